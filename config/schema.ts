@@ -1,0 +1,64 @@
+import { z } from "zod";
+import cron from "node-cron";
+
+const jurisdictionCode = z
+  .string()
+  .regex(/^(?:[A-Z]{2}|EU|INT)$/, "must be an ISO 3166-1 alpha-2 code, EU or INT (upper case)");
+
+const feedSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be lower-case letters, digits and dashes"),
+  name: z.string().min(1),
+  url: z.url({ protocol: /^https?$/, error: "Invalid URL" }),
+  jurisdiction: jurisdictionCode.nullable().default(null),
+  userAgent: z.string().min(1).optional(),
+});
+
+const positiveInt = z.number().int().positive();
+
+export const configSchema = z
+  .strictObject({
+    /** Who runs this instance: goes into the User-Agent, since some regulators (the SEC) refuse anonymous clients. */
+    contact: z.string().min(3).default("regwatch-operator@example.com"),
+    userAgent: z.string().min(1).default("regwatch/0.1 (+{contact})"),
+    schedule: z
+      .string()
+      .default("*/5 * * * *")
+      .refine((expr) => cron.validate(expr), "is not a valid cron expression"),
+    store: z.string().min(1).default("sqlite://data/regwatch.sqlite"),
+    limits: z
+      .strictObject({
+        requestTimeoutMs: positiveInt.default(20_000),
+        maxBodyBytes: positiveInt.default(5_000_000),
+        maxRedirects: z.number().int().min(0).max(20).default(5),
+        concurrentFeeds: positiveInt.max(64).default(4),
+        maxNewPerFeed: positiveInt.default(10),
+      })
+      .prefault({}),
+    seen: z.strictObject({ ttlDays: positiveInt.default(180) }).prefault({}),
+    console: z
+      .strictObject({
+        /** On the first poll, how many of the latest items to show (marked as not new). */
+        showLatest: z.number().int().min(0).max(50).default(5),
+      })
+      .prefault({}),
+    /** Approximate exchange rates for showing amounts in USD; `asOf` is printed beside them. */
+    fx: z
+      .strictObject({
+        asOf: z.iso.date(),
+        usdPerUnit: z.record(z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code"), z.number().positive()),
+      })
+      .prefault({ asOf: "2026-11-01", usdPerUnit: { USD: 1 } }),
+    feeds: z.array(feedSchema).min(1, "must list at least one feed"),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Map<string, number>();
+    config.feeds.forEach((feed, index) => {
+      const first = seen.get(feed.id);
+      if (first !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["feeds", index, "id"], message: `duplicates feeds[${first}].id "${feed.id}"` });
+      } else seen.set(feed.id, index);
+    });
+  });
+
+export type Config = z.output<typeof configSchema>;
+export type FeedConfig = Config["feeds"][number];

@@ -1,0 +1,36 @@
+import { Command, CommanderError } from "commander";
+import { ConfigError, UserError, describeError } from "./core/errors.js";
+import { cliCommands } from "./cli/index.js";
+
+/**
+ * The `regwatch` command line. Returns the exit code: 0 done, 1 failed, 2 bad input or configuration.
+ * Errors are one line on stderr; a stack trace only with REGWATCH_DEBUG (read by the config loader's caller).
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command("regwatch")
+    .description("Watches financial regulators and crypto-policy news; alerts Discord and Telegram chats.")
+    .showHelpAfterError("(run regwatch --help for usage)")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  for (const make of cliCommands) program.addCommand(make().exitOverride());
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`regwatch: configuration error in ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof UserError) {
+      process.stderr.write(`regwatch: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`regwatch: ${describeError(error)}\n`);
+    return 1;
+  }
+}

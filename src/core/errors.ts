@@ -1,0 +1,53 @@
+/** What the user should read, as it is: a wrong argument, an unknown jurisdiction. */
+export class UserError extends Error {
+  override name = "UserError";
+}
+
+/** The configuration file or environment is wrong; `problems` lists every one, each `path: message`. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n  ${problems.join("\n  ")}`);
+  }
+}
+
+export type FetchFailure =
+  | "timeout"
+  | "http-status"
+  | "too-large"
+  | "too-many-redirects"
+  | "network"
+  | "tls"
+  | "not-a-feed";
+
+/** A feed could not be fetched or read. Says which feed and why, in one line; the cause is kept for logs. */
+export class FeedError extends Error {
+  override name = "FeedError";
+  constructor(
+    readonly feedId: string,
+    readonly kind: FetchFailure,
+    message: string,
+    options?: { cause?: unknown; status?: number },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.status = options?.status;
+  }
+  readonly status: number | undefined;
+}
+
+/** The store failed. Never read as "not seen": the poll stops and nothing is alerted. */
+export class StorageError extends Error {
+  override name = "StorageError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** One line for a human, never a stack trace. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message.split("\n")[0] ?? error.name;
+  return String(error);
+}

@@ -1,0 +1,25 @@
+/** A configured feed: where to fetch it and what it is presumed to be about. */
+export interface FeedSpec {
+  id: string;
+  name: string;
+  url: string;
+  /** The jurisdiction the feed's items usually concern; a prior for the analysis, not the answer. */
+  jurisdiction: string | null;
+  userAgent?: string;
+}
+
+/** What regwatch remembers about a feed between polls. */
+export interface FeedState {
+  etag?: string;
+  lastModified?: string;
+  /** Set once the first poll recorded the feed's items: until then nothing from it is alerted. */
+  primedAt?: string;
+  lastSuccessAt?: string;
+  lastErrorAt?: string;
+  lastError?: string;
+  consecutiveFailures: number;
+  /** Items in the last successful parse. */
+  lastItemCount?: number;
+}
+
+export const emptyFeedState = (): FeedState => ({ consecutiveFailures: 0 });

@@ -1,0 +1,4 @@
+export * from "./article.js";
+export * from "./errors.js";
+export * from "./feed.js";
+export * from "./ports.js";
