@@ -1,4 +1,7 @@
 import type { Command } from "commander";
+import { feedsCommand } from "./feeds.js";
+import { pollCommand } from "./poll.js";
+import { runCommand } from "./run.js";
 
 /** Every `regwatch <command>`, in the order --help lists them. Each module builds its own commander Command. */
-export const cliCommands: Array<() => Command> = [];
+export const cliCommands: Array<() => Command> = [runCommand, pollCommand, feedsCommand];

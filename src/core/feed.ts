@@ -20,6 +20,11 @@ export interface FeedState {
   consecutiveFailures: number;
   /** Items in the last successful parse. */
   lastItemCount?: number;
+  /**
+   * Ids of the items in the last successful parse. An item still in the feed is known here whatever
+   * the seen store's time-to-live, so a long-lived item never comes back as new.
+   */
+  recentIds?: string[];
 }
 
 export const emptyFeedState = (): FeedState => ({ consecutiveFailures: 0 });

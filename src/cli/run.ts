@@ -1,0 +1,58 @@
+import { Command } from "commander";
+import { loadConfig } from "../../config/load.js";
+import type { CycleReport } from "../feeds/poller.js";
+import { schedule } from "../feeds/scheduler.js";
+import { cycleSummary, openRuntime } from "../main.js";
+import { stderrLogger } from "./logger.js";
+import { alertBlock } from "./render.js";
+
+export const runCommand = (): Command =>
+  new Command("run")
+    .description("the service: poll on the schedule and deliver alerts (to the console when no bot token is set)")
+    .option("-c, --config <file>", "configuration file (default config/regwatch.yaml, or REGWATCH_CONFIG)")
+    .action(async (options: { config?: string }) => {
+      const loaded = loadConfig(options.config ? { file: options.config } : {});
+      const { config } = loaded;
+      const logger = stderrLogger();
+      const runtime = await openRuntime(loaded, logger);
+      logger.info(`regwatch: ${config.feeds.length} feeds, schedule "${config.schedule}", store ${runtime.stores.backend.where}`);
+      if (/example\.(com|org|net)|\.invalid\b/.test(config.contact)) {
+        logger.warn(`contact is still the placeholder "${config.contact}": set a real address in ${loaded.file} (the SEC refuses anonymous clients)`);
+      }
+      logger.info("no bot token set: alerts go to this console");
+
+      const out = (text: string) => process.stdout.write(text + "\n");
+      const cycle = async (): Promise<void> => {
+        const report = await runtime.poll((alerts) => {
+          for (const alert of alerts) out(alertBlock(alert, "NEW"));
+        });
+        logger.info(cycleSummary(report));
+        showFirstPoll(report, config.console.showLatest, out);
+      };
+
+      const task = schedule(config.schedule, cycle, logger);
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          logger.info(`${signal}: finishing the poll in flight, then stopping`);
+          resolve();
+        };
+        process.once("SIGINT", () => stop("SIGINT"));
+        process.once("SIGTERM", () => stop("SIGTERM"));
+      });
+      await task.stop();
+      await runtime.close();
+      logger.info("stopped");
+    });
+
+/** What a first poll found: feeds are recorded silently, so show the latest policy items as what they are, not news. */
+function showFirstPoll(report: CycleReport, limit: number, out: (text: string) => void): void {
+  const primed = report.outcomes.filter((o) => o.status === "primed");
+  if (primed.length === 0) return;
+  const items = primed.reduce((sum, o) => sum + o.items, 0);
+  out(`First poll of ${primed.length} feed${primed.length === 1 ? "" : "s"}: ${items} published items recorded; they are not alerted. New items will be printed as they appear.`);
+  const latest = report.primedLatest.slice(0, limit);
+  if (latest.length > 0) {
+    out(`Latest policy items (already published):`);
+    for (const alert of latest) out(alertBlock(alert, "  -"));
+  }
+}

@@ -1,0 +1,169 @@
+import type { Alert, Analysis, Article } from "../core/article.js";
+import { FeedError, StorageError, describeError } from "../core/errors.js";
+import { emptyFeedState, type FeedSpec, type FeedState } from "../core/feed.js";
+import type { AlertLog, FeedStateStore, Logger, SeenStore } from "../core/ports.js";
+import { decodeFeed } from "./decode.js";
+import { chronological, detectNew, keysOf } from "./detect.js";
+import { fetchFeed, type FetchLimits } from "./fetch.js";
+import { parseFeed } from "./parse.js";
+import { forEachGrouped, hostOf } from "./pool.js";
+
+export interface PollLimits extends FetchLimits {
+  concurrentFeeds: number;
+  maxNewPerFeed: number;
+}
+
+export interface PollDeps {
+  feeds: readonly FeedSpec[];
+  limits: PollLimits;
+  seen: SeenStore;
+  feedState: FeedStateStore;
+  alertLog: AlertLog;
+  analyze: (article: Article, feed: FeedSpec) => Analysis;
+  logger: Logger;
+  /** Called as soon as a feed's new articles are recorded, before the next feed is done. */
+  onAlerts?: (alerts: Alert[], feed: FeedSpec) => void | Promise<void>;
+  now?: () => Date;
+}
+
+/** How many of a newly primed feed's latest policy items the report keeps to show (not as news). */
+const PRIMED_SAMPLE = 5;
+
+export type FeedStatus = "new" | "unchanged" | "not-modified" | "primed" | "failed";
+
+export interface FeedOutcome {
+  feed: FeedSpec;
+  status: FeedStatus;
+  /** Items in the feed (0 when not fetched or not modified). */
+  items: number;
+  error?: FeedError;
+}
+
+export interface CycleReport {
+  startedAt: string;
+  durationMs: number;
+  outcomes: FeedOutcome[];
+  /** New policy articles, oldest first: what subscribers get. */
+  alerts: Alert[];
+  /** New articles the analysis found not to be about policy: recorded, not alerted. */
+  ignored: Alert[];
+  /** New articles over a feed's per-poll cap: recorded, not alerted. */
+  overflow: number;
+  /** Of feeds polled for the first time: their latest items, analysed, newest first. Not news. */
+  primedLatest: Alert[];
+}
+
+/**
+ * One poll cycle: fetch → decode → parse → detect new → analyse → record, per feed.
+ * A failing feed is recorded and logged and never stops the others. A failing store stops the cycle:
+ * the error propagates, and since articles are recorded before they are alerted, nothing is alerted twice.
+ */
+export async function pollOnce(deps: PollDeps): Promise<CycleReport> {
+  const now = deps.now ?? (() => new Date());
+  const started = performance.now();
+  const report: CycleReport = {
+    startedAt: now().toISOString(),
+    durationMs: 0,
+    outcomes: [],
+    alerts: [],
+    ignored: [],
+    overflow: 0,
+    primedLatest: [],
+  };
+  const claimed = new Set<string>();
+  let storageFailure: StorageError | undefined;
+
+  await forEachGrouped(
+    deps.feeds,
+    (feed) => hostOf(feed.url),
+    deps.limits.concurrentFeeds,
+    async (feed) => {
+      try {
+        report.outcomes.push(await pollFeed(feed, deps, report, claimed, now));
+      } catch (error) {
+        if (error instanceof StorageError) storageFailure ??= error;
+        else throw error;
+      }
+    },
+    () => storageFailure !== undefined,
+  );
+  if (storageFailure) throw storageFailure;
+
+  report.alerts = chronological(report.alerts) as Alert[];
+  report.primedLatest.sort((a, b) => (b.published ?? "").localeCompare(a.published ?? ""));
+  report.durationMs = performance.now() - started;
+  return report;
+}
+
+async function pollFeed(
+  feed: FeedSpec,
+  deps: PollDeps,
+  report: CycleReport,
+  claimed: Set<string>,
+  now: () => Date,
+): Promise<FeedOutcome> {
+  const state = (await deps.feedState.get(feed.id)) ?? emptyFeedState();
+  let articles: Article[];
+  let next: FeedState;
+  try {
+    const fetched = await fetchFeed(feed, state, deps.limits);
+    if (fetched.status === "not-modified") {
+      await deps.feedState.set(feed.id, succeeded(state, now()));
+      return { feed, status: "not-modified", items: 0 };
+    }
+    const { text } = decodeFeed(fetched.bytes, fetched.contentType);
+    const parsed = await parseFeed(text, { feedId: feed.id, baseUrl: fetched.url });
+    articles = parsed.articles;
+    // Validators are kept only once the body was understood: a feed that failed to parse is fetched in full next time.
+    next = { ...succeeded(state, now()), lastItemCount: articles.length, recentIds: articles.map((a) => a.id) };
+    delete next.etag;
+    delete next.lastModified;
+    Object.assign(next, fetched.validators);
+  } catch (error) {
+    const failure = error instanceof FeedError ? error : new FeedError(feed.id, "not-a-feed", describeError(error), { cause: error });
+    const failures = state.consecutiveFailures + 1;
+    deps.logger.warn(`feed ${feed.id}: ${failure.message} (${failures} failure${failures === 1 ? "" : "s"} in a row)`);
+    await deps.feedState.set(feed.id, { ...state, consecutiveFailures: failures, lastError: failure.message, lastErrorAt: now().toISOString() });
+    return { feed, status: "failed", items: 0, error: failure };
+  }
+
+  const toAlert = (article: Article): Alert => ({ ...article, ...deps.analyze(article, feed), feedName: feed.name });
+
+  if (!state.primedAt) {
+    // First poll of this feed: everything in it is old news. Record it all, alert nothing.
+    await deps.seen.markSeen(articles.flatMap(keysOf));
+    await deps.feedState.set(feed.id, { ...next, primedAt: now().toISOString() });
+    for (const article of articles) for (const key of keysOf(article)) claimed.add(key);
+    report.primedLatest.push(...chronological(articles).map(toAlert).filter((a) => a.policy).slice(-PRIMED_SAMPLE));
+    return { feed, status: "primed", items: articles.length };
+  }
+
+  const seen = await deps.seen.seenAmong(articles.flatMap(keysOf));
+  const detection = detectNew(articles, new Set(state.recentIds ?? []), seen, claimed, deps.limits.maxNewPerFeed);
+  if (detection.fresh.length === 0 && detection.overflow.length === 0) {
+    await deps.feedState.set(feed.id, next);
+    return { feed, status: "unchanged", items: articles.length };
+  }
+  if (detection.overflow.length > 0) {
+    deps.logger.warn(
+      `feed ${feed.id}: ${detection.fresh.length + detection.overflow.length} new items at once; alerting the newest ${detection.fresh.length}, recording the rest`,
+    );
+  }
+
+  const analysed = detection.fresh.map(toAlert);
+  const alerts = analysed.filter((a) => a.policy);
+  // Record first, alert after: a crash in between loses at most this feed's alerts, never repeats them.
+  await deps.seen.markSeen([...detection.fresh, ...detection.overflow].flatMap(keysOf));
+  await deps.alertLog.record(alerts);
+  await deps.feedState.set(feed.id, next);
+
+  report.alerts.push(...alerts);
+  report.ignored.push(...analysed.filter((a) => !a.policy));
+  report.overflow += detection.overflow.length;
+  if (alerts.length > 0) await deps.onAlerts?.(alerts, feed);
+  return { feed, status: "new", items: articles.length };
+}
+
+function succeeded(state: FeedState, at: Date): FeedState {
+  return { ...state, consecutiveFailures: 0, lastSuccessAt: at.toISOString() };
+}

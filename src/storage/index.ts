@@ -1,0 +1,27 @@
+import type { AlertLog, FeedStateStore, SeenStore } from "../core/ports.js";
+import { KeyvAlertLog } from "./alert-log.js";
+import { KeyvFeedStateStore } from "./feed-state.js";
+import { openStore, type Store } from "./open.js";
+import { KeyvSeenStore } from "./seen.js";
+
+export { openStore, redact, type Store } from "./open.js";
+
+/** Every store regwatch keeps, over one backend. */
+export interface Stores {
+  backend: Store;
+  seen: SeenStore;
+  feedState: FeedStateStore;
+  alerts: AlertLog;
+  close(): Promise<void>;
+}
+
+export async function openStores(url: string, options: { seenTtlDays: number }): Promise<Stores> {
+  const backend = await openStore(url);
+  return {
+    backend,
+    seen: new KeyvSeenStore(backend.keyv, options.seenTtlDays),
+    feedState: new KeyvFeedStateStore(backend.keyv),
+    alerts: new KeyvAlertLog(backend.keyv),
+    close: () => backend.close(),
+  };
+}
