@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { StorageError } from "../../../src/core/errors.js";
+import { openStores, redact } from "../../../src/storage/index.js";
+import { storeContract } from "./contract.js";
+
+const dir = mkdtempSync(join(tmpdir(), "regwatch-store-"));
+let n = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+storeContract("memory", () => "memory://");
+storeContract("an SQLite file", () => `sqlite://${join(dir, `contract-${++n}`, "regwatch.sqlite")}`);
+
+describe("the SQLite store", () => {
+  it("keeps what it recorded across a reopen", async () => {
+    const url = `sqlite://${join(dir, "reopen.sqlite")}`;
+    const first = await openStores(url, { seenTtlDays: 180 });
+    await first.seen.markSeen(["g:f:1"]);
+    await first.close();
+    const second = await openStores(url, { seenTtlDays: 180 });
+    expect(await second.seen.seenAmong(["g:f:1", "g:f:2"])).toEqual(new Set(["g:f:1"]));
+    await second.close();
+  });
+
+  it("fails loudly, never answering 'not seen', when the file is not a database", async () => {
+    const file = join(dir, "garbage.sqlite");
+    writeFileSync(file, "this is not an sqlite database, just bytes ".repeat(200));
+    await expect(openStores(`sqlite://${file}`, { seenTtlDays: 180 })).rejects.toBeInstanceOf(StorageError);
+  });
+
+  it("raises StorageError when a read fails after opening", async () => {
+    const stores = await openStores(`sqlite://${join(dir, "closed.sqlite")}`, { seenTtlDays: 180 });
+    await stores.close();
+    await expect(stores.seen.seenAmong(["a"])).rejects.toBeInstanceOf(StorageError);
+    await expect(stores.seen.markSeen(["a"])).rejects.toBeInstanceOf(StorageError);
+  });
+
+  it("rejects unknown store schemes", async () => {
+    await expect(openStores("mongodb://localhost/x", { seenTtlDays: 1 })).rejects.toThrow(/unsupported store URL scheme/);
+  });
+});
+
+describe("redact", () => {
+  it("hides passwords in store URLs", () => {
+    expect(redact("postgres://bot:s3cret@db.internal:5432/regwatch")).toBe("postgres://bot:***@db.internal:5432/regwatch");
+    expect(redact("sqlite://data/x.sqlite")).toBe("sqlite://data/x.sqlite");
+  });
+});
