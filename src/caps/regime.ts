@@ -1,0 +1,79 @@
+import { UserError } from "../core/errors.js";
+import { formatMoney, maxOf, type Currency } from "./currency.js";
+
+/** Figures in minor units of the regime's currency (see currency.ts). */
+export interface CapInput {
+  /** Annual income; never negative. */
+  income: bigint;
+  /** Net assets or net worth; negative when debts exceed assets. */
+  netAssets: bigint;
+  /** What the investor plans to put in now. */
+  amount?: bigint;
+  /** What the investor already put in during the cap's period (year, offering, issuer). */
+  already?: bigint;
+}
+
+export interface CapResult {
+  cap: bigint;
+  /** Headroom: `cap - already`, never below 0. */
+  remaining: bigint;
+  /** Whether `amount` fits in `remaining`; absent without an amount, or when the regime answers no yes/no. */
+  allowed?: boolean;
+  /** The formula with the investor's numbers, one step each, as people read money. */
+  formulaSteps: string[];
+}
+
+/** `at-most`: amount <= remaining; `below`: amount < remaining (the UK's "less than 10%"). */
+export type Comparison = "at-most" | "below";
+
+export interface Regime {
+  id: string;
+  currency: Currency;
+  title: string;
+  /** The rule in general terms, without anyone's numbers. */
+  formula: string;
+  /** Whether and where it is law, or that it is not. */
+  status: string;
+  source: string;
+  /** Caveats every answer carries: an interpretation, a threshold that warns rather than bans, exemptions. */
+  notes: readonly string[];
+  /** Absent when the figure is not a yes/no limit (the EU's ability to bear loss). */
+  comparison?: Comparison;
+  /** Bounds of the cap in minor units, whoever asks; absent where the rule has none. */
+  floor?: bigint;
+  ceiling?: bigint;
+  compute(input: CapInput): CapResult;
+}
+
+/** A regime's own arithmetic: the cap from income and assets, with its steps. */
+export type CapRule = (
+  figures: { income: bigint; netAssets: bigint },
+  money: (minor: bigint) => string,
+) => { cap: bigint; steps: string[] };
+
+export type RegimeSpec = Omit<Regime, "compute"> & { rule: CapRule };
+
+/** Wraps a rule with what every regime shares: input checks, the `already` budget and `allowed`. */
+export function defineRegime(spec: RegimeSpec): Regime {
+  const { rule, ...regime } = spec;
+  return { ...regime, compute: (input) => compute(spec, input) };
+}
+
+function compute(spec: RegimeSpec, input: CapInput): CapResult {
+  if (input.income < 0n) throw new UserError("income can't be negative");
+  if (input.amount !== undefined && input.amount < 0n) throw new UserError("amount can't be negative");
+  if (input.already !== undefined && input.already < 0n) throw new UserError("already invested can't be negative");
+
+  const money = (minor: bigint): string => formatMoney(minor, spec.currency);
+  const { cap, steps } = spec.rule({ income: input.income, netAssets: input.netAssets }, money);
+  const already = input.already ?? 0n;
+  // The cap is a budget over its period: what went in already comes off it.
+  const remaining = maxOf(0n, cap - already);
+  if (already > 0n) steps.push(`${money(cap)} − ${money(already)} already invested = ${money(remaining)} left`);
+
+  const result: CapResult = { cap, remaining, formulaSteps: steps };
+  if (input.amount !== undefined && spec.comparison !== undefined) {
+    result.allowed = spec.comparison === "at-most" ? input.amount <= remaining : input.amount < remaining;
+  }
+  return result;
+}
