@@ -1,0 +1,121 @@
+import { readFileSync } from "node:fs";
+import { parseDocument } from "yaml";
+import { z } from "zod";
+import { ConfigError } from "../src/core/errors.js";
+import { formatIssues } from "./load.js";
+import { configDataFile } from "./paths.js";
+
+const term = z.string().trim().min(1);
+const terms = z.array(term).default([]);
+
+const regulatorSchema = z.strictObject({
+  acronym: term.optional(),
+  names: z.array(term).min(1),
+  kind: z.enum([
+    "regulator", "central-bank", "ministry", "sro", "government", "legislature", "tax", "law", "court", "standard-setter",
+  ]),
+  default: z.boolean().optional(),
+});
+
+const jurisdictionSchema = z.strictObject({
+  code: z.string().regex(/^(?:[A-Z]{2}|EU|INT)$/, "must be ISO 3166-1 alpha-2, EU or INT"),
+  name: term,
+  flag: term,
+  currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code"),
+  names: terms,
+  adjectives: terms,
+  aliases: terms,
+  places: terms,
+  regulators: z.array(regulatorSchema).default([]),
+});
+
+const topicSchema = z.strictObject({
+  id: z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, "must be lower-case-kebab"),
+  label: term,
+  terms: z.array(term).min(1),
+  weak: terms,
+});
+
+const jurisdictionsFileSchema = z.strictObject({ jurisdictions: z.array(jurisdictionSchema).min(1) });
+const topicsFileSchema = z.strictObject({
+  topics: z.array(topicSchema).min(1),
+  policy: z.strictObject({ authorities: terms, acts: terms, nonPolicy: terms, speculative: terms }),
+});
+
+export type Regulator = z.infer<typeof regulatorSchema>;
+export type Jurisdiction = z.infer<typeof jurisdictionSchema>;
+export type Topic = z.infer<typeof topicSchema>;
+export type PolicyCues = z.infer<typeof topicsFileSchema>["policy"];
+
+/** The tables behind tagging, `/subscribe` choices, alert flags and help text. */
+export interface Knowledge {
+  jurisdictions: Jurisdiction[];
+  topics: Topic[];
+  policy: PolicyCues;
+}
+
+export interface KnowledgeFiles {
+  jurisdictions?: string;
+  topics?: string;
+}
+
+let cached: Knowledge | undefined;
+
+/** Reads and validates config/jurisdictions.yaml and config/topics.yaml; ConfigError lists every problem. */
+export function loadKnowledge(files: KnowledgeFiles = {}): Knowledge {
+  const useCache = files.jurisdictions === undefined && files.topics === undefined;
+  if (useCache && cached) return cached;
+  const jurisdictionsFile = files.jurisdictions ?? configDataFile("jurisdictions.yaml");
+  const topicsFile = files.topics ?? configDataFile("topics.yaml");
+  const { jurisdictions } = parseFile(jurisdictionsFile, jurisdictionsFileSchema);
+  const { topics, policy } = parseFile(topicsFile, topicsFileSchema);
+
+  const jurisdictionProblems = checkJurisdictions(jurisdictions);
+  if (jurisdictionProblems.length > 0) throw new ConfigError(jurisdictionsFile, jurisdictionProblems);
+  const topicProblems = duplicates(topics.map((t) => t.id)).map((id) => `topics: id ${id} appears twice`);
+  if (topicProblems.length > 0) throw new ConfigError(topicsFile, topicProblems);
+
+  const knowledge = { jurisdictions, topics, policy };
+  if (useCache) cached = knowledge;
+  return knowledge;
+}
+
+function parseFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
+  let source: string;
+  try {
+    source = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(file, [code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? "error"})`]);
+  }
+  const doc = parseDocument(source, { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(file, doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`));
+  }
+  const result = schema.safeParse(doc.toJS() ?? {});
+  if (!result.success) throw new ConfigError(file, formatIssues(result.error.issues));
+  return result.data;
+}
+
+/** Cross-entry rules zod cannot see: unique codes, and at most one default reading of a shared acronym. */
+function checkJurisdictions(jurisdictions: readonly Jurisdiction[]): string[] {
+  const problems = duplicates(jurisdictions.map((j) => j.code)).map((code) => `jurisdictions: code ${code} appears twice`);
+  const defaults = new Map<string, string[]>();
+  for (const j of jurisdictions) {
+    for (const r of j.regulators) {
+      if (r.default && !r.acronym) problems.push(`jurisdictions.${j.code}: default is only meaningful with an acronym`);
+      if (r.default && r.acronym) defaults.set(r.acronym, [...(defaults.get(r.acronym) ?? []), j.code]);
+    }
+  }
+  for (const [acronym, codes] of defaults) {
+    if (codes.length > 1) problems.push(`jurisdictions: acronym ${acronym} is the default in ${codes.join(", ")}`);
+  }
+  return problems;
+}
+
+function duplicates(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const v of values) (seen.has(v) ? repeated : seen).add(v);
+  return [...repeated];
+}

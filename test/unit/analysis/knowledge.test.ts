@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../../config/knowledge.js";
+import { ConfigError } from "../../../src/core/errors.js";
+
+describe("loadKnowledge", () => {
+  it("loads the shipped tables with every required jurisdiction", () => {
+    const k = loadKnowledge();
+    const codes = new Set(k.jurisdictions.map((j) => j.code));
+    const required = [
+      // G20 and the EU
+      "AR", "AU", "BR", "CA", "CN", "FR", "DE", "IN", "ID", "IT", "JP", "KR", "MX", "RU", "SA", "ZA", "TR", "GB", "US", "EU",
+      // EU member states
+      "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "GR", "HU", "IE", "LV", "LT", "LU", "MT", "NL", "PL", "PT",
+      "RO", "SK", "SI", "ES", "SE",
+      // crypto hubs and the labelled set
+      "AE", "SG", "HK", "CH", "KY", "BM", "LI", "GI", "BS", "SC", "TH", "MY", "PH", "VN", "NG", "KE", "INT",
+    ];
+    expect(required.filter((c) => !codes.has(c))).toEqual([]);
+    expect(k.topics.map((t) => t.id)).toEqual([
+      "stablecoin", "lending", "staking", "token-offering", "exchange-licensing", "aml", "tax", "enforcement", "cbdc",
+      "monetary-policy", "custody", "advertising", "securities-classification", "derivatives", "defi", "other",
+    ]);
+  });
+
+  it("reports every problem of a broken table at once", () => {
+    const dir = mkdtempSync(join(tmpdir(), "regwatch-knowledge-"));
+    const jurisdictions = join(dir, "j.yaml");
+    writeFileSync(
+      jurisdictions,
+      [
+        "jurisdictions:",
+        "  - { code: usa, name: X, flag: x, currency: usd }",
+        "  - { code: JP, name: Japan, flag: x, currency: JPY, regulators: [{ acronym: FSA, names: [a], kind: regulator, default: true }] }",
+        "  - { code: DK, name: Denmark, flag: x, currency: DKK, regulators: [{ acronym: FSA, names: [b], kind: regulator, default: true }] }",
+      ].join("\n"),
+    );
+    let error: unknown;
+    try {
+      loadKnowledge({ jurisdictions });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems.some((p) => p.startsWith("jurisdictions[0].code"))).toBe(true);
+    expect(problems.some((p) => p.startsWith("jurisdictions[0].currency"))).toBe(true);
+
+    writeFileSync(jurisdictions, "jurisdictions:\n" + [
+      "  - { code: JP, name: Japan, flag: x, currency: JPY, regulators: [{ acronym: FSA, names: [a], kind: regulator, default: true }] }",
+      "  - { code: DK, name: Denmark, flag: x, currency: DKK, regulators: [{ acronym: FSA, names: [b], kind: regulator, default: true }] }",
+    ].join("\n"));
+    expect(() => loadKnowledge({ jurisdictions })).toThrow(/acronym FSA is the default in JP, DK/);
+  });
+});
