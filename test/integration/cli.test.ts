@@ -1,0 +1,119 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, regwatch } from "../support/cli.js";
+import { startFeedServer, type FeedServer } from "../support/feed-server.js";
+import { day, rss } from "../support/rss.js";
+
+const dir = mkdtempSync(join(tmpdir(), "regwatch-cli-"));
+let server: FeedServer;
+let configFile: string;
+const env = (): Record<string, string> => ({ REGWATCH_STORE: `sqlite://${join(dir, "shared.sqlite")}` });
+
+const fsaItems = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    title: `Japan's FSA publishes draft rules on crypto-asset lending ${n - i}`,
+    link: `https://www.fsa.go.jp/en/news/${n - i}.html`,
+    pubDate: day(n - i),
+    description: `The Financial Services Agency of Japan published draft rules number ${n - i} for crypto lending.`,
+  }));
+
+beforeAll(async () => {
+  server = await startFeedServer({ "/fsa.xml": { body: rss({ title: "FSA", items: fsaItems(2) }) }, "/down.xml": { status: 503 } });
+  configFile = join(dir, "regwatch.yaml");
+  writeFileSync(
+    configFile,
+    `contact: ci@example.com
+feeds:
+  - { id: fsa, name: Japan FSA, url: "${server.url("/fsa.xml")}", jurisdiction: JP }
+  - { id: down, name: Down, url: "${server.url("/down.xml")}", jurisdiction: US }
+`,
+  );
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("regwatch CLI", () => {
+  it("lists its commands", async () => {
+    const result = await regwatch(["--help"]);
+    expect(result.code).toBe(0);
+    for (const command of ["run", "poll", "feeds"]) expect(result.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
+  });
+
+  it("exits 2 listing every configuration problem, one per line, without a stack trace", async () => {
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, `schedule: nope\nfeeds:\n  - { id: a, name: A, url: "not a url" }\n  - { id: b, name: B, url: "https://b.example/", jurisdiction: zz }\n`);
+    const result = await regwatch(["poll", "--once", "--config", bad]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("schedule: is not a valid cron expression");
+    expect(result.stderr).toContain("feeds[0].url: Invalid URL");
+    expect(result.stderr).toContain("feeds[1].jurisdiction:");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("two processes on one SQLite file: the second poll after the first prints nothing new", async () => {
+    const prime = await regwatch(["poll", "--once", "--config", configFile], env());
+    expect(prime.code).toBe(0);
+    expect(prime.stdout).toBe("");
+    expect(prime.stderr).toContain("feed down: HTTP 503");
+
+    server.set("/fsa.xml", { body: rss({ title: "FSA", items: fsaItems(3) }) });
+    const first = await regwatch(["poll", "--once", "--json", "--config", configFile], env());
+    expect(first.code).toBe(0);
+    const alerts = JSON.parse(first.stdout) as Array<Record<string, unknown>>;
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({
+      feedId: "fsa",
+      title: "Japan's FSA publishes draft rules on crypto-asset lending 3",
+      url: "https://www.fsa.go.jp/en/news/3.html",
+      published: new Date(Date.UTC(2026, 10, 4, 9)).toISOString(),
+    });
+    for (const key of ["policy", "jurisdictions", "topics", "summary", "figures", "text", "id"]) expect(alerts[0]).toHaveProperty(key);
+
+    const second = await regwatch(["poll", "--once", "--config", configFile], env());
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe("");
+  });
+
+  it("shows each feed's state", async () => {
+    const result = await regwatch(["feeds", "--config", configFile], env());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^fsa\s+JP\s+last ok \d{4}-\d\d-\d\d \d\d:\d\d\s+ok, 3 items$/m);
+    expect(result.stdout).toMatch(/^down\s+US\s+never ok\s+FAILING x\d: HTTP 503/m);
+  });
+
+  it("runs as a service: reports the first poll, then stops cleanly on SIGTERM", async () => {
+    const fresh = { REGWATCH_STORE: `sqlite://${join(dir, "service.sqlite")}` };
+    const child = spawn(process.execPath, [BIN, "run", "--config", configFile], {
+      env: { PATH: process.env.PATH ?? "", ...fresh },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    await waitFor(() => stdout.includes("First poll of 1 feed"), 15_000);
+    expect(stdout).toContain("3 published items recorded; they are not alerted");
+    expect(stdout).toContain("Latest policy items (already published):");
+    expect(stdout).not.toContain("NEW ");
+    const code = await new Promise<number | null>((resolve) => {
+      child.on("close", resolve);
+      child.kill("SIGTERM");
+    });
+    expect(code).toBe(0);
+    expect(stderr).toContain("SIGTERM: finishing the poll in flight, then stopping");
+    expect(stderr).toMatch(/stopped\n$/);
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
