@@ -1,0 +1,87 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Query parameters that only say where a click came from. Removing them makes the same
+ * story shared through a newsletter and a feed the same URL.
+ */
+const TRACKING_PARAMS = new Set([
+  "fbclid", // Facebook
+  "gclid", "dclid", "gbraid", "wbraid", // Google Ads
+  "msclkid", // Microsoft Ads
+  "yclid", // Yandex
+  "mc_cid", "mc_eid", // Mailchimp
+  "_hsenc", "_hsmi", // HubSpot
+  "mkt_tok", // Marketo
+  "igshid", // Instagram
+  "ref", "ref_src", "ref_url", // "came from" markers
+  "cmpid", "ncid", "sr_share", // publishers' campaign ids
+]);
+
+const isTracking = (name: string): boolean => {
+  const lower = name.toLowerCase();
+  return lower.startsWith("utm_") || TRACKING_PARAMS.has(lower);
+};
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, " "));
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * The absolute http(s) form of `url` (resolved against `base` when relative), without
+ * fragment and tracking parameters; scheme and host lower-cased, default port removed.
+ * The rest (path, other parameters and their order and escaping) is left alone. Null when
+ * it is not an http(s) URL.
+ */
+export function canonicalUrl(url: string, base?: string): string | null {
+  const trimmed = url.trim();
+  if (trimmed === "") return null;
+  let parsed: URL;
+  try {
+    parsed = base === undefined ? new URL(trimmed) : new URL(trimmed, base);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
+  parsed.hash = "";
+  if (parsed.search !== "") {
+    // Filtered by hand: URLSearchParams would re-encode the parameters we keep.
+    const kept = parsed.search
+      .slice(1)
+      .split("&")
+      .filter((pair) => pair !== "" && !isTracking(safeDecode(pair.split("=", 1)[0] ?? "")));
+    parsed.search = kept.length > 0 ? `?${kept.join("&")}` : "";
+  }
+  return parsed.href;
+}
+
+/** The key that makes the same story the same across feeds: `u:<canonical URL>`. */
+export function linkKey(url: string): string {
+  return `u:${canonicalUrl(url) ?? url.trim()}`;
+}
+
+/**
+ * A stable identity for an item: its guid (`g:<feedId>:<guid>`, canonicalised when the
+ * guid is a URL), else its canonical link (`u:<url>`), else a hash of title and date
+ * (`h:<feedId>:<32 hex>`).
+ */
+export function articleId(
+  feedId: string,
+  item: { guid?: string | null; link?: string | null; title?: string | null; published?: string | null },
+): string {
+  const guid = item.guid?.trim();
+  if (guid) {
+    const asUrl = /^https?:\/\//i.test(guid) ? canonicalUrl(guid) : null;
+    return `g:${feedId}:${asUrl ?? guid}`;
+  }
+  const link = item.link ? canonicalUrl(item.link) : null;
+  if (link) return `u:${link}`;
+  const digest = createHash("sha256")
+    .update(`${item.title?.trim() ?? ""}\n${item.published ?? ""}`)
+    .digest("hex")
+    .slice(0, 32);
+  return `h:${feedId}:${digest}`;
+}
