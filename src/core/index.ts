@@ -2,3 +2,4 @@ export * from "./article.js";
 export * from "./errors.js";
 export * from "./feed.js";
 export * from "./ports.js";
+export * from "./command.js";

@@ -1,0 +1,88 @@
+import type { z } from "zod";
+
+/**
+ * The neutral command vocabulary: adapters turn a platform event into a CommandContext, commands answer
+ * through `reply` with a ReplyMessage, and never see which SDK carried them.
+ */
+export type Platform = "console" | "telegram" | "discord";
+
+export type ChatType = "private" | "group" | "channel";
+
+/** Where a command was invoked; `platform` + `id` names the chat that a subscription would target. */
+export interface ChatRef {
+  platform: Platform;
+  /** Telegram chat id, Discord channel id, "console" for the local chat. */
+  id: string;
+  type: ChatType;
+  /** The Discord guild (server) the channel belongs to. */
+  guildId?: string;
+}
+
+export interface Invoker {
+  id: string;
+  /** Display name, for replies and logs. */
+  name: string;
+}
+
+export interface ReplyField {
+  name: string;
+  value: string;
+}
+
+export interface ReplyLink {
+  url: string;
+  label?: string;
+}
+
+/** What a command says, before any platform's formatting: adapters map it to an embed, HTML or plain text. */
+export interface ReplyMessage {
+  title?: string;
+  text: string;
+  fields?: ReplyField[];
+  link?: ReplyLink;
+  /** Only the invoker should see it (Discord ephemeral replies); platforms without that send it normally. */
+  ephemeral?: boolean;
+}
+
+export interface CommandContext {
+  user: Invoker;
+  chat: ChatRef;
+  /** Whether the invoker may manage this chat's subscriptions: a group admin, a guild member with Manage Channels, anyone in a private chat. */
+  canManage: boolean;
+  /** BCP 47 tag of the invoker's language as the platform reports it ("ja", "en-GB"). */
+  locale: string;
+  reply(message: ReplyMessage): Promise<void>;
+}
+
+/** Approximate exchange rates from the configuration, printed with their date. */
+export interface FxRates {
+  asOf: string;
+  /** US dollars per unit of each ISO 4217 currency. */
+  usdPerUnit: Readonly<Record<string, number>>;
+}
+
+/**
+ * What commands may use besides their context, given by the composition root. Add members as commands
+ * need them (subscription store, alert log, knowledge of jurisdictions); keep each a port from src/core.
+ */
+export interface CommandServices {
+  fx: FxRates;
+}
+
+/**
+ * A chat command. The zod object is the one source of truth for its options: text parsing, validation,
+ * the command line and platform registration all read it. Keys are snake_case (Discord option names
+ * must be lower case); each option carries a description through `.describe()` on its outermost schema.
+ * Values arrive as text, so non-text options coerce (`z.coerce.number()`, `z.stringbool()`).
+ */
+export interface Command<Schema extends z.ZodObject = z.ZodObject> {
+  /** Lower case with dashes ("ieo-cap"); platforms that forbid dashes use underscores, and both are accepted. */
+  name: string;
+  description: string;
+  options: Schema;
+  /** Option names filled, in order, by values given without a name. */
+  positional?: ReadonlyArray<keyof z.input<Schema> & string>;
+  /** Other names people use for an option: `{ assets: "net_assets" }`. */
+  aliases?: Readonly<Record<string, keyof z.input<Schema> & string>>;
+  run(ctx: CommandContext, options: z.output<Schema>, services: CommandServices): Promise<void>;
+}
