@@ -1,0 +1,47 @@
+import { z } from "zod";
+import type { Command } from "../src/core/command.js";
+import { UserError } from "../src/core/errors.js";
+import { describeOptions, usage } from "../src/commands/describe.js";
+import { normalizeName } from "../src/commands/parse.js";
+
+const helpOptions = z.object({
+  command: z.string().optional().describe("A command to explain, e.g. ieo-cap"),
+});
+
+/** `list` is read when help runs, so commands/index.ts can include help in the list it hands over. */
+export function helpCommand(list: () => readonly Command[]): Command<typeof helpOptions> {
+  return {
+    name: "help",
+    description: "Lists the commands, or explains one: /help ieo-cap",
+    options: helpOptions,
+    positional: ["command"],
+    async run(ctx, options) {
+      const commands = list();
+      if (options.command === undefined) {
+        await ctx.reply({
+          title: "Commands",
+          text: [...commands.map((c) => `/${c.name} — ${c.description}`), "", "/help <command> explains one."].join("\n"),
+        });
+        return;
+      }
+      const wanted = normalizeName(options.command.replace(/^\//, ""));
+      const command = commands.find((c) => normalizeName(c.name) === wanted);
+      if (!command) throw new UserError(`Unknown command /${wanted}. Try /help.`);
+      await ctx.reply({
+        title: `/${command.name}`,
+        text: `${command.description}\nUsage: ${usage(command)}`,
+        fields: describeOptions(command).map((o) => ({
+          name: o.name,
+          value: [
+            o.description,
+            o.required ? "required" : "optional",
+            o.choices ? `one of ${o.choices.join(", ")}` : "",
+            o.aliases.length > 0 ? `also ${o.aliases.join(", ")}` : "",
+          ]
+            .filter(Boolean)
+            .join("; "),
+        })),
+      });
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from "./describe.js";
+export * from "./parse.js";
+export * from "./run.js";
