@@ -52,13 +52,22 @@ export function normaliseEncodingLabel(label: string): string | null {
  * `fatal` and the bytes are not valid in the encoding.
  */
 function decodeAs(bytes: Uint8Array, encoding: string, fatal: boolean): string | null {
+  let text: string;
   try {
     const decoder = new TextDecoder(encoding, { fatal, ignoreBOM: true });
-    return decoder.decode(bytes, { stream: true }) + decoder.decode();
+    text = decoder.decode(bytes, { stream: true }) + decoder.decode();
   } catch {
     return null;
   }
+  // ICU's EUC-JP and EUC-KR tables turn stray bytes 0x80–0x9F into C1 controls instead of
+  // failing. No real text has them, so a fatal decode that produces them has failed.
+  if (fatal && C1_MEANS_INVALID.has(encoding) && C1_CONTROL.test(text)) return null;
+  return text;
 }
+
+const C1_MEANS_INVALID = new Set(["shift_jis", "euc-jp", "euc-kr", "gb18030", "big5", "iso-2022-jp"]);
+// eslint-disable-next-line no-control-regex
+const C1_CONTROL = /[\u0080-\u009f]/;
 
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -167,7 +176,16 @@ const CANDIDATES: ReadonlyArray<{ encoding: string; script: Script }> = [
   { encoding: "windows-1252", script: "latin" },
 ];
 
-type CharClass = "kana" | "halfwidth-kana" | "hangul" | "jamo" | "han" | "cjk-punct" | "latin-letter" | "other";
+type CharClass =
+  | "kana"
+  | "halfwidth-kana"
+  | "hangul"
+  | "jamo"
+  | "han"
+  | "cjk-punct"
+  | "latin-letter"
+  | "typographic"
+  | "other";
 
 function classify(code: number): CharClass {
   if (code >= 0x3040 && code <= 0x30ff) return "kana";
@@ -177,6 +195,7 @@ function classify(code: number): CharClass {
   if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) return "han";
   if ((code >= 0x3000 && code <= 0x303f) || (code >= 0xff01 && code <= 0xff60)) return "cjk-punct";
   if (code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7) return "latin-letter";
+  if ((code >= 0x2010 && code <= 0x2026) || code === 0x20ac || code === 0x2122 || code === 0xa0) return "typographic";
   return "other";
 }
 
@@ -186,13 +205,14 @@ function classify(code: number): CharClass {
  *   half-width katakana instead.
  * - Korean is mostly hangul with little hanja; Chinese read as EUC-KR gives a hangul/hanja mix.
  * - Chinese has neither kana nor hangul.
- * - Latin text has accented letters next to ASCII letters, rarely three non-ASCII in a row.
+ * - Latin text has accented letters and typographic quotes, dashes and euro signs next to
+ *   ASCII, rarely three non-ASCII characters in a row.
  */
 const WEIGHTS: Record<Script, Partial<Record<CharClass, number>>> = {
   ja: { kana: 2, han: 1, "cjk-punct": 0.5, "halfwidth-kana": -3, hangul: -3, jamo: -3, "latin-letter": -1, other: -1 },
   ko: { hangul: 2, han: -2, "cjk-punct": 0.5, kana: -2, jamo: -2, "halfwidth-kana": -3, "latin-letter": -1, other: -1 },
   zh: { han: 1, "cjk-punct": 0.5, kana: -2, hangul: -2, jamo: -2, "halfwidth-kana": -3, "latin-letter": -1, other: -1 },
-  latin: { "latin-letter": 1, other: -1 },
+  latin: { "latin-letter": 1, typographic: 1, other: -1 },
 };
 
 const isAsciiLetter = (char: string | undefined): boolean => char !== undefined && /^[A-Za-z]$/.test(char);
