@@ -9,6 +9,7 @@ import {
   regimeIds,
   toMajorNumber,
   type CapResult,
+  type FigureKind,
   type Regime,
 } from "../src/caps/index.js";
 
@@ -59,7 +60,7 @@ export const DISCLAIMER = "Information, not legal or financial advice; the figur
 export function ieoCapReply(answer: IeoCapAnswer, fx: FxRates): ReplyMessage {
   const { regime, result } = answer;
   const money = (minor: bigint): string => formatMoney(minor, regime.currency);
-  const lines = [`Cap: ${money(result.cap)}${approximateUsd(result.cap, regime, fx)}`];
+  const lines = [`${figureNames[regime.kind]}: ${money(result.cap)}${approximateUsd(result.cap, regime, fx)}`];
   if (answer.already !== undefined) lines.push(`Left after ${money(answer.already)} already invested: ${money(result.remaining)}`);
   if (answer.amount !== undefined && result.allowed !== undefined) lines.push(verdict(answer.amount, result, regime));
   lines.push(DISCLAIMER);
@@ -73,8 +74,15 @@ export function ieoCapReply(answer: IeoCapAnswer, fx: FxRates): ReplyMessage {
   return { title: regime.title, text: lines.join("\n"), fields, link: { url: regime.source, label: "Source" } };
 }
 
+const figureNames: Record<FigureKind, string> = { cap: "Cap", threshold: "Threshold", loss: "Loss to simulate" };
+
 function verdict(amount: bigint, result: CapResult, regime: Regime): string {
   const money = (minor: bigint): string => formatMoney(minor, regime.currency);
+  if (regime.kind === "threshold") {
+    return result.allowed
+      ? `Amount ${money(amount)}: within the threshold (${money(result.remaining)} left).`
+      : `Amount ${money(amount)}: above the ${money(result.remaining)} left, so the platform must warn you and get your explicit consent first.`;
+  }
   if (result.allowed) return `Amount ${money(amount)}: allowed (the ${money(result.remaining)} left covers it).`;
   if (regime.comparison === "below") return `Amount ${money(amount)}: not allowed (it must be less than ${money(result.remaining)}).`;
   return `Amount ${money(amount)}: not allowed (${money(amount - result.remaining)} more than the ${money(result.remaining)} left).`;

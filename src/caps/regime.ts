@@ -23,6 +23,12 @@ export interface CapResult {
   formulaSteps: string[];
 }
 
+/**
+ * What the figure is: a `cap` bans more; a `threshold` (EU) only triggers a warning and consent above it;
+ * a `loss` is the figure to simulate, with no yes/no answer.
+ */
+export type FigureKind = "cap" | "threshold" | "loss";
+
 /** `at-most`: amount <= remaining; `below`: amount < remaining (the UK's "less than 10%"). */
 export type Comparison = "at-most" | "below";
 
@@ -35,6 +41,7 @@ export interface Regime {
   /** Whether and where it is law, or that it is not. */
   status: string;
   source: string;
+  kind: FigureKind;
   /** Caveats every answer carries: an interpretation, a threshold that warns rather than bans, exemptions. */
   notes: readonly string[];
   /** Absent when the figure is not a yes/no limit (the EU's ability to bear loss). */

@@ -24,11 +24,12 @@ const greaterOf = (incomeWord: string, assetsWord: string): CapRule => ({ income
 };
 
 /** The Japanese formula shared by the IEO proposal and equity crowdfunding. */
-function japanese(): Pick<Regime, "currency" | "formula" | "floor" | "ceiling" | "comparison"> & { rule: CapRule } {
+function japanese(): Pick<Regime, "currency" | "kind" | "formula" | "floor" | "ceiling" | "comparison"> & { rule: CapRule } {
   const floor = 500_000n;
   const ceiling = 2_000_000n;
   return {
     currency: "JPY",
+    kind: "cap",
     formula: "min(¥2,000,000, max(¥500,000, 5% × greater of annual income and net assets)), rounded down to the yen",
     floor,
     ceiling,
@@ -45,7 +46,8 @@ function japanese(): Pick<Regime, "currency" | "formula" | "floor" | "ceiling" |
 const euNetWorth = (pct: bigint, floor: bigint): CapRule => ({ income, netAssets }, money) => {
   const nw = income + netAssets;
   const part = clampedPercent(pct, nw, floor, undefined, money);
-  return { cap: part.cap, steps: [`net worth = ${money(income)} + ${money(netAssets)} = ${money(nw)}`, ...part.steps] };
+  const sum = `${money(income)} ${netAssets < 0n ? "−" : "+"} ${money(netAssets < 0n ? -netAssets : netAssets)}`;
+  return { cap: part.cap, steps: [`net worth = ${sum} = ${money(nw)}`, ...part.steps] };
 };
 
 const euNotes = [
@@ -79,6 +81,7 @@ export const regimes: readonly Regime[] = [
   }),
   defineRegime({
     id: "us-regcf",
+    kind: "cap",
     currency: "USD",
     title: "US: Regulation Crowdfunding investment limit",
     formula:
@@ -106,6 +109,7 @@ export const regimes: readonly Regime[] = [
   }),
   defineRegime({
     id: "us-rega-t2",
+    kind: "cap",
     currency: "USD",
     title: "US: Regulation A Tier 2 investment limit",
     formula: "10% × the greater of annual income and net worth (no floor, no ceiling)",
@@ -122,6 +126,7 @@ export const regimes: readonly Regime[] = [
   }),
   defineRegime({
     id: "eu-ecsp",
+    kind: "threshold",
     currency: "EUR",
     title: "EU: crowdfunding (ECSP) warning threshold",
     formula: "max(€1,000, 5% × net worth), net worth = net annual income + liquid assets − annual financial commitments",
@@ -137,6 +142,7 @@ export const regimes: readonly Regime[] = [
   }),
   defineRegime({
     id: "eu-ecsp-loss",
+    kind: "loss",
     currency: "EUR",
     title: "EU: crowdfunding (ECSP) ability to bear loss",
     formula: "max(€0, 10% × net worth), net worth = net annual income + liquid assets − annual financial commitments",
@@ -148,6 +154,7 @@ export const regimes: readonly Regime[] = [
   }),
   defineRegime({
     id: "uk-restricted",
+    kind: "cap",
     currency: "GBP",
     title: "UK: restricted investor (less than 10% of net assets)",
     formula: "max(£0, 10% × net assets); an amount must be strictly less than this",
@@ -161,6 +168,7 @@ export const regimes: readonly Regime[] = [
   }),
   defineRegime({
     id: "th-ico",
+    kind: "cap",
     currency: "THB",
     title: "Thailand: ICO limit per retail investor",
     formula: "฿300,000 per ICO project",
@@ -172,6 +180,7 @@ export const regimes: readonly Regime[] = [
   }),
   defineRegime({
     id: "my-ieo",
+    kind: "cap",
     currency: "MYR",
     title: "Malaysia: IEO limit per retail investor",
     formula: "RM2,000 per issuer (and RM20,000 across all issuers in 12 months)",

@@ -46,6 +46,19 @@ describe("/ieo-cap through the runner", () => {
     expect(reply?.text).toContain("≈ $6,600 at 1 GBP = 1.32 USD");
   });
 
+  it("calls the EU figure a threshold that asks for consent, not a ban", async () => {
+    const { reply } = await run("/ieo-cap income=€30,000 assets=-€10,000 amount=1001 regime=eu-ecsp");
+    expect(reply?.text).toMatch(/^Threshold: €1,000\.00 \(≈ \$1,160 at 1 EUR = 1\.16 USD/);
+    expect(reply?.text).toContain("Amount €1,001.00: above the €1,000.00 left, so the platform must warn you and get your explicit consent first.");
+    expect(reply?.fields?.[0]?.value).toBe("net worth = €30,000.00 − €10,000.00 = €20,000.00; 5% × €20,000.00 = €1,000.00; floor €1,000.00");
+  });
+
+  it("gives the EU loss figure without a verdict", async () => {
+    const { reply } = await run("/ieo-cap 50000 50000 999999 regime=eu-ecsp-loss");
+    expect(reply?.text).toMatch(/^Loss to simulate: €10,000\.00 /);
+    expect(reply?.text).not.toContain("Amount");
+  });
+
   it.each([
     ["/ieo-cap -1 0", "income can't be negative"],
     ["/ieo-cap 8,00,0 0", 'income "8,00,0" has misplaced commas: group digits in threes, as in 8,000,000'],
