@@ -1,7 +1,9 @@
 import type { Command } from "commander";
+import { chatCliCommand } from "./chat.js";
 import { feedsCommand } from "./feeds.js";
+import { ieoCapCliCommand } from "./ieo-cap.js";
 import { pollCommand } from "./poll.js";
 import { runCommand } from "./run.js";
 
 /** Every `regwatch <command>`, in the order --help lists them. Each module builds its own commander Command. */
-export const cliCommands: Array<() => Command> = [runCommand, pollCommand, feedsCommand];
+export const cliCommands: Array<() => Command> = [runCommand, pollCommand, feedsCommand, ieoCapCliCommand, chatCliCommand];
