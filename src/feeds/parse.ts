@@ -39,6 +39,7 @@ interface RawFeed {
   rwAttrs?: Attrs;
   rwLinks?: Raw[];
   language?: Raw;
+  dcLanguage?: Raw;
   title?: Raw;
 }
 
@@ -52,6 +53,7 @@ const parser = new Parser<RawFeed, RawItem>({
     feed: [
       ["$", "rwAttrs", { keepArray: true }],
       ["link", "rwLinks", { keepArray: true }],
+      ["dc:language", "dcLanguage"],
     ] as unknown as (keyof RawFeed)[],
     item: [
       // `$` is the element's attribute object: with keepArray it is copied as it is.
@@ -236,7 +238,8 @@ export async function parseFeed(xml: string, options: { feedId: string; baseUrl:
 
   const format = prepared.format;
   const channelBase = feed.rwAttrs?.[BASE_ATTR] ?? channelLink(feed, format, baseUrl) ?? baseUrl;
-  const language = textOf(feed.language).trim() || feed.rwAttrs?.[LANG_ATTR] || null;
+  const language =
+    textOf(feed.language).trim() || textOf(feed.dcLanguage).trim() || feed.rwAttrs?.[LANG_ATTR] || null;
   const context = { feedId, format, base: channelBase, language };
   return {
     title: plainLine(textOf(feed.title)) || null,
