@@ -26,7 +26,8 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger): Promise
       language: article.language,
     });
   const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays });
-  const limits = { ...config.limits, userAgent: config.userAgent };
+  const { requestTimeoutMs, ...rest } = config.limits;
+  const limits = { ...rest, timeoutMs: requestTimeoutMs, userAgent: config.userAgent };
   return {
     stores,
     poll: (onAlerts) =>
