@@ -11,9 +11,9 @@
  *   bases resolved) and writes them onto the elements we read later (channel/feed,
  *   item/entry, link) as `regwatch-base` / `regwatch-lang` attributes, which rss-parser
  *   hands back through custom fields: it drops `xml:base` itself;
- * - rewrites XHTML-typed Atom text constructs (`type="xhtml"`, `application/xhtml+xml`)
- *   into escaped HTML: their child elements make rss-parser throw
- *   "Cannot convert object to primitive value";
+ * - rewrites XHTML-typed Atom text constructs (`type="xhtml"`, `application/xhtml+xml`),
+ *   and titles or descriptions holding unescaped markup, into escaped HTML: their child
+ *   elements make rss-parser throw "Cannot convert object to primitive value" or lose text;
  * - renames Atom entry dates (`published`, `updated`...) so rss-parser does not run
  *   `new Date(x).toISOString()` on them, which throws for one bad date and loses the feed;
  * - escapes stray `&` (`AT&T`, unescaped query strings), which strict XML rejects;
@@ -44,7 +44,7 @@ export const LANG_ATTR = "regwatch-lang";
 export const DATE_PREFIX = "regwatch-";
 
 const ATOM_ENTRY_DATES = new Set(["published", "updated", "issued", "modified", "created"]);
-const TEXT_CONSTRUCTS = new Set(["title", "subtitle", "summary", "content", "rights", "tagline", "info"]);
+const TEXT_CONSTRUCTS = new Set(["title", "subtitle", "summary", "content", "description", "rights", "tagline", "info"]);
 const ITEMS = new Set(["item", "entry"]);
 const CONTAINERS = new Set(["channel", "feed"]);
 const HTML_ROOTS = new Set(["html", "head", "body", "div", "p", "table", "a", "h1", "meta", "title", "script"]);
@@ -193,6 +193,13 @@ function isXmlData(local: string, tag: StartTag): boolean {
   return local === "content" && /[/+]xml$/.test(type) && !type.includes("xhtml");
 }
 
+/** Unescaped markup in a text element (`<title>Fine <b>imposed</b></title>`), which xml2js turns into objects. */
+function hasChildElements(xml: string, tag: StartTag): boolean {
+  const inner = xml.slice(tag.end, findMatchingEnd(xml, tag.end));
+  if (!inner.includes("<")) return false;
+  return /<[A-Za-z_]/.test(inner.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, ""));
+}
+
 function isXhtml(tag: StartTag): boolean {
   const type = tag.attrs.get("type")?.trim().toLowerCase();
   return type === "xhtml" || type === "application/xhtml+xml" || tag.attrs.get("mode")?.toLowerCase() === "xml";
@@ -260,7 +267,7 @@ export function prepareXml(input: string, baseUrl: string): PreparedXml {
     const ownLang = tag.attrs.get("xml:lang")?.trim();
     const lang = ownLang ? ownLang : (parent?.lang ?? null);
 
-    if (TEXT_CONSTRUCTS.has(local) && isXhtml(tag) && !tag.selfClosing) {
+    if (TEXT_CONSTRUCTS.has(local) && !tag.selfClosing && !isXmlData(local, tag) && (isXhtml(tag) || hasChildElements(xml, tag))) {
       const { replacement, end } = rewriteXhtml(xml, tag);
       out.push(replacement);
       i = end;

@@ -207,6 +207,13 @@ describe("parseFeed: titles and text", () => {
     expect(feed.articles[0]).toMatchObject({ title: "Fees & charges review", url: "https://exchange.example/news?id=5&lang=en" });
   });
 
+  it("unescaped markup inside an RSS title or description is kept as text", async () => {
+    const xml = `<rss version="2.0"><channel><title>T</title><item><title>Fine <b>imposed</b> on bank</title>
+      <description><p>Penalty of <strong>€2m</strong>.</p></description></item></channel></rss>`;
+    const feed = await parseFeed(xml, { feedId: "fx", baseUrl: FETCHED });
+    expect(feed.articles[0]).toMatchObject({ title: "Fine imposed on bank", text: "Penalty of €2m." });
+  });
+
   it("markup in titles is removed and entities decoded, whitespace collapsed", async () => {
     const xml = `<rss version="2.0"><channel><title>T</title><item>
       <title><![CDATA[ <b>SEC</b>   charges&nbsp;firm &amp; <i>CEO</i>
