@@ -1,0 +1,116 @@
+import type { Analysis } from "../core/article.js";
+import type { AnalysisInput, Analyzer } from "./index.js";
+
+/** One labelled item, as in the labelled dev set. */
+export interface LabelledItem {
+  id?: string;
+  title: string;
+  text: string;
+  url?: string | null;
+  language?: string | null;
+  published?: string | null;
+  feedJurisdiction?: string | null;
+  policy: boolean;
+  jurisdictions: string[];
+  topics: string[];
+  referenceSummary?: string;
+}
+
+export interface Miss {
+  id: string;
+  what: "policy" | "jurisdictions" | "topics" | "figures";
+  expected: string;
+  got: string;
+}
+
+export interface EvalReport {
+  items: number;
+  policyAccuracy: number;
+  jurisdictionExactMatch: number;
+  jurisdictionF1: number;
+  topicF1: number;
+  figureRecall: number;
+  misses: Miss[];
+}
+
+/**
+ * Scores the analyzer against labels. Jurisdictions and topics are labelled for policy items only, so they are
+ * scored on those; figure recall (numbers of the reference summary found in our summary or figures) on all.
+ */
+export function evaluate(analyzer: Analyzer, items: readonly LabelledItem[]): EvalReport {
+  let policyRight = 0;
+  let exact = 0;
+  let policyItems = 0;
+  const j = { tp: 0, fp: 0, fn: 0 };
+  const t = { tp: 0, fp: 0, fn: 0 };
+  let numbersWanted = 0;
+  let numbersFound = 0;
+  const misses: Miss[] = [];
+
+  items.forEach((item, i) => {
+    const id = item.id ?? `#${i + 1}`;
+    const input: AnalysisInput = {
+      title: item.title, text: item.text, url: item.url ?? null, language: item.language ?? null,
+      published: item.published ?? null, feedJurisdiction: item.feedJurisdiction ?? null,
+    };
+    const got = analyzer.analyze(input);
+    if (got.policy === item.policy) policyRight++;
+    else misses.push({ id, what: "policy", expected: String(item.policy), got: String(got.policy) });
+    if (item.policy) {
+      policyItems++;
+      const same = count(j, item.jurisdictions, got.jurisdictions);
+      if (same) exact++;
+      else misses.push({ id, what: "jurisdictions", expected: item.jurisdictions.join(","), got: got.jurisdictions.join(",") });
+      if (!count(t, item.topics, got.topics)) {
+        misses.push({ id, what: "topics", expected: item.topics.join(","), got: got.topics.join(",") });
+      }
+    }
+    const wanted = numbersIn(item.referenceSummary ?? "");
+    const have = numbersOf(got);
+    const lost = [...wanted].filter((n) => !have.has(n));
+    numbersWanted += wanted.size;
+    numbersFound += wanted.size - lost.length;
+    if (lost.length > 0) misses.push({ id, what: "figures", expected: lost.join(" "), got: got.summary });
+  });
+
+  return {
+    items: items.length,
+    policyAccuracy: ratio(policyRight, items.length),
+    jurisdictionExactMatch: ratio(exact, policyItems),
+    jurisdictionF1: f1(j),
+    topicF1: f1(t),
+    figureRecall: ratio(numbersFound, numbersWanted),
+    misses,
+  };
+}
+
+function count(acc: { tp: number; fp: number; fn: number }, expected: string[], got: string[]): boolean {
+  const want = new Set(expected);
+  const have = new Set(got);
+  for (const x of have) (want.has(x) ? acc.tp++ : acc.fp++);
+  for (const x of want) if (!have.has(x)) acc.fn++;
+  return want.size === have.size && [...want].every((x) => have.has(x));
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
+const f1 = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }): number => (tp === 0 ? (fp + fn === 0 ? 1 : 0) : (2 * tp) / (2 * tp + fp + fn));
+
+/** The distinct numbers written in a text, commas removed: "¥500,000" → 500000, "308-122" → 308 and 122. */
+export function numbersIn(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\d[\d,]*(?:\.\d+)?/g)) out.add(canonical(m[0]));
+  return out;
+}
+
+const canonical = (n: string): string => String(Number(n.replace(/,/g, "").replace(/\.$/, "")));
+
+/** Numbers an analysis carries: in the summary, in each figure's text, and in its value (dates by part). */
+export function numbersOf(analysis: Analysis): Set<string> {
+  const out = numbersIn(analysis.summary);
+  for (const f of analysis.figures) {
+    for (const n of numbersIn(f.text)) out.add(n);
+    if (typeof f.value === "number") out.add(canonical(String(f.value)));
+    else for (const part of f.value.split("-")) out.add(canonical(part));
+  }
+  return out;
+}

@@ -1,0 +1,164 @@
+import type { Figure } from "../core/article.js";
+
+// Figures a trader needs kept exactly: money with its currency, percentages, dates and deadlines.
+
+const SYMBOLS: Record<string, string> = {
+  "US$": "USD", "HK$": "HKD", "S$": "SGD", "A$": "AUD", "C$": "CAD", "NT$": "TWD", "NZ$": "NZD", "R$": "BRL",
+  $: "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "￥": "JPY", "₹": "INR", "₩": "KRW", "฿": "THB", "₦": "NGN",
+  "₱": "PHP", "₫": "VND", "₺": "TRY", "₽": "RUB", "₣": "CHF",
+};
+const CODES =
+  "USD|EUR|GBP|JPY|KRW|CNY|RMB|HKD|SGD|AUD|CAD|CHF|INR|THB|AED|MYR|PHP|IDR|VND|NGN|KES|ZAR|TRY|ARS|BRL|MXN|TWD|NZD|SAR|RUB|PKR|USDT|USDC";
+const WORDS: Record<string, string> = {
+  yen: "JPY", dollar: "USD", dollars: "USD", euro: "EUR", euros: "EUR", pound: "GBP", pounds: "GBP", sterling: "GBP",
+  won: "KRW", yuan: "CNY", renminbi: "CNY", rupee: "INR", rupees: "INR", baht: "THB", ringgit: "MYR", dirham: "AED",
+  dirhams: "AED", francs: "CHF", naira: "NGN", pesos: "ARS", rand: "ZAR", lira: "TRY", rupiah: "IDR", dong: "VND",
+  円: "JPY", ドル: "USD", ユーロ: "EUR", 元: "CNY", 人民币: "CNY", 美元: "USD", 港元: "HKD", 港币: "HKD", 日元: "JPY",
+  韩元: "KRW", 원: "KRW", 달러: "USD", 엔: "JPY", 유로: "EUR", 위안: "CNY",
+};
+const SCALE: Record<string, number> = {
+  thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12,
+  tn: 1e12, crore: 1e7, crores: 1e7, lakh: 1e5, lakhs: 1e5, 千: 1e3, 천: 1e3, 万: 1e4, 萬: 1e4, 만: 1e4, 億: 1e8,
+  亿: 1e8, 억: 1e8, 兆: 1e12, 조: 1e12,
+};
+
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const SCALE_WORD = String.raw`(?:\s?(?:thousand|million|billion|trillion|crores?|lakhs?|mln|mn|bn|tn)\b|(?:k|m|b)\b)`;
+const symbolAlt = Object.keys(SYMBOLS).sort((a, b) => b.length - a.length).map(escape).join("|");
+const wordAlt = Object.keys(WORDS).sort((a, b) => b.length - a.length).map(escape).join("|");
+// A CJK amount: groups like 130조8000억 or 50万 or 2.5億, then the currency word.
+const CJK_AMOUNT = String.raw`(?:(?:${NUM})\s?[兆조億亿억萬万만千천]?\s?)+`;
+
+const MONEY = new RegExp(
+  [
+    String.raw`(?<sym>${symbolAlt})\s?(?<n1>${NUM})(?<s1>${SCALE_WORD})?`,
+    String.raw`\b(?<code>${CODES})\s?(?<n2>${NUM})(?<s2>${SCALE_WORD})?`,
+    String.raw`(?<n3>${NUM})(?<s3>${SCALE_WORD})?\s?(?<word>${CODES}|(?:${wordAlt}))(?![A-Za-z])`,
+    String.raw`(?<cjk>${CJK_AMOUNT})(?<cjkCur>円|ドル|ユーロ|元|人民币|美元|港元|港币|日元|韩元|원|달러|엔|유로|위안)`,
+  ].join("|"),
+  "giu",
+);
+const PERCENT = new RegExp(String.raw`(?<![\d.])(${NUM})\s?(?:%|％|percent\b|per cent\b|パーセント|퍼센트)`, "gi");
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH = String.raw`(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`;
+const DATE = new RegExp(
+  [
+    String.raw`\b(?<iy>20\d\d|19\d\d)-(?<im>\d\d)-(?<id>\d\d)\b`,
+    String.raw`\b(?<d1>\d{1,2})(?:st|nd|rd|th)?\s(?<m1>${MONTH})(?:,?\s(?<y1>(?:19|20)\d\d))?(?![\w])`,
+    String.raw`\b(?<m2>${MONTH})\s(?<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s(?<y2>(?:19|20)\d\d))?(?![\w])`,
+    String.raw`\b(?<m3>${MONTH})(?:\sof)?\s(?<y3>(?:19|20)\d\d)\b`,
+    String.raw`(?:(?<y4>\d{4})\s?[年년]\s?)?(?<m4>\d{1,2})\s?[月월](?:\s?(?<d4>\d{1,2})\s?[日일])?`,
+    String.raw`(?<![\d월月])(?<d5>\d{1,2})[일日]`,
+    // A bare year only after a word that makes it a date ("since 2024", "by 2027"): "Bill 2025" is a name.
+    String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]nd of|[Ee]arly|[Ll]ate)\s(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`,
+  ].join("|"),
+  "g",
+);
+
+/**
+ * Every money amount, percentage and date in the text; `published` (ISO) supplies missing years and months.
+ * Dates are YYYY-MM-DD, YYYY-MM, or YYYY when the text gives only a year ("since 2024").
+ */
+export function extractFigures(text: string, published?: string | null): Figure[] {
+  const figures: Figure[] = [];
+  const taken: Array<[number, number]> = [];
+  const free = (start: number, end: number) => taken.every(([s, e]) => end <= s || start >= e);
+  const add = (figure: Figure, start: number) => {
+    taken.push([start, start + figure.text.length]);
+    if (!figures.some((f) => f.kind === figure.kind && f.value === figure.value && f.currency === figure.currency)) {
+      figures.push(figure);
+    }
+  };
+
+  for (const m of text.matchAll(MONEY)) {
+    const g = m.groups ?? {};
+    const figure = money(g, m[0].trim());
+    if (figure) add(figure, m.index + m[0].indexOf(figure.text));
+  }
+  for (const m of text.matchAll(PERCENT)) {
+    if (free(m.index, m.index + m[0].length)) add({ kind: "percent", value: toNumber(m[1] ?? ""), text: m[0] }, m.index);
+  }
+  const reference = parseReference(published);
+  for (const m of text.matchAll(DATE)) {
+    if (!free(m.index, m.index + m[0].length)) continue;
+    const value = dateValue(m.groups ?? {}, reference);
+    if (value) add({ kind: "date", value, text: m[0].trim() }, m.index);
+  }
+  return figures;
+}
+
+function money(g: Record<string, string | undefined>, text: string): Figure | undefined {
+  let currency: string | undefined;
+  let amount: number;
+  if (g.cjk !== undefined && g.cjkCur !== undefined) {
+    currency = WORDS[g.cjkCur];
+    amount = cjkAmount(g.cjk);
+  } else {
+    const n = g.n1 ?? g.n2 ?? g.n3;
+    if (n === undefined) return undefined;
+    const scale = (g.s1 ?? g.s2 ?? g.s3 ?? "").trim().toLowerCase();
+    amount = toNumber(n) * (SCALE[scale] ?? 1);
+    if (g.sym !== undefined) currency = SYMBOLS[g.sym.toUpperCase()] ?? SYMBOLS[g.sym];
+    else if (g.code !== undefined) currency = normaliseCode(g.code);
+    else if (g.word !== undefined) currency = WORDS[g.word.toLowerCase()] ?? normaliseCode(g.word);
+  }
+  if (!currency || !Number.isFinite(amount)) return undefined;
+  // 130.8 × 10¹² is not exact in binary: keep 15 significant digits, which every real amount fits in.
+  return { kind: "money", value: Number(amount.toPrecision(15)), currency, text };
+}
+
+const normaliseCode = (code: string): string => (code.toUpperCase() === "RMB" ? "CNY" : code.toUpperCase());
+const toNumber = (n: string): number => Number(n.replaceAll(",", ""));
+
+/** 130조8000억 → 130.8e12; 2.5億 → 2.5e8; 50万 → 5e5. */
+function cjkAmount(text: string): number {
+  let total = 0;
+  for (const part of text.matchAll(/([\d,.]+)\s?([兆조億亿억萬万만千천]?)/g)) {
+    total += toNumber(part[1] ?? "0") * (SCALE[part[2] ?? ""] ?? 1);
+  }
+  return total;
+}
+
+interface Reference {
+  year: number;
+  month: number | undefined;
+}
+
+function parseReference(published: string | null | undefined): Reference | undefined {
+  const m = published?.match(/^(\d{4})(?:-(\d{2}))?/);
+  if (!m) return undefined;
+  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : undefined };
+}
+
+function dateValue(g: Record<string, string | undefined>, ref: Reference | undefined): string | undefined {
+  if (g.iy) return `${g.iy}-${g.im}-${g.id}`;
+  if (g.y6) return g.y6;
+  const monthName = g.m1 ?? g.m2 ?? g.m3;
+  let month = monthName ? MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1 : g.m4 ? Number(g.m4) : undefined;
+  const dayText = g.d1 ?? g.d2 ?? g.d4 ?? g.d5;
+  let yearText = g.y1 ?? g.y2 ?? g.y3 ?? g.y4;
+  if (month === undefined) {
+    // A bare day (Korean 4일) means the publication month.
+    if (!ref?.month) return undefined;
+    month = ref.month;
+    yearText = String(ref.year);
+  }
+  if (month < 1 || month > 12) return undefined;
+  const day = dayText === undefined ? undefined : Number(dayText);
+  if (day !== undefined && (day < 1 || day > 31)) return undefined;
+  let year = yearText === undefined ? undefined : Number(yearText);
+  if (year === undefined) {
+    if (!ref) return undefined;
+    year = ref.year;
+    // "Back in December" read in January is last December; "by February" read in November is next year's.
+    if (ref.month !== undefined && month - ref.month > 6) year -= 1;
+    if (ref.month !== undefined && ref.month - month > 6) year += 1;
+  }
+  const mm = String(month).padStart(2, "0");
+  return day === undefined ? `${year}-${mm}` : `${year}-${mm}-${String(day).padStart(2, "0")}`;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,87 @@
+import type { Hit } from "./matcher.js";
+import { refsOf, zoneWeight, type Ref, type Segment } from "./terms.js";
+import type { Script } from "./text.js";
+
+export interface JurisdictionContext {
+  feedJurisdiction: string | null;
+  language: Script;
+}
+
+const LANGUAGE_HOME: Partial<Record<Script, string>> = { ja: "JP", ko: "KR" };
+
+/**
+ * The jurisdictions whose authority acts, strongest first. An authority named in the text weighs most; a
+ * country's name less; a city least; the feed's jurisdiction and the article's language are priors only.
+ */
+export function tagJurisdictions(segments: readonly Segment[], ctx: JurisdictionContext): string[] {
+  const score = new Map<string, number>();
+  const withAuthority = new Set<string>();
+  const namedInTitle = new Set<string>();
+  const add = (code: string, w: number) => score.set(code, (score.get(code) ?? 0) + w);
+
+  const named = new Map<string, number>();
+  for (const { segment, ref } of refsOf(segments, "place")) {
+    if (ref.weight >= 1) named.set(ref.code, (named.get(ref.code) ?? 0) + 1);
+    // Repeated mentions add less and less: a country named five times in passing is still in passing.
+    const seen = named.get(ref.code) ?? 1;
+    add(ref.code, (ref.weight * zoneWeight(segment.index)) / Math.sqrt(seen));
+    if (segment.index < 0 && ref.weight >= 1) namedInTitle.add(ref.code);
+  }
+
+  const authorityCount = new Map<string, number>();
+  for (const segment of segments) {
+    for (const hit of segment.hits) {
+      const code = resolveAuthority(hit, segment, named, ctx.feedJurisdiction);
+      if (!code) continue;
+      const n = (authorityCount.get(code) ?? 0) + 1;
+      authorityCount.set(code, n);
+      withAuthority.add(code);
+      add(code, (2.5 * zoneWeight(segment.index)) / Math.sqrt(n));
+    }
+  }
+
+  if (ctx.feedJurisdiction) add(ctx.feedJurisdiction, 1.5);
+  const home = LANGUAGE_HOME[ctx.language];
+  if (home) add(home, 1);
+
+  const ranked = [...score].filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
+  const top = ranked[0];
+  if (!top || top[1] < 2) return ctx.feedJurisdiction ? [ctx.feedJurisdiction] : top ? [top[0]] : [];
+  return ranked
+    .filter(([code, s]) =>
+      code === top[0] || (withAuthority.has(code) && s >= 0.4 * top[1]) || (namedInTitle.has(code) && s >= 0.75 * top[1]))
+    .map(([code]) => code);
+}
+
+/**
+ * The jurisdiction of an authority mention. A name shared by several (SEC, FSA, FMA) is read by context: a
+ * country named right beside it ("Thailand's SEC"), then the feed's own jurisdiction, then a candidate
+ * country named anywhere in the article, then the usual reading (`default` in the table).
+ */
+function resolveAuthority(
+  hit: Hit<Ref>,
+  segment: Segment,
+  named: ReadonlyMap<string, number>,
+  feedJurisdiction: string | null,
+): string | undefined {
+  const candidates = hit.refs.filter((r): r is Extract<Ref, { t: "authority" }> => r.t === "authority");
+  if (candidates.length === 0) return undefined;
+  if (candidates.length === 1) return candidates[0]!.code;
+  const codes = new Set(candidates.map((c) => c.code));
+  const beside = segment.hits.find(
+    (h) =>
+      h !== hit &&
+      h.start >= hit.start - 30 &&
+      h.end <= hit.end + 20 &&
+      h.refs.some((r) => r.t === "place" && r.weight >= 1 && codes.has(r.code)),
+  );
+  if (beside) {
+    const ref = beside.refs.find((r) => r.t === "place" && codes.has(r.code));
+    if (ref?.t === "place") return ref.code;
+  }
+  if (feedJurisdiction && codes.has(feedJurisdiction)) return feedJurisdiction;
+  const fallback = candidates.find((c) => c.fallback)?.code;
+  const mentioned = [...codes].filter((c) => named.has(c)).sort((a, b) => named.get(b)! - named.get(a)!);
+  if (fallback && (mentioned.length === 0 || mentioned.includes(fallback))) return fallback;
+  return mentioned[0] ?? fallback;
+}

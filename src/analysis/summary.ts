@@ -1,0 +1,80 @@
+import { zoneWeight, type Segment } from "./terms.js";
+import { clip, type Script } from "./text.js";
+
+export const SUMMARY_MAX = 280;
+
+/** How much a sentence carries the regulatory fact: who acted, what they did, on what, with which figures. */
+function sentenceScore(s: Segment, policy: boolean): number {
+  let authority = 0;
+  let acts = 0;
+  let topics = 0;
+  let non = 0;
+  for (const hit of s.hits) {
+    for (const ref of hit.refs) {
+      if (ref.t === "authority") authority = 1.5;
+      else if (ref.t === "cue" && ref.cue === "authority") authority = Math.max(authority, 0.75);
+      else if (ref.t === "cue" && ref.cue === "act") acts++;
+      else if (ref.t === "cue" && ref.cue === "non") non++;
+      else if (ref.t === "topic" && ref.weight >= 1) topics++;
+    }
+  }
+  const figures = (s.text.match(/[$€£¥₩₹%％]|\d+(?:[.,]\d+)*\s?(?:million|billion|trillion|yen|won|円|원|万|億|억|조)/g) ?? []).length;
+  const digits = /\d/.test(s.text) ? 0.5 : 0;
+  let score = (zoneWeight(s.index) - 1) * 2 + Math.min(figures, 3) * 0.6 + digits + 0.5 * Math.min(topics, 2);
+  score += policy ? authority + 0.6 * Math.min(acts, 3) - 1.2 * non : 0.5 * non;
+  if (s.text.length < 30) score -= 2;
+  return score;
+}
+
+/**
+ * Extractive: the one or two sentences (in the article's order) that carry the most, within 280 characters,
+ * never cut inside a word. A sentence too long to pair may lose its dateline, asides in brackets and trailing
+ * clauses without figures. Falls back to the title when the body has no sentence.
+ */
+export function summarise(title: string, body: readonly Segment[], policy: boolean, language: Script): string {
+  const joiner = language === "en" || language === "ko" ? " " : "";
+  const ranked = body
+    .map((s) => ({ s, score: sentenceScore(s, policy) }))
+    .sort((a, b) => b.score - a.score || a.s.index - b.s.index)
+    .slice(0, 6);
+  const best = ranked[0];
+  if (!best) return clip(title, SUMMARY_MAX, language);
+
+  let choice: { text: string; score: number } | undefined;
+  const consider = (text: string, score: number) => {
+    if (text.length <= SUMMARY_MAX && (!choice || score > choice.score)) choice = { text, score };
+  };
+  for (const [i, a] of ranked.entries()) {
+    const aForms = forms(a.s.text, language);
+    for (const text of aForms) consider(text, a.score);
+    // Cutting a long sentence at a word boundary loses its end: worth it only for a clearly better sentence.
+    consider(clip(aForms.at(-1)!, SUMMARY_MAX, language), a.score - 1);
+    for (const b of ranked.slice(i + 1)) {
+      if (b.score <= 0) continue;
+      const [first, second] = a.s.index < b.s.index ? [a, b] : [b, a];
+      for (const x of forms(first.s.text, language)) {
+        for (const y of forms(second.s.text, language)) consider(x + joiner + y, a.score + b.score - 0.01 * (x.length + y.length > 200 ? 1 : 0));
+      }
+    }
+  }
+  return choice?.text ?? clip(best.s.text, SUMMARY_MAX, language);
+}
+
+/** The sentence as written, then shorter extractive forms of it (English only: the cuts rely on its punctuation). */
+function forms(sentence: string, language: Script): string[] {
+  if (language !== "en") return [sentence];
+  const out = [sentence];
+  let short = sentence
+    .replace(/^[A-Z][A-Za-z .]+(?:,\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?\s*[:—–-]\s+/, "")
+    .replace(/\s*[(（][^()（）\d]*[)）]/g, "")
+    .replace(/\s{2,}/g, " ");
+  if (short !== sentence) out.push(short);
+  // Trailing clauses that add colour, not facts: ", a milestone that...", ", with support from...", ", which...".
+  for (;;) {
+    const m = short.match(/^(.{60,}?),\s+(?:a|an|which|who|with|while|marking|making|bringing|adding|saying|according)\b[^,\d]*([.!?]?)$/);
+    if (!m) break;
+    short = m[1]! + (m[2] || ".");
+    out.push(short);
+  }
+  return out;
+}

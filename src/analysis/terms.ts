@@ -1,0 +1,62 @@
+import type { Knowledge } from "../../config/knowledge.js";
+import { TermMatcher, type Hit } from "./matcher.js";
+import { splitSentences, type Script } from "./text.js";
+
+/** What a matched term is evidence of. */
+export type Ref =
+  | { t: "authority"; code: string; kind: string; fallback: boolean }
+  | { t: "place"; code: string; weight: number }
+  | { t: "topic"; id: string; weight: number }
+  | { t: "cue"; cue: "authority" | "act" | "non" | "spec" };
+
+// How much a mention of a place says about the article's jurisdiction: a country's name or adjective
+// says a lot, a city (often only a dateline: "Paris, 26 June") very little.
+const NAME_WEIGHT = 1;
+const PLACE_WEIGHT = 0.3;
+
+export function compileTerms(knowledge: Knowledge): TermMatcher<Ref> {
+  const m = new TermMatcher<Ref>();
+  for (const j of knowledge.jurisdictions) {
+    for (const name of [...j.names, ...j.adjectives]) m.add(name, { t: "place", code: j.code, weight: NAME_WEIGHT });
+    for (const place of j.places) m.add(place, { t: "place", code: j.code, weight: PLACE_WEIGHT });
+    for (const r of j.regulators) {
+      const ref: Ref = { t: "authority", code: j.code, kind: r.kind, fallback: r.default === true };
+      if (r.acronym) m.add(r.acronym, ref, true);
+      for (const name of r.names) m.add(name, ref);
+    }
+  }
+  for (const topic of knowledge.topics) {
+    for (const term of topic.terms) m.add(term, { t: "topic", id: topic.id, weight: 1 });
+    for (const term of topic.weak) m.add(term, { t: "topic", id: topic.id, weight: 0.5 });
+  }
+  const p = knowledge.policy;
+  for (const term of p.authorities) m.add(term, { t: "cue", cue: "authority" });
+  for (const term of p.acts) m.add(term, { t: "cue", cue: "act" });
+  for (const term of p.nonPolicy) m.add(term, { t: "cue", cue: "non" });
+  for (const term of p.speculative) m.add(term, { t: "cue", cue: "spec" });
+  return m;
+}
+
+/** The title (index -1) or one sentence of the body, with the terms found in it. */
+export interface Segment {
+  index: number;
+  text: string;
+  hits: Hit<Ref>[];
+}
+
+export function segment(matcher: TermMatcher<Ref>, title: string, body: string, language: Script): Segment[] {
+  const segments: Segment[] = [{ index: -1, text: title, hits: matcher.match(title) }];
+  splitSentences(body, language).forEach((s, i) => segments.push({ index: i, text: s.text, hits: matcher.match(s.text) }));
+  return segments;
+}
+
+/** Where a segment sits decides how much its evidence weighs: the title and the lead carry the main event. */
+export const zoneWeight = (index: number): number => (index < 0 ? 2 : index === 0 ? 1.5 : index === 1 ? 1.2 : 1);
+
+export function* refsOf<T extends Ref["t"]>(segments: readonly Segment[], t: T) {
+  for (const s of segments) {
+    for (const hit of s.hits) {
+      for (const ref of hit.refs) if (ref.t === t) yield { segment: s, hit, ref: ref as Extract<Ref, { t: T }> };
+    }
+  }
+}

@@ -1,0 +1,112 @@
+// Plain text and sentences: the analysis never sees markup, entities or feed boilerplate.
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", hellip: "…", mdash: "—", ndash: "–",
+  lsquo: "‘", rsquo: "’", ldquo: "“", rdquo: "”", laquo: "«", raquo: "»", yen: "¥", euro: "€", pound: "£",
+  cent: "¢", copy: "©", reg: "®", trade: "™", middot: "·", bull: "•", times: "×", deg: "°", percnt: "%",
+};
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+    if (body[0] === "#") {
+      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+// Lines and sentences that feeds append to every item; they carry no news.
+const BOILERPLATE = [
+  /^(?:photo|image|picture|illustration)(?: credit)?\s*(?:by|:)\s.*$/i,
+  /\bon (?:unsplash|pexels|pixabay|shutterstock|getty images)\.?$/i,
+  /^(?:read more|more to read|read also|see also|related|related articles?|also read|recommended)\b.*$/i,
+  /^(?:share|share this(?: article| story| post)?|tweet|follow us|subscribe|sign up|click here|tap here)\b.*$/i,
+  /\b(?:share (?:this|on) (?:twitter|facebook|linkedin|x)|subscribe to our newsletter|follow us on)\b/i,
+  /^the post .* appeared first on .*$/i,
+  /^(?:advertisement|sponsored|disclaimer:.*)$/i,
+  /^(?:続きを読む|関連記事|写真[:：].*|기사 더보기|관련기사|无关内容|阅读更多|相关阅读)$/,
+];
+
+export const isBoilerplate = (line: string): boolean => BOILERPLATE.some((re) => re.test(line.trim()));
+
+/** Tags stripped, entities decoded, boilerplate lines dropped, whitespace tidied (paragraphs kept as newlines). */
+export function plainText(raw: string): string {
+  const withoutTags = raw
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ")
+    .replace(/<!--[\s\S]*?-->/g, " ")
+    .replace(/<\s*(?:br|\/p|\/div|\/li|\/h[1-6]|\/tr|p|div|li|h[1-6])\b[^>]*>/gi, "\n")
+    .replace(/<[^>]+>/g, " ");
+  return decodeEntities(withoutTags)
+    .split(/\n+/)
+    .map((line) => line.replace(/[\s\u00a0\u3000]+/g, " ").trim())
+    .filter((line) => line.length > 0 && !isBoilerplate(line))
+    .join("\n");
+}
+
+export type Script = "ja" | "ko" | "zh" | "en";
+
+/** The article's language: the feed's tag when it names one we analyse, else the dominant script. */
+export function detectLanguage(tag: string | null | undefined, text: string): Script {
+  const primary = tag?.toLowerCase().split(/[-_]/)[0];
+  if (primary === "ja" || primary === "ko" || primary === "zh" || primary === "en") return primary;
+  const sample = text.slice(0, 600);
+  const kana = sample.match(/[\u3040-\u30ff]/g)?.length ?? 0;
+  const hangul = sample.match(/[\uac00-\ud7af]/g)?.length ?? 0;
+  const han = sample.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  if (hangul > 10 && hangul >= kana) return "ko";
+  if (kana > 5) return "ja";
+  if (han > 10) return "zh";
+  return "en";
+}
+
+export const hasCjk = (text: string): boolean => /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(text);
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function segmenter(locale: string, granularity: "sentence" | "word"): Intl.Segmenter {
+  const key = `${locale}/${granularity}`;
+  let s = segmenters.get(key);
+  if (!s) segmenters.set(key, (s = new Intl.Segmenter(locale, { granularity })));
+  return s;
+}
+
+// A segment ending in one of these is not a sentence end: "U.S. Securities", "No. 5", "Jan. 16", "Mr. Kato".
+const ABBREVIATION_END =
+  /(?:^|[\s(“"'])(?:[A-Z]\.(?:[A-Z]\.)*|U\.S|U\.K|No|Nos|Mr|Mrs|Ms|Dr|Prof|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|St|vs|e\.g|i\.e|Art|Sec|para|approx|Gov|Sen|Rep|Jr|Sr|Ref|Fig|Vol|Op)\.$/;
+
+export interface Sentence {
+  text: string;
+  /** Offset in the text the sentences came from. */
+  start: number;
+}
+
+/** Sentences by Intl.Segmenter (CJK-aware), re-joined where the break was an abbreviation, not an ending. */
+export function splitSentences(text: string, language: Script): Sentence[] {
+  const out: Sentence[] = [];
+  for (const seg of segmenter(language, "sentence").segment(text)) {
+    const trimmed = seg.segment.trim();
+    if (!trimmed) continue;
+    const start = seg.index + seg.segment.indexOf(trimmed);
+    const previous = out[out.length - 1];
+    const joins =
+      previous !== undefined &&
+      !text.slice(previous.start + previous.text.length, start).includes("\n") &&
+      (ABBREVIATION_END.test(previous.text) || /^[a-z0-9%]/.test(trimmed));
+    if (previous && joins) previous.text = text.slice(previous.start, start + trimmed.length);
+    else out.push({ text: trimmed, start });
+  }
+  return out;
+}
+
+/** At most `max` characters, cut at a word boundary (CJK words by Intl.Segmenter), with an ellipsis when cut. */
+export function clip(text: string, max: number, language: Script): string {
+  if (text.length <= max) return text;
+  let end = 0;
+  for (const seg of segmenter(language, "word").segment(text)) {
+    const segEnd = seg.index + seg.segment.length;
+    if (segEnd > max - 1) break;
+    end = segEnd;
+  }
+  const cut = text.slice(0, end).replace(/[\s,;:–—(\-]+$/u, "");
+  return cut + "…";
+}

@@ -1,0 +1,30 @@
+import { refsOf, type Segment } from "./terms.js";
+
+/**
+ * Topic ids, primary first. A topic needs real support (one clear term, or a title mention) and enough
+ * weight beside the primary one: a passing "enforcement actions" in an AML report is not a second topic.
+ */
+export function tagTopics(segments: readonly Segment[]): string[] {
+  const score = topicScores(segments);
+  const ranked = [...score].sort((a, b) => b[1] - a[1]);
+  const top = ranked.find(([id]) => id !== "other")?.[1] ?? 0;
+  const chosen = ranked.filter(([id, s]) => id !== "other" && s >= 1 && s >= 0.3 * top).map(([id]) => id);
+  if (chosen.length === 0) return (score.get("other") ?? 0) >= 1 ? ["other"] : [];
+  return chosen.slice(0, 5);
+}
+
+/** Weighted mentions per topic; the title counts double. */
+export function topicScores(segments: readonly Segment[]): Map<string, number> {
+  const score = new Map<string, number>();
+  const add = (id: string, w: number) => score.set(id, (score.get(id) ?? 0) + w);
+  for (const { segment, hit, ref } of refsOf(segments, "topic")) {
+    // "Markets watch for a potential rate hike": a move not yet made is not the monetary-policy topic.
+    if (ref.id === "monetary-policy" && segment.hits.some((h) => h !== hit && h.refs.some((r) => r.t === "cue" && r.cue === "spec"))) continue;
+    add(ref.id, ref.weight * (segment.index < 0 ? 2 : 1));
+  }
+  // A tax authority acting makes the item about tax even when its name swallowed the word.
+  for (const { segment, ref } of refsOf(segments, "authority")) {
+    if (ref.kind === "tax") add("tax", segment.index < 0 ? 2 : 1);
+  }
+  return score;
+}
