@@ -3,7 +3,8 @@ import { loadConfig } from "../../config/load.js";
 import { UserError } from "../core/errors.js";
 import { cycleSummary, openRuntime } from "../main.js";
 import { alertJson, alertLine, terminalSafe } from "./render.js";
-import { stderrLogger } from "./logger.js";
+
+const line = (message: string): void => void process.stderr.write(terminalSafe(message) + "\n");
 
 export const pollCommand = (): Command =>
   new Command("poll")
@@ -15,7 +16,8 @@ export const pollCommand = (): Command =>
     .action(async (options: { once?: boolean; json?: boolean; all?: boolean; config?: string }) => {
       if (!options.once) throw new UserError("poll needs --once (use `regwatch run` to poll on a schedule)");
       const loaded = loadConfig(options.config ? { file: options.config } : {});
-      const logger = stderrLogger(true);
+      // Feed errors go to stderr, one line each, as the poller logs them.
+      const logger = { info: () => {}, warn: line, error: line };
       const runtime = await openRuntime(loaded, logger);
       try {
         const report = await runtime.poll();
@@ -24,9 +26,6 @@ export const pollCommand = (): Command =>
           process.stdout.write(JSON.stringify(shown.map(alertJson), null, 2) + "\n");
         } else {
           for (const alert of shown) process.stdout.write(alertLine(alert) + (alert.policy ? "" : "  (not policy)") + "\n");
-        }
-        for (const outcome of report.outcomes) {
-          if (outcome.error) process.stderr.write(`feed ${outcome.feed.id}: ${terminalSafe(outcome.error.message)}\n`);
         }
         process.stderr.write(cycleSummary(report) + "\n");
       } finally {

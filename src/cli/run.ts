@@ -47,7 +47,12 @@ export const runCommand = (): Command =>
 /** What a first poll found: feeds are recorded silently, so show the latest policy items as what they are, not news. */
 function showFirstPoll(report: CycleReport, limit: number, out: (text: string) => void): void {
   const primed = report.outcomes.filter((o) => o.status === "primed");
-  if (primed.length === 0) return;
+  if (primed.length === 0) {
+    if (report.outcomes.length > 0 && report.outcomes.every((o) => o.status === "failed")) {
+      out("No feed could be fetched: check the network, and the errors above. regwatch keeps trying on the schedule.");
+    }
+    return;
+  }
   const items = primed.reduce((sum, o) => sum + o.items, 0);
   out(`First poll of ${primed.length} feed${primed.length === 1 ? "" : "s"}: ${items} published items recorded; they are not alerted. New items will be printed as they appear.`);
   const latest = report.primedLatest.slice(0, limit);

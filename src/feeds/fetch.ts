@@ -112,6 +112,16 @@ async function readCapped(feedId: string, response: Response, maxBytes: number):
   return bytes;
 }
 
+const NETWORK_CODES: Record<string, string> = {
+  ENOTFOUND: "host not found:",
+  EAI_AGAIN: "DNS lookup failed for",
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+  UND_ERR_SOCKET: "connection closed by the server",
+};
+
 /** fetch() reports every network problem as "fetch failed"; the cause's code says which. */
 function networkError(feedId: string, error: unknown): FeedError {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
@@ -119,6 +129,8 @@ function networkError(feedId: string, error: unknown): FeedError {
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_OSSL/i.test(code) || /certificate|ssl|tls/i.test(cause?.message ?? "")) {
     return new FeedError(feedId, "tls", `TLS error (${code || cause?.message || "handshake failed"})`, { cause: error });
   }
-  const detail = code || cause?.message || (error as Error)?.message || "unknown error";
-  return new FeedError(feedId, "network", `network error (${detail})`, { cause: error });
+  const host = (cause as { hostname?: string } | undefined)?.hostname;
+  const plain = NETWORK_CODES[code];
+  const detail = plain ? `${plain}${host ? ` ${host}` : ""} (${code})` : code || cause?.message || (error as Error)?.message || "unknown error";
+  return new FeedError(feedId, "network", `network error: ${detail}`, { cause: error });
 }

@@ -102,7 +102,7 @@ describe("fetchFeed", () => {
     await gone.close();
     const closed = await failure(fetchFeed({ id: "x", name: "x", url: deadUrl, jurisdiction: null }, {}, limits));
     expect(closed.kind).toBe("network");
-    expect(closed.message).toContain("ECONNREFUSED");
+    expect(closed.message).toBe("network error: connection refused (ECONNREFUSED)");
     // TLS spoken to a plain HTTP server fails the handshake.
     const tls = await failure(fetchFeed({ id: "x", name: "x", url: server.url("/ok").replace("http:", "https:"), jurisdiction: null }, {}, limits));
     expect(tls.kind).toBe("tls");
