@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { analyzeCommand, evalCommand } from "./analyze.js";
 import { chatCliCommand } from "./chat.js";
 import { feedsCommand } from "./feeds.js";
 import { ieoCapCliCommand } from "./ieo-cap.js";
@@ -6,4 +7,4 @@ import { pollCommand } from "./poll.js";
 import { runCommand } from "./run.js";
 
 /** Every `regwatch <command>`, in the order --help lists them. Each module builds its own commander Command. */
-export const cliCommands: Array<() => Command> = [runCommand, pollCommand, feedsCommand, ieoCapCliCommand, chatCliCommand];
+export const cliCommands: Array<() => Command> = [runCommand, pollCommand, feedsCommand, ieoCapCliCommand, chatCliCommand, analyzeCommand, evalCommand];
