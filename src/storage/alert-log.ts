@@ -3,9 +3,21 @@ import type { Alert } from "../core/article.js";
 import type { AlertLog } from "../core/ports.js";
 import { guarded } from "./guard.js";
 
-const KEY = "alerts:latest";
+const INDEX = "alerts:index";
+const PREFIX = "alert:";
 
-/** The newest alerts, kept as one bounded list: `latest` reads one key, whatever the history. */
+/** What the index keeps of an alert: enough to order and filter without reading the alert itself. */
+interface IndexEntry {
+  id: string;
+  published: string | null;
+  jurisdictions: string[];
+  topics: string[];
+}
+
+/**
+ * The newest alerts: each alert under its own key, plus one bounded index, newest first.
+ * Recording rewrites only the small index, not every kept alert; `latest` reads the index and the alerts it names.
+ */
 export class KeyvAlertLog implements AlertLog {
   constructor(
     private readonly keyv: Keyv,
@@ -15,15 +27,28 @@ export class KeyvAlertLog implements AlertLog {
   async record(alerts: readonly Alert[]): Promise<void> {
     if (alerts.length === 0) return;
     await guarded("record alerts", async () => {
-      const current = (await this.keyv.get<Alert[]>(KEY)) ?? [];
+      await this.keyv.setMany(alerts.map((alert) => ({ key: PREFIX + alert.id, value: alert })));
       const ids = new Set(alerts.map((a) => a.id));
-      const merged = [...alerts, ...current.filter((a) => !ids.has(a.id))];
+      const entries: IndexEntry[] = alerts.map(({ id, published, jurisdictions, topics }) => ({ id, published, jurisdictions, topics }));
+      const merged = [...entries, ...(await this.index()).filter((e) => !ids.has(e.id))];
       merged.sort((a, b) => (b.published ?? "").localeCompare(a.published ?? ""));
-      await this.keyv.set(KEY, merged.slice(0, this.keep));
+      const kept = merged.slice(0, this.keep);
+      await this.keyv.set(INDEX, kept);
+      const dropped = merged.slice(this.keep).map((e) => PREFIX + e.id);
+      if (dropped.length > 0) await this.keyv.deleteMany(dropped);
     });
   }
 
-  async latest(limit: number): Promise<Alert[]> {
-    return guarded("read the latest alerts", async () => ((await this.keyv.get<Alert[]>(KEY)) ?? []).slice(0, limit));
+  async latest(limit: number, filter: (entry: IndexEntry) => boolean = () => true): Promise<Alert[]> {
+    return guarded("read the latest alerts", async () => {
+      const wanted = (await this.index()).filter(filter).slice(0, limit);
+      if (wanted.length === 0) return [];
+      const alerts = await this.keyv.getMany<Alert>(wanted.map((e) => PREFIX + e.id));
+      return alerts.filter((a): a is Alert => a !== undefined && a !== null);
+    });
+  }
+
+  private async index(): Promise<IndexEntry[]> {
+    return (await this.keyv.get<IndexEntry[]>(INDEX)) ?? [];
   }
 }

@@ -29,13 +29,8 @@ export async function openStore(url: string): Promise<Store> {
         if (!path) throw new StorageError("store URL sqlite:// needs a file path, e.g. sqlite://data/regwatch.sqlite");
         const file = path === ":memory:" ? path : resolve(path);
         if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-        const { KeyvSqlite } = await import("@keyv/sqlite");
-        // A second process (a one-off `poll --once` beside the service) waits for the lock instead of failing.
-        const sqlite = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
-        // WAL: readers never block the writer, and a commit costs no fsync of the whole file.
-        await sqlite.query("PRAGMA journal_mode=WAL");
-        await sqlite.query("PRAGMA synchronous=NORMAL");
-        adapter = sqlite as unknown as KeyvStoreAdapter;
+        const { openSqlite } = await import("./sqlite.js");
+        adapter = (await openSqlite(file)) as unknown as KeyvStoreAdapter;
         where = `sqlite://${file}`;
         break;
       }
