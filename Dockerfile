@@ -30,7 +30,7 @@ USER node
 VOLUME ["/app/data"]
 ENV REGWATCH_STORE=sqlite:///app/data/regwatch.sqlite
 STOPSIGNAL SIGTERM
-# Healthy when the store opens and the configuration is valid; `feeds` also shows each feed's last error.
+# Healthy while the service completes polls: `health` reads the heartbeat each poll leaves in the store.
 HEALTHCHECK --interval=5m --timeout=30s --start-period=1m \
-  CMD ["node", "bin/regwatch.js", "feeds", "--json"]
+  CMD ["node", "bin/regwatch.js", "health", "--max-age", "30"]
 CMD ["node", "bin/regwatch.js", "run"]

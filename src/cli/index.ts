@@ -2,9 +2,10 @@ import type { Command } from "commander";
 import { analyzeCommand, evalCommand } from "./analyze.js";
 import { chatCliCommand } from "./chat.js";
 import { feedsCommand } from "./feeds.js";
+import { healthCommand } from "./health.js";
 import { ieoCapCliCommand } from "./ieo-cap.js";
 import { pollCommand } from "./poll.js";
 import { runCommand } from "./run.js";
 
 /** Every `regwatch <command>`, in the order --help lists them. Each module builds its own commander Command. */
-export const cliCommands: Array<() => Command> = [runCommand, pollCommand, feedsCommand, ieoCapCliCommand, chatCliCommand, analyzeCommand, evalCommand];
+export const cliCommands: Array<() => Command> = [runCommand, pollCommand, feedsCommand, healthCommand, ieoCapCliCommand, chatCliCommand, analyzeCommand, evalCommand];

@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { loadConfig } from "../../config/load.js";
+import { describeError } from "../core/errors.js";
 import type { CycleReport } from "../feeds/poller.js";
 import { schedule } from "../feeds/scheduler.js";
 import { cycleSummary, openRuntime } from "../main.js";
@@ -23,10 +24,17 @@ export const runCommand = (): Command =>
 
       const out = (text: string) => process.stdout.write(text + "\n");
       const cycle = async (): Promise<void> => {
-        const report = await runtime.poll((alerts) => {
-          for (const alert of alerts) out(alertBlock(alert, "NEW"));
-        });
+        let report;
+        try {
+          report = await runtime.poll((alerts) => {
+            for (const alert of alerts) out(alertBlock(alert, "NEW"));
+          });
+        } catch (error) {
+          await runtime.stores.heartbeat.beat({ at: new Date().toISOString(), ok: false, summary: describeError(error) }).catch(() => {});
+          throw error;
+        }
         logger.info(cycleSummary(report));
+        await runtime.stores.heartbeat.beat({ at: new Date().toISOString(), ok: true, summary: cycleSummary(report) });
         showFirstPoll(report, config.console.showLatest, out);
       };
 

@@ -1,10 +1,12 @@
 import type { AlertLog, FeedStateStore, SeenStore } from "../core/ports.js";
 import { KeyvAlertLog } from "./alert-log.js";
 import { KeyvFeedStateStore } from "./feed-state.js";
+import { KeyvHeartbeat } from "./heartbeat.js";
 import { openStore, type Store } from "./open.js";
 import { KeyvSeenStore } from "./seen.js";
 
 export { openStore, redact, type Store } from "./open.js";
+export type { Heartbeat } from "./heartbeat.js";
 
 /** Every store regwatch keeps, over one backend. */
 export interface Stores {
@@ -12,6 +14,7 @@ export interface Stores {
   seen: SeenStore;
   feedState: FeedStateStore;
   alerts: AlertLog;
+  heartbeat: KeyvHeartbeat;
   close(): Promise<void>;
 }
 
@@ -22,6 +25,7 @@ export async function openStores(url: string, options: { seenTtlDays: number }):
     seen: new KeyvSeenStore(backend.keyv, options.seenTtlDays),
     feedState: new KeyvFeedStateStore(backend.keyv),
     alerts: new KeyvAlertLog(backend.keyv),
+    heartbeat: new KeyvHeartbeat(backend.keyv),
     close: () => backend.close(),
   };
 }

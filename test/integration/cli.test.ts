@@ -107,6 +107,15 @@ describe("regwatch CLI", () => {
     expect(code).toBe(0);
     expect(stderr).toContain("SIGTERM: finishing the poll in flight, then stopping");
     expect(stderr).toMatch(/stopped\n$/);
+
+    const healthy = await regwatch(["health", "--config", configFile], fresh);
+    expect(healthy.code).toBe(0);
+    expect(healthy.stdout).toMatch(/^last poll .* ok: feeds 2: fetched 1, not modified 0, failed 1, first poll 1;/);
+    const stale = await regwatch(["health", "--max-age", "0", "--config", configFile], fresh);
+    expect(stale.code).toBe(1);
+    const never = await regwatch(["health", "--config", configFile], { REGWATCH_STORE: `sqlite://${join(dir, "never.sqlite")}` });
+    expect(never.code).toBe(1);
+    expect(never.stdout).toBe("no poll completed yet\n");
   });
 });
 
