@@ -50,6 +50,8 @@ const DATE = new RegExp(
     String.raw`\b(?<m3>${MONTH})(?:\sof)?\s(?<y3>(?:19|20)\d\d)\b`,
     String.raw`(?:(?<y4>\d{4})\s?[年년]\s?)?(?<m4>\d{1,2})\s?[月월](?:\s?(?<d4>\d{1,2})\s?[日일])?`,
     String.raw`(?<![\d월月])(?<d5>\d{1,2})[일日]`,
+    // A month alone only after a word that makes it a date ("back in December", "by March").
+    String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Ee]nd of)\s(?<m7>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s\d)`,
     // A bare year only after a word that makes it a date ("since 2024", "by 2027"): "Bill 2025" is a name.
     String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]nd of|[Ee]arly|[Ll]ate)\s(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`,
   ].join("|"),
@@ -134,7 +136,7 @@ function parseReference(published: string | null | undefined): Reference | undef
 function dateValue(g: Record<string, string | undefined>, ref: Reference | undefined): string | undefined {
   if (g.iy) return `${g.iy}-${g.im}-${g.id}`;
   if (g.y6) return g.y6;
-  const monthName = g.m1 ?? g.m2 ?? g.m3;
+  const monthName = g.m1 ?? g.m2 ?? g.m3 ?? g.m7;
   let month = monthName ? MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1 : g.m4 ? Number(g.m4) : undefined;
   const dayText = g.d1 ?? g.d2 ?? g.d4 ?? g.d5;
   let yearText = g.y1 ?? g.y2 ?? g.y3 ?? g.y4;

@@ -6,9 +6,14 @@ import { refsOf, type Segment } from "./terms.js";
  */
 export function tagTopics(segments: readonly Segment[]): string[] {
   const score = topicScores(segments);
+  // Weak terms ("exchange", "registered") support a topic but never make one on their own.
+  const strong = new Set([...refsOf(segments, "topic")].filter((x) => x.ref.weight >= 1).map((x) => x.ref.id));
+  for (const { ref } of refsOf(segments, "authority")) if (ref.kind === "tax") strong.add("tax");
   const ranked = [...score].sort((a, b) => b[1] - a[1]);
   const top = ranked.find(([id]) => id !== "other")?.[1] ?? 0;
-  const chosen = ranked.filter(([id, s]) => id !== "other" && s >= 1 && s >= 0.3 * top).map(([id]) => id);
+  const chosen = ranked
+    .filter(([id, s]) => id !== "other" && strong.has(id) && s >= 1 && s >= 0.3 * top)
+    .map(([id]) => id);
   if (chosen.length === 0) return (score.get("other") ?? 0) >= 1 ? ["other"] : [];
   return chosen.slice(0, 5);
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { parseItems } from "../../../src/cli/analyze.js";
+import { UserError } from "../../../src/core/errors.js";
+import { createAnalyzer } from "../../../src/analysis/index.js";
+import { evaluate, numbersIn } from "../../../src/analysis/evaluate.js";
+
+describe("analyze input", () => {
+  it("accepts one item or an array", () => {
+    expect(parseItems('{"title":"T","text":"x","language":"ja"}', "f")).toMatchObject({
+      single: true, items: [{ title: "T", text: "x", language: "ja" }],
+    });
+    expect(parseItems('[{"title":"A"},{"title":"B","url":"https://x.test/"}]', "f").items).toHaveLength(2);
+  });
+
+  it("rejects bad input with a one-line UserError", () => {
+    expect(() => parseItems("{nope", "in.json")).toThrow(new UserError("in.json: not valid JSON"));
+    expect(() => parseItems('[{"title":"A"},{"text":"b"}]', "in.json")).toThrow("in.json: item 2: missing title");
+    expect(() => parseItems('{"title":"A","text":5}', "in.json")).toThrow("in.json: text must be a string");
+  });
+});
+
+describe("evaluate", () => {
+  it("scores policy, jurisdictions, topics and figure recall, and lists the misses", () => {
+    const report = evaluate(createAnalyzer(), [
+      {
+        id: "a", title: "FCA fines exchange £2 million", text: "The Financial Conduct Authority fined an exchange £2 million on 3 March 2026 for weak anti-money laundering controls.",
+        policy: true, jurisdictions: ["GB"], topics: ["enforcement", "aml"], referenceSummary: "The FCA fined an exchange £2 million on 3 March 2026.",
+      },
+      { id: "b", title: "Bitcoin rallies 4%", text: "Bitcoin rose 4% to $70,000.", policy: true, jurisdictions: ["US"], topics: ["other"] },
+    ]);
+    expect(report.policyAccuracy).toBe(0.5);
+    expect(report.jurisdictionExactMatch).toBe(0.5);
+    expect(report.figureRecall).toBe(1);
+    expect(report.misses.map((m) => `${m.id}:${m.what}`)).toEqual(["b:policy", "b:jurisdictions", "b:topics"]);
+  });
+
+  it("reads the numbers of a reference summary", () => {
+    expect([...numbersIn("capped ¥500,000 at 5%, up to ¥2 million; vote 308-122")]).toEqual(["500000", "5", "2", "308", "122"]);
+  });
+});

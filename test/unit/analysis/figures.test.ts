@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { extractFigures } from "../../../src/analysis/figures.js";
+
+const money = (text: string) => extractFigures(text).filter((f) => f.kind === "money");
+
+describe("extractFigures: money keeps its currency", () => {
+  it.each([
+    ["a cap of ¥500,000 per year", 500000, "JPY", "¥500,000"],
+    ["investments over 800,000 yen", 800000, "JPY", "800,000 yen"],
+    ["上限は50万円とする", 500000, "JPY", "50万円"],
+    ["fines of up to $3,000", 3000, "USD", "$3,000"],
+    ["holdings of KRW 130.8 trillion", 130.8e12, "KRW", "KRW 130.8 trillion"],
+    ["a penalty of ₹9.27 crore", 92700000, "INR", "₹9.27 crore"],
+    ["raised $1.5bn from investors", 1.5e9, "USD", "$1.5bn"],
+    ["capital of HK$5 million", 5e6, "HKD", "HK$5 million"],
+    ["과징금 130조8000억원", 130.8e12, "KRW", "130조8000억원"],
+    ["罚款200万元", 2e6, "CNY", "200万元"],
+    ["EUR 2 million in fines", 2e6, "EUR", "EUR 2 million"],
+  ])("%s", (text, value, currency, figureText) => {
+    expect(money(text)).toEqual([{ kind: "money", value, currency, text: figureText }]);
+  });
+});
+
+describe("extractFigures: percentages and dates", () => {
+  it("reads percentages", () => {
+    expect(extractFigures("capped at 5% of income, or 2.5 percent for funds")).toEqual([
+      { kind: "percent", value: 5, text: "5%" },
+      { kind: "percent", value: 2.5, text: "2.5 percent" },
+    ]);
+  });
+
+  it("reads dates and deadlines, taking missing years from the publication date", () => {
+    const text = "Effective 1 July 2026; comments by Sept. 30; adopted on March 4, 2025; in December 2024; since 2023.";
+    expect(extractFigures(text, "2026-05-02").map((f) => [f.value, f.text])).toEqual([
+      ["2026-07-01", "1 July 2026"],
+      ["2026-09-30", "Sept. 30"],
+      ["2025-03-04", "March 4, 2025"],
+      ["2024-12", "December 2024"],
+      ["2023", "since 2023"],
+    ]);
+  });
+
+  it("reads CJK dates, a bare day meaning the publication month", () => {
+    const got = extractFigures("2025年8月18日に登録。9月1日から施行。회의는 4일 열렸다.", "2026-03-10");
+    expect(got.map((f) => f.value)).toEqual(["2025-08-18", "2026-09-01", "2026-03-04"]);
+  });
+
+  it("puts a month mentioned without a year in the nearest year", () => {
+    expect(extractFigures("Back in December, the regulator approved four firms.", "2025-01-20")[0]?.value).toBe("2024-12");
+  });
+
+  it("does not read names or counts as dates", () => {
+    expect(extractFigures("the Amendment Bill 2025 and 80 accounts")).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { clip, detectLanguage, plainText, splitSentences } from "../../../src/analysis/text.js";
+
+describe("plainText", () => {
+  it("strips tags, decodes entities and drops feed boilerplate", () => {
+    const html =
+      "<p>The regulator&#8217;s order takes effect on 1&nbsp;May &amp; covers <b>all</b> exchanges.</p>" +
+      "<p>Photo by Jane Doe on Unsplash</p><p>Read more: other stories</p><p>More to Read</p>" +
+      "<p>Share this article</p><p>The post Rules tighten appeared first on Crypto Daily.</p><script>x()</script>";
+    expect(plainText(html)).toBe("The regulator’s order takes effect on 1 May & covers all exchanges.");
+  });
+});
+
+describe("splitSentences", () => {
+  it("does not split on abbreviations, ordinals or decimals", () => {
+    const text =
+      "The U.S. Securities and Exchange Commission issued Order No. 5 on Jan. 16 with a 5.5% cap. Mr. Lee agreed. Rules apply.";
+    expect(splitSentences(text, "en").map((s) => s.text)).toEqual([
+      "The U.S. Securities and Exchange Commission issued Order No. 5 on Jan. 16 with a 5.5% cap.",
+      "Mr. Lee agreed.",
+      "Rules apply.",
+    ]);
+  });
+
+  it("splits Japanese, Chinese and Korean sentences", () => {
+    expect(splitSentences("金融庁は規制を強化した。新ルールは4月に施行される。", "ja").map((s) => s.text)).toHaveLength(2);
+    expect(splitSentences("央行发布通知。禁止相关业务！", "zh").map((s) => s.text)).toHaveLength(2);
+    expect(splitSentences("금융위원회는 법안을 제출했다. 시행은 내년이다.", "ko").map((s) => s.text)).toHaveLength(2);
+  });
+});
+
+describe("detectLanguage", () => {
+  it("prefers the feed's tag and otherwise reads the script", () => {
+    expect(detectLanguage("ja-JP", "English text")).toBe("ja");
+    expect(detectLanguage(null, "金融庁は暗号資産の規制を強化する方針を示した")).toBe("ja");
+    expect(detectLanguage(null, "금융위원회는 가상자산 거래소 규제를 강화한다고 밝혔다")).toBe("ko");
+    expect(detectLanguage(null, "中国人民银行发布通知要求进一步打击虚拟货币交易")).toBe("zh");
+    expect(detectLanguage(undefined, "The FCA fined a firm.")).toBe("en");
+  });
+});
+
+describe("clip", () => {
+  it("cuts at a word boundary and marks the cut", () => {
+    const out = clip("supervisory requirements apply to every platform", 30, "en");
+    expect(out).toBe("supervisory requirements…");
+    expect(clip("short", 30, "en")).toBe("short");
+  });
+});
