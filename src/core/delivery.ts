@@ -1,0 +1,27 @@
+import type { Alert } from "./article.js";
+import type { Platform } from "./command.js";
+import type { Target } from "./subscription.js";
+
+/** What a platform is asked to send: one alert, or a digest of a period's alerts (the platform splits it to fit). */
+export type Outgoing =
+  | { kind: "alert"; alert: Alert }
+  | { kind: "digest"; period: { from: string; to: string; label: string }; alerts: Alert[] };
+
+/**
+ * What became of a send, as the delivery engine needs to know it. Platforms translate their own errors
+ * into these and nothing else: the engine never sees an SDK's error types.
+ */
+export type SendResult =
+  | { status: "sent" }
+  /** Flood control: try again after this many seconds; the entry is kept. */
+  | { status: "retry-after"; seconds: number; reason?: string }
+  /** The chat will never accept messages again (blocked, kicked, deleted, no access). `movedTo`: a Telegram group became a supergroup. */
+  | { status: "gone"; reason: string; movedTo?: string }
+  /** Anything else: 5xx, network. Retried with backoff, then dead-lettered. */
+  | { status: "failed"; reason: string };
+
+/** The port every chat platform implements for delivery. */
+export interface ChatPlatform {
+  readonly name: Platform;
+  send(target: Target, message: Outgoing): Promise<SendResult>;
+}
