@@ -1,5 +1,6 @@
 import type { Alert } from "./article.js";
 import type { FeedState } from "./feed.js";
+import type { Subscription, Target } from "./subscription.js";
 
 /** Article identities regwatch has already recorded. Failures throw StorageError, never answer "not seen". */
 export interface SeenStore {
@@ -24,4 +25,24 @@ export interface Logger {
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
+}
+
+/**
+ * Subscriptions, indexed so that matching an alert reads only the subscriptions of its jurisdictions
+ * and topics, never all of them. Failures throw StorageError.
+ */
+export interface SubscriptionStore {
+  get(target: Target): Promise<Subscription | undefined>;
+  /** Creates or replaces the target's subscription and keeps the indexes in step. */
+  put(subscription: Subscription): Promise<void>;
+  /** Removes the target's subscription; false when it had none. */
+  remove(target: Target): Promise<boolean>;
+  /** Active subscriptions an alert with these jurisdictions and topics belongs to. */
+  matching(alert: { jurisdictions: readonly string[]; topics: readonly string[] }): Promise<Subscription[]>;
+  /** The platform said the chat is gone: stop sending there, and say why. */
+  deactivate(target: Target, reason: string, at: string): Promise<void>;
+  /** The chat changed id (a Telegram group became a supergroup): keep its subscription under the new one. */
+  move(from: Target, to: Target): Promise<void>;
+  /** Every subscription, optionally only the active or inactive ones. */
+  list(filter?: { active?: boolean }): Promise<Subscription[]>;
 }
