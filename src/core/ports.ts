@@ -17,7 +17,8 @@ export interface FeedStateStore {
 /** The most recent alerts, newest first, for `latest` and for showing what a quiet feed last said. */
 export interface AlertLog {
   record(alerts: readonly Alert[]): Promise<void>;
-  latest(limit: number): Promise<Alert[]>;
+  /** Newest first; with a filter, only alerts a subscription with those jurisdictions and topics would get. */
+  latest(limit: number, filter?: Pick<Subscription, "jurisdictions" | "topics">): Promise<Alert[]>;
 }
 
 /** One-line log records: the composition root decides where they go. */

@@ -1,6 +1,7 @@
 import type Keyv from "keyv";
 import type { Alert } from "../core/article.js";
 import type { AlertLog } from "../core/ports.js";
+import { subscriptionMatches, type Subscription } from "../core/subscription.js";
 import { guarded } from "./guard.js";
 
 const INDEX = "alerts:index";
@@ -39,9 +40,10 @@ export class KeyvAlertLog implements AlertLog {
     });
   }
 
-  async latest(limit: number, filter: (entry: IndexEntry) => boolean = () => true): Promise<Alert[]> {
+  async latest(limit: number, filter?: Pick<Subscription, "jurisdictions" | "topics">): Promise<Alert[]> {
     return guarded("read the latest alerts", async () => {
-      const wanted = (await this.index()).filter(filter).slice(0, limit);
+      const index = await this.index();
+      const wanted = (filter ? index.filter((entry) => subscriptionMatches(filter, entry)) : index).slice(0, limit);
       if (wanted.length === 0) return [];
       const alerts = await this.keyv.getMany<Alert>(wanted.map((e) => PREFIX + e.id));
       return alerts.filter((a): a is Alert => a !== undefined && a !== null);
