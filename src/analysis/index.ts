@@ -31,6 +31,8 @@ export interface Analyzer {
   analyze(input: AnalysisInput): Analysis;
 }
 
+const MAX_BODY_CHARS = 8000;
+
 /** Compiles the tables once; `analyze` is then pure and synchronous. */
 export function createAnalyzer(knowledge: Knowledge = loadKnowledge()): Analyzer {
   const matcher = compileTerms(knowledge);
@@ -38,7 +40,8 @@ export function createAnalyzer(knowledge: Knowledge = loadKnowledge()): Analyzer
   return {
     analyze(input: AnalysisInput): Analysis {
       const title = plainText(input.title).replace(/\n/g, " ");
-      const body = plainText(input.text);
+      // The main event is in the title and lead: a full-length page adds cost, not evidence.
+      const body = plainText(input.text).slice(0, MAX_BODY_CHARS);
       const language = detectLanguage(input.language, title + "\n" + body);
       const segments = segment(matcher, title, body, language);
       const topics = tagTopics(segments);
@@ -48,7 +51,8 @@ export function createAnalyzer(knowledge: Knowledge = loadKnowledge()): Analyzer
         policy,
         // Jurisdictions and topics are labels of policy items only: a hack in Dubai is not news for AE subscribers.
         jurisdictions: policy ? tagJurisdictions(segments, { feedJurisdiction, language }) : [],
-        topics: policy ? topics : [],
+        // Every alert carries a topic, so topic subscriptions see it: "other" when none of the specific ones fits.
+        topics: policy ? (topics.length > 0 ? topics : ["other"]) : [],
         summary: summarise(title, segments.slice(1), policy, language),
         figures: extractFigures(title + "\n" + body, input.published),
       };

@@ -48,7 +48,8 @@ export function summarise(title: string, body: readonly Segment[], policy: boole
     const aForms = forms(a.s.text, language);
     for (const text of aForms) consider(text, a.score);
     // Cutting a long sentence at a word boundary loses its end: worth it only for a clearly better sentence.
-    consider(clip(aForms.at(-1)!, SUMMARY_MAX, language), a.score - 1);
+    const clipped = clip(aForms.at(-1)!, SUMMARY_MAX, language);
+    if (clipped.length > 1) consider(clipped, a.score - 1);
     for (const b of ranked.slice(i + 1)) {
       if (b.score <= 0) continue;
       const [first, second] = a.s.index < b.s.index ? [a, b] : [b, a];
@@ -57,7 +58,8 @@ export function summarise(title: string, body: readonly Segment[], policy: boole
       }
     }
   }
-  return choice?.text ?? clip(best.s.text, SUMMARY_MAX, language);
+  // Only a "sentence" with no word break in 280 characters (a pasted hash, a URL) gets here.
+  return choice?.text ?? clip(title, SUMMARY_MAX, language);
 }
 
 /** The sentence as written, then shorter extractive forms of it (English only: the cuts rely on its punctuation). */

@@ -84,6 +84,11 @@ describe("analyze: summary", () => {
     expect(sentence.split(/[ .]/)).toContain(lastWord);
   });
 
+  it("falls back to the title when the body has no sentence to offer", () => {
+    expect(analyzer.analyze({ title: "CFTC and SEC sign data-sharing MoU", text: "" }).summary).toBe("CFTC and SEC sign data-sharing MoU");
+    expect(analyzer.analyze({ title: "FCA bans crypto derivatives", text: "x".repeat(5000) }).summary).toBe("FCA bans crypto derivatives");
+  });
+
   it("summarises in the article's language", () => {
     const f = fixtures.find((x) => x.id === "japanese")!;
     const got = analyzer.analyze({ title: f.title, text: f.text, language: "ja" });
