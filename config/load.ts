@@ -22,7 +22,10 @@ export interface LoadedConfig {
 
 export interface RuntimeEnv {
   telegramToken?: string;
+  /** Telegram's X-Telegram-Bot-Api-Secret-Token for webhook mode. */
+  telegramWebhookSecret?: string;
   discordToken?: string;
+  discordApplicationId?: string;
 }
 
 export const defaultConfigFile = (): string => configDataFile("regwatch.yaml");
@@ -57,11 +60,22 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   if (store) config.store = store;
   config.userAgent = config.userAgent.replaceAll("{contact}", config.contact);
 
+  const telegramApiRoot = nonEmpty(env.TELEGRAM_API_ROOT);
+  if (telegramApiRoot) config.telegram.apiRoot = telegramApiRoot;
+  const discordApiBase = nonEmpty(env.DISCORD_API_BASE);
+  if (discordApiBase) config.discord.apiBase = discordApiBase;
+
   const runtime: RuntimeEnv = {};
-  const telegramToken = nonEmpty(env.TELEGRAM_BOT_TOKEN);
-  if (telegramToken) runtime.telegramToken = telegramToken;
-  const discordToken = nonEmpty(env.DISCORD_TOKEN);
-  if (discordToken) runtime.discordToken = discordToken;
+  const secrets: Array<[keyof RuntimeEnv, string]> = [
+    ["telegramToken", "TELEGRAM_BOT_TOKEN"],
+    ["telegramWebhookSecret", "TELEGRAM_WEBHOOK_SECRET"],
+    ["discordToken", "DISCORD_TOKEN"],
+    ["discordApplicationId", "DISCORD_APPLICATION_ID"],
+  ];
+  for (const [key, name] of secrets) {
+    const value = nonEmpty(env[name]);
+    if (value) runtime[key] = value;
+  }
   return { config, file, env: runtime };
 }
 

@@ -48,6 +48,51 @@ export const configSchema = z
         usdPerUnit: z.record(z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code"), z.number().positive()),
       })
       .prefault({ asOf: "2026-11-01", usdPerUnit: { USD: 1 } }),
+    delivery: z
+      .strictObject({
+        /** Platform limits (defaults: what Telegram and Discord document); raise them only for a local test server. */
+        telegram: z
+          .strictObject({
+            perSecond: z.number().positive().default(30),
+            perChatPerSecond: z.number().positive().default(1),
+            perGroupPerMinute: z.number().positive().default(20),
+          })
+          .prefault({}),
+        discord: z.strictObject({ perSecond: z.number().positive().default(50) }).prefault({}),
+        retry: z
+          .strictObject({
+            /** First backoff after a 5xx or network error; doubles each time, with jitter, up to maxDelayMs. */
+            baseDelayMs: positiveInt.default(2_000),
+            maxDelayMs: positiveInt.default(600_000),
+            /** Failures before an entry goes to the dead letters (`regwatch deliveries --retry` requeues them). */
+            maxAttempts: positiveInt.default(8),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    telegram: z
+      .strictObject({
+        /** Bot API server; TELEGRAM_API_ROOT overrides it (a self-hosted Bot API server, or a local one in tests). */
+        apiRoot: z.url().default("https://api.telegram.org"),
+        linkPreviews: z.boolean().default(false),
+        /** Webhook mode instead of long polling: the public URL Telegram calls, and where to listen. */
+        webhook: z
+          .strictObject({
+            url: z.url(),
+            host: z.string().default("0.0.0.0"),
+            port: z.number().int().min(1).max(65535).default(8443),
+            path: z.string().startsWith("/").default("/telegram"),
+          })
+          .optional(),
+      })
+      .prefault({}),
+    discord: z
+      .strictObject({
+        /** REST base URL without the version; DISCORD_API_BASE overrides it (a REST proxy, or a local server in tests). */
+        apiBase: z.url().default("https://discord.com/api"),
+        shards: z.union([z.literal("auto"), z.number().int().positive()]).default("auto"),
+      })
+      .prefault({}),
     feeds: z.array(feedSchema).min(1, "must list at least one feed"),
   })
   .superRefine((config, ctx) => {

@@ -25,3 +25,12 @@ export interface ChatPlatform {
   readonly name: Platform;
   send(target: Target, message: Outgoing): Promise<SendResult>;
 }
+
+/** A running chat platform as the composition root sees it: its sender for delivery, and its lifecycle. */
+export interface ChatAdapter {
+  readonly platform: ChatPlatform;
+  /** Connects and starts answering commands; resolves once it is ready. */
+  start(): Promise<void>;
+  /** Stops taking commands and closes connections. */
+  stop(): Promise<void>;
+}
