@@ -2,7 +2,7 @@ import type { LoadedConfig } from "../config/load.js";
 import type { Analysis, Article } from "./core/article.js";
 import type { FeedSpec } from "./core/feed.js";
 import type { Logger } from "./core/ports.js";
-import { createAnalyzer, loadKnowledge } from "./analysis/index.js";
+import { createAnalyzer, loadKnowledge, type Analyzer } from "./analysis/index.js";
 import { pollOnce, type CycleReport, type PollDeps } from "./feeds/poller.js";
 import { openStores, type Stores } from "./storage/index.js";
 
@@ -15,16 +15,7 @@ export interface Runtime {
 
 export async function openRuntime(loaded: LoadedConfig, logger: Logger): Promise<Runtime> {
   const { config } = loaded;
-  const analyzer = createAnalyzer(loadKnowledge());
-  const analyze = (article: Article, feed: FeedSpec): Analysis =>
-    analyzer.analyze({
-      title: article.title,
-      text: article.text,
-      url: article.url,
-      feedId: feed.id,
-      feedJurisdiction: feed.jurisdiction,
-      language: article.language,
-    });
+  const analyze = articleAnalysis(createAnalyzer(loadKnowledge()));
   const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays });
   const { requestTimeoutMs, ...rest } = config.limits;
   const limits = { ...rest, timeoutMs: requestTimeoutMs, userAgent: config.userAgent };
@@ -44,6 +35,20 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger): Promise
     close: () => stores.close(),
   };
 }
+
+/** The analysis of a feed's article: the feed's jurisdiction is a prior, its date dates "Jan. 16". */
+export const articleAnalysis =
+  (analyzer: Analyzer) =>
+  (article: Article, feed: FeedSpec): Analysis =>
+    analyzer.analyze({
+      title: article.title,
+      text: article.text,
+      url: article.url,
+      feedId: feed.id,
+      feedJurisdiction: feed.jurisdiction,
+      language: article.language,
+      published: article.published,
+    });
 
 /** `fetched 18, not modified 2, failed 1; new 3 (alerts 2); 1.4 s` */
 export function cycleSummary(report: CycleReport): string {

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { createAnalyzer, loadKnowledge } from "../../src/analysis/index.js";
 import type { FeedSpec } from "../../src/core/feed.js";
 import { pollOnce, type CycleReport } from "../../src/feeds/poller.js";
+import { articleAnalysis } from "../../src/main.js";
 import { openStores } from "../../src/storage/index.js";
 
 const FEEDS = 200;
@@ -32,7 +33,7 @@ export async function run(): Promise<void> {
       seen: stores.seen,
       feedState: stores.feedState,
       alertLog: stores.alerts,
-      analyze: (a, f) => analyzer.analyze({ title: a.title, text: a.text, url: a.url, feedId: f.id, feedJurisdiction: f.jurisdiction, language: a.language }),
+      analyze: articleAnalysis(analyzer),
       logger: { info: () => {}, warn: (m) => console.error(m), error: (m) => console.error(m) },
     });
   const measure = async (label: string): Promise<CycleReport> => {
