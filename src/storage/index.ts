@@ -1,12 +1,14 @@
-import type { AlertLog, FeedStateStore, SeenStore } from "../core/ports.js";
+import type { AlertLog, FeedStateStore, SeenStore, SubscriptionStore } from "../core/ports.js";
 import { KeyvAlertLog } from "./alert-log.js";
 import { KeyvFeedStateStore } from "./feed-state.js";
 import { KeyvHeartbeat } from "./heartbeat.js";
 import { openStore, type Store } from "./open.js";
 import { KeyvSeenStore } from "./seen.js";
+import { KeyvSubscriptionStore } from "./subscriptions.js";
 
 export { openStore, redact, type Store } from "./open.js";
 export type { Heartbeat } from "./heartbeat.js";
+export { KeyvSubscriptionStore } from "./subscriptions.js";
 
 /** Every store regwatch keeps, over one backend. */
 export interface Stores {
@@ -14,6 +16,7 @@ export interface Stores {
   seen: SeenStore;
   feedState: FeedStateStore;
   alerts: AlertLog;
+  subscriptions: SubscriptionStore;
   heartbeat: KeyvHeartbeat;
   close(): Promise<void>;
 }
@@ -25,6 +28,7 @@ export async function openStores(url: string, options: { seenTtlDays: number }):
     seen: new KeyvSeenStore(backend.keyv, options.seenTtlDays),
     feedState: new KeyvFeedStateStore(backend.keyv),
     alerts: new KeyvAlertLog(backend.keyv),
+    subscriptions: new KeyvSubscriptionStore(backend.keyv),
     heartbeat: new KeyvHeartbeat(backend.keyv),
     close: () => backend.close(),
   };

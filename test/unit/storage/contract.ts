@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Alert } from "../../../src/core/article.js";
 import { openStores, type Stores } from "../../../src/storage/index.js";
+import { subscriptionContract } from "./subscriptions-contract.js";
 
 const alert = (id: string, published: string): Alert => ({
   id,
@@ -65,5 +66,7 @@ export function storeContract(name: string, url: () => string | Promise<string>)
       expect((await stores.alerts.latest(10, { jurisdictions: [], topics: ["stablecoin"] })).map((a) => a.id)).toEqual(["4"]);
       expect((await stores.alerts.latest(2, { jurisdictions: ["all"], topics: [] })).map((a) => a.id)).toEqual(["4", "2"]);
     });
+
+    subscriptionContract(() => stores);
   });
 }
