@@ -1,26 +1,58 @@
 import type { LoadedConfig } from "../config/load.js";
+import type { Config } from "../config/schema.js";
 import type { Analysis, Article } from "./core/article.js";
+import type { CommandServices } from "./core/command.js";
+import type { ChatAdapter } from "./core/delivery.js";
 import type { FeedSpec } from "./core/feed.js";
 import type { Logger } from "./core/ports.js";
-import { createAnalyzer, loadKnowledge, type Analyzer } from "./analysis/index.js";
+import { createAnalyzer, loadKnowledge, type Analyzer, type Knowledge } from "./analysis/index.js";
+import { DeliveryEngine } from "./delivery/engine.js";
 import { pollOnce, type CycleReport, type PollDeps } from "./feeds/poller.js";
+import { createAdapters } from "./platforms.js";
 import { openStores, type Stores } from "./storage/index.js";
 
-/** The composition root: everything a poll needs, built from the configuration. */
+/** The composition root: stores, analysis, delivery and the chat platforms, built from the configuration. */
 export interface Runtime {
   stores: Stores;
+  services: CommandServices;
+  /** The chat platforms whose tokens are set (none: console mode). */
+  adapters: ChatAdapter[];
+  delivery: DeliveryEngine;
   poll(onAlerts?: PollDeps["onAlerts"]): Promise<CycleReport>;
+  /** Starts the platforms and the delivery senders (the service; `poll --once` only queues). */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function openRuntime(loaded: LoadedConfig, logger: Logger): Promise<Runtime> {
   const { config } = loaded;
-  const analyze = articleAnalysis(createAnalyzer(loadKnowledge()));
+  const knowledge = loadKnowledge();
+  const analyze = articleAnalysis(createAnalyzer(knowledge));
   const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays });
+  const services = commandServices(config, stores, knowledge);
+  let adapters: ChatAdapter[] = [];
+  try {
+    adapters = await createAdapters(loaded, services, logger);
+  } catch (error) {
+    await stores.close();
+    throw error;
+  }
+  const delivery = new DeliveryEngine({
+    platforms: adapters.map((a) => a.platform),
+    subscriptions: stores.subscriptions,
+    outbox: stores.outbox,
+    limits: config.delivery,
+    retry: config.delivery.retry,
+    logger,
+  });
   const { requestTimeoutMs, ...rest } = config.limits;
   const limits = { ...rest, timeoutMs: requestTimeoutMs, userAgent: config.userAgent };
+  let started = false;
   return {
     stores,
+    services,
+    adapters,
+    delivery,
     poll: (onAlerts) =>
       pollOnce({
         feeds: config.feeds,
@@ -30,9 +62,29 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger): Promise
         alertLog: stores.alerts,
         analyze,
         logger,
+        deliver: (alerts) => delivery.deliver(alerts),
         ...(onAlerts ? { onAlerts } : {}),
       }),
-    close: () => stores.close(),
+    async start() {
+      for (const adapter of adapters) await adapter.start();
+      await delivery.start();
+      started = true;
+    },
+    async close() {
+      if (started) await delivery.stop();
+      for (const adapter of adapters) await adapter.stop().catch((e: unknown) => logger.error(`stopping a platform: ${String(e)}`));
+      await stores.close();
+    },
+  };
+}
+
+export function commandServices(config: Config, stores: Stores, knowledge: Knowledge): CommandServices {
+  return {
+    fx: config.fx,
+    subscriptions: stores.subscriptions,
+    alerts: stores.alerts,
+    knowledge,
+    now: () => new Date(),
   };
 }
 
@@ -50,7 +102,7 @@ export const articleAnalysis =
       published: article.published,
     });
 
-/** `fetched 18, not modified 2, failed 1; new 3 (alerts 2); 1.4 s` */
+/** `feeds 21: fetched 18, not modified 2, failed 1; new articles 3, alerts 2; 1.4 s` */
 export function cycleSummary(report: CycleReport): string {
   const count = (status: string) => report.outcomes.filter((o) => o.status === status).length;
   const fetched = report.outcomes.length - count("not-modified") - count("failed");

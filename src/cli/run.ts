@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { loadConfig } from "../../config/load.js";
+import type { Alert } from "../core/article.js";
 import { describeError } from "../core/errors.js";
 import type { CycleReport } from "../feeds/poller.js";
 import { schedule } from "../feeds/scheduler.js";
@@ -20,15 +21,22 @@ export const runCommand = (): Command =>
       if (/example\.(com|org|net)|\.invalid\b/.test(config.contact)) {
         logger.warn(`contact is still the placeholder "${config.contact}": set a real address in ${loaded.file} (the SEC refuses anonymous clients)`);
       }
-      logger.info("no bot token set: alerts go to this console");
+      const consoleMode = runtime.adapters.length === 0;
+      if (consoleMode) logger.info("no bot token set: alerts go to this console");
+      else logger.info(`delivering to ${runtime.adapters.map((a) => a.platform.name).join(" and ")}`);
+      try {
+        await runtime.start();
+      } catch (error) {
+        await runtime.close().catch(() => {});
+        throw error;
+      }
 
       const out = (text: string) => process.stdout.write(text + "\n");
+      const printAlerts = consoleMode ? (alerts: Alert[]) => alerts.forEach((alert) => out(alertBlock(alert, "NEW"))) : undefined;
       const cycle = async (): Promise<void> => {
         let report;
         try {
-          report = await runtime.poll((alerts) => {
-            for (const alert of alerts) out(alertBlock(alert, "NEW"));
-          });
+          report = await runtime.poll(printAlerts);
         } catch (error) {
           await runtime.stores.heartbeat.beat({ at: new Date().toISOString(), ok: false, summary: describeError(error) }).catch(() => {});
           throw error;

@@ -47,3 +47,76 @@ export interface SubscriptionStore {
   /** Every subscription, optionally only the active or inactive ones. */
   list(filter?: { active?: boolean }): Promise<Subscription[]>;
 }
+
+/** One delivery waiting for its target: an alert, or a digest of several. */
+export interface OutboxEntry {
+  /** Increases per target; the order entries are sent in. */
+  seq: number;
+  kind: "alert" | "digest";
+  /** The alert (kind alert), or the digest's id. */
+  alertId: string;
+  /** Alerts of a digest, oldest first. */
+  alertIds?: string[];
+  /** A digest's period label ("Daily digest, 26 Nov 2026"). */
+  label?: string;
+  published: string | null;
+  enqueuedAt: string;
+  attempts: number;
+  /** Not before this time (ISO): backoff after a failure, or a platform's retry-after. */
+  notBefore?: string;
+  lastError?: string;
+}
+
+export interface DeadEntry extends OutboxEntry {
+  deadAt: string;
+  reason: string;
+}
+
+/** A target's deliveries: what waits, in order, and what was given up on. */
+export interface TargetQueue {
+  target: Target;
+  nextSeq: number;
+  entries: OutboxEntry[];
+  dead: DeadEntry[];
+  /** Alert ids delivered lately, so a repeated fan-out (after a crash) does not queue them again. */
+  recent: string[];
+}
+
+/**
+ * The durable outbox: one queue per target, written before anything is sent. Failures throw StorageError.
+ * One process writes it (the service); `requeueDead` may come from another, and at worst does not take.
+ */
+export interface OutboxStore {
+  /** Queues the alert for each target that neither has it queued nor recently received it; returns how many got it. */
+  enqueue(alert: Alert, targets: readonly Target[]): Promise<number>;
+  /** Queues a digest of these alerts for one target. */
+  enqueueDigest(target: Target, label: string, alertIds: readonly string[], at: string): Promise<void>;
+  /** Whether an alert was already fanned out to every matching target (so a replayed poll skips it). */
+  wasFannedOut(alertId: string): Promise<boolean>;
+  markFannedOut(alertId: string): Promise<void>;
+  /** Targets with entries waiting (and, until the next prune, some whose queue has just emptied). */
+  pendingTargets(): Promise<Target[]>;
+  /** Drops targets with empty queues from the pending index. */
+  prunePending(): Promise<void>;
+  queue(target: Target): Promise<TargetQueue | undefined>;
+  alerts(ids: readonly string[]): Promise<Alert[]>;
+  /** The platform confirmed: drop the entry and remember the alert as delivered. */
+  ack(target: Target, seq: number): Promise<void>;
+  /** Try again later: count the attempt and keep the entry first in line. */
+  postpone(target: Target, seq: number, notBefore: string, error: string | undefined, countAttempt: boolean): Promise<void>;
+  /** Give up on one entry: it moves to the dead letters with the reason. */
+  bury(target: Target, seq: number, reason: string, at: string): Promise<void>;
+  /** Give up on every waiting entry of a target (the chat is gone). Returns how many. */
+  buryAll(target: Target, reason: string, at: string): Promise<number>;
+  /** The chat changed id: its queue follows it. */
+  moveTarget(from: Target, to: Target): Promise<void>;
+  /** Dead letters back to the front of their queues, attempts reset. Returns how many. */
+  requeueDead(): Promise<number>;
+  /** Every queue with something waiting or dead. */
+  list(): Promise<TargetQueue[]>;
+  /** Alerts waiting for a subscriber's next digest. */
+  addToDigest(targets: readonly Target[], alert: Alert): Promise<void>;
+  /** The alerts collected for a digest, once per period (a day, a week); empty when already sent for it. */
+  takeDigest(target: Target, period: string): Promise<string[]>;
+  digestTargets(): Promise<Target[]>;
+}

@@ -21,7 +21,12 @@ export interface PollDeps {
   alertLog: AlertLog;
   analyze: (article: Article, feed: FeedSpec) => Analysis;
   logger: Logger;
-  /** Called as soon as a feed's new articles are recorded, before the next feed is done. */
+  /**
+   * Hands new policy alerts to delivery, before they are recorded as seen: delivery writes them to its
+   * durable outbox idempotently, so a crash in between repeats the hand-over, never the messages.
+   */
+  deliver?: (alerts: Alert[]) => Promise<unknown>;
+  /** Called once a feed's new articles are recorded (the console prints them). */
   onAlerts?: (alerts: Alert[], feed: FeedSpec) => void | Promise<void>;
   now?: () => Date;
 }
@@ -56,7 +61,7 @@ export interface CycleReport {
 /**
  * One poll cycle: fetch → decode → parse → detect new → analyse → record, per feed.
  * A failing feed is recorded and logged and never stops the others. A failing store stops the cycle:
- * the error propagates, and since articles are recorded before they are alerted, nothing is alerted twice.
+ * the error propagates, and nothing is recorded as seen that was not handed to delivery first.
  */
 export async function pollOnce(deps: PollDeps): Promise<CycleReport> {
   const now = deps.now ?? (() => new Date());
@@ -152,9 +157,11 @@ async function pollFeed(
 
   const analysed = detection.fresh.map(toAlert);
   const alerts = analysed.filter((a) => a.policy);
-  // Record first, alert after: a crash in between loses at most this feed's alerts, never repeats them.
-  await deps.seen.markSeen([...detection.fresh, ...detection.overflow].flatMap(keysOf));
+  // Hand over, then record: a crash in between makes the next poll hand the same alerts over again,
+  // which the outbox recognises. Recording first would lose them instead.
   await deps.alertLog.record(alerts);
+  if (alerts.length > 0) await deps.deliver?.(alerts);
+  await deps.seen.markSeen([...detection.fresh, ...detection.overflow].flatMap(keysOf));
   await deps.feedState.set(feed.id, next);
 
   report.alerts.push(...alerts);

@@ -3,6 +3,7 @@ import { KeyvAlertLog } from "./alert-log.js";
 import { KeyvFeedStateStore } from "./feed-state.js";
 import { KeyvHeartbeat } from "./heartbeat.js";
 import { openStore, type Store } from "./open.js";
+import { KeyvOutboxStore } from "./outbox.js";
 import { KeyvSeenStore } from "./seen.js";
 import { KeyvSubscriptionStore } from "./subscriptions.js";
 
@@ -17,6 +18,7 @@ export interface Stores {
   feedState: FeedStateStore;
   alerts: AlertLog;
   subscriptions: SubscriptionStore;
+  outbox: KeyvOutboxStore;
   heartbeat: KeyvHeartbeat;
   close(): Promise<void>;
 }
@@ -29,6 +31,7 @@ export async function openStores(url: string, options: { seenTtlDays: number }):
     feedState: new KeyvFeedStateStore(backend.keyv),
     alerts: new KeyvAlertLog(backend.keyv),
     subscriptions: new KeyvSubscriptionStore(backend.keyv),
+    outbox: new KeyvOutboxStore(backend.keyv),
     heartbeat: new KeyvHeartbeat(backend.keyv),
     close: () => backend.close(),
   };

@@ -1,0 +1,31 @@
+import type { Alert } from "../core/article.js";
+import type { OutboxStore, SubscriptionStore } from "../core/ports.js";
+import type { Target } from "../core/subscription.js";
+
+export interface FanOutResult {
+  /** Targets each alert was queued for at once. */
+  queued: Map<string, Target[]>;
+  /** Alerts set aside for digests. */
+  digested: number;
+}
+
+/**
+ * Writes every alert to the outbox of every matching subscriber (instant) or to their next digest,
+ * before anything is sent. Idempotent: an alert already fanned out is skipped, and a target that has
+ * it queued or received it is skipped, so replaying a poll after a crash queues nothing twice.
+ */
+export async function fanOut(alerts: readonly Alert[], subscriptions: SubscriptionStore, outbox: OutboxStore): Promise<FanOutResult> {
+  const result: FanOutResult = { queued: new Map(), digested: 0 };
+  for (const alert of alerts) {
+    if (await outbox.wasFannedOut(alert.id)) continue;
+    const matches = await subscriptions.matching(alert);
+    const instant = matches.filter((s) => s.delivery.mode === "instant").map((s) => s.target);
+    const digest = matches.filter((s) => s.delivery.mode !== "instant").map((s) => s.target);
+    await outbox.enqueue(alert, instant);
+    await outbox.addToDigest(digest, alert);
+    result.digested += digest.length;
+    await outbox.markFannedOut(alert.id);
+    result.queued.set(alert.id, instant);
+  }
+  return result;
+}
