@@ -27,12 +27,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+/** Text without the controls that could hide or reorder what a message says. */
+export const stripUnsafe = (text: string): string => text.replace(UNSAFE, "");
+
 /**
  * Feed text as it may appear in a message: unsafe controls dropped, and `@name` defused with a word joiner
- * so that a title cannot mention (and notify) a user or a group's members.
+ * so that a title cannot mention (and notify) a user or a group's members. Replies keep their mentions:
+ * they name channels on purpose, and only echo what the user typed in the same chat.
  */
 export function cleanText(text: string): string {
-  return text.replace(UNSAFE, "").replace(/@(?=\w)/g, "@\u2060");
+  return stripUnsafe(text).replace(/@(?=\w)/g, "@\u2060");
 }
 
 /**
@@ -40,8 +44,8 @@ export function cleanText(text: string): string {
  * plain text, so it never falls inside an entity or a tag; it prefers the last space in the final fifth, and
  * never splits a surrogate pair.
  */
-export function fitText(text: string, max: number): string {
-  const clean = cleanText(text);
+export function fitText(text: string, max: number, prepare: (text: string) => string = cleanText): string {
+  const clean = prepare(text);
   const escaped = escapeHtml(clean);
   if (escaped.length <= max) return escaped;
   if (max <= 1) return "";
@@ -122,13 +126,13 @@ export function renderAlert(alert: Alert, options: RenderOptions = {}): string {
 /** A command's reply as HTML; longer replies are split into several messages, each within the limit. */
 export function renderReply(message: ReplyMessage, options: Pick<RenderOptions, "limit"> = {}): string[] {
   const blocks: string[] = [];
-  if (message.title) blocks.push(`<b>${fitText(message.title, 256)}</b>`);
-  if (message.text) blocks.push(...cleanText(message.text).split("\n").map((line) => escapeHtml(line)));
+  if (message.title) blocks.push(`<b>${fitText(message.title, 256, stripUnsafe)}</b>`);
+  if (message.text) blocks.push(...stripUnsafe(message.text).split("\n").map((line) => escapeHtml(line)));
   for (const field of message.fields ?? []) {
-    blocks.push(`<b>${fitText(field.name, 256)}:</b> ${escapeHtml(cleanText(field.value))}`);
+    blocks.push(`<b>${fitText(field.name, 256, stripUnsafe)}:</b> ${escapeHtml(stripUnsafe(field.value))}`);
   }
   const url = safeUrl(message.link?.url);
-  if (url) blocks.push(`<a href="${escapeHtml(url)}">${fitText(message.link?.label ?? url, 256)}</a>`);
+  if (url) blocks.push(`<a href="${escapeHtml(url)}">${fitText(message.link?.label ?? url, 256, stripUnsafe)}</a>`);
   return pack(blocks, options.limit ?? MESSAGE_LIMIT);
 }
 
