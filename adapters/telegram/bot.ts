@@ -1,0 +1,163 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot, GrammyError, type Context } from "grammy";
+import type { Message, UserFromGetMe } from "grammy/types";
+import type { Command, CommandContext, CommandServices, ReplyMessage } from "../../src/core/command.js";
+import { UserError } from "../../src/core/errors.js";
+import type { Logger } from "../../src/core/ports.js";
+import { runCommandLine, type RunOptions } from "../../src/commands/run.js";
+import { channelArgument, channelContext } from "./channel.js";
+import { readCommandLine, telegramName } from "./command-line.js";
+import { AdminCheck, chatRefOf, invokerOf, messageContext, sendReply } from "./context.js";
+import { describeTelegramError, scrubToken } from "./errors.js";
+import { commandFor, keyboardView, pageAfter, parseAction } from "./keyboard.js";
+
+export interface TelegramBotOptions {
+  token: string;
+  apiRoot: string;
+  services: CommandServices;
+  commands: readonly Command[];
+  logger: Logger;
+  /** How long an admin check is remembered (default a minute). */
+  adminCacheMs?: number;
+  /** Known bot info: skips getMe (tests that drive `handleUpdate` directly). */
+  botInfo?: UserFromGetMe;
+  /** Fixes the error ids users are given (tests). */
+  newErrorId?: () => string;
+}
+
+/** The updates the bot asks Telegram for; anything else is never delivered. */
+export const ALLOWED_UPDATES = ["message", "channel_post", "callback_query"] as const;
+
+// Commands that may name a channel as their first argument when sent in a private chat.
+const CHANNEL_COMMANDS = new Set(["subscribe", "unsubscribe", "subscriptions"]);
+
+/**
+ * The grammY bot: reads commands from messages and channel posts, runs them through the neutral runner,
+ * and handles the /subscribe keyboard. Replies retry 429 a bounded number of times (auto-retry on bot.api);
+ * alert delivery uses its own Api without it.
+ */
+export function createBot(options: TelegramBotOptions): Bot {
+  const { token, services, commands, logger } = options;
+  const bot = new Bot(token, {
+    client: { apiRoot: options.apiRoot },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  const admins = new AdminCheck(bot.api, options.adminCacheMs);
+  const known = new Set(["start", ...commands.map((c) => telegramName(c.name))]);
+  const runOptions: RunOptions = {
+    commands,
+    // The runner logs a failed command with its cause; a network cause can quote the URL, token included.
+    logger: { error: (message) => logger.error(`telegram: ${scrubToken(message, token)}`) },
+    ...(options.newErrorId ? { newErrorId: options.newErrorId } : {}),
+  };
+  const fail = (what: string, error: unknown): void => logger.error(`telegram: ${what}: ${describeTelegramError(error, token)}`);
+
+  async function onCommand(ctx: Context, message: Message): Promise<void> {
+    // Other bots' messages are not commands to us (an anonymous admin's have sender_chat and are).
+    if (message.from?.is_bot && message.sender_chat === undefined) return;
+    const parsed = readCommandLine(message.text, ctx.me.username);
+    if (!parsed) return;
+    // In a group, `/foo` without our name may be meant for another bot there: answer only what we know.
+    if (!known.has(parsed.name) && message.chat.type !== "private" && !parsed.addressed) return;
+
+    const channel = message.chat.type === "private" && CHANNEL_COMMANDS.has(parsed.name) ? channelArgument(parsed.args) : undefined;
+    if (channel && message.from) {
+      const privateChatId = message.chat.id;
+      try {
+        const neutral = await channelContext({ api: ctx.api, admins, botId: ctx.me.id, user: message.from, privateChatId, ref: channel.ref });
+        await runCommandLine(`/${parsed.name} ${channel.rest}`.trim(), neutral, services, runOptions);
+      } catch (error) {
+        if (!(error instanceof UserError)) fail(`checking ${channel.ref}`, error);
+        const text = error instanceof UserError ? error.message : "I could not check that channel just now. Please try again later.";
+        await sendReply(ctx.api, { chatId: privateChatId, replyTo: message.message_id }, { text }).catch((e) => fail("reply", e));
+      }
+      return;
+    }
+
+    const neutral = await messageContext(ctx.api, message, admins);
+    if (parsed.name === "subscribe" && parsed.args === "") {
+      await showKeyboard(ctx, neutral, message);
+      return;
+    }
+    await runCommandLine(parsed.line, neutral, services, runOptions);
+  }
+
+  async function showKeyboard(ctx: Context, neutral: CommandContext, message: Message): Promise<void> {
+    if (!neutral.canManage) {
+      await neutral.reply({ text: "Only chat administrators can change this chat's subscriptions." });
+      return;
+    }
+    const subscription = await services.subscriptions.get({ platform: "telegram", chatId: neutral.chat.id });
+    const view = keyboardView(services.knowledge, subscription, 0);
+    await ctx.api.sendMessage(message.chat.id, view.text, {
+      parse_mode: "HTML",
+      reply_markup: view.markup,
+      ...(message.is_topic_message && message.message_thread_id ? { message_thread_id: message.message_thread_id } : {}),
+    });
+  }
+
+  async function onButton(ctx: Context): Promise<void> {
+    const query = ctx.callbackQuery;
+    const action = parseAction(query?.data);
+    const message = query?.message;
+    if (!query || !action || !message) {
+      await ctx.answerCallbackQuery();
+      return;
+    }
+    const chat = message.chat;
+    const target = { platform: "telegram" as const, chatId: String(chat.id) };
+    const before = await services.subscriptions.get(target);
+    const line = commandFor(before, action);
+    let notice: string | undefined;
+    if (line) {
+      const canManage = chat.type === "private" || (await admins.isAdmin(chat.id, query.from.id));
+      const replies: ReplyMessage[] = [];
+      const neutral: CommandContext = {
+        user: invokerOf(query.from),
+        chat: chatRefOf(chat),
+        canManage,
+        locale: query.from.language_code ?? "en",
+        // The edited keyboard is the answer; the command's own reply would only repeat it.
+        reply: async (reply) => void replies.push(reply),
+      };
+      const outcome = await runCommandLine(line, neutral, services, runOptions);
+      if (outcome.status !== "ok") {
+        const text = replies.map((r) => r.text).join(" ").slice(0, 190) || "That did not work.";
+        await ctx.answerCallbackQuery({ text, show_alert: true });
+        return;
+      }
+      notice = line.startsWith("/unsubscribe") ? "Removed" : "Added";
+    }
+    const view = keyboardView(services.knowledge, await services.subscriptions.get(target), pageAfter(action));
+    try {
+      await ctx.api.editMessageText(chat.id, message.message_id, view.text, { parse_mode: "HTML", reply_markup: view.markup });
+    } catch (error) {
+      // Two quick taps can ask for the same state twice: nothing to change is not a failure.
+      if (!(error instanceof GrammyError && /not modified/.test(error.description))) throw error;
+    }
+    await ctx.answerCallbackQuery(notice ? { text: notice } : {});
+  }
+
+  bot.on(["message:text", "channel_post:text"], async (ctx) => {
+    const message = ctx.msg;
+    try {
+      await onCommand(ctx, message);
+    } catch (error) {
+      fail(`command in ${message.chat.id}`, error);
+      await sendReply(ctx.api, { chatId: message.chat.id, replyTo: message.message_id }, { text: "Something went wrong. Please try again later." }).catch(() => {});
+    }
+  });
+  bot.on("callback_query:data", async (ctx) => {
+    try {
+      await onButton(ctx);
+    } catch (error) {
+      fail("button", error);
+      await ctx.answerCallbackQuery({ text: "Something went wrong. Please try again.", show_alert: true }).catch(() => {});
+    }
+  });
+  bot.on("callback_query", (ctx) => ctx.answerCallbackQuery());
+  // Without this grammY stops polling on the first handler error.
+  bot.catch((error) => fail("update", error.error));
+  return bot;
+}

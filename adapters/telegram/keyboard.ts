@@ -1,0 +1,103 @@
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import type { Knowledge } from "../../config/knowledge.js";
+import type { Subscription } from "../../src/core/subscription.js";
+import { escapeHtml } from "./render.js";
+
+/**
+ * The inline keyboard `/subscribe` shows: jurisdictions in pages (70 of them do not fit one keyboard), then
+ * topics; a tap toggles one and the same message is edited to show the new state. Callback data stays well
+ * under Telegram's 64 bytes: `sub:j:JP:2` (toggle JP, shown on page 2), `sub:t:stablecoin`, `sub:p:1`, `sub:tp`.
+ */
+export const PAGE_SIZE = 24;
+const COLUMNS = 4;
+
+export type KeyboardAction =
+  | { kind: "jurisdiction"; code: string; page: number }
+  | { kind: "topic"; id: string }
+  | { kind: "page"; page: number }
+  | { kind: "topics" };
+
+export type KeyboardPage = number | "topics";
+
+export function parseAction(data: string | undefined): KeyboardAction | undefined {
+  const parts = (data ?? "").split(":");
+  if (parts[0] !== "sub") return undefined;
+  const [, kind, value = "", page = "0"] = parts;
+  if (kind === "j" && /^(?:[A-Z]{2,3}|all)$/.test(value)) return { kind: "jurisdiction", code: value, page: Number(page) || 0 };
+  if (kind === "t" && /^[a-z-]+$/.test(value)) return { kind: "topic", id: value };
+  if (kind === "p") return { kind: "page", page: Number(value) || 0 };
+  if (kind === "tp") return { kind: "topics" };
+  return undefined;
+}
+
+/** Which page an action leaves the keyboard on. */
+export const pageAfter = (action: KeyboardAction): KeyboardPage =>
+  action.kind === "jurisdiction" || action.kind === "page" ? action.page : "topics";
+
+/** Whether the chat now receives this item, i.e. whether a tap removes it. */
+export function isChosen(subscription: Subscription | undefined, action: KeyboardAction): boolean {
+  if (!subscription?.active) return false;
+  if (action.kind === "jurisdiction") return subscription.jurisdictions.includes(action.code);
+  if (action.kind === "topic") return subscription.topics.includes(action.id);
+  return false;
+}
+
+/** The neutral command a tap stands for: the same /subscribe and /unsubscribe as typed ones, with their checks. */
+export function commandFor(subscription: Subscription | undefined, action: KeyboardAction): string | undefined {
+  const item = action.kind === "jurisdiction" ? action.code : action.kind === "topic" ? action.id : undefined;
+  if (item === undefined) return undefined;
+  return `/${isChosen(subscription, action) ? "unsubscribe" : "subscribe"} ${item}`;
+}
+
+export interface KeyboardView {
+  /** HTML. */
+  text: string;
+  markup: InlineKeyboardMarkup;
+}
+
+export function keyboardView(knowledge: Knowledge, subscription: Subscription | undefined, page: KeyboardPage): KeyboardView {
+  const active = subscription?.active ? subscription : undefined;
+  const places = active?.jurisdictions ?? [];
+  const topics = active?.topics ?? [];
+  const pages = Math.max(1, Math.ceil(knowledge.jurisdictions.length / PAGE_SIZE));
+  const mark = (on: boolean, label: string): string => (on ? `✅ ${label}` : label);
+  const rows: InlineKeyboardButton[][] = [];
+
+  if (page === "topics") {
+    const buttons = knowledge.topics.map((t) => ({ text: mark(topics.includes(t.id), t.label), callback_data: `sub:t:${t.id}` }));
+    rows.push(...chunk(buttons, 2));
+    rows.push([{ text: "◀ Jurisdictions", callback_data: "sub:p:0" }]);
+  } else {
+    const current = Math.min(Math.max(0, page), pages - 1);
+    const slice = knowledge.jurisdictions.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+    if (current === 0) rows.push([{ text: mark(places.includes("all"), "🌐 All jurisdictions"), callback_data: "sub:j:all:0" }]);
+    const buttons = slice.map((j) => ({ text: mark(places.includes(j.code), `${j.flag} ${j.code}`), callback_data: `sub:j:${j.code}:${current}` }));
+    rows.push(...chunk(buttons, COLUMNS));
+    const nav: InlineKeyboardButton[] = [];
+    if (current > 0) nav.push({ text: "◀", callback_data: `sub:p:${current - 1}` });
+    nav.push({ text: `Topics (${current + 1}/${pages})`, callback_data: "sub:tp" });
+    if (current < pages - 1) nav.push({ text: "▶", callback_data: `sub:p:${current + 1}` });
+    rows.push(nav);
+  }
+
+  const name = (code: string): string => {
+    if (code === "all") return "every jurisdiction";
+    const j = knowledge.jurisdictions.find((x) => x.code === code);
+    return j ? `${j.flag} ${j.name}` : code;
+  };
+  const label = (id: string): string => knowledge.topics.find((t) => t.id === id)?.label ?? id;
+  const lines = [
+    "<b>Alerts for this chat</b>",
+    `Jurisdictions: ${escapeHtml(places.length > 0 ? places.map(name).join(", ") : topics.length > 0 ? "every jurisdiction" : "none yet")}`,
+    `Topics: ${escapeHtml(topics.length > 0 ? topics.map(label).join(", ") : "every topic")}`,
+    "",
+    "Tap to add or remove. Topics narrow what the chosen jurisdictions send.",
+  ];
+  return { text: lines.join("\n"), markup: { inline_keyboard: rows } };
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const rows: T[][] = [];
+  for (let i = 0; i < items.length; i += size) rows.push(items.slice(i, i + size));
+  return rows;
+}
