@@ -72,7 +72,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     try {
       await bot.init();
     } catch (error) {
-      throw fail("getMe", error);
+      throw fail("cannot start", error);
     }
     await syncMenu(bot.api, commands).then(
       (published) => published && logger.info("telegram: command menu published"),
@@ -87,7 +87,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       } catch (error) {
         await webhook.close();
         webhook = undefined;
-        throw fail("setWebhook", error);
+        throw fail("cannot set the webhook", error);
       }
       logger.info(`telegram: ${name} ready (webhook on ${config.webhook.host}:${webhook.address().port}${config.webhook.path})`);
       return;
