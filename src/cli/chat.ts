@@ -4,7 +4,9 @@ import { loadConfig } from "../../config/load.js";
 import { consoleContext } from "../../adapters/console/context.js";
 import type { CommandContext, CommandServices } from "../core/command.js";
 import type { Logger } from "../core/ports.js";
+import { loadKnowledge } from "../analysis/knowledge.js";
 import { runCommandLine, type RunOutcome, type RunOptions } from "../commands/run.js";
+import { openStores } from "../storage/index.js";
 import { stderrLogger } from "./logger.js";
 
 /** 0 done, 2 the input was wrong (as for any other regwatch command), 1 the command failed. */
@@ -32,29 +34,44 @@ export async function runChat(
 export const chatCliCommand = (): Command =>
   new Command("chat")
     .description("run chat commands in the terminal, as a private chat with the bot (/help lists them)")
-    .option("-c, --command <line>", 'run one command and exit, e.g. -c "/ieo-cap 800万 3000万"')
+    .option("-c, --command <line>", 'run one command and exit, e.g. -c "/subscribe jp hk" or -c "/ieo-cap 800万 3000万"')
     .option("--config <file>", "configuration file (default config/regwatch.yaml, or REGWATCH_CONFIG)")
     .action(async (options: { command?: string; config?: string }) => {
       const { config } = loadConfig(options.config ? { file: options.config } : {});
-      const services: CommandServices = { fx: config.fx };
+      const knowledge = loadKnowledge();
+      // The console chat is a real chat: its subscriptions go to the configured store, where the service reads them.
+      const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays });
+      const services: CommandServices = {
+        fx: config.fx,
+        subscriptions: stores.subscriptions,
+        alerts: stores.alerts,
+        knowledge,
+        now: () => new Date(),
+      };
       const logger: Pick<Logger, "error"> = stderrLogger(true);
       const ctx = consoleContext({ write: (text) => process.stdout.write(text) });
-
-      if (options.command !== undefined) {
-        process.exitCode = exitCodeOf(await runCommandLine(options.command, ctx, services, { logger }));
-        return;
-      }
-
-      const interactive = process.stdin.isTTY === true;
-      const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
-      rl.setPrompt("regwatch> ");
-      if (interactive) {
-        process.stdout.write("Type /help for the commands, /quit or Ctrl-D to leave.\n");
-        rl.prompt();
-      }
       try {
-        await runChat(rl, ctx, services, { logger, afterEach: () => interactive && rl.prompt() });
+        if (options.command !== undefined) {
+          process.exitCode = exitCodeOf(await runCommandLine(options.command, ctx, services, { logger }));
+          return;
+        }
+        await chatInteractively(ctx, services, logger);
       } finally {
-        rl.close();
+        await stores.close();
       }
     });
+
+async function chatInteractively(ctx: CommandContext, services: CommandServices, logger: Pick<Logger, "error">): Promise<void> {
+  const interactive = process.stdin.isTTY === true;
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
+  rl.setPrompt("regwatch> ");
+  if (interactive) {
+    process.stdout.write("Type /help for the commands, /quit or Ctrl-D to leave.\n");
+    rl.prompt();
+  }
+  try {
+    await runChat(rl, ctx, services, { logger, afterEach: () => interactive && rl.prompt() });
+  } finally {
+    rl.close();
+  }
+}

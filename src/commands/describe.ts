@@ -46,7 +46,8 @@ export function usage(command: Command): string {
   const positional = command.positional ?? [];
   const parts = positional.map((name) => {
     const required = options.find((o) => o.name === name)?.required ?? false;
-    return required ? `<${name}>` : `[${name}]`;
+    const shown = name === command.rest ? `${name}…` : name;
+    return required ? `<${shown}>` : `[${shown}]`;
   });
   for (const option of options) {
     if (positional.includes(option.name)) continue;

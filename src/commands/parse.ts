@@ -95,14 +95,22 @@ export function bindArguments(command: Command, args: readonly LineArgument[]): 
     bound[name] = arg.value;
   }
 
-  // Values without a name fill the positional options not already named, in order.
+  // Values without a name fill the positional options not already named, in order; from the rest option on
+  // (or once the positions run out) the rest option takes every value left, joined by spaces.
   const open = (command.positional ?? []).filter((name) => bound[name] === undefined);
-  if (loose.length > open.length) {
-    throw new UserError(`Too many values for /${command.name}. Usage: ${usage(command)}`);
+  const rest = command.rest;
+  let slot = 0;
+  for (const value of loose) {
+    const name = open[slot];
+    if (name !== undefined && name !== rest) {
+      bound[name] = value;
+      slot++;
+    } else if (rest !== undefined) {
+      bound[rest] = bound[rest] === undefined ? value : `${bound[rest]} ${value}`;
+    } else {
+      throw new UserError(`Too many values for /${command.name}. Usage: ${usage(command)}`);
+    }
   }
-  loose.forEach((value, index) => {
-    bound[open[index] as string] = value;
-  });
   return bound;
 }
 

@@ -1,4 +1,7 @@
 import type { z } from "zod";
+// Type only: the jurisdiction and topic tables are data that core describes nowhere else; nothing is loaded.
+import type { Knowledge } from "../../config/knowledge.js";
+import type { AlertLog, SubscriptionStore } from "./ports.js";
 
 /**
  * The neutral command vocabulary: adapters turn a platform event into a CommandContext, commands answer
@@ -63,10 +66,16 @@ export interface FxRates {
 
 /**
  * What commands may use besides their context, given by the composition root. Add members as commands
- * need them (subscription store, alert log, knowledge of jurisdictions); keep each a port from src/core.
+ * need them; keep each a port from src/core (or, for `knowledge`, the data tables every layer reads).
  */
 export interface CommandServices {
   fx: FxRates;
+  subscriptions: SubscriptionStore;
+  alerts: AlertLog;
+  /** Jurisdictions (codes, names, flags, regulators) and topics: what `/subscribe` accepts and replies show. */
+  knowledge: Knowledge;
+  /** The clock, so tests can fix it. */
+  now(): Date;
 }
 
 /**
@@ -82,6 +91,13 @@ export interface Command<Schema extends z.ZodObject = z.ZodObject> {
   options: Schema;
   /** Option names filled, in order, by values given without a name. */
   positional?: ReadonlyArray<keyof z.input<Schema> & string>;
+  /**
+   * A text option that also takes every value left over, joined by spaces: `/subscribe jp hk stablecoin`
+   * fills one `what` option, as Discord (which has no variadic options) sends it.
+   */
+  rest?: keyof z.input<Schema> & string;
+  /** Lines `/help <command>` shows as examples. */
+  examples?: readonly string[];
   /** Other names people use for an option: `{ assets: "net_assets" }`. */
   aliases?: Readonly<Record<string, keyof z.input<Schema> & string>>;
   run(ctx: CommandContext, options: z.output<Schema>, services: CommandServices): Promise<void>;
