@@ -5,14 +5,14 @@ import { describeOptions, usage } from "../src/commands/describe.js";
 import { normalizeName } from "../src/commands/parse.js";
 
 const helpOptions = z.object({
-  command: z.string().optional().describe("A command to explain, e.g. ieo-cap"),
+  command: z.string().optional().describe("A command to explain, e.g. subscribe"),
 });
 
 /** `list` is read when help runs, so commands/index.ts can include help in the list it hands over. */
 export function helpCommand(list: () => readonly Command[]): Command<typeof helpOptions> {
   return {
     name: "help",
-    description: "Lists the commands, or explains one: /help ieo-cap",
+    description: "Lists the commands, or explains one: /help subscribe",
     options: helpOptions,
     positional: ["command"],
     async run(ctx, options) {
@@ -27,9 +27,10 @@ export function helpCommand(list: () => readonly Command[]): Command<typeof help
       const wanted = normalizeName(options.command.replace(/^\//, ""));
       const command = commands.find((c) => normalizeName(c.name) === wanted);
       if (!command) throw new UserError(`Unknown command /${wanted}. Try /help.`);
+      const examples = command.examples?.length ? `\nExamples: ${command.examples.join(" · ")}` : "";
       await ctx.reply({
         title: `/${command.name}`,
-        text: `${command.description}\nUsage: ${usage(command)}`,
+        text: `${command.description}\nUsage: ${usage(command)}${examples}`,
         fields: describeOptions(command).map((o) => ({
           name: o.name,
           value: [

@@ -1,6 +1,19 @@
 import type { Command } from "../src/core/command.js";
 import { helpCommand } from "./help.js";
 import { ieoCapCommand } from "./ieo-cap.js";
+import { jurisdictionsCommand } from "./jurisdictions.js";
+import { latestCommand } from "./latest.js";
+import { subscribeCommand } from "./subscribe.js";
+import { subscriptionsCommand } from "./subscriptions.js";
+import { unsubscribeCommand } from "./unsubscribe.js";
 
 /** Every chat command, in the order /help lists them. */
-export const commands: readonly Command[] = [ieoCapCommand, helpCommand(() => commands)];
+export const commands: readonly Command[] = [
+  subscribeCommand,
+  unsubscribeCommand,
+  subscriptionsCommand,
+  latestCommand,
+  jurisdictionsCommand,
+  ieoCapCommand,
+  helpCommand(() => commands),
+];

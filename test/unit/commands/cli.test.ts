@@ -83,7 +83,7 @@ describe("regwatch chat", () => {
     expect(ctx.canManage).toBe(true);
     await runChat(lines("/help", "", "ieo-cap 800万 3000万", "/quit", "/help"), ctx, services);
     expect(written).toHaveLength(2);
-    expect(written[0]).toMatch(/^Commands\n\/ieo-cap — /);
+    expect(written[0]).toMatch(/^Commands\n\/subscribe — /);
     expect(written[1]).toMatch(/^Japan: IEO purchase limit.*\nCap: ¥1,500,000/);
   });
 
