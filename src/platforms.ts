@@ -12,5 +12,20 @@ export async function createAdapters(loaded: LoadedConfig, services: CommandServ
   void loaded;
   void services;
   void logger;
+
+  const telegramToken = loaded.env.telegramToken;
+  if (telegramToken) {
+    // Loaded only when configured, so the console-only service never loads grammY.
+    const { createTelegramAdapter } = await import("../adapters/telegram/index.js");
+    adapters.push(
+      createTelegramAdapter({
+        token: telegramToken,
+        config: loaded.config.telegram,
+        services,
+        logger,
+        ...(loaded.env.telegramWebhookSecret ? { webhookSecret: loaded.env.telegramWebhookSecret } : {}),
+      }),
+    );
+  }
   return adapters;
 }
