@@ -38,7 +38,8 @@ const DIGEST_DESCRIPTION = 300;
  */
 export function feedText(text: string, max: number): string {
   const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").trim();
-  let raw = clean;
+  // Escaping only lengthens text, so nothing past `max` raw characters can survive: cut there first.
+  let raw = clean.slice(0, max);
   for (;;) {
     const escaped = escapeMarkdown(raw) + (raw.length < clean.length ? "…" : "");
     if (escaped.length <= max) return escaped;
