@@ -6,7 +6,7 @@ import { UserError } from "../../src/core/errors.js";
 import type { Logger } from "../../src/core/ports.js";
 import { runCommandLine, type RunOptions } from "../../src/commands/run.js";
 import { channelArgument, channelContext } from "./channel.js";
-import { readCommandLine, telegramName } from "./command-line.js";
+import { readCommandLine, telegramCommandNames, telegramName } from "./command-line.js";
 import { AdminCheck, chatRefOf, invokerOf, messageContext, sendReply } from "./context.js";
 import { describeTelegramError, scrubToken } from "./errors.js";
 import { commandFor, keyboardView, pageAfter, parseAction } from "./keyboard.js";
@@ -51,6 +51,17 @@ export function createBot(options: TelegramBotOptions): Bot {
     logger: { error: (message) => logger.error(`telegram: ${scrubToken(message, token)}`) },
     ...(options.newErrorId ? { newErrorId: options.newErrorId } : {}),
   };
+  const rename = telegramCommandNames(commands.map((c) => c.name));
+  const telegramReplies = (neutral: CommandContext): CommandContext => ({
+    ...neutral,
+    reply: (m) =>
+      neutral.reply({
+        ...m,
+        text: rename(m.text),
+        ...(m.fields ? { fields: m.fields.map((f) => ({ name: rename(f.name), value: rename(f.value) })) } : {}),
+        ...(m.title ? { title: rename(m.title) } : {}),
+      }),
+  });
   const fail = (what: string, error: unknown): void => logger.error(`telegram: ${what}: ${describeTelegramError(error, token)}`);
 
   async function onCommand(ctx: Context, message: Message): Promise<void> {
@@ -65,7 +76,7 @@ export function createBot(options: TelegramBotOptions): Bot {
     if (channel && message.from) {
       const privateChatId = message.chat.id;
       try {
-        const neutral = await channelContext({ api: ctx.api, admins, botId: ctx.me.id, user: message.from, privateChatId, ref: channel.ref });
+        const neutral = telegramReplies(await channelContext({ api: ctx.api, admins, botId: ctx.me.id, user: message.from, privateChatId, ref: channel.ref }));
         await runCommandLine(`/${parsed.name} ${channel.rest}`.trim(), neutral, services, runOptions);
       } catch (error) {
         if (!(error instanceof UserError)) fail(`checking ${channel.ref}`, error);
@@ -75,7 +86,7 @@ export function createBot(options: TelegramBotOptions): Bot {
       return;
     }
 
-    const neutral = await messageContext(ctx.api, message, admins);
+    const neutral = telegramReplies(await messageContext(ctx.api, message, admins));
     if (parsed.name === "subscribe" && parsed.args === "") {
       await showKeyboard(ctx, neutral, message);
       return;

@@ -32,3 +32,14 @@ export function readCommandLine(text: string | undefined, botUsername: string): 
 
 /** The Telegram form of a neutral command name: `ieo-cap` → `ieo_cap`. */
 export const telegramName = (name: string): string => name.toLowerCase().replaceAll("-", "_");
+
+/**
+ * Replies name commands the neutral way (`/ieo-cap`), but Telegram makes only `/ieo` of that clickable:
+ * rewrite each dashed command name to its Telegram form wherever a reply mentions it.
+ */
+export function telegramCommandNames(names: readonly string[]): (text: string) => string {
+  const dashed = names.filter((n) => n.includes("-"));
+  if (dashed.length === 0) return (text) => text;
+  const pattern = new RegExp(`/(${dashed.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\w-])`, "gi");
+  return (text) => text.replace(pattern, (_, name: string) => `/${telegramName(name)}`);
+}

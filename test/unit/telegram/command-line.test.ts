@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCommandLine, telegramName } from "../../../adapters/telegram/command-line.js";
+import { readCommandLine, telegramCommandNames, telegramName } from "../../../adapters/telegram/command-line.js";
 import { channelArgument } from "../../../adapters/telegram/channel.js";
 import { menuCommands } from "../../../adapters/telegram/menu.js";
 import { parseCommandLine } from "../../../src/commands/parse.js";
@@ -48,6 +48,12 @@ describe("Telegram names", () => {
       expect(c.description.length).toBeGreaterThan(0);
       expect(c.description.length).toBeLessThanOrEqual(256);
     }
+  });
+
+  it("rewrites dashed command names in replies, and nothing else", () => {
+    const rename = telegramCommandNames(["ieo-cap", "help"]);
+    expect(rename("Try /ieo-cap 800万, or /help ieo-cap. /ieo-capx stays; a/b stays")).toBe("Try /ieo_cap 800万, or /help ieo-cap. /ieo-capx stays; a/b stays");
+    expect(rename("Usage: /IEO-CAP <income>")).toBe("Usage: /ieo_cap <income>");
   });
 
   it("finds a channel named as the first argument", () => {
