@@ -111,6 +111,7 @@ export async function startDiscordServer(options: DiscordServerOptions = {}): Pr
       });
     }
     if (method === "GET" && path === "/users/@me") return send(200, user(bot));
+    if (method === "GET" && path === "/applications/@me") return send(200, { id: applicationId, name: "regwatch", bot_public: true, flags: 0 });
 
     if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
       const scope = m[2] ?? "global";

@@ -64,7 +64,8 @@ export interface GuildSpec {
   botRoles?: string[];
 }
 
-let next = 1000n;
+// Milliseconds since the Discord epoch in 2026, so ids have the 19 digits real ones have.
+let next = 350_000_000_000n;
 /** A unique snowflake; `snowflakeOnShard(shard, of)` when a test needs a guild owned by a given shard. */
 export const snowflake = (): string => String((next++ << 22n) | 1n);
 export function snowflakeOnShard(shard: number, of: number): string {
