@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import type { LoadedConfig } from "../config/load.js";
 import type { CommandServices } from "./core/command.js";
 import type { ChatAdapter } from "./core/delivery.js";
@@ -24,6 +25,24 @@ export async function createAdapters(loaded: LoadedConfig, services: CommandServ
         services,
         logger,
         ...(loaded.env.telegramWebhookSecret ? { webhookSecret: loaded.env.telegramWebhookSecret } : {}),
+      }),
+    );
+  }
+
+  const discordToken = loaded.env.discordToken;
+  if (discordToken) {
+    const [{ createDiscordAdapter }, { commands }] = await Promise.all([import("../adapters/discord/index.js"), import("../commands/index.js")]);
+    adapters.push(
+      createDiscordAdapter({
+        token: discordToken,
+        apiBase: loaded.config.discord.apiBase,
+        shards: loaded.config.discord.shards,
+        // More than one shard runs the gateway in child processes started from this built file, with the same configuration.
+        shardFile: fileURLToPath(new URL("../adapters/discord/shard-main.js", import.meta.url)),
+        shardArgs: ["--config", loaded.file],
+        commands,
+        services,
+        logger,
       }),
     );
   }
