@@ -25,9 +25,16 @@ const DEFER_AFTER_MS = 2000;
 export async function handleInteraction(interaction: Interaction, options: InteractionOptions): Promise<void> {
   try {
     if (interaction.isAutocomplete()) {
-      const focused = interaction.options.getFocused(true);
-      const command = findCommand(options.commands, interaction.commandName);
-      await interaction.respond(command ? suggest(command, focused.name, String(focused.value), options.services.knowledge) : []);
+      let choices: ReturnType<typeof suggest> = [];
+      try {
+        const focused = interaction.options.getFocused(true);
+        const command = findCommand(options.commands, interaction.commandName);
+        if (command) choices = suggest(command, focused.name, String(focused.value), options.services.knowledge);
+      } catch (error) {
+        // An empty list still answers Discord, so the user's form does not hang on "loading options".
+        options.logger.error(`discord autocomplete ${interaction.commandName} failed: ${describeChain(error)}`);
+      }
+      await interaction.respond(choices);
     } else if (interaction.isChatInputCommand()) {
       await handleCommand(interaction, options);
     }
