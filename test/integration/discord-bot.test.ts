@@ -6,6 +6,7 @@ import { answerIeoCap, ieoCapOptions } from "../../commands/ieo-cap.js";
 import { loadKnowledge } from "../../src/analysis/knowledge.js";
 import type { Command, CommandServices } from "../../src/core/command.js";
 import type { ChatAdapter } from "../../src/core/delivery.js";
+import { UserError } from "../../src/core/errors.js";
 import { formatMoney } from "../../src/caps/index.js";
 import { openStores, type Stores } from "../../src/storage/index.js";
 import { MEMBER_DEFAULT, Perm, snowflake, startDiscordServer, type DiscordServer, type RestCall } from "../support/discord-server.js";
@@ -18,13 +19,17 @@ const admin = snowflake();
 const member = snowflake();
 const modRole = snowflake();
 
-const slowOptions = z.object({ ms: z.coerce.number().int().min(0).describe("How long to think") });
+const slowOptions = z.object({
+  ms: z.coerce.number().int().min(0).describe("How long to think"),
+  fail: z.stringbool().optional().describe("Refuse after thinking"),
+});
 const slow: Command<typeof slowOptions> = {
   name: "slow",
   description: "Answers after a while",
   options: slowOptions,
   async run(ctx, options) {
     await new Promise((r) => setTimeout(r, options.ms));
+    if (options.fail) throw new UserError("thought better of it");
     await ctx.reply({ text: `waited ${options.ms} ms` });
   },
 };
@@ -143,6 +148,17 @@ describe("Discord slash commands against a local gateway", () => {
     expect(callback.body.type).toBe(5);
     const edit = await server.waitForCall((c) => c.method === "PATCH" && c.path === `/webhooks/${server.applicationId}/${payload.token}/messages/%40original`);
     expect(embedOf(edit).description).toBe("waited 800 ms");
+  });
+
+  it("replaces a public deferral with an ephemeral follow-up when the slow command refuses", async () => {
+    const { payload, callback } = await run(member, general, "slow", { ms: 600, fail: true });
+    expect(callback.body.type).toBe(5);
+    expect(callback.body.data?.flags ?? 0).toBe(0);
+    const original = `/webhooks/${server.applicationId}/${payload.token}`;
+    const followUp = await server.waitForCall((c) => c.method === "POST" && c.path === original);
+    expect(followUp.body.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(embedOf(followUp).description).toBe("thought better of it");
+    expect(server.calls.some((c) => c.method === "DELETE" && c.path === `${original}/messages/%40original`)).toBe(true);
   });
 
   it("autocompletes jurisdictions from the knowledge table, keeping the items already typed", async () => {

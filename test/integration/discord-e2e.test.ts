@@ -139,4 +139,11 @@ describe("regwatch run with DISCORD_TOKEN", () => {
     const completed = await command(moderator, "subscribe", { what: "jap" }, "autocomplete");
     expect(completed.body.data.choices).toContainEqual({ name: "🇯🇵 Japan (JP)", value: "JP" });
   });
+
+  it("closes the gateway and exits 0 on SIGTERM", async () => {
+    const exited = new Promise<number | null>((resolve) => service.once("exit", resolve));
+    service.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    await until("the gateway connection to close", () => discord.gateway.live().length === 0, 5_000);
+  });
 });
