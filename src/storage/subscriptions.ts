@@ -28,6 +28,12 @@ function lookupKeys(alert: { jurisdictions: readonly string[]; topics: readonly 
   return [...new Set(["all", ...alert.jurisdictions.map((j) => `j:${j}`), ...alert.topics.map((t) => `t:${t}`)])];
 }
 
+/**
+ * Keys per getMany. @keyv/sqlite pairs the rows it reads with the keys asked for by a linear search per key,
+ * so one read of 40,000 keys cost half a minute; in chunks of this size the pairing stays linear overall.
+ */
+const READ_CHUNK = 500;
+
 /** A change to one target: its next subscription, or undefined to remove it. */
 interface Change {
   key: string;
@@ -70,7 +76,7 @@ export class KeyvSubscriptionStore implements SubscriptionStore {
       const keys = new Set<string>();
       for (const list of lists) for (const key of list ?? []) keys.add(key);
       if (keys.size === 0) return [];
-      const subscriptions = await this.keyv.getMany<Subscription>([...keys].map((k) => SUB + k));
+      const subscriptions = await this.read<Subscription>([...keys].map((k) => SUB + k));
       // The index narrows the reading; the one matching rule decides (topic filters, a stale entry mid-write).
       return subscriptions.filter((s): s is Subscription => !!s && s.active && subscriptionMatches(s, alert));
     });
@@ -104,9 +110,15 @@ export class KeyvSubscriptionStore implements SubscriptionStore {
     return guarded("list subscriptions", async () => {
       const keys = (await this.keyv.get<string[]>(TARGETS)) ?? [];
       if (keys.length === 0) return [];
-      const all = await this.keyv.getMany<Subscription>(keys.map((k) => SUB + k));
+      const all = await this.read<Subscription>(keys.map((k) => SUB + k));
       return all.filter((s): s is Subscription => !!s && (filter.active === undefined || s.active === filter.active));
     });
+  }
+
+  private async read<T>(keys: readonly string[]): Promise<Array<T | undefined>> {
+    const values: Array<T | undefined> = [];
+    for (let i = 0; i < keys.length; i += READ_CHUNK) values.push(...(await this.keyv.getMany<T>(keys.slice(i, i + READ_CHUNK))));
+    return values;
   }
 
   /** One write at a time, in call order; a failed write does not stop the ones queued after it. */
@@ -125,7 +137,7 @@ export class KeyvSubscriptionStore implements SubscriptionStore {
    */
   private async apply(input: readonly Change[]): Promise<number> {
     const changes = [...new Map(input.map((c) => [c.key, c])).values()]; // the last change of a target wins
-    const previous = await this.keyv.getMany<Subscription>(changes.map((c) => SUB + c.key));
+    const previous = await this.read<Subscription>(changes.map((c) => SUB + c.key));
     const additions = new Map<string, Set<string>>();
     const removals = new Map<string, Set<string>>();
     const file = (into: Map<string, Set<string>>, index: string, key: string) => {
