@@ -7,7 +7,7 @@ import type { ChatPlatform } from "../../../src/core/delivery.js";
 import { snowflake, startDiscordServer, type DiscordServer } from "../../support/discord-server.js";
 
 const guild = snowflake();
-const [ok, noAccess, deleted, noPerms, flaky, busy, kicked] = Array.from({ length: 7 }, () => snowflake());
+const [ok, noAccess, deleted, noPerms, flaky, busy, kicked] = Array.from({ length: 7 }, () => snowflake()) as [string, string, string, string, string, string, string];
 
 let server: DiscordServer;
 let platform: ChatPlatform;
