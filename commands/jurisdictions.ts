@@ -71,18 +71,14 @@ export const jurisdictionsCommand: Command<typeof jurisdictionsOptions> = {
   async run(ctx, options, services) {
     const { knowledge } = services;
     const typed = options.jurisdiction?.trim();
-    if (!typed) {
-      await ctx.reply(jurisdictionList(knowledge.jurisdictions));
-      return;
-    }
-    const found = findJurisdiction(knowledge, typed);
+    const found = typed ? findJurisdiction(knowledge, typed) : "all";
     if (found === "all") {
       await ctx.reply(jurisdictionList(knowledge.jurisdictions));
       return;
     }
     if (!found) {
       const near = suggestJurisdiction(knowledge, typed);
-      throw new UserError(`${quote(typed)} is not a jurisdiction I know${near ? ` (did you mean ${near.code}, ${near.name}?)` : ""}. /jurisdictions lists them.`);
+      throw new UserError(`${quote(typed ?? "")} is not a jurisdiction I know${near ? ` (did you mean ${near.code}, ${near.name}?)` : ""}. /jurisdictions lists them.`);
     }
     await ctx.reply(jurisdictionDetail(found));
   },
