@@ -70,7 +70,7 @@ export const jurisdictionsCommand: Command<typeof jurisdictionsOptions> = {
   examples: ["/jurisdictions", "/jurisdictions jp", "/jurisdictions Hong Kong"],
   async run(ctx, options, services) {
     const { knowledge } = services;
-    const typed = options.jurisdiction?.trim();
+    const typed = options.jurisdiction?.trim() ?? "";
     const found = typed ? findJurisdiction(knowledge, typed) : "all";
     if (found === "all") {
       await ctx.reply(jurisdictionList(knowledge.jurisdictions));
@@ -78,7 +78,7 @@ export const jurisdictionsCommand: Command<typeof jurisdictionsOptions> = {
     }
     if (!found) {
       const near = suggestJurisdiction(knowledge, typed);
-      throw new UserError(`${quote(typed ?? "")} is not a jurisdiction I know${near ? ` (did you mean ${near.code}, ${near.name}?)` : ""}. /jurisdictions lists them.`);
+      throw new UserError(`${quote(typed)} is not a jurisdiction I know${near ? ` (did you mean ${near.code}, ${near.name}?)` : ""}. /jurisdictions lists them.`);
     }
     await ctx.reply(jurisdictionDetail(found));
   },
