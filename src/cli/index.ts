@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { analyzeCommand, evalCommand } from "./analyze.js";
 import { chatCliCommand } from "./chat.js";
+import { deliveriesCommand } from "./deliveries.js";
 import { feedsCommand } from "./feeds.js";
 import { healthCommand } from "./health.js";
 import { ieoCapCliCommand } from "./ieo-cap.js";
@@ -10,4 +11,4 @@ import { runCommand } from "./run.js";
 import { subscriptionsCliCommand } from "./subscriptions.js";
 
 /** Every `regwatch <command>`, in the order --help lists them. Each module builds its own commander Command. */
-export const cliCommands: Array<() => Command> = [runCommand, pollCommand, feedsCommand, healthCommand, subscriptionsCliCommand, ieoCapCliCommand, chatCliCommand, registerCommandsCliCommand, analyzeCommand, evalCommand];
+export const cliCommands: Array<() => Command> = [runCommand, pollCommand, feedsCommand, deliveriesCommand, healthCommand, subscriptionsCliCommand, ieoCapCliCommand, chatCliCommand, registerCommandsCliCommand, analyzeCommand, evalCommand];

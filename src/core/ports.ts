@@ -100,8 +100,8 @@ export interface OutboxStore {
   prunePending(): Promise<void>;
   queue(target: Target): Promise<TargetQueue | undefined>;
   alerts(ids: readonly string[]): Promise<Alert[]>;
-  /** The platform confirmed: drop the entry and remember the alert as delivered. */
-  ack(target: Target, seq: number): Promise<void>;
+  /** The platform confirmed: drop the entry and remember the alert as delivered. Returns how many still wait. */
+  ack(target: Target, seq: number): Promise<number>;
   /** Try again later: count the attempt and keep the entry first in line. */
   postpone(target: Target, seq: number, notBefore: string, error: string | undefined, countAttempt: boolean): Promise<void>;
   /** Give up on one entry: it moves to the dead letters with the reason. */

@@ -29,3 +29,38 @@ export class SlidingWindow {
 export function perSecondWindow(perSecond: number, margin?: number): SlidingWindow {
   return perSecond >= 1 ? new SlidingWindow(Math.floor(perSecond), 1000, margin) : new SlidingWindow(1, 1000 / perSecond, margin);
 }
+
+/**
+ * A token bucket for a platform's global limit: `perSecond` a little reduced by `margin`, with a small
+ * burst so that a timer firing late costs no throughput. A sliding window of a whole second would allow
+ * a burst of a second's worth after any hiccup of our event loop, and the platform, seeing the burst
+ * arrive closer together than we sent it, answers 429; a burst of a few tokens
+ * (0.6% of the rate, at least 2) absorbs a late timer and leaves most of the margin for arrival jitter.
+ */
+export class TokenBucket {
+  private readonly ratePerMs: number;
+  private readonly capacity: number;
+  private tokens: number;
+  private updated: number | undefined;
+
+  constructor(perSecond: number, margin = 0.03, burstShare = 0.006) {
+    this.ratePerMs = perSecond / (1 + margin) / 1000;
+    this.capacity = Math.max(2, Math.ceil(perSecond * burstShare));
+    this.tokens = 1;
+  }
+
+  waitFrom(now: number): number {
+    this.refill(now);
+    return this.tokens >= 1 ? 0 : (1 - this.tokens) / this.ratePerMs;
+  }
+
+  record(now: number): void {
+    this.refill(now);
+    this.tokens -= 1;
+  }
+
+  private refill(now: number): void {
+    if (this.updated !== undefined) this.tokens = Math.min(this.capacity, this.tokens + (now - this.updated) * this.ratePerMs);
+    this.updated = now;
+  }
+}

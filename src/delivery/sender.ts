@@ -81,7 +81,7 @@ export class PlatformSender {
   }
 
   private async run(): Promise<void> {
-    const maxInFlight = this.deps.maxInFlight ?? 64;
+    const maxInFlight = this.deps.maxInFlight ?? 128;
     const sends = new Set<Promise<void>>();
     while (!this.stopping) {
       const now = this.now();
@@ -89,17 +89,12 @@ export class PlatformSender {
       let launched = false;
       for (const [key, slot] of this.slots) {
         if (this.inFlight.has(key)) continue;
-        const ready = Math.max(slot.notBefore, now + this.deps.pacing.chatWait(slot.target, now));
+        const ready = Math.max(slot.notBefore, now + this.deps.pacing.chatWait(slot.target, performance.now()));
         if (ready > now) {
           soonest = Math.min(soonest, ready);
           continue;
         }
-        const globalWait = this.deps.pacing.global.waitFrom(now);
-        if (globalWait > 0 || sends.size >= maxInFlight) {
-          soonest = Math.min(soonest, now + globalWait);
-          break;
-        }
-        this.deps.pacing.recordSend(slot.target, now);
+        if (sends.size >= maxInFlight) break;
         this.inFlight.add(key);
         const send = this.deliverHead(slot).finally(() => {
           this.inFlight.delete(key);
@@ -161,6 +156,8 @@ export class PlatformSender {
         await outbox.bury(slot.target, entry.seq, "the alert is no longer stored", new Date(this.now()).toISOString());
         return;
       }
+      if (this.stopping) return;
+      await this.deps.pacing.acquire(slot.target);
       const result = await this.send(slot.target, outgoing);
       await this.settle(slot, entry, result);
     } catch (error) {
@@ -196,7 +193,8 @@ export class PlatformSender {
     const now = this.now();
     switch (result.status) {
       case "sent":
-        await outbox.ack(target, entry.seq);
+        // Nothing left: let the slot go now rather than spend a send slot finding the queue empty.
+        if ((await outbox.ack(target, entry.seq)) === 0) this.slots.delete(key);
         return;
       case "retry-after": {
         // The platform said when: wait exactly that, keep the entry first in line, and count no failure.

@@ -2,6 +2,7 @@ import type Keyv from "keyv";
 import type { Alert } from "../core/article.js";
 import type { DeadEntry, OutboxEntry, OutboxStore, TargetQueue } from "../core/ports.js";
 import { targetKey, type Target } from "../core/subscription.js";
+import { StorageError } from "../core/errors.js";
 import { guarded } from "./guard.js";
 
 const QUEUE = "outbox:queue:";
@@ -24,6 +25,11 @@ const ALERT_TTL_MS = 60 * 86_400_000;
 export class KeyvOutboxStore implements OutboxStore {
   /** Serialises this process's writes, so read-modify-write of a document never interleaves. */
   private tail: Promise<unknown> = Promise.resolve();
+  private reads: Array<{ key: string; resolve: (queue: TargetQueue | undefined) => void; reject: (error: unknown) => void }> = [];
+  /** Document changes waiting for the next batched write. */
+  private batch: PendingUpdate[] = [];
+  /** Alert bodies never change once queued: a fan-out reads one body for thousands of sends. */
+  private readonly bodies = new Map<string, Alert>();
 
   constructor(private readonly keyv: Keyv) {}
 
@@ -65,24 +71,52 @@ export class KeyvOutboxStore implements OutboxStore {
     return guarded("read the outbox", async () => (await this.keyv.get<Target[]>(PENDING)) ?? []);
   }
 
+  /** Reads asked for in the same tick go to the store as one batch (many senders read at once). */
   queue(target: Target): Promise<TargetQueue | undefined> {
-    return guarded("read the outbox", () => this.keyv.get<TargetQueue>(QUEUE + targetKey(target)));
+    return new Promise((resolve, reject) => {
+      this.reads.push({ key: QUEUE + targetKey(target), resolve, reject });
+      if (this.reads.length === 1) setImmediate(() => void this.readBatch());
+    });
+  }
+
+  private async readBatch(): Promise<void> {
+    const reads = this.reads;
+    this.reads = [];
+    try {
+      const keys = [...new Set(reads.map((r) => r.key))];
+      const found = await guarded("read the outbox", () => this.keyv.getMany<TargetQueue>(keys));
+      const byKey = new Map(keys.map((k, i) => [k, found[i] ?? undefined]));
+      for (const read of reads) read.resolve(byKey.get(read.key));
+    } catch (error) {
+      for (const read of reads) read.reject(error);
+    }
   }
 
   alerts(ids: readonly string[]): Promise<Alert[]> {
     return guarded("read queued alerts", async () => {
-      if (ids.length === 0) return [];
-      const found = await this.keyv.getMany<Alert>(ids.map((id) => ALERT + id));
-      return found.filter((a): a is Alert => a !== undefined && a !== null);
+      const missing = ids.filter((id) => !this.bodies.has(id));
+      if (missing.length > 0) {
+        const found = await this.keyv.getMany<Alert>(missing.map((id) => ALERT + id));
+        found.forEach((alert, i) => alert && this.remember(missing[i]!, alert));
+      }
+      return ids.map((id) => this.bodies.get(id)).filter((a): a is Alert => a !== undefined);
     });
   }
 
-  ack(target: Target, seq: number): Promise<void> {
-    return this.update(target, "record a delivery", (queue) => {
+  private remember(id: string, alert: Alert): void {
+    this.bodies.set(id, alert);
+    if (this.bodies.size > 500) this.bodies.delete(this.bodies.keys().next().value!);
+  }
+
+  async ack(target: Target, seq: number): Promise<number> {
+    let left = 0;
+    await this.update(target, "record a delivery", (queue) => {
       const entry = queue.entries.find((e) => e.seq === seq);
       queue.entries = queue.entries.filter((e) => e.seq !== seq);
       if (entry) queue.recent = [entry.alertId, ...queue.recent].slice(0, RECENT);
+      left = queue.entries.length;
     });
+    return left;
   }
 
   postpone(target: Target, seq: number, notBefore: string, error: string | undefined, countAttempt: boolean): Promise<void> {
@@ -224,14 +258,39 @@ export class KeyvOutboxStore implements OutboxStore {
     await this.keyv.setMany(queues.map((q) => ({ key: QUEUE + targetKey(q.target), value: q })));
   }
 
+  /**
+   * Changes one target's document. Changes that come in while a batch is being written wait and go
+   * together in the next one (one read and one write for all), still inside the write chain: under a
+   * fan-out to thousands of chats, per-message round trips to the store were what limited the send rate.
+   */
   private update(target: Target, what: string, change: (queue: TargetQueue) => void, indexes: string[] = []): Promise<void> {
-    return this.serial(what, async () => {
-      const queue = await this.queue(target);
-      if (!queue) return;
-      change(queue);
-      await this.save([queue]);
-      for (const index of indexes) await this.addToIndex(index, [target]);
+    return new Promise((resolve, reject) => {
+      this.batch.push({ target, what, change, indexes, resolve, reject });
+      if (this.batch.length === 1) void this.serial("write the outbox", () => this.flush());
     });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.batch;
+    this.batch = [];
+    try {
+      const keys = [...new Map(batch.map((u) => [targetKey(u.target), u.target])).values()];
+      const found = await this.keyv.getMany<TargetQueue>(keys.map((t) => QUEUE + targetKey(t)));
+      const docs = new Map(keys.map((t, i) => [targetKey(t), found[i]]));
+      for (const u of batch) {
+        const doc = docs.get(targetKey(u.target));
+        if (doc) u.change(doc);
+      }
+      await this.save([...docs.values()].filter((d): d is TargetQueue => d !== undefined && d !== null));
+      const indexed = batch.filter((u) => docs.get(targetKey(u.target)));
+      for (const index of new Set(indexed.flatMap((u) => u.indexes))) {
+        await this.addToIndex(index, indexed.filter((u) => u.indexes.includes(index)).map((u) => u.target));
+      }
+      for (const u of batch) u.resolve();
+    } catch (error) {
+      const failure = error instanceof StorageError ? error : new StorageError(`store failed to ${batch[0]?.what ?? "write the outbox"}: ${(error as Error).message}`, { cause: error });
+      for (const u of batch) u.reject(failure);
+    }
   }
 
   private async addToIndex(key: string, targets: readonly Target[]): Promise<void> {
@@ -255,6 +314,15 @@ export class KeyvOutboxStore implements OutboxStore {
     this.tail = run.catch(() => {});
     return run;
   }
+}
+
+interface PendingUpdate {
+  target: Target;
+  what: string;
+  change: (queue: TargetQueue) => void;
+  indexes: string[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
 }
 
 /** Alerts collected for a target's next digest, and the period it last got one for. */

@@ -128,7 +128,8 @@ describe("delivery", () => {
     const first = new DeliveryEngine(options({ platforms: [] }));
     await first.deliver([makeAlert(1)]);
     await startEngine();
-    await waitUntil(() => platform.received("1").length === 1);
+    await waitUntil(() => platform.received("1").length === 1 && platform.received("-3").length === 1);
+    expect(platform.received("1")).toEqual(["g:test:1"]);
     expect(platform.received("-3")).toEqual(["g:test:1"]);
   });
 

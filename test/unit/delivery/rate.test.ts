@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { backoffDelay } from "../../../src/delivery/backoff.js";
 import { duePeriod } from "../../../src/delivery/digest.js";
 import { Pacing } from "../../../src/delivery/pacing.js";
-import { SlidingWindow } from "../../../src/delivery/rate.js";
+import { SlidingWindow, TokenBucket } from "../../../src/delivery/rate.js";
 
 describe("SlidingWindow", () => {
   it("allows `limit` events per window, then waits for the oldest to leave it", () => {
@@ -19,6 +19,33 @@ describe("SlidingWindow", () => {
     const window = new SlidingWindow(1, 1000, 0.05);
     window.record(0);
     expect(window.waitFrom(1000)).toBe(50);
+  });
+});
+
+describe("TokenBucket", () => {
+  it("keeps a rate a little under the limit, with a burst of a few tokens at most", () => {
+    const bucket = new TokenBucket(100, 0.03, 0.006); // capacity 2
+    let sent = 0;
+    for (let t = 0; t <= 10_000; t += 1) {
+      while (bucket.waitFrom(t) === 0) {
+        bucket.record(t);
+        sent++;
+      }
+    }
+    // 100/s less 3% over 10 s, plus the starting token.
+    expect(sent).toBeGreaterThanOrEqual(970);
+    expect(sent).toBeLessThanOrEqual(972);
+  });
+
+  it("does not save up a second's worth after a pause", () => {
+    const bucket = new TokenBucket(300, 0.03, 0.006);
+    bucket.record(0);
+    let burst = 0;
+    while (bucket.waitFrom(5_000) === 0) {
+      bucket.record(5_000);
+      burst++;
+    }
+    expect(burst).toBe(2);
   });
 });
 
