@@ -135,6 +135,8 @@ export async function startPlatformFarm(options: FarmOptions = {}): Promise<Plat
         if (behaviour.times <= 0) return false;
         behaviour.times--;
         stats.tooMany++;
+        if (platform === "telegram") stats.tooManyTelegram++;
+        else stats.tooManyDiscord++;
         json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${behaviour.retryAfter}`, parameters: { retry_after: behaviour.retryAfter } });
         return true;
       case "slow":
