@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import { parseDocument } from "yaml";
 import { z } from "zod";
 import { ConfigError } from "../src/core/errors.js";
-import { formatIssues } from "./load.js";
+import { readYamlFile } from "./yaml-file.js";
 import { configDataFile } from "./paths.js";
 
 const term = z.string().trim().min(1);
@@ -67,8 +65,8 @@ export function loadKnowledge(files: KnowledgeFiles = {}): Knowledge {
   if (useCache && cached) return cached;
   const jurisdictionsFile = files.jurisdictions ?? configDataFile("jurisdictions.yaml");
   const topicsFile = files.topics ?? configDataFile("topics.yaml");
-  const { jurisdictions } = parseFile(jurisdictionsFile, jurisdictionsFileSchema);
-  const { topics, policy } = parseFile(topicsFile, topicsFileSchema);
+  const { jurisdictions } = readYamlFile(jurisdictionsFile, jurisdictionsFileSchema);
+  const { topics, policy } = readYamlFile(topicsFile, topicsFileSchema);
 
   const jurisdictionProblems = checkJurisdictions(jurisdictions);
   if (jurisdictionProblems.length > 0) throw new ConfigError(jurisdictionsFile, jurisdictionProblems);
@@ -78,23 +76,6 @@ export function loadKnowledge(files: KnowledgeFiles = {}): Knowledge {
   const knowledge = { jurisdictions, topics, policy };
   if (useCache) cached = knowledge;
   return knowledge;
-}
-
-function parseFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
-  let source: string;
-  try {
-    source = readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(file, [code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? "error"})`]);
-  }
-  const doc = parseDocument(source, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(file, doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`));
-  }
-  const result = schema.safeParse(doc.toJS() ?? {});
-  if (!result.success) throw new ConfigError(file, formatIssues(result.error.issues));
-  return result.data;
 }
 
 /** Cross-entry rules zod cannot see: unique codes, and at most one default reading of a shared acronym. */

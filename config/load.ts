@@ -1,10 +1,7 @@
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseDocument } from "yaml";
-import type { z } from "zod";
-import { ConfigError } from "../src/core/errors.js";
 import { configDataFile } from "./paths.js";
 import { configSchema, type Config } from "./schema.js";
+import { readYamlFile } from "./yaml-file.js";
 
 export interface LoadOptions {
   /** `--config FILE`; wins over REGWATCH_CONFIG. */
@@ -35,27 +32,7 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   const env = options.env ?? process.env;
   const file = resolve(options.file ?? nonEmpty(env.REGWATCH_CONFIG) ?? defaultConfigFile());
 
-  let source: string;
-  try {
-    source = readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(file, [code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? "error"})`]);
-  }
-
-  const doc = parseDocument(source, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      file,
-      doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`),
-    );
-  }
-  const raw: unknown = doc.toJS() ?? {};
-
-  const result = configSchema.safeParse(raw);
-  if (!result.success) throw new ConfigError(file, formatIssues(result.error.issues));
-
-  const config = result.data;
+  const config = readYamlFile(file, configSchema);
   const store = nonEmpty(env.REGWATCH_STORE);
   if (store) config.store = store;
   config.userAgent = config.userAgent.replaceAll("{contact}", config.contact);
@@ -77,17 +54,6 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
     if (value) runtime[key] = value;
   }
   return { config, file, env: runtime };
-}
-
-/** `feeds[3].url: Invalid URL`, one line per issue. */
-export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => {
-    const path = issue.path.reduce<string>(
-      (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-      "",
-    );
-    return `${path || "(top level)"}: ${issue.message}`;
-  });
 }
 
 const nonEmpty = (value: string | undefined): string | undefined => (value && value.trim() ? value.trim() : undefined);
