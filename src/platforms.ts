@@ -10,9 +10,6 @@ import type { Logger } from "./core/ports.js";
  */
 export async function createAdapters(loaded: LoadedConfig, services: CommandServices, logger: Logger): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
-  void loaded;
-  void services;
-  void logger;
 
   const telegramToken = loaded.env.telegramToken;
   if (telegramToken) {
@@ -36,6 +33,7 @@ export async function createAdapters(loaded: LoadedConfig, services: CommandServ
       createDiscordAdapter({
         token: discordToken,
         apiBase: loaded.config.discord.apiBase,
+        requestsPerSecond: loaded.config.delivery.discord.perSecond,
         shards: loaded.config.discord.shards,
         // More than one shard runs the gateway in child processes started from this built file, with the same configuration.
         shardFile: fileURLToPath(new URL("../adapters/discord/shard-main.js", import.meta.url)),

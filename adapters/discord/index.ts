@@ -20,6 +20,8 @@ export interface DiscordAdapterOptions {
   token: string;
   /** REST base URL without the version: `config.discord.apiBase`. */
   apiBase: string;
+  /** `config.delivery.discord.perSecond`: discord.js's own global limiter must not sit below the engine's pacing. */
+  requestsPerSecond?: number;
   commands: readonly Command[];
   services: CommandServices;
   logger: Logger;
@@ -42,7 +44,7 @@ export interface DiscordAdapterOptions {
  * without, a gateway connection.
  */
 export function createDiscordAdapter(options: DiscordAdapterOptions): ChatAdapter {
-  const client = createDiscordClient({ apiBase: options.apiBase });
+  const client = createDiscordClient({ apiBase: options.apiBase, ...(options.requestsPerSecond ? { requestsPerSecond: options.requestsPerSecond } : {}) });
   client.rest.setToken(options.token);
   const platform = createDiscordPlatform({ rest: client.rest, knowledge: options.services.knowledge });
   let manager: ShardingManager | undefined;
