@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, regwatch } from "../support/cli.js";
 import { startFeedServer, type FeedServer } from "../support/feed-server.js";
 import { day, rss } from "../support/rss.js";
+import { waitFor } from "../support/wait.js";
 
 const dir = mkdtempSync(join(tmpdir(), "regwatch-cli-"));
 let server: FeedServer;
@@ -96,7 +97,7 @@ describe("regwatch CLI", () => {
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    await waitFor(() => stdout.includes("First poll of 1 feed"), 15_000);
+    await waitFor("the first poll report", () => stdout.includes("First poll of 1 feed"), 15_000);
     expect(stdout).toContain("3 published items recorded; they are not alerted");
     expect(stdout).toContain("Latest policy items (already published):");
     expect(stdout).not.toContain("NEW ");
@@ -118,11 +119,3 @@ describe("regwatch CLI", () => {
     expect(never.stdout).toBe("no poll completed yet\n");
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -9,6 +9,7 @@ import { startFeedServer, type FeedServer } from "../support/feed-server.js";
 import { makeSubscription } from "../support/fixtures.js";
 import { day, rss } from "../support/rss.js";
 import { startTelegramServer, type TelegramServer } from "../support/telegram-server.js";
+import { waitFor } from "../support/wait.js";
 
 // The service killed with SIGKILL in the middle of a fan-out, then restarted: every chat gets the alert,
 // and a chat gets it twice only if its message was in flight at the moment of the kill.
@@ -37,13 +38,6 @@ const start = (): ChildProcess => {
   return child;
 };
 const alerts = () => telegram.callsTo("sendMessage").filter((c) => String(c.params.text).includes("finalises rules on crypto-asset custody 2"));
-const until = async (check: () => boolean, timeoutMs: number): Promise<void> => {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 beforeAll(async () => {
   feeds = await startFeedServer({ "/fsa.xml": { body: rss({ title: "FSA", items: [item(1)] }) } });
@@ -75,14 +69,14 @@ describe("a crash in the middle of a fan-out", () => {
   it("loses nothing and repeats at most the messages in flight", async () => {
     feeds.set("/fsa.xml", { body: rss({ title: "FSA", items: [item(2), item(1)] }) });
     const first = start();
-    await until(() => alerts().length >= 60, 30_000);
+    await waitFor("60 alerts before the kill", () => alerts().length >= 60, 30_000);
     first.kill("SIGKILL");
     await new Promise((resolve) => first.once("exit", resolve));
     const beforeRestart = alerts().length;
     expect(beforeRestart).toBeLessThan(CHATS);
 
     start();
-    await until(() => new Set(alerts().map((c) => String(c.params.chat_id))).size === CHATS, 60_000);
+    await waitFor("every chat after the restart", () => new Set(alerts().map((c) => String(c.params.chat_id))).size === CHATS, 60_000);
     await new Promise((r) => setTimeout(r, 500)); // anything still coming would be a repeat
     const perChat = new Map<string, number>();
     for (const call of alerts()) perChat.set(String(call.params.chat_id), (perChat.get(String(call.params.chat_id)) ?? 0) + 1);

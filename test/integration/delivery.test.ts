@@ -6,6 +6,7 @@ import { DeliveryEngine, type DeliveryOptions } from "../../src/delivery/engine.
 import { openStores, type Stores } from "../../src/storage/index.js";
 import { makeAlert, makeSubscription } from "../support/fixtures.js";
 import { RecordingPlatform } from "../support/recording-platform.js";
+import { sleep, waitFor } from "../support/wait.js";
 
 const dir = mkdtempSync(join(tmpdir(), "regwatch-delivery-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -74,7 +75,7 @@ describe("delivery", () => {
     const delivery = await startEngine();
     const started = Date.now();
     await delivery.deliver([makeAlert(1), makeAlert(2)]);
-    await waitUntil(() => platform.received("1").length === 2);
+    await waitFor("deliveries", () => platform.received("1").length === 2);
     expect(platform.received("1")).toEqual(["g:test:1", "g:test:2"]);
     expect(platform.sent.find((s) => s.chatId === "1")!.at - started).toBeGreaterThanOrEqual(480);
     expect(logs.filter((l) => l.includes("gave up"))).toEqual([]);
@@ -100,7 +101,7 @@ describe("delivery", () => {
     platform.script("-3", { status: "gone", reason: "group chat was upgraded to a supergroup chat", movedTo: "-1009" });
     const delivery = await startEngine();
     await delivery.deliver([makeAlert(1), makeAlert(2)]);
-    await waitUntil(() => platform.received("-1009").length === 2);
+    await waitFor("deliveries", () => platform.received("-1009").length === 2);
     expect(platform.received("-1009")).toEqual(["g:test:1", "g:test:2"]);
     expect(await stores.subscriptions.get({ platform: "telegram", chatId: "-3" })).toBeUndefined();
     expect(await stores.subscriptions.get({ platform: "telegram", chatId: "-1009" })).toMatchObject({ active: true, topics: ["stablecoin"] });
@@ -111,7 +112,7 @@ describe("delivery", () => {
     platform.script("1", { status: "failed", reason: "network error" });
     const delivery = await startEngine();
     await delivery.deliver([makeAlert(1), makeAlert(3, { jurisdictions: ["HK"] })]);
-    await waitUntil(() => platform.attempts.filter((a) => a.chatId === "2").length === 3 && platform.received("1").length === 1);
+    await waitFor("deliveries", () => platform.attempts.filter((a) => a.chatId === "2").length === 3 && platform.received("1").length === 1);
     await delivery.idle();
     expect(platform.received("1")).toEqual(["g:test:1"]); // one failure, then sent
     const queue = await stores.outbox.queue({ platform: "telegram", chatId: "2" });
@@ -120,7 +121,7 @@ describe("delivery", () => {
     expect(await stores.outbox.requeueDead()).toBe(1);
     await delivery.stop();
     await startEngine();
-    await waitUntil(() => platform.received("2").length === 1);
+    await waitFor("deliveries", () => platform.received("2").length === 1);
     expect(platform.received("2")).toEqual(["g:test:3"]);
   });
 
@@ -128,7 +129,7 @@ describe("delivery", () => {
     const first = new DeliveryEngine(options({ platforms: [] }));
     await first.deliver([makeAlert(1)]);
     await startEngine();
-    await waitUntil(() => platform.received("1").length === 1 && platform.received("-3").length === 1);
+    await waitFor("deliveries", () => platform.received("1").length === 1 && platform.received("-3").length === 1);
     expect(platform.received("1")).toEqual(["g:test:1"]);
     expect(platform.received("-3")).toEqual(["g:test:1"]);
   });
@@ -142,7 +143,7 @@ describe("delivery", () => {
     await sleep(60);
     expect(platform.received("7")).toEqual([]);
     now = Date.parse("2026-11-26T23:05:00Z"); // 08:05 on the 27th in Tokyo
-    await waitUntil(() => platform.received("7").length === 1);
+    await waitFor("deliveries", () => platform.received("7").length === 1);
     expect(platform.received("7")).toEqual(["digest(g:test:1,g:test:2)"]);
     const digest = platform.sent.find((s) => s.chatId === "7")!.outgoing;
     expect(digest.kind === "digest" && digest.period.label).toBe("Daily digest, 27 Nov 2026");
@@ -150,12 +151,3 @@ describe("delivery", () => {
     expect(platform.received("7")).toHaveLength(1); // once per period
   });
 });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error("timed out waiting");
-    await sleep(10);
-  }
-}

@@ -7,6 +7,7 @@ import { BIN, regwatch } from "../support/cli.js";
 import { MEMBER_DEFAULT, Perm, snowflake, startDiscordServer, type DiscordServer } from "../support/discord-server.js";
 import { startFeedServer, type FeedServer } from "../support/feed-server.js";
 import { day, rss } from "../support/rss.js";
+import { waitFor } from "../support/wait.js";
 
 // The built service (`npm run build` first) with a Discord token: a moderator subscribes a channel with the
 // slash command, a new item appears on the local feed, and the alert reaches the channel as an embed
@@ -29,13 +30,7 @@ const item = (n: number) => ({
   description: `The Financial Services Agency of Japan published draft rules number ${n} for crypto lending.`,
 });
 
-const until = async (what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> => {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; service stderr:\n${stderr}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+const until = (what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> => waitFor(what, check, timeoutMs, () => `service stderr:\n${stderr}`);
 
 beforeAll(async () => {
   feeds = await startFeedServer({ "/fsa.xml": { body: rss({ title: "FSA", items: [item(1)] }) } });

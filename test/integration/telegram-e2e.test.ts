@@ -8,6 +8,7 @@ import { startFeedServer, type FeedServer } from "../support/feed-server.js";
 import { day, rss } from "../support/rss.js";
 import { startTelegramServer, type TelegramServer } from "../support/telegram-server.js";
 import { alice, alicePrivate, bob } from "../support/telegram/harness.js";
+import { waitFor } from "../support/wait.js";
 
 // The built service (`npm run build` first) with a Telegram token: a user subscribes through the bot, a new
 // item appears on the local feed, and the alert reaches the chat through the delivery engine.
@@ -28,13 +29,7 @@ const item = (n: number) => ({
 });
 const bobPrivate = { id: bob.id, type: "private" as const, first_name: "Bob" };
 
-const until = async (what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> => {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; service stderr:\n${stderr}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+const until = (what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> => waitFor(what, check, timeoutMs, () => `service stderr:\n${stderr}`);
 
 beforeAll(async () => {
   feeds = await startFeedServer({ "/fsa.xml": { body: rss({ title: "FSA", items: [item(1)] }) } });
