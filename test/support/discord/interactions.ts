@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { permissionsIn, snowflake, user, type GuildSpec, type MemberSpec } from "./fixtures.js";
+import { memberJson, permissionsIn, snowflake, type GuildSpec, type MemberSpec } from "./fixtures.js";
 
 /** An option as a user filled it in Discord's form; `focused` marks the one being typed (autocomplete). */
 export interface OptionValue {
@@ -68,20 +68,7 @@ export function interactionPayload(
     guild_id: guild.id,
     channel_id: channel.id,
     channel: { id: channel.id, guild_id: guild.id, type: channel.type ?? 0, name: channel.name ?? `channel-${channel.id.slice(-4)}` },
-    member: {
-      user: user(member),
-      nick: null,
-      avatar: null,
-      roles: member.roles ?? [],
-      joined_at: "2026-01-01T00:00:00.000Z",
-      premium_since: null,
-      deaf: false,
-      mute: false,
-      flags: 0,
-      pending: false,
-      communication_disabled_until: null,
-      permissions: String(permissionsIn(guild, channel, member)),
-    },
+    member: { ...memberJson(member), permissions: String(permissionsIn(guild, channel, member)) },
     app_permissions: String(permissionsIn(guild, channel, bot)),
     locale: invocation.locale ?? "en-US",
     guild_locale: "en-US",
