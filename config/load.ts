@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { configDataFile } from "./paths.js";
-import { configSchema, type Config } from "./schema.js";
+import { ConfigError } from "../src/core/errors.js";
+import { configSchema, isStoreUrl, STORE_URL_HINT, type Config } from "./schema.js";
 import { readYamlFile } from "./yaml-file.js";
 
 export interface LoadOptions {
@@ -34,6 +35,7 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
 
   const config = readYamlFile(file, configSchema);
   const store = nonEmpty(env.REGWATCH_STORE);
+  if (store && !isStoreUrl(store)) throw new ConfigError("REGWATCH_STORE", [`REGWATCH_STORE: ${STORE_URL_HINT}`]);
   if (store) config.store = store;
   config.userAgent = config.userAgent.replaceAll("{contact}", config.contact);
 

@@ -15,6 +15,10 @@ const feedSchema = z.strictObject({
 
 const positiveInt = z.number().int().positive();
 
+export const STORE_URL_HINT = "must be sqlite://FILE, redis://…, postgres://… or memory://";
+/** The store backends regwatch can open (src/storage/open.ts). */
+export const isStoreUrl = (url: string): boolean => /^(?:sqlite:\/\/.+|rediss?:\/\/.+|postgres(?:ql)?:\/\/.+|memory:\/\/.*)$/i.test(url);
+
 export const configSchema = z
   .strictObject({
     /** Who runs this instance: goes into the User-Agent, since some regulators (the SEC) refuse anonymous clients. */
@@ -24,7 +28,7 @@ export const configSchema = z
       .string()
       .default("*/5 * * * *")
       .refine((expr) => cron.validate(expr), "is not a valid cron expression"),
-    store: z.string().min(1).default("sqlite://data/regwatch.sqlite"),
+    store: z.string().min(1).default("sqlite://data/regwatch.sqlite").refine(isStoreUrl, STORE_URL_HINT),
     limits: z
       .strictObject({
         requestTimeoutMs: positiveInt.default(20_000),

@@ -85,6 +85,14 @@ feeds:
     expect(loadConfig({ env: {} }).file).toBe(defaultConfigFile());
   });
 
+  it("refuses a store URL it cannot open, from the file or from REGWATCH_STORE", () => {
+    expect(problems({ file: file("store: mongodb://db/x\nfeeds:\n  - { id: a, name: A, url: 'https://a.example/rss' }\n"), env: {} })).toEqual([
+      "store: must be sqlite://FILE, redis://…, postgres://… or memory://",
+    ]);
+    expect(problems({ env: { REGWATCH_STORE: "data/regwatch.sqlite" } })).toEqual(["REGWATCH_STORE: must be sqlite://FILE, redis://…, postgres://… or memory://"]);
+    expect(loadConfig({ env: { REGWATCH_STORE: "postgres://bot:pw@localhost/regwatch" } }).config.store).toBe("postgres://bot:pw@localhost/regwatch");
+  });
+
   it("keeps bot tokens out of the configuration object and its messages", () => {
     const loaded = loadConfig({ env: { TELEGRAM_BOT_TOKEN: "123456:secret-token-value" } });
     expect(loaded.env.telegramToken).toBe("123456:secret-token-value");
