@@ -5,6 +5,7 @@ import type { CommandServices } from "./core/command.js";
 import type { ChatAdapter } from "./core/delivery.js";
 import type { FeedSpec } from "./core/feed.js";
 import type { Logger } from "./core/ports.js";
+import { createConsolePlatform } from "../adapters/console/platform.js";
 import { createAnalyzer, loadKnowledge, type Analyzer, type Knowledge } from "./analysis/index.js";
 import { DeliveryEngine } from "./delivery/engine.js";
 import { pollOnce, type CycleReport, type PollDeps } from "./feeds/poller.js";
@@ -24,7 +25,15 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function openRuntime(loaded: LoadedConfig, logger: Logger): Promise<Runtime> {
+export interface RuntimeOptions {
+  /**
+   * Where the console chat's alerts are printed (`regwatch chat` subscribes it). Left out, they are only
+   * acknowledged: in console mode the service prints every alert anyway.
+   */
+  consoleWrite?: (text: string) => void;
+}
+
+export async function openRuntime(loaded: LoadedConfig, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   const { config } = loaded;
   const knowledge = loadKnowledge();
   const analyze = articleAnalysis(createAnalyzer(knowledge));
@@ -38,7 +47,7 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger): Promise
     throw error;
   }
   const delivery = new DeliveryEngine({
-    platforms: adapters.map((a) => a.platform),
+    platforms: [...adapters.map((a) => a.platform), createConsolePlatform(options.consoleWrite)],
     subscriptions: stores.subscriptions,
     outbox: stores.outbox,
     limits: config.delivery,

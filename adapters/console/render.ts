@@ -21,3 +21,6 @@ export function renderReply(message: ReplyMessage): string {
 // overrides (could reorder a line), but keep the line breaks that separate the parts.
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const safe = (text: string): string => text.replace(UNSAFE, "");
+
+/** Text from a feed or a user made safe for one terminal line. */
+export const terminalSafe = (text: string): string => safe(text).replace(/\s+/g, " ").trim();

@@ -16,7 +16,10 @@ export const runCommand = (): Command =>
       const loaded = loadConfig(options.config ? { file: options.config } : {});
       const { config } = loaded;
       const logger = stderrLogger();
-      const runtime = await openRuntime(loaded, logger);
+      const out = (text: string) => process.stdout.write(text + "\n");
+      const bots = Boolean(loaded.env.telegramToken || loaded.env.discordToken);
+      // With bots running, the console chat's own subscription is printed; without, every alert is.
+      const runtime = await openRuntime(loaded, logger, bots ? { consoleWrite: out } : {});
       logger.info(`regwatch: ${config.feeds.length} feeds, schedule "${config.schedule}", store ${runtime.stores.backend.where}`);
       if (/example\.(com|org|net)|\.invalid\b/.test(config.contact)) {
         logger.warn(`contact is still the placeholder "${config.contact}": set a real address in ${loaded.file} (the SEC refuses anonymous clients)`);
@@ -31,7 +34,6 @@ export const runCommand = (): Command =>
         throw error;
       }
 
-      const out = (text: string) => process.stdout.write(text + "\n");
       const printAlerts = consoleMode ? (alerts: Alert[]) => alerts.forEach((alert) => out(alertBlock(alert, "NEW"))) : undefined;
       const cycle = async (): Promise<void> => {
         let report;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createConsolePlatform } from "../../adapters/console/platform.js";
 import { DeliveryEngine, type DeliveryOptions } from "../../src/delivery/engine.js";
 import { openStores, type Stores } from "../../src/storage/index.js";
 import { makeAlert, makeSubscription } from "../support/fixtures.js";
@@ -132,6 +133,18 @@ describe("delivery", () => {
     await waitFor("deliveries", () => platform.received("1").length === 1 && platform.received("-3").length === 1);
     expect(platform.received("1")).toEqual(["g:test:1"]);
     expect(platform.received("-3")).toEqual(["g:test:1"]);
+  });
+
+  it("prints what the console chat subscribed to, and its queue drains", async () => {
+    await stores.subscriptions.put(makeSubscription("console", ["HK"], { platform: "console" }));
+    const printed: string[] = [];
+    const delivery = await startEngine({ platforms: [platform, createConsolePlatform((line) => printed.push(line))] });
+    await delivery.deliver([makeAlert(1), makeAlert(3, { jurisdictions: ["HK"], title: "HKMA \u001b[31mstablecoin licence" })]);
+    await delivery.idle();
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toMatch(/^console: .*\[HK\] HKMA \[31mstablecoin licence \(Test feed\) https:\/\/regulator\.example\/news\/3/);
+    expect(printed[0]).not.toContain("\u001b");
+    expect((await stores.outbox.queue({ platform: "console", chatId: "console" }))?.entries).toEqual([]);
   });
 
   it("collects alerts for a daily digest and sends them as one message at the subscriber's hour", async () => {
