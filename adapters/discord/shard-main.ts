@@ -8,9 +8,9 @@
 import { loadConfig } from "../../config/load.js";
 import { commands } from "../../commands/index.js";
 import { loadKnowledge } from "../../src/analysis/knowledge.js";
-import type { CommandServices } from "../../src/core/command.js";
 import { describeError } from "../../src/core/errors.js";
 import { stderrLogger } from "../../src/cli/logger.js";
+import { commandServices } from "../../src/main.js";
 import { openStores } from "../../src/storage/index.js";
 import { connectBot } from "./bot.js";
 import { createDiscordClient } from "./client.js";
@@ -24,13 +24,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const logger = stderrLogger();
   const { config } = loaded;
   const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays });
-  const services: CommandServices = {
-    fx: config.fx,
-    subscriptions: stores.subscriptions,
-    alerts: stores.alerts,
-    knowledge: loadKnowledge(),
-    now: () => new Date(),
-  };
+  const services = commandServices(config, stores, loadKnowledge());
   const client = createDiscordClient({ apiBase: config.discord.apiBase });
   const stop = async () => {
     await client.destroy();

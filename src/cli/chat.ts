@@ -1,13 +1,13 @@
 import { createInterface } from "node:readline";
 import { Command } from "commander";
-import { loadConfig } from "../../config/load.js";
 import { consoleContext } from "../../adapters/console/context.js";
 import type { CommandContext, CommandServices } from "../core/command.js";
 import type { Logger } from "../core/ports.js";
 import { loadKnowledge } from "../analysis/knowledge.js";
 import { runCommandLine, type RunOutcome, type RunOptions } from "../commands/run.js";
-import { openStores } from "../storage/index.js";
+import { commandServices } from "../main.js";
 import { stderrLogger } from "./logger.js";
+import { withStores } from "./stores.js";
 
 /** 0 done, 2 the input was wrong (as for any other regwatch command), 1 the command failed. */
 export function exitCodeOf(outcome: RunOutcome): number {
@@ -37,28 +37,17 @@ export const chatCliCommand = (): Command =>
     .option("-c, --command <line>", 'run one command and exit, e.g. -c "/subscribe jp hk" or -c "/ieo-cap 800万 3000万"')
     .option("--config <file>", "configuration file (default config/regwatch.yaml, or REGWATCH_CONFIG)")
     .action(async (options: { command?: string; config?: string }) => {
-      const { config } = loadConfig(options.config ? { file: options.config } : {});
-      const knowledge = loadKnowledge();
       // The console chat is a real chat: its subscriptions go to the configured store, where the service reads them.
-      const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays });
-      const services: CommandServices = {
-        fx: config.fx,
-        subscriptions: stores.subscriptions,
-        alerts: stores.alerts,
-        knowledge,
-        now: () => new Date(),
-      };
-      const logger: Pick<Logger, "error"> = stderrLogger(true);
-      const ctx = consoleContext({ write: (text) => process.stdout.write(text) });
-      try {
+      await withStores(options.config, async (stores, { config }) => {
+        const services = commandServices(config, stores, loadKnowledge());
+        const logger: Pick<Logger, "error"> = stderrLogger(true);
+        const ctx = consoleContext({ write: (text) => process.stdout.write(text) });
         if (options.command !== undefined) {
           process.exitCode = exitCodeOf(await runCommandLine(options.command, ctx, services, { logger }));
           return;
         }
         await chatInteractively(ctx, services, logger);
-      } finally {
-        await stores.close();
-      }
+      });
     });
 
 async function chatInteractively(ctx: CommandContext, services: CommandServices, logger: Pick<Logger, "error">): Promise<void> {

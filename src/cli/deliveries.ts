@@ -1,8 +1,7 @@
 import { Command } from "commander";
-import { loadConfig } from "../../config/load.js";
 import type { TargetQueue } from "../core/ports.js";
 import { targetKey } from "../core/subscription.js";
-import { openStores } from "../storage/index.js";
+import { withStores } from "./stores.js";
 import { terminalSafe } from "./render.js";
 
 export const deliveriesCommand = (): Command =>
@@ -12,9 +11,7 @@ export const deliveriesCommand = (): Command =>
     .option("--json", "print the queues as JSON")
     .option("-c, --config <file>", "configuration file (default config/regwatch.yaml, or REGWATCH_CONFIG)")
     .action(async (options: { retry?: boolean; json?: boolean; config?: string }) => {
-      const { config } = loadConfig(options.config ? { file: options.config } : {});
-      const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays });
-      try {
+      await withStores(options.config, async (stores) => {
         if (options.retry) {
           const count = await stores.outbox.requeueDead();
           process.stdout.write(`requeued ${count} dead letter${count === 1 ? "" : "s"}; the running service sends them on its next pass\n`);
@@ -30,9 +27,7 @@ export const deliveriesCommand = (): Command =>
           return;
         }
         for (const queue of queues) process.stdout.write(describeQueue(queue));
-      } finally {
-        await stores.close();
-      }
+      });
     });
 
 function describeQueue(queue: TargetQueue): string {

@@ -1,6 +1,5 @@
 import { Command } from "commander";
-import { loadConfig } from "../../config/load.js";
-import { openStores } from "../storage/index.js";
+import { withStores } from "./stores.js";
 import { terminalSafe } from "./render.js";
 
 export const feedsCommand = (): Command =>
@@ -9,9 +8,7 @@ export const feedsCommand = (): Command =>
     .option("--json", "print as JSON")
     .option("-c, --config <file>", "configuration file (default config/regwatch.yaml, or REGWATCH_CONFIG)")
     .action(async (options: { json?: boolean; config?: string }) => {
-      const { config } = loadConfig(options.config ? { file: options.config } : {});
-      const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays });
-      try {
+      await withStores(options.config, async (stores, { config }) => {
         const rows = [];
         for (const feed of config.feeds) {
           const state = await stores.feedState.get(feed.id);
@@ -32,7 +29,5 @@ export const feedsCommand = (): Command =>
           process.stdout.write(`${row.id.padEnd(26)} ${(row.jurisdiction ?? "-").padEnd(4)} ${last.padEnd(24)} ${status}\n`);
           process.stdout.write(`${"".padEnd(26)} ${row.url}\n`);
         }
-      } finally {
-        await stores.close();
-      }
+      });
     });

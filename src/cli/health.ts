@@ -1,6 +1,5 @@
 import { Command } from "commander";
-import { loadConfig } from "../../config/load.js";
-import { openStores } from "../storage/index.js";
+import { withStores } from "./stores.js";
 
 /** Exit 0 when the service finished a poll recently and it succeeded; 1 otherwise. For container health checks. */
 export const healthCommand = (): Command =>
@@ -10,9 +9,7 @@ export const healthCommand = (): Command =>
     .option("-c, --config <file>", "configuration file (default config/regwatch.yaml, or REGWATCH_CONFIG)")
     .action(async (options: { maxAge: string; config?: string }) => {
       const maxAgeMs = Number(options.maxAge) * 60_000;
-      const { config } = loadConfig(options.config ? { file: options.config } : {});
-      const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays });
-      try {
+      await withStores(options.config, async (stores) => {
         const last = await stores.heartbeat.last();
         const age = last ? Date.now() - Date.parse(last.at) : Infinity;
         const healthy = last !== undefined && last.ok && age <= maxAgeMs;
@@ -20,7 +17,5 @@ export const healthCommand = (): Command =>
           last ? `last poll ${last.at} (${Math.round(age / 60_000)} min ago): ${last.ok ? "ok" : "failed"}: ${last.summary}\n` : "no poll completed yet\n",
         );
         process.exitCode = healthy ? 0 : 1;
-      } finally {
-        await stores.close();
-      }
+      });
     });

@@ -1,8 +1,7 @@
 import { Command } from "commander";
-import { loadConfig } from "../../config/load.js";
 import { describeDelivery } from "../commands/subscription-text.js";
 import { targetKey, type Subscription } from "../core/subscription.js";
-import { openStores } from "../storage/index.js";
+import { withStores } from "./stores.js";
 import { terminalSafe } from "./render.js";
 
 /** `telegram:-1001234  group  JP,HK  stablecoin  daily digest at 08:00 Asia/Tokyo  by 42 on 2026-11-05`, plus why it stopped. */
@@ -28,9 +27,7 @@ export const subscriptionsCliCommand = (): Command =>
     .option("--json", "print as JSON")
     .option("-c, --config <file>", "configuration file (default config/regwatch.yaml, or REGWATCH_CONFIG)")
     .action(async (options: { inactive?: boolean; json?: boolean; config?: string }) => {
-      const { config } = loadConfig(options.config ? { file: options.config } : {});
-      const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays });
-      try {
+      await withStores(options.config, async (stores) => {
         const subscriptions = await stores.subscriptions.list({ active: !options.inactive });
         if (options.json) {
           process.stdout.write(JSON.stringify(subscriptions, null, 2) + "\n");
@@ -41,7 +38,5 @@ export const subscriptionsCliCommand = (): Command =>
           return;
         }
         for (const s of subscriptions) process.stdout.write(subscriptionLine(s) + "\n");
-      } finally {
-        await stores.close();
-      }
+      });
     });
