@@ -2,20 +2,14 @@ import type { Alert } from "../core/article.js";
 import type { OutboxStore, SubscriptionStore } from "../core/ports.js";
 import type { Target } from "../core/subscription.js";
 
-export interface FanOutResult {
-  /** Targets each alert was queued for at once. */
-  queued: Map<string, Target[]>;
-  /** Alerts set aside for digests. */
-  digested: number;
-}
-
 /**
  * Writes every alert to the outbox of every matching subscriber (instant) or to their next digest,
- * before anything is sent. Idempotent: an alert already fanned out is skipped, and a target that has
+ * before anything is sent, and returns the targets each alert was queued for at once (digest subscribers
+ * get it later, in their digest). Idempotent: an alert already fanned out is skipped, and a target that has
  * it queued or received it is skipped, so replaying a poll after a crash queues nothing twice.
  */
-export async function fanOut(alerts: readonly Alert[], subscriptions: SubscriptionStore, outbox: OutboxStore): Promise<FanOutResult> {
-  const result: FanOutResult = { queued: new Map(), digested: 0 };
+export async function fanOut(alerts: readonly Alert[], subscriptions: SubscriptionStore, outbox: OutboxStore): Promise<Map<string, Target[]>> {
+  const queued = new Map<string, Target[]>();
   for (const alert of alerts) {
     if (await outbox.wasFannedOut(alert.id)) continue;
     const matches = await subscriptions.matching(alert);
@@ -23,9 +17,8 @@ export async function fanOut(alerts: readonly Alert[], subscriptions: Subscripti
     const digest = matches.filter((s) => s.delivery.mode !== "instant").map((s) => s.target);
     await outbox.enqueue(alert, instant);
     await outbox.addToDigest(digest, alert);
-    result.digested += digest.length;
     await outbox.markFannedOut(alert.id);
-    result.queued.set(alert.id, instant);
+    queued.set(alert.id, instant);
   }
-  return result;
+  return queued;
 }

@@ -14,7 +14,7 @@ export interface PlatformLimits {
 
 /** The limits of one platform: a global bucket, and windows per chat created on demand. Times are `performance.now()`. */
 export class Pacing {
-  readonly global: TokenBucket;
+  private readonly global: TokenBucket;
   private readonly chats = new Map<string, SlidingWindow[]>();
   /** Sends take their turn here, first come first served. */
   private turn: Promise<void> = Promise.resolve();

@@ -45,7 +45,7 @@ export function detectNew(
  * Oldest first. Feeds list newest first, so undated items keep their place by reversing the feed order;
  * a dated item sorts by its date.
  */
-export function chronological(articles: readonly Article[]): Article[] {
+export function chronological<T extends Article>(articles: readonly T[]): T[] {
   const indexed = articles.map((article, index) => ({ article, index }));
   indexed.sort((a, b) => {
     const da = a.article.published;

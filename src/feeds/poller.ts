@@ -94,7 +94,7 @@ export async function pollOnce(deps: PollDeps): Promise<CycleReport> {
   );
   if (storageFailure) throw storageFailure;
 
-  report.alerts = chronological(report.alerts) as Alert[];
+  report.alerts = chronological(report.alerts);
   report.primedLatest.sort((a, b) => (b.published ?? "").localeCompare(a.published ?? ""));
   report.durationMs = performance.now() - started;
   return report;
