@@ -31,17 +31,24 @@ export interface DiscordMessage {
 const ALERT_DESCRIPTION = 1500;
 const DIGEST_DESCRIPTION = 300;
 
+// Controls and every bidi control: an override in a title would reorder the rest of the embed.
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+
+// escapeMarkdown leaves masked links, headings and lists alone unless asked: a feed's `[Log in](https://…)`
+// would otherwise stay a live link under words of the feed's choosing.
+const ESCAPE_ALL = { maskedLink: true, heading: true, bulletedList: true, numberedList: true } as const;
+
 /**
- * Feed text shown as written: markdown escaped (a title `**x**` stays literal), then cut to `max` without
- * splitting an escape. Cutting the raw text and escaping again keeps a trailing backslash from eating the
- * ellipsis.
+ * Feed text shown as written: controls dropped and markdown escaped (a title `**x**` and a masked link stay
+ * literal), then cut to `max` without splitting an escape. Cutting the raw text and escaping again keeps a
+ * trailing backslash from eating the ellipsis.
  */
 export function feedText(text: string, max: number): string {
-  const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").trim();
+  const clean = text.replace(UNSAFE, "").trim();
   // Escaping only lengthens text, so nothing past `max` raw characters can survive: cut there first.
   let raw = clean.slice(0, max);
   for (;;) {
-    const escaped = escapeMarkdown(raw) + (raw.length < clean.length ? "…" : "");
+    const escaped = escapeMarkdown(raw, ESCAPE_ALL) + (raw.length < clean.length ? "…" : "");
     if (escaped.length <= max) return escaped;
     raw = raw.slice(0, Math.max(0, raw.length - (escaped.length - max) - 1)).trimEnd();
   }
@@ -168,9 +175,18 @@ export function digestMessages(label: string, alerts: readonly Alert[], knowledg
   return messages;
 }
 
+/**
+ * Reply text keeps its markdown (ours), but replies quote feed titles and what users typed: controls go, and
+ * masked links are escaped, since no reply of ours uses one.
+ */
+const replyText = (text: string): string => text.replace(UNSAFE, "").replace(/\[([^\]\n]*)\]\(/g, "\\[$1\\](");
+
 /** A command's reply as an embed: our own text (not escaped, it may use markdown), within the same limits. */
 export function replyEmbed(message: ReplyMessage): APIEmbed {
-  const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+  const cut = (raw: string, max: number) => {
+    const text = replyText(raw);
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  };
   const embed: APIEmbed = { color: 0x5865f2 };
   if (message.title) embed.title = cut(message.title, LIMITS.title);
   if (message.text) embed.description = cut(message.text, LIMITS.description);
