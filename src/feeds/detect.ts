@@ -1,8 +1,16 @@
 import type { Article } from "../core/article.js";
+import { contentKey } from "./identity.js";
 
-/** The keys that identify an article: its own id, and its canonical link so the same story in two feeds counts once. */
+/**
+ * The keys that identify an article: its own id, its canonical link and its content (title, date, text), so
+ * the same story in two feeds, or under a fresh guid and link at every poll, counts once.
+ */
 export function keysOf(article: Article): string[] {
-  return article.url ? [article.id, `u:${article.url}`] : [article.id];
+  const keys = [article.id];
+  if (article.url) keys.push(`u:${article.url}`);
+  const content = contentKey(article);
+  if (content) keys.push(content);
+  return keys;
 }
 
 export interface Detection {

@@ -85,3 +85,17 @@ export function articleId(
     .slice(0, 32);
   return `h:${feedId}:${digest}`;
 }
+
+/**
+ * The key that makes the same story the same by what it says: `c:<32 hex>` over its title, date and text
+ * (case and spacing ignored). It catches feeds that mint a new guid and link at every fetch, and mirrors
+ * under other links. Null for an item with neither date nor text: a bare title ("Weekly bulletin") may
+ * honestly repeat.
+ */
+export function contentKey(item: { title: string; published: string | null; text: string }): string | null {
+  const fold = (value: string): string => value.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+  const text = fold(item.text);
+  if (!item.published && text === "") return null;
+  const digest = createHash("sha256").update(`${fold(item.title)}\n${item.published ?? ""}\n${text}`).digest("hex");
+  return `c:${digest.slice(0, 32)}`;
+}

@@ -118,6 +118,35 @@ describe("pollOnce", () => {
     expect(report.alerts.map((a) => a.title)).toEqual(["Japan FSA fines exchange"]);
   });
 
+  it("recognises a story by its title, date and text when a feed changes every guid and link at each poll", async () => {
+    let poll = 0;
+    const rotating = () => {
+      poll++;
+      return rss({ title: "FSA", items: [2, 1].map((n) => item(n, { guid: `session-${poll}-${n}`, link: `https://regulator.example/s/${poll}/news/${n}` })) });
+    };
+    server.set("/fsa.xml", { body: rotating() });
+    await pollOnce(deps());
+    for (let i = 0; i < 3; i++) {
+      server.set("/fsa.xml", { body: rotating() });
+      const report = await pollOnce(deps());
+      expect(report.outcomes.find((o) => o.feed.id === "fsa")?.status).toBe("unchanged");
+      expect(report.alerts).toEqual([]);
+    }
+    // A story that is new by its content still gets through.
+    server.set("/fsa.xml", { body: rss({ title: "FSA", items: [item(3, { guid: "session-9-3" }), item(2, { guid: "session-9-2" })] }) });
+    expect((await pollOnce(deps())).alerts.map((a) => a.title)).toEqual(["FSA notice 3"]);
+  });
+
+  it("alerts the same story under different links in two feeds once", async () => {
+    await pollOnce(deps());
+    const story = { title: "Japan FSA fines exchange", pubDate: day(9), description: "The FSA fined an exchange." };
+    server.set("/fsa.xml", { body: rss({ title: "FSA", items: [{ ...story, guid: "fsa-9", link: "https://regulator.example/news/9" }, item(2), item(1)] }) });
+    server.set("/news.xml", { body: rss({ title: "News", items: [{ ...story, guid: "mirror-9", link: "https://mirror.example/9" }] }) });
+    const report = await pollOnce(deps());
+    expect(report.alerts.map((a) => a.title)).toEqual(["Japan FSA fines exchange"]);
+    expect((await pollOnce(deps())).alerts).toEqual([]);
+  });
+
   it("records articles that are not about policy without alerting them", async () => {
     await pollOnce(deps());
     server.set("/news.xml", { body: rss({ title: "News", items: [{ title: "Bitcoin price jumps", link: "https://news.example/p", pubDate: day(3) }] }) });

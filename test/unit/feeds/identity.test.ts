@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleId, canonicalUrl, linkKey } from "../../../src/feeds/identity.js";
+import { articleId, canonicalUrl, contentKey, linkKey } from "../../../src/feeds/identity.js";
 
 describe("canonicalUrl", () => {
   it("lower-cases scheme and host, drops default ports and the fragment", () => {
@@ -66,5 +66,20 @@ describe("linkKey", () => {
   it("is the same for the same story shared with different tracking", () => {
     expect(linkKey("https://Cointelegraph.com/news/x?utm_source=rss_feed#comments")).toBe("u:https://cointelegraph.com/news/x");
     expect(linkKey("https://cointelegraph.com/news/x?fbclid=123")).toBe(linkKey("https://cointelegraph.com/news/x"));
+  });
+});
+
+describe("contentKey", () => {
+  const story = { title: "FSA notice 1", published: "2026-11-02T09:00:00.000Z", text: "Notice number 1." };
+  it("is the same for the same title, date and text, whatever the spacing and case", () => {
+    expect(contentKey({ ...story, title: "  fsa  NOTICE 1 " })).toBe(contentKey(story));
+    expect(contentKey(story)).toMatch(/^c:[0-9a-f]{32}$/);
+  });
+  it("differs when the date or the text does", () => {
+    expect(contentKey({ ...story, published: null })).not.toBe(contentKey(story));
+    expect(contentKey({ ...story, text: "Notice number 2." })).not.toBe(contentKey(story));
+  });
+  it("is null for a bare title, which may honestly repeat", () => {
+    expect(contentKey({ title: "Weekly bulletin", published: null, text: "" })).toBeNull();
   });
 });
