@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import type { Analysis, Figure } from "../core/article.js";
 import { UserError } from "../core/errors.js";
+import { capText, capTitle } from "../core/text-limits.js";
 import { createAnalyzer, loadKnowledge, type AnalysisInput } from "../analysis/index.js";
 
 export { evalCommand } from "./eval.js";
@@ -47,7 +48,8 @@ function readSource(file: string | undefined): string {
 export function parseItems(source: string, name: string): { items: AnalysisInput[]; single: boolean } {
   let raw: unknown;
   try {
-    raw = JSON.parse(source);
+    // A byte-order mark is invisible in an editor and not JSON: skip it.
+    raw = JSON.parse(source.replace(/^\uFEFF/, ""));
   } catch {
     throw new UserError(`${name}: not valid JSON`);
   }
@@ -61,8 +63,9 @@ export function parseItems(source: string, name: string): { items: AnalysisInput
     if (x.text !== undefined && typeof x.text !== "string") throw new UserError(`${where}: text must be a string`);
     const optional = (key: string) => (typeof x[key] === "string" ? (x[key] as string) : null);
     return {
-      title: x.title,
-      text: (x.text as string | undefined) ?? "",
+      // Capped as the poller caps feed items, so a 10 MB title costs what a feed's would.
+      title: capTitle(x.title),
+      text: capText((x.text as string | undefined) ?? ""),
       url: optional("url"),
       ...(typeof x.feedId === "string" ? { feedId: x.feedId } : {}),
       feedJurisdiction: optional("feedJurisdiction"),

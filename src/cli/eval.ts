@@ -36,7 +36,7 @@ export function evalCommand(): Command {
 function readLabelled(file: string): LabelledItem[] {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
+    raw = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new UserError(`${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : "not valid JSON"}`);
   }

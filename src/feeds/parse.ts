@@ -1,6 +1,7 @@
 import Parser from "rss-parser";
 import type { Article } from "../core/article.js";
 import { FeedError } from "../core/errors.js";
+import { capText, capTitle, MAX_TEXT_CHARS, MAX_TITLE_CHARS, RAW_FACTOR } from "../core/text-limits.js";
 import { firstPublishedDate, parseFeedDate } from "./dates.js";
 import { articleId, canonicalUrl } from "./identity.js";
 import { plainLine, plainText, snippet } from "./text.js";
@@ -135,7 +136,7 @@ function categoriesOf(item: RawItem): string[] {
   const seen = new Set<string>();
   const result: string[] = [];
   for (const category of found) {
-    const clean = plainLine(category);
+    const clean = capTitle(plainLine(category.slice(0, MAX_TITLE_CHARS * RAW_FACTOR)));
     const key = clean.toLowerCase();
     if (clean !== "" && !seen.has(key)) {
       seen.add(key);
@@ -158,15 +159,18 @@ function publishedOf(item: RawItem, text: string): string | null {
   return firstPublishedDate(text);
 }
 
-/** The richest body: the longest plain text among content:encoded, content, description, summary. */
+/** The richest body: the longest plain text among content:encoded, content, description, summary; capped. */
 function bodyOf(item: RawItem): string {
   let best = "";
   for (const raw of [item["content:encoded"], item.content, item.summary]) {
-    const text = plainText(textOf(raw));
+    const text = plainText(textOf(raw).slice(0, MAX_TEXT_CHARS * RAW_FACTOR));
     if (text.length > best.length) best = text;
   }
-  return best;
+  return capText(best);
 }
+
+/** The title as plain text on one line, capped: a 4 MB title is converted and kept only in part. */
+const titleOf = (raw: Raw): string => capTitle(plainLine(textOf(raw).slice(0, MAX_TITLE_CHARS * RAW_FACTOR)));
 
 function guidOf(item: RawItem, format: string): string | null {
   const raw = format === "atom" ? item.id : (item.rwGuid?.[0] ?? item["rdf:about"]);
@@ -178,7 +182,7 @@ function toArticle(item: RawItem, context: { feedId: string; format: string; bas
   const url = itemLink(item, context.format, context.base);
   const text = bodyOf(item);
   const published = publishedOf(item, text);
-  const title = plainLine(textOf(item.title)) || snippet(text) || url || "(untitled)";
+  const title = titleOf(item.title) || snippet(text) || (url ? capTitle(url) : "") || "(untitled)";
   const language = textOf(item.language).trim() || item.rwAttrs?.[LANG_ATTR] || context.language;
   return {
     id: articleId(context.feedId, { guid: guidOf(item, context.format), link: url, title, published }),
@@ -242,7 +246,7 @@ export async function parseFeed(xml: string, options: { feedId: string; baseUrl:
     textOf(feed.language).trim() || textOf(feed.dcLanguage).trim() || feed.rwAttrs?.[LANG_ATTR] || null;
   const context = { feedId, format, base: channelBase, language };
   return {
-    title: plainLine(textOf(feed.title)) || null,
+    title: titleOf(feed.title) || null,
     language,
     articles: (feed.items ?? []).map((item) => toArticle(item, context)),
   };

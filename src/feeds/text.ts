@@ -25,10 +25,21 @@ const htmlToText = compile({
   ],
 });
 
-/** Plain text with paragraphs on their own lines: spaces collapsed, no blank lines. */
+/**
+ * Plain text with paragraphs on their own lines: spaces collapsed, no blank lines. HTML the converter cannot
+ * handle (thousands of nested elements overflow its recursion) yields "": the item loses its text, and the
+ * rest of the feed is unaffected.
+ */
 export function plainText(html: string): string {
   if (html.trim() === "") return "";
-  return htmlToText(html)
+  let converted: string;
+  try {
+    converted = htmlToText(html);
+  } catch (error) {
+    if (error instanceof RangeError) return "";
+    throw error;
+  }
+  return converted
     .split("\n")
     .map((line) => line.replace(/\s+/g, " ").trim())
     .filter((line) => line !== "")

@@ -147,6 +147,18 @@ describe("pollOnce", () => {
     expect((await pollOnce(deps())).alerts).toEqual([]);
   });
 
+  it("one item nested 3,000 elements deep (15 KB) loses its text, not the feed", async () => {
+    await pollOnce(deps());
+    const nested = `${"<div>".repeat(3000)}Deep text`;
+    expect(nested.length).toBeGreaterThan(15_000);
+    server.set("/fsa.xml", { body: rss({ title: "FSA", items: [item(4), item(3, { description: nested }), item(2), item(1)] }) });
+    const report = await pollOnce(deps());
+    expect(report.outcomes.find((o) => o.feed.id === "fsa")?.status).toBe("new");
+    expect(report.alerts.map((a) => a.title)).toEqual(["FSA notice 3", "FSA notice 4"]);
+    expect(report.alerts[0]?.text.length).toBeLessThan(100);
+    expect(report.alerts[1]?.text).toBe("Notice number 4.");
+  });
+
   it("records articles that are not about policy without alerting them", async () => {
     await pollOnce(deps());
     server.set("/news.xml", { body: rss({ title: "News", items: [{ title: "Bitcoin price jumps", link: "https://news.example/p", pubDate: day(3) }] }) });

@@ -4,6 +4,7 @@ import { FeedError } from "../../../src/core/errors.js";
 import { firstPublishedDate, parseFeedDate } from "../../../src/feeds/dates.js";
 import { decodeFeed } from "../../../src/feeds/decode.js";
 import { parseFeed, type ParsedFeed } from "../../../src/feeds/parse.js";
+import { MAX_TEXT_CHARS, MAX_TITLE_CHARS } from "../../../src/core/text-limits.js";
 
 const FETCHED = "https://fetched.example/feeds/news.xml";
 
@@ -224,6 +225,27 @@ describe("parseFeed: titles and text", () => {
   });
 });
 
+describe("parseFeed: hostile sizes", () => {
+  const one = (title: string, description: string) =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>${title}</title><link>https://r.example/1</link><description>${description}</description></item></channel></rss>`;
+
+  it("caps a 4.6 MB title and a huge body at parse time", async () => {
+    const title = "Regulator fines exchange ".repeat(185_000);
+    expect(title.length).toBeGreaterThan(4_600_000);
+    const feed = await parseFeed(one(title, "word ".repeat(400_000)), { feedId: "fx", baseUrl: FETCHED });
+    const [article] = feed.articles;
+    expect(article?.title.length).toBeLessThanOrEqual(MAX_TITLE_CHARS);
+    expect(article?.title.startsWith("Regulator fines exchange Regulator")).toBe(true);
+    expect(article?.title.endsWith("…")).toBe(true);
+    expect(article?.text.length).toBeLessThanOrEqual(MAX_TEXT_CHARS);
+  });
+
+  it("an item whose HTML nests too deep to convert keeps its title and loses only its text", async () => {
+    const feed = await parseFeed(one("Deep", "&lt;div&gt;".repeat(3000) + "Deep text"), { feedId: "fx", baseUrl: FETCHED });
+    expect(feed.articles.map((a) => a.title)).toEqual(["Deep"]);
+  });
+});
+
 describe("parseFeed: dates", () => {
   it("a bad date leaves that item undated and keeps the others", async () => {
     const feed = await parseFixture("bad-date.xml");
@@ -315,5 +337,16 @@ describe("parseFeedDate", () => {
     expect(firstPublishedDate("Text.\nFirst published: 07/03/2025\nLast updated: 08/03/2025")).toBe("2025-03-07T00:00:00.000Z");
     expect(firstPublishedDate("First published: 7 March 2025")).toBe("2025-03-07T00:00:00.000Z");
     expect(firstPublishedDate("No date here")).toBeNull();
+  });
+});
+
+describe("parseFeed: deep raw markup", () => {
+  it("3,000 unescaped nested elements in one description keep the feed", async () => {
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+<item><title>Deep</title><link>https://r.example/1</link><description>${"<div>".repeat(3000)}x${"</div>".repeat(3000)}</description></item>
+<item><title>Plain</title><link>https://r.example/2</link><description>Fine.</description></item></channel></rss>`;
+    const feed = await parseFeed(xml, { feedId: "fx", baseUrl: FETCHED });
+    expect(feed.articles.map((a) => a.title)).toEqual(["Deep", "Plain"]);
+    expect(feed.articles[1]?.text).toBe("Fine.");
   });
 });
