@@ -16,7 +16,15 @@ export interface Validators {
 
 export type FetchResult =
   | { status: "not-modified"; url: string }
-  | { status: "ok"; url: string; bytes: Uint8Array; contentType: string | null; validators: Validators };
+  | {
+      status: "ok";
+      url: string;
+      bytes: Uint8Array;
+      contentType: string | null;
+      validators: Validators;
+      /** The origin (`https://host:port`) that answered, when a redirect led away from the feed's own: its body is another service's. */
+      foreignOrigin?: string;
+    };
 
 const ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -40,7 +48,11 @@ export async function fetchFeed(feed: FeedSpec, validators: Validators, limits: 
         if (hop >= limits.maxRedirects) {
           throw new FeedError(feed.id, "too-many-redirects", `more than ${limits.maxRedirects} redirects (last to ${location})`);
         }
-        url = new URL(location, url).toString();
+        const next = new URL(location, url);
+        if (next.protocol !== "http:" && next.protocol !== "https:") {
+          throw new FeedError(feed.id, "http-status", `redirect to a ${next.protocol} URL refused: only http and https are followed`, { status: response.status });
+        }
+        url = next.toString();
         continue;
       }
       if (response.status === 304) {
@@ -49,7 +61,9 @@ export async function fetchFeed(feed: FeedSpec, validators: Validators, limits: 
       }
       if (response.status < 200 || response.status > 299) {
         await response.body?.cancel().catch(() => {});
-        const reason = response.statusText ? ` ${response.statusText}` : "";
+        // A reason phrase is the server's own text: quoted only from the feed's own origin.
+        const own = new URL(url).origin === new URL(feed.url).origin;
+        const reason = response.statusText && own ? ` ${response.statusText}` : "";
         throw new FeedError(feed.id, "http-status", `HTTP ${response.status}${reason}`, { status: response.status });
       }
       const bytes = await readCapped(feed.id, response, limits.maxBodyBytes);
@@ -58,7 +72,10 @@ export async function fetchFeed(feed: FeedSpec, validators: Validators, limits: 
       const lastModified = response.headers.get("last-modified");
       if (etag) next.etag = etag;
       if (lastModified) next.lastModified = lastModified;
-      return { status: "ok", url, bytes, contentType: response.headers.get("content-type"), validators: next };
+      const origin = new URL(url).origin;
+      const result: FetchResult = { status: "ok", url, bytes, contentType: response.headers.get("content-type"), validators: next };
+      if (origin !== new URL(feed.url).origin) result.foreignOrigin = origin;
+      return result;
     }
   } catch (error) {
     if (error instanceof FeedError) throw error;

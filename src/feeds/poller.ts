@@ -116,8 +116,15 @@ async function pollFeed(
       await deps.feedState.set(feed.id, succeeded(state, now()));
       return { feed, status: "not-modified", items: 0 };
     }
-    const { text } = decodeFeed(fetched.bytes, fetched.contentType);
-    const parsed = await parseFeed(text, { feedId: feed.id, baseUrl: fetched.url });
+    let parsed;
+    try {
+      const { text } = decodeFeed(fetched.bytes, fetched.contentType);
+      parsed = await parseFeed(text, { feedId: feed.id, baseUrl: fetched.url });
+    } catch (error) {
+      // Another service's answer (a login page, a portal) may hold anything: say whose it was, quote none of it.
+      if (!fetched.foreignOrigin) throw error;
+      throw new FeedError(feed.id, "not-a-feed", `not a feed: the answer after a redirect to ${fetched.foreignOrigin} is not RSS or Atom`, { cause: error });
+    }
     articles = parsed.articles;
     // Validators are kept only once the body was understood: a feed that failed to parse is fetched in full next time.
     next = { ...succeeded(state, now()), lastItemCount: articles.length, recentIds: articles.map((a) => a.id) };

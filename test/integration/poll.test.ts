@@ -159,6 +159,28 @@ describe("pollOnce", () => {
     expect(report.alerts[1]?.text).toBe("Notice number 4.");
   });
 
+  it("quotes nothing from another service's answer after a redirect, and refuses a redirect to file:", async () => {
+    const foreign = await startFeedServer({
+      "/login": { body: "SECRET-SESSION-abc123: please sign in", contentType: "text/plain" },
+      "/portal": { body: "<?xml version='1.0'?><SECRET-PORTAL-abc123/>", contentType: "application/xml" },
+    });
+    try {
+      server.set("/away.xml", { redirectTo: foreign.url("/login"), status: 302 });
+      server.set("/portal.xml", { redirectTo: foreign.url("/portal"), status: 302 });
+      server.set("/file.xml", { redirectTo: "file:///etc/passwd", status: 302 });
+      feeds = ["away", "portal", "file"].map((id) => ({ id, name: id, url: server.url(`/${id}.xml`), jurisdiction: null }));
+      const report = await pollOnce(deps());
+      const errors = report.outcomes.map((o) => o.error?.message ?? "");
+      const states = await Promise.all(feeds.map((f) => stores.feedState.get(f.id)));
+      for (const line of [...logs, ...errors, ...states.map((s) => s?.lastError ?? "")]) expect(line).not.toMatch(/SECRET|abc123|sign in/);
+      expect(errors[0]).toMatch(/not a feed.*after a redirect to http:\/\/127\.0\.0\.1:\d+/);
+      expect(errors[1]).toMatch(/not a feed.*after a redirect/);
+      expect(errors[2]).toBe("redirect to a file: URL refused: only http and https are followed");
+    } finally {
+      await foreign.close();
+    }
+  });
+
   it("records articles that are not about policy without alerting them", async () => {
     await pollOnce(deps());
     server.set("/news.xml", { body: rss({ title: "News", items: [{ title: "Bitcoin price jumps", link: "https://news.example/p", pubDate: day(3) }] }) });
