@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Command } from "../src/core/command.js";
 import { UserError } from "../src/core/errors.js";
 import { describeOptions, usage } from "../src/commands/describe.js";
-import { normalizeName } from "../src/commands/parse.js";
+import { brief, normalizeName } from "../src/commands/parse.js";
 
 const helpOptions = z.object({
   command: z.string().optional().describe("A command to explain, e.g. subscribe"),
@@ -26,7 +26,7 @@ export function helpCommand(list: () => readonly Command[]): Command<typeof help
       }
       const wanted = normalizeName(options.command.replace(/^\//, ""));
       const command = commands.find((c) => normalizeName(c.name) === wanted);
-      if (!command) throw new UserError(`Unknown command /${wanted}. Try /help.`);
+      if (!command) throw new UserError(`Unknown command /${brief(wanted)}. Try /help.`);
       const examples = command.examples?.length ? `\nExamples: ${command.examples.join(" · ")}` : "";
       await ctx.reply({
         title: `/${command.name}`,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Command } from "../src/core/command.js";
 import { UserError } from "../src/core/errors.js";
 import { readInterests } from "../src/commands/interests.js";
+import { wholeNumber } from "../src/commands/parse.js";
 import { alertField, describeItems } from "../src/commands/subscription-text.js";
 
 export const MAX_LATEST = 10;
@@ -9,11 +10,7 @@ const DEFAULT_LATEST = 5;
 
 export const latestOptions = z.object({
   jurisdiction: z.string().optional().describe("A jurisdiction or topic to show alerts for (default every one)"),
-  count: z.coerce
-    .number({ error: `a number from 1 to ${MAX_LATEST}` })
-    .int(`a number from 1 to ${MAX_LATEST}`)
-    .min(1, `a number from 1 to ${MAX_LATEST}`)
-    .max(MAX_LATEST, `at most ${MAX_LATEST}`)
+  count: wholeNumber(1, MAX_LATEST, `a number from 1 to ${MAX_LATEST}`, `at most ${MAX_LATEST}`)
     .optional()
     .describe(`How many alerts, 1-${MAX_LATEST} (default ${DEFAULT_LATEST})`),
 });

@@ -4,6 +4,7 @@ import { UserError } from "../src/core/errors.js";
 import type { DeliveryMode, Subscription } from "../src/core/subscription.js";
 import { quote, readInterests, requireManager, targetOf, type Interests } from "../src/commands/interests.js";
 import { alertField, describeDelivery, describeItems, subscriptionFields, WEEKDAYS } from "../src/commands/subscription-text.js";
+import { wholeNumber } from "../src/commands/parse.js";
 
 export const DEFAULT_DIGEST_HOUR = 8;
 
@@ -32,7 +33,7 @@ export const subscribeOptions = z.object({
   hour: z
     .preprocess(
       (value) => (typeof value === "string" ? (/^\s*(\d{1,2})(?::00)?\s*h?\s*$/i.exec(value)?.[1] ?? value) : value),
-      z.coerce.number({ error: "a whole hour from 0 to 23" }).int("a whole hour from 0 to 23").min(0, "a whole hour from 0 to 23").max(23, "a whole hour from 0 to 23"),
+      wholeNumber(0, 23, "a whole hour from 0 to 23"),
     )
     .optional()
     .describe(`Hour of the digest, 0-23 (default ${DEFAULT_DIGEST_HOUR})`),

@@ -1,3 +1,5 @@
+import { stripInvisible } from "../../src/commands/parse.js";
+
 /** A command message as the bot reads it, before the neutral parser sees it. */
 export interface TelegramCommandLine {
   /** The name as typed, lower case, without `/` or `@botname`: `ieo_cap`. */
@@ -19,7 +21,8 @@ const COMMAND = /^\/([A-Za-z0-9_-]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?=\s|$)([\s\
  */
 export function readCommandLine(text: string | undefined, botUsername: string): TelegramCommandLine | undefined {
   if (text === undefined) return undefined;
-  const match = COMMAND.exec(text.trimStart());
+  // Invisible characters (`/help\0`, a bidi override before an argument) would hide the command or its words.
+  const match = COMMAND.exec(stripInvisible(text).trimStart());
   if (!match) return undefined;
   const [, rawName = "", target, rest = ""] = match;
   if (target !== undefined && target.toLowerCase() !== botUsername.toLowerCase()) return undefined;

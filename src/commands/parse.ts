@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { Command } from "../core/command.js";
 import { UserError } from "../core/errors.js";
 import { describeOptions, usage } from "./describe.js";
@@ -18,10 +18,38 @@ export interface ParsedLine {
 const KEY = /^([a-z][\w-]*)[:=]([\s\S]*)$/i;
 const QUOTES: Record<string, string> = { '"': '"', "'": "'", "“": "”", "「": "」" };
 
+/**
+ * Characters that show nothing but change what a line matches: C0 and C1 controls (line breaks and tabs stay),
+ * bidi controls (`\u202ejp` must read as `jp`), zero-width spaces and joiners, soft hyphens and byte-order marks.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** `text` without invisible characters; what every command line and option value goes through first. */
+export const stripInvisible = (text: string): string => text.replace(INVISIBLE, "");
+
+/** At most `max` characters of something a user typed, on one line, for an error message to name it. */
+export function brief(text: string, max = 32): string {
+  const clean = stripInvisible(text).replace(/\s+/g, " ").trim();
+  const chars = [...clean];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : clean;
+}
+
+/**
+ * A whole number from `min` to `max`, typed in decimal digits only: `0x10`, `1e1`, `+8`, `8.0` and an empty
+ * or blank value are refused (JavaScript's Number() would read them as 16, 10, 8, 8 and 0). Numbers a
+ * platform already typed (Discord's integer options) pass as they are.
+ */
+export function wholeNumber(min: number, max: number, message: string, overMax = message) {
+  return z.preprocess(
+    (value) => (typeof value === "string" ? (/^\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : value) : value),
+    z.number({ error: message }).int(message).min(min, message).max(max, overMax),
+  );
+}
+
 /** Splits a chat line into a command name and its arguments; undefined for an empty line. */
 export function parseCommandLine(text: string): ParsedLine | undefined {
   // NFKC: full-width spaces, colons and digits from Japanese keyboards read as their ASCII forms.
-  const tokens = tokenize(text.normalize("NFKC").trim());
+  const tokens = tokenize(stripInvisible(text).normalize("NFKC").trim());
   const first = tokens.shift();
   if (first === undefined) return undefined;
   const name = normalizeName(first.replace(/^\//, "").replace(/@\w+$/, ""));
@@ -39,7 +67,7 @@ export function parseCommandLine(text: string): ParsedLine | undefined {
     let value = flag ? flag[2] : pair?.[2];
     // `income: 8m` and `--income 8m`: the value is the next token.
     if (!value) value = tokens[++i];
-    if (value === undefined) throw new UserError(`${key} has no value`);
+    if (value === undefined) throw new UserError(`${brief(key)} has no value`);
     args.push({ key, value });
   }
   return { name, args };
@@ -83,16 +111,16 @@ export function bindArguments(command: Command, args: readonly LineArgument[]): 
 
   for (const arg of args) {
     if (arg.key === undefined) {
-      loose.push(arg.value);
+      loose.push(stripInvisible(arg.value));
       continue;
     }
     const key = optionKey(arg.key);
     const name = names.includes(key) ? key : aliases.get(key);
     if (name === undefined) {
-      throw new UserError(`Unknown option ${arg.key} for /${command.name}. Options: ${names.join(", ")}.`);
+      throw new UserError(`Unknown option ${brief(arg.key)} for /${command.name}. Options: ${names.join(", ")}.`);
     }
     if (bound[name] !== undefined) throw new UserError(`${name} is given twice`);
-    bound[name] = arg.value;
+    bound[name] = stripInvisible(arg.value);
   }
 
   // Values without a name fill the positional options not already named, in order; from the rest option on

@@ -3,7 +3,7 @@ import type { Command, CommandContext, CommandServices, ReplyMessage } from "../
 import { UserError } from "../core/errors.js";
 import type { Logger } from "../core/ports.js";
 import { commands as defaultCommands } from "../../commands/index.js";
-import { bindArguments, normalizeName, parseCommandLine, validateOptions } from "./parse.js";
+import { bindArguments, brief, normalizeName, parseCommandLine, validateOptions } from "./parse.js";
 
 export interface RunOptions {
   /** The commands to look names up in; the ones in commands/index.ts unless given. */
@@ -54,7 +54,7 @@ export async function runCommandLine(
     const list = options.commands ?? defaultCommands;
     const command = list.find((c) => normalizeName(c.name) === line.name);
     if (!command) {
-      await send({ text: `Unknown command /${line.name}. Try /help.`, ephemeral: true });
+      await send({ text: `Unknown command /${brief(line.name)}. Try /help.`, ephemeral: true });
       return { status: "unknown-command", command: line.name };
     }
     name = command.name;

@@ -62,4 +62,9 @@ describe("Telegram names", () => {
     expect(channelArgument("jp hk")).toBeUndefined();
     expect(channelArgument("@ab jp")).toBeUndefined();
   });
+
+  it("reads a command with invisible characters in it: /help\\0, a bidi override, a zero-width space", () => {
+    expect(readCommandLine("/help\0", "regwatch_bot")).toMatchObject({ name: "help", line: "/help" });
+    expect(readCommandLine("\u200b/subscribe \u202ejp", "regwatch_bot")).toMatchObject({ name: "subscribe", line: "/subscribe jp" });
+  });
 });
