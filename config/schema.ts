@@ -14,6 +14,10 @@ const feedSchema = z.strictObject({
 });
 
 const positiveInt = z.number().int().positive();
+/** A whole number from 1 to `max`: every count and duration has a sensible ceiling (timers stop working past 2^31 ms). */
+const upTo = (max: number) => positiveInt.max(max);
+const rate = z.number().positive().max(10_000);
+const DAY_MS = 86_400_000;
 
 export const STORE_URL_HINT = "must be sqlite://FILE, redis://…, postgres://… or memory://";
 /** The store backends regwatch can open (src/storage/open.ts). */
@@ -31,14 +35,14 @@ export const configSchema = z
     store: z.string().min(1).default("sqlite://data/regwatch.sqlite").refine(isStoreUrl, STORE_URL_HINT),
     limits: z
       .strictObject({
-        requestTimeoutMs: positiveInt.default(20_000),
-        maxBodyBytes: positiveInt.default(5_000_000),
+        requestTimeoutMs: upTo(600_000).default(20_000),
+        maxBodyBytes: upTo(100_000_000).default(5_000_000),
         maxRedirects: z.number().int().min(0).max(20).default(5),
         concurrentFeeds: positiveInt.max(64).default(4),
-        maxNewPerFeed: positiveInt.default(10),
+        maxNewPerFeed: upTo(1_000).default(10),
       })
       .prefault({}),
-    seen: z.strictObject({ ttlDays: positiveInt.default(180) }).prefault({}),
+    seen: z.strictObject({ ttlDays: upTo(3_650).default(180) }).prefault({}),
     console: z
       .strictObject({
         /** On the first poll, how many of the latest items to show (marked as not new). */
@@ -49,7 +53,7 @@ export const configSchema = z
     fx: z
       .strictObject({
         asOf: z.iso.date(),
-        usdPerUnit: z.record(z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code"), z.number().positive()),
+        usdPerUnit: z.record(z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code"), z.number().positive().max(1_000_000)),
       })
       .prefault({ asOf: "2026-11-01", usdPerUnit: { USD: 1 } }),
     delivery: z
@@ -57,19 +61,19 @@ export const configSchema = z
         /** Platform limits (defaults: what Telegram and Discord document); raise them only for a local test server. */
         telegram: z
           .strictObject({
-            perSecond: z.number().positive().default(30),
-            perChatPerSecond: z.number().positive().default(1),
-            perGroupPerMinute: z.number().positive().default(20),
+            perSecond: rate.default(30),
+            perChatPerSecond: rate.default(1),
+            perGroupPerMinute: rate.default(20),
           })
           .prefault({}),
-        discord: z.strictObject({ perSecond: z.number().positive().default(50) }).prefault({}),
+        discord: z.strictObject({ perSecond: rate.default(50) }).prefault({}),
         retry: z
           .strictObject({
             /** First backoff after a 5xx or network error; doubles each time, with jitter, up to maxDelayMs. */
-            baseDelayMs: positiveInt.default(2_000),
-            maxDelayMs: positiveInt.default(600_000),
+            baseDelayMs: upTo(DAY_MS).default(2_000),
+            maxDelayMs: upTo(DAY_MS).default(600_000),
             /** Failures before an entry goes to the dead letters (`regwatch deliveries --retry` requeues them). */
-            maxAttempts: positiveInt.default(8),
+            maxAttempts: upTo(1_000).default(8),
           })
           .prefault({}),
       })
@@ -94,7 +98,7 @@ export const configSchema = z
       .strictObject({
         /** REST base URL without the version; DISCORD_API_BASE overrides it (a REST proxy, or a local server in tests). */
         apiBase: z.url().default("https://discord.com/api"),
-        shards: z.union([z.literal("auto"), z.number().int().positive()]).default("auto"),
+        shards: z.union([z.literal("auto"), upTo(10_000)]).default("auto"),
       })
       .prefault({}),
     feeds: z.array(feedSchema).min(1, "must list at least one feed"),

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { parseDocument } from "yaml";
+import { parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
 import { ConfigError } from "../src/core/errors.js";
 
@@ -19,9 +19,39 @@ export function readYamlFile<S extends z.ZodType>(file: string, schema: S): z.ou
   if (doc.errors.length > 0) {
     throw new ConfigError(file, doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`));
   }
-  const result = schema.safeParse(doc.toJS() ?? {});
-  if (!result.success) throw new ConfigError(file, formatIssues(result.error.issues));
+  const notDecimal = numbersNotInDecimal(doc, source);
+  let value: unknown;
+  try {
+    // An alias bomb ("Excessive alias count") or a document too deep to build ends here, as a problem in the file.
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new ConfigError(file, [`cannot be read: ${(error as Error).message.split("\n")[0]?.slice(0, 120)}`]);
+  }
+  const result = schema.safeParse(value ?? {});
+  // Every problem at once; a value already named as not decimal is not named again by the schema.
+  if (notDecimal.length > 0 || !result.success) {
+    const issues = result.success ? [] : result.error.issues.filter((issue) => !(notDecimal.length > 0 && /Infinity|NaN/.test(issue.message)));
+    throw new ConfigError(file, [...notDecimal, ...formatIssues(issues)]);
+  }
   return result.data;
+}
+
+/**
+ * Numbers written other than in decimal: YAML reads `0x10` as 16, `0o7` as 7 and `1e400` as Infinity, which
+ * nobody means in a timeout or a count. Quoted values are strings and left to the schema.
+ */
+function numbersNotInDecimal(doc: Document, source: string): string[] {
+  const problems: string[] = [];
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== "number" || node.type !== "PLAIN") return;
+      const written = (node as { source?: string }).source ?? String(node.value);
+      if (/^[-+]?\d+(?:\.\d+)?$/.test(written) && Number.isFinite(node.value)) return;
+      const line = node.range ? source.slice(0, node.range[0]).split("\n").length : "?";
+      problems.push(`line ${line}: ${written.slice(0, 24)} is not a decimal number`);
+    },
+  });
+  return problems;
 }
 
 /** `feeds[3].url: Invalid URL`, one line per issue. */

@@ -98,4 +98,45 @@ feeds:
     expect(loaded.env.telegramToken).toBe("123456:secret-token-value");
     expect(JSON.stringify(loaded.config)).not.toContain("secret-token-value");
   });
+
+  it("accepts numbers in decimal only: hex, octal, exponents and infinity are problems", () => {
+    const found = problems({
+      file: file(`feeds: [{ id: a, name: A, url: "https://a.example/" }]\nlimits: { maxNewPerFeed: 0x10, concurrentFeeds: 0o7, maxBodyBytes: 1e6 }\nseen: { ttlDays: .inf }\n`),
+      env: {},
+    });
+    expect(found).toEqual([
+      "line 2: 0x10 is not a decimal number",
+      "line 2: 0o7 is not a decimal number",
+      "line 2: 1e6 is not a decimal number",
+      "line 3: .inf is not a decimal number",
+    ]);
+  });
+
+  it("refuses numbers beyond sensible maxima, such as a request timeout of 3,000,000,000 ms", () => {
+    const found = problems({
+      file: file(
+        `feeds: [{ id: a, name: A, url: "https://a.example/" }]\nlimits: { requestTimeoutMs: 3000000000, maxBodyBytes: 10000000000, maxNewPerFeed: 100000 }\nseen: { ttlDays: 1000000 }\ndelivery: { retry: { baseDelayMs: 99999999999, maxDelayMs: 99999999999, maxAttempts: 100000 }, telegram: { perSecond: 1e400 } }\n`,
+      ),
+      env: {},
+    });
+    for (const path of ["limits.requestTimeoutMs", "limits.maxBodyBytes", "limits.maxNewPerFeed", "seen.ttlDays", "delivery.retry.baseDelayMs", "delivery.retry.maxDelayMs", "delivery.retry.maxAttempts"]) {
+      expect(found.some((p) => p.startsWith(`${path}:`)), path).toBe(true);
+    }
+    expect(found.some((p) => /1e400 is not a decimal number/.test(p))).toBe(true);
+  });
+
+  it("a YAML alias bomb is a configuration error, not a crash", () => {
+    const bomb = ["feeds: [{ id: a, name: A, url: \"https://a.example/\" }]", "a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`);
+    const found = problems({ file: file(bomb.join("\n") + "\n"), env: {} });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/alias/i);
+  });
+
+  it("a directory or a binary file in place of the configuration is a configuration error", () => {
+    expect(problems({ file: dir, env: {} })).toEqual(["cannot read the file (EISDIR)"]);
+    const binary = join(dir, "binary.yaml");
+    writeFileSync(binary, Buffer.from([0x00, 0xff, 0xfe, 0x1b, 0x5b, 0x32, 0x4a, 0x0a, 0x80, 0x81]));
+    expect(problems({ file: binary, env: {} }).length).toBeGreaterThan(0);
+  });
 });
