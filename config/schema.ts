@@ -40,6 +40,8 @@ export const configSchema = z
         maxRedirects: z.number().int().min(0).max(20).default(5),
         concurrentFeeds: positiveInt.max(64).default(4),
         maxNewPerFeed: upTo(1_000).default(10),
+        /** How long start-up waits for the store, and for each chat platform, to answer. */
+        connectTimeoutMs: upTo(120_000).default(10_000),
       })
       .prefault({}),
     seen: z.strictObject({ ttlDays: upTo(3_650).default(180) }).prefault({}),

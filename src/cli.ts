@@ -7,6 +7,7 @@ import { cliCommands } from "./cli/index.js";
  * Errors are one line on stderr; a stack trace only with REGWATCH_DEBUG (read by the config loader's caller).
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  stopQuietlyWhenTheReaderLeaves();
   const program = new Command("regwatch")
     .description("Watches financial regulators and crypto-policy news; alerts Discord and Telegram chats.")
     .showHelpAfterError("(run regwatch --help for usage)")
@@ -32,5 +33,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     process.stderr.write(`regwatch: ${describeError(error)}\n`);
     return 1;
+  }
+}
+
+/**
+ * `regwatch analyze | head`: once the reader has gone, writing fails with EPIPE. Nothing more can be shown,
+ * and nothing went wrong, so stop at once with exit 0 instead of a stack trace.
+ */
+function stopQuietlyWhenTheReaderLeaves(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount("error") > 0) continue;
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(0);
+      throw error;
+    });
   }
 }

@@ -37,7 +37,7 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
   const { config } = loaded;
   const knowledge = loadKnowledge();
   const analyze = articleAnalysis(createAnalyzer(knowledge));
-  const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays });
+  const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays, timeoutMs: config.limits.connectTimeoutMs });
   const services = commandServices(config, stores, knowledge);
   let adapters: ChatAdapter[] = [];
   try {
@@ -54,7 +54,7 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     retry: config.delivery.retry,
     logger,
   });
-  const { requestTimeoutMs, ...rest } = config.limits;
+  const { requestTimeoutMs, connectTimeoutMs: _connect, ...rest } = config.limits;
   const limits = { ...rest, timeoutMs: requestTimeoutMs, userAgent: config.userAgent };
   let started = false;
   return {

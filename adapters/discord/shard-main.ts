@@ -23,7 +23,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (!token) throw new Error("DISCORD_TOKEN is not set");
   const logger = stderrLogger();
   const { config } = loaded;
-  const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays });
+  const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays, timeoutMs: config.limits.connectTimeoutMs });
   const services = commandServices(config, stores, loadKnowledge());
   const client = createDiscordClient({ apiBase: config.discord.apiBase });
   const stop = async () => {

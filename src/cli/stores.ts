@@ -5,7 +5,7 @@ import { openStores, type Stores } from "../storage/index.js";
 export async function withStores<T>(configFile: string | undefined, work: (stores: Stores, loaded: LoadedConfig) => Promise<T>): Promise<T> {
   const loaded = loadConfig(configFile ? { file: configFile } : {});
   const { config } = loaded;
-  const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays });
+  const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays, timeoutMs: config.limits.connectTimeoutMs });
   try {
     return await work(stores, loaded);
   } finally {

@@ -31,7 +31,7 @@ describe("loadConfig", () => {
     expect(config.userAgent).toContain(config.contact);
     expect(config.schedule).toBe("*/5 * * * *");
     expect(config.store).toBe("sqlite://data/regwatch.sqlite");
-    expect(config.limits).toEqual({ requestTimeoutMs: 20000, maxBodyBytes: 5000000, maxRedirects: 5, concurrentFeeds: 4, maxNewPerFeed: 10 });
+    expect(config.limits).toEqual({ requestTimeoutMs: 20000, maxBodyBytes: 5000000, maxRedirects: 5, concurrentFeeds: 4, maxNewPerFeed: 10, connectTimeoutMs: 10000 });
   });
 
   it("fills defaults for everything but the feeds", () => {
