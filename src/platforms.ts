@@ -19,6 +19,7 @@ export async function createAdapters(loaded: LoadedConfig, services: CommandServ
       createTelegramAdapter({
         token: telegramToken,
         config: loaded.config.telegram,
+        connectTimeoutMs: loaded.config.limits.connectTimeoutMs,
         services,
         logger,
         ...(loaded.env.telegramWebhookSecret ? { webhookSecret: loaded.env.telegramWebhookSecret } : {}),

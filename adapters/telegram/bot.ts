@@ -1,5 +1,5 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, GrammyError, type Context } from "grammy";
+import { Bot, GrammyError, type Context, type Transformer } from "grammy";
 import type { Message, UserFromGetMe } from "grammy/types";
 import type { Command, CommandContext, CommandServices, ReplyMessage } from "../../src/core/command.js";
 import { UserError } from "../../src/core/errors.js";
@@ -23,6 +23,8 @@ export interface TelegramBotOptions {
   botInfo?: UserFromGetMe;
   /** Fixes the error ids users are given (tests). */
   newErrorId?: () => string;
+  /** Installed on the bot's Api: logs and paces long polling's failures. */
+  pollingTransformer?: Transformer;
 }
 
 /** The updates the bot asks Telegram for; anything else is never delivered. */
@@ -39,10 +41,14 @@ const CHANNEL_COMMANDS = new Set(["subscribe", "unsubscribe", "subscriptions"]);
 export function createBot(options: TelegramBotOptions): Bot {
   const { token, services, commands, logger } = options;
   const bot = new Bot(token, {
-    client: { apiRoot: options.apiRoot },
+    // Long polling asks for 30 s; any call still unanswered after 60 s is given up (grammY's default is 500 s).
+    client: { apiRoot: options.apiRoot, timeoutSeconds: 60 },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // Network errors are not retried here (the plugin would retry them for ever): long polling retries with its
+  // own logged backoff, and a reply that cannot be sent is reported.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
+  if (options.pollingTransformer) bot.api.config.use(options.pollingTransformer);
   const admins = new AdminCheck(bot.api, options.adminCacheMs);
   const known = new Set(["start", ...commands.map((c) => telegramName(c.name))]);
   const runOptions: RunOptions = {

@@ -16,7 +16,8 @@ export function scrubToken(text: string, token: string): string {
 export function describeTelegramError(error: unknown, token: string): string {
   if (error instanceof GrammyError) return scrubToken(`${error.method}: ${error.error_code} ${error.description}`, token);
   if (error instanceof HttpError) {
-    const inner = error.error instanceof Error ? `: ${error.error.message}` : "";
+    // A JSON parse error quotes the start of the answer: another service's page, say. Quote none of it.
+    const inner = error.error instanceof SyntaxError ? ": the answer is not JSON" : error.error instanceof Error ? `: ${error.error.message}` : "";
     return scrubToken(`${error.message}${inner}`, token);
   }
   if (error instanceof Error) return scrubToken(`${error.name}: ${error.message.split("\n")[0] ?? ""}`, token);

@@ -1,4 +1,4 @@
-import { Api, type Bot } from "grammy";
+import { Api, GrammyError, type Bot } from "grammy";
 import type { AddressInfo } from "node:net";
 import type { Config } from "../../config/schema.js";
 import type { Command, CommandServices } from "../../src/core/command.js";
@@ -7,6 +7,7 @@ import type { Logger } from "../../src/core/ports.js";
 import { commands as defaultCommands } from "../../commands/index.js";
 import { ALLOWED_UPDATES, createBot } from "./bot.js";
 import { describeTelegramError } from "./errors.js";
+import { pollingBackoff } from "./polling.js";
 import { syncMenu } from "./menu.js";
 import { createTelegramPlatform } from "./platform.js";
 import type { JurisdictionLabel } from "./render.js";
@@ -31,6 +32,8 @@ export interface TelegramAdapterOptions {
   adminCacheMs?: number;
   /** Fixes the error ids users are given (tests). */
   newErrorId?: () => string;
+  /** How long start-up waits for the Bot API to answer getMe (default 10 s). */
+  connectTimeoutMs?: number;
 }
 
 export interface TelegramAdapter extends ChatAdapter {
@@ -48,7 +51,9 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   const { token, config, services, logger } = options;
   const commands = options.commands ?? defaultCommands;
   const fail = (what: string, error: unknown): Error => new Error(`telegram: ${what}: ${describeTelegramError(error, token)}`);
+  const backoff = pollingBackoff(logger, token);
   const bot = createBot({
+    pollingTransformer: backoff.transformer,
     token,
     apiRoot: config.apiRoot,
     services,
@@ -69,10 +74,17 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   let polling: Promise<void> | undefined;
 
   async function start(): Promise<void> {
+    // One bounded getMe: bot.init() would retry an unreachable server for ever.
+    const timeoutMs = options.connectTimeoutMs ?? 10_000;
+    const check = AbortSignal.timeout(timeoutMs);
     try {
-      await bot.init();
+      // grammY types its signal with the abort-controller shim; Node's own AbortSignal is what it runs with.
+      bot.botInfo = await bot.api.getMe(check as Parameters<typeof bot.api.getMe>[0]);
     } catch (error) {
-      throw fail("cannot start", error);
+      // The Bot API answered and refused (a wrong token): say so; otherwise it could not be reached at all.
+      if (error instanceof GrammyError) throw fail("cannot start", error);
+      const reason = check.aborted ? `no answer within ${timeoutMs / 1000} s` : describeTelegramError(error, token);
+      throw new Error(`telegram: cannot reach the Bot API at ${config.apiRoot}: ${reason}`);
     }
     await syncMenu(bot.api, commands).then(
       (published) => published && logger.info("telegram: command menu published"),
@@ -115,11 +127,24 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     platform,
     start,
     async stop() {
-      if (bot.isRunning()) await bot.stop();
-      await polling;
+      backoff.stopping();
+      // bot.stop() confirms the update offset with one more getUpdates: a dead server must not hold up the exit.
+      if (bot.isRunning()) await withinSeconds(bot.stop(), STOP_SECONDS).catch((error: unknown) => logger.warn(fail("stopping", error).message));
+      await withinSeconds(polling ?? Promise.resolve(), STOP_SECONDS).catch(() => {});
       await webhook?.close();
       webhook = undefined;
     },
     webhookAddress: () => webhook?.address(),
   };
+}
+
+/** How long stopping waits for grammY to end long polling. */
+const STOP_SECONDS = 3;
+
+function withinSeconds<T>(work: Promise<T>, seconds: number): Promise<T | void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${seconds} s`)), seconds * 1000);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

@@ -16,6 +16,11 @@ export const runCommand = (): Command =>
       const loaded = loadConfig(options.config ? { file: options.config } : {});
       const { config } = loaded;
       const logger = stderrLogger();
+      // Listening from the start: a SIGTERM while the platforms start up (or fail to) stops the service too.
+      const stopSignal = new Promise<string>((resolve) => {
+        process.once("SIGINT", () => resolve("SIGINT"));
+        process.once("SIGTERM", () => resolve("SIGTERM"));
+      });
       const out = (text: string) => process.stdout.write(text + "\n");
       const bots = Boolean(loaded.env.telegramToken || loaded.env.discordToken);
       // With bots running, the console chat's own subscription is printed; without, every alert is.
@@ -27,11 +32,18 @@ export const runCommand = (): Command =>
       const consoleMode = runtime.adapters.length === 0;
       if (consoleMode) logger.info("no bot token set: alerts go to this console");
       else logger.info(`delivering to ${runtime.adapters.map((a) => a.platform.name).join(" and ")}`);
+      let early: string | undefined;
       try {
-        await runtime.start();
+        early = await Promise.race([runtime.start().then(() => undefined), stopSignal]);
       } catch (error) {
         await runtime.close().catch(() => {});
         throw error;
+      }
+      if (early) {
+        logger.info(`${early}: stopping before start-up completed`);
+        await runtime.close().catch((error: unknown) => logger.error(`stopping: ${describeError(error)}`));
+        logger.info("stopped");
+        return;
       }
 
       const printAlerts = consoleMode ? (alerts: Alert[]) => alerts.forEach((alert) => out(alertBlock(alert, "NEW"))) : undefined;
@@ -49,14 +61,7 @@ export const runCommand = (): Command =>
       };
 
       const task = schedule(config.schedule, cycle, logger);
-      await new Promise<void>((resolve) => {
-        const stop = (signal: string) => {
-          logger.info(`${signal}: finishing the poll in flight, then stopping`);
-          resolve();
-        };
-        process.once("SIGINT", () => stop("SIGINT"));
-        process.once("SIGTERM", () => stop("SIGTERM"));
-      });
+      logger.info(`${await stopSignal}: finishing the poll in flight, then stopping`);
       await task.stop();
       await runtime.close();
       logger.info("stopped");
