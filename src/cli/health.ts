@@ -9,7 +9,7 @@ const MAX_AGE_MINUTES = 525_600;
 export const healthCommand = (): Command =>
   new Command("health")
     .description("exit 0 if the service completed a poll within --max-age minutes, 1 if not (for health checks)")
-    .option("--max-age <minutes>", `how old the last completed poll may be (1-${MAX_AGE_MINUTES})`, wholeNumberArgument(1, MAX_AGE_MINUTES), 30)
+    .option("--max-age <minutes>", `how old the last completed poll may be (0-${MAX_AGE_MINUTES})`, wholeNumberArgument(0, MAX_AGE_MINUTES), 30)
     .option("-c, --config <file>", "configuration file (default config/regwatch.yaml, or REGWATCH_CONFIG)")
     .action(async (options: { maxAge: number; config?: string }) => {
       const maxAgeMs = options.maxAge * 60_000;
