@@ -36,6 +36,7 @@ export async function createAdapters(loaded: LoadedConfig, services: CommandServ
         apiBase: loaded.config.discord.apiBase,
         requestsPerSecond: loaded.config.delivery.discord.perSecond,
         shards: loaded.config.discord.shards,
+        connectTimeoutMs: loaded.config.limits.connectTimeoutMs,
         // More than one shard runs the gateway in child processes started from this built file, with the same configuration.
         shardFile: fileURLToPath(new URL("../adapters/discord/shard-main.js", import.meta.url)),
         shardArgs: ["--config", loaded.file],

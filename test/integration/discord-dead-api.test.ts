@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN } from "../support/cli.js";
+import { waitFor } from "../support/wait.js";
+
+// `regwatch run` with DISCORD_API_BASE pointing at something that is not a working Discord, or at a REST
+// server whose gateway cannot be reached. Each process gets a deadline: one still running after it is killed.
+
+const TOKEN = "discord-dead-api-token";
+const dir = mkdtempSync(join(tmpdir(), "regwatch-discord-dead-"));
+const configFile = join(dir, "regwatch.yaml");
+const servers: Server[] = [];
+
+async function listen(handler: Parameters<typeof createServer>[1]): Promise<number> {
+  const server = createServer(handler);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** A REST server that answers GET /gateway/bot with a gateway nobody listens on. */
+async function restWithDeadGateway(): Promise<number> {
+  const gateway = await closedPort();
+  return listen((req, res) => {
+    if (req.url?.endsWith("/gateway/bot")) {
+      res.writeHead(200, { "content-type": "application/json" }).end(
+        JSON.stringify({ url: `ws://127.0.0.1:${gateway}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }),
+      );
+    } else res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ message: "Unknown", code: 0 }));
+  });
+}
+
+interface Service {
+  child: ChildProcess;
+  stderr: () => string;
+  exit: (deadlineMs: number) => Promise<number | null | "hung">;
+}
+
+function startService(port: number, n: number): Service {
+  const child = spawn(process.execPath, [BIN, "run", "--config", configFile], {
+    env: { PATH: process.env.PATH ?? "", HOME: dir, REGWATCH_STORE: `sqlite://${join(dir, `store-${n}.sqlite`)}`, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: `http://127.0.0.1:${port}/api` },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  child.stdout?.resume();
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return {
+    child,
+    stderr: () => stderr,
+    exit: (deadlineMs) =>
+      Promise.race([
+        exited,
+        new Promise<"hung">((resolve) =>
+          setTimeout(() => {
+            if (child.exitCode === null) child.kill("SIGKILL");
+            resolve("hung");
+          }, deadlineMs),
+        ),
+      ]),
+  };
+}
+
+beforeAll(() => {
+  writeFileSync(
+    configFile,
+    `contact: ci@regwatch.test
+schedule: "0 0 1 1 *"
+limits: { connectTimeoutMs: 2000 }
+feeds:
+  - { id: a, name: A, url: "http://127.0.0.1:9/feed.xml", jurisdiction: JP }
+`,
+  );
+});
+afterAll(async () => {
+  for (const server of servers) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("regwatch run with a dead DISCORD_API_BASE or gateway", () => {
+  const cases: Array<[string, () => Promise<number>]> = [
+    ["a closed port", closedPort],
+    ["a server that never answers", () => listen(() => {})],
+    ["a server that answers HTML, not JSON", () => listen((_, res) => res.writeHead(200, { "content-type": "text/html" }).end("<html>SECRET-PAGE welcome</html>"))],
+    ["a gateway that cannot be reached", restWithDeadGateway],
+  ];
+  cases.forEach(([what, server], i) => {
+    it(`fails start-up with one line and exit 1: ${what}`, async () => {
+      const service = startService(await server(), i);
+      const code = await service.exit(30_000);
+      expect(code, service.stderr()).toBe(1);
+      const errors = service.stderr().trimEnd().split("\n").filter((l) => l.startsWith("regwatch: discord"));
+      expect(errors, service.stderr()).toHaveLength(1);
+      expect(errors[0]).toMatch(/^regwatch: discord: cannot (reach|connect to) Discord at http:\/\/127\.0\.0\.1:\d+\/api/);
+      expect(service.stderr()).not.toMatch(/SECRET-PAGE|discord-dead-api-token|\n\s+at /);
+    }, 40_000);
+  });
+
+  it("stops on SIGTERM during start-up", async () => {
+    const service = startService(await listen(() => {}), 10);
+    await waitFor("start-up", () => /delivering to discord/.test(service.stderr()), 15_000, service.stderr);
+    service.child.kill("SIGTERM");
+    expect(await service.exit(5_000)).toBe(0);
+    expect(service.stderr()).toContain("SIGTERM: stopping before start-up completed");
+  }, 30_000);
+});
