@@ -14,6 +14,10 @@ export async function connectBot(client: Client, options: BotOptions): Promise<v
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, options));
   client.on(Events.Error, (error) => logger.error(`discord: ${describeChain(error)}`));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn(`discord shard ${shard} disconnected (${event.code}); discord.js reconnects`));
+  // discord.js reconnects with its own backoff; each attempt and failure gets a line, so an outage is visible.
+  client.on(Events.ShardReconnecting, (shard) => logger.warn(`discord shard ${shard}: gateway lost, reconnecting`));
+  client.on(Events.ShardError, (error, shard) => logger.warn(`discord shard ${shard}: ${describeChain(error).slice(0, 300)}`));
+  client.on(Events.ShardResume, (shard) => logger.info(`discord shard ${shard}: gateway resumed`));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(options.token);
   await ready;

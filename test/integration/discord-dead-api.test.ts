@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN } from "../support/cli.js";
+import { snowflake, startDiscordServer } from "../support/discord-server.js";
 import { waitFor } from "../support/wait.js";
 
 // `regwatch run` with DISCORD_API_BASE pointing at something that is not a working Discord, or at a REST
@@ -119,4 +120,19 @@ describe("regwatch run with a dead DISCORD_API_BASE or gateway", () => {
     expect(await service.exit(5_000)).toBe(0);
     expect(service.stderr()).toContain("SIGTERM: stopping before start-up completed");
   }, 30_000);
+
+  it("after start, logs the lost gateway while discord.js reconnects, and stops on SIGTERM within seconds", async () => {
+    const discord = await startDiscordServer({ guilds: [{ id: snowflake(), channels: [{ id: snowflake() }] }] });
+    const service = startService(Number(new URL(discord.apiBase).port), 11);
+    try {
+      await waitFor("the gateway", () => /discord: connected as/.test(service.stderr()), 15_000, service.stderr);
+      await discord.close();
+      await waitFor("a reconnect line", () => /discord shard 0: gateway lost, reconnecting/.test(service.stderr()), 15_000, service.stderr);
+      service.child.kill("SIGTERM");
+      expect(await service.exit(5_000)).toBe(0);
+      expect(service.stderr()).not.toContain(TOKEN);
+    } finally {
+      if (service.child.exitCode === null) service.child.kill("SIGKILL");
+    }
+  }, 60_000);
 });
