@@ -83,7 +83,7 @@ export async function openStore(url: string, open: OpenOptions = {}): Promise<St
     // A client still reconnecting would keep the process alive: let it go, without waiting on it.
     void withinTimeout(close(), 1_000, "").catch(() => {});
     const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "").slice(0, 200) : String(error);
-    throw new StorageError(`cannot reach the store ${where}: ${reason || "connection failed"}`, { cause: error });
+    throw new StorageError(`cannot use the store ${where}: ${reason || "connection failed"}`, { cause: error });
   }
   return {
     keyv,
@@ -97,7 +97,6 @@ function withinTimeout<T>(work: Promise<T>, ms: number, message: string): Promis
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(message)), ms);
-    timer.unref();
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
