@@ -53,6 +53,20 @@ describe("bad input is echoed in a few words at most", () => {
   });
 });
 
+describe("every command echoes at most a few words of 4,000 characters of junk", () => {
+  for (const name of ["help", "subscribe", "unsubscribe", "subscriptions", "latest", "jurisdictions", "ieo-cap"]) {
+    for (const junk of ["x".repeat(4000), `${"word ".repeat(800)}`, `key:${"v".repeat(4000)}`]) {
+      it(`/${name} ${junk.slice(0, 8)}…`, async () => {
+        const { replies, text } = await run(`/${name} ${junk}`);
+        expect(replies.length).toBeLessThanOrEqual(1);
+        expect(text).not.toContain("x".repeat(60));
+        expect(text).not.toContain("v".repeat(60));
+        expect(text).not.toContain("word ".repeat(12));
+      });
+    }
+  }
+});
+
 describe("invisible characters are stripped before matching", () => {
   it("/help\\0 is /help", async () => {
     const { outcome } = await run("/help\0");
