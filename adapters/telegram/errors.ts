@@ -16,8 +16,10 @@ export function scrubToken(text: string, token: string): string {
 export function describeTelegramError(error: unknown, token: string): string {
   if (error instanceof GrammyError) return scrubToken(`${error.method}: ${error.error_code} ${error.description}`, token);
   if (error instanceof HttpError) {
-    // A JSON parse error quotes the start of the answer: another service's page, say. Quote none of it.
-    const inner = error.error instanceof SyntaxError ? ": the answer is not JSON" : error.error instanceof Error ? `: ${error.error.message}` : "";
+    // A JSON parse error quotes the start of the answer (node-fetch's "invalid json response body … reason:
+    // Unexpected token '<', "<html>…"): another service's page, say. Quote none of it.
+    const notJson = error.error instanceof SyntaxError || (error.error as { type?: unknown } | undefined)?.type === "invalid-json";
+    const inner = notJson ? ": the answer is not JSON" : error.error instanceof Error ? `: ${error.error.message}` : "";
     return scrubToken(`${error.message}${inner}`, token);
   }
   if (error instanceof Error) return scrubToken(`${error.name}: ${error.message.split("\n")[0] ?? ""}`, token);
