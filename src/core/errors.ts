@@ -21,7 +21,9 @@ export type FetchFailure =
   | "too-many-redirects"
   | "network"
   | "tls"
-  | "not-a-feed";
+  | "not-a-feed"
+  /** A chat's URL, or a redirect from it, points where regwatch must not go (src/feeds/address-guard.ts). */
+  | "refused";
 
 /** A feed could not be fetched or read. Says which feed and why, in one line; the cause is kept for logs. */
 export class FeedError extends Error {

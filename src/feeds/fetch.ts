@@ -1,12 +1,18 @@
 import { FeedError } from "../core/errors.js";
 import type { FeedSpec } from "../core/feed.js";
+import { AddressRefused, addressGuard, type AddressGuard } from "./address-guard.js";
+import { guardedRequest } from "./guarded-request.js";
 
 export interface FetchLimits {
   timeoutMs: number;
   maxBodyBytes: number;
   maxRedirects: number;
   userAgent: string;
+  /** How URLs of untrusted feeds (added from a chat) are checked; the strictest guard when unset. */
+  guard?: AddressGuard;
 }
+
+const STRICT = addressGuard({ allowPrivateAddresses: false, allowedPorts: [] });
 
 /** Validators from the last successful fetch, sent back for a conditional GET. */
 export interface Validators {
@@ -79,6 +85,7 @@ export async function fetchFeed(feed: FeedSpec, validators: Validators, limits: 
     }
   } catch (error) {
     if (error instanceof FeedError) throw error;
+    if (error instanceof AddressRefused) throw new FeedError(feed.id, "refused", error.message);
     if (controller.signal.aborted) {
       throw new FeedError(feed.id, "timeout", `no complete answer within ${limits.timeoutMs / 1000} s`, { cause: error });
     }
@@ -97,6 +104,8 @@ async function request(feed: FeedSpec, url: string, validators: Validators, limi
   };
   if (validators.etag) headers["if-none-match"] = validators.etag;
   if (validators.lastModified) headers["if-modified-since"] = validators.lastModified;
+  // A chat's feed goes through the guard on every hop, redirects included.
+  if (feed.untrusted) return guardedRequest(url, headers, signal, limits.guard ?? STRICT);
   return fetch(url, { headers, redirect: "manual", signal });
 }
 
