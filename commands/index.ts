@@ -1,4 +1,5 @@
 import type { Command } from "../src/core/command.js";
+import { feedCommand } from "./feed.js";
 import { helpCommand } from "./help.js";
 import { ieoCapCommand } from "./ieo-cap.js";
 import { jurisdictionsCommand } from "./jurisdictions.js";
@@ -13,6 +14,7 @@ export const commands: readonly Command[] = [
   unsubscribeCommand,
   subscriptionsCommand,
   latestCommand,
+  feedCommand,
   jurisdictionsCommand,
   ieoCapCommand,
   helpCommand(() => commands),

@@ -103,6 +103,20 @@ export const configSchema = z
         shards: z.union([z.literal("auto"), upTo(10_000)]).default("auto"),
       })
       .prefault({}),
+    /** Feeds that chats add with /feed add: URLs from anyone, so they pass the address guard. */
+    userFeeds: z
+      .strictObject({
+        enabled: z.boolean().default(true),
+        maxPerChat: z.number().int().min(0).max(1_000).default(10),
+        maxTotal: z.number().int().min(0).max(100_000).default(2_000),
+        /** Private, loopback and link-local addresses are refused unless this is true (a trusted network). */
+        allowPrivateAddresses: z.boolean().default(false),
+        /** Ports besides 80 and 443 that a chat's URL may name. */
+        allowedPorts: z.array(z.number().int().min(1).max(65535)).max(100).default([]),
+        /** Consecutive failed polls after which a chat's feed is paused and its chats are told. */
+        pauseAfterFailures: upTo(1_000).default(10),
+      })
+      .prefault({}),
     feeds: z.array(feedSchema).min(1, "must list at least one feed"),
   })
   .superRefine((config, ctx) => {

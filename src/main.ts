@@ -6,6 +6,7 @@ import type { ChatAdapter } from "./core/delivery.js";
 import type { FeedSpec } from "./core/feed.js";
 import type { Logger } from "./core/ports.js";
 import { createConsolePlatform } from "../adapters/console/platform.js";
+import { chatFeedLimits, chatFeedsCycle, userFeedServices } from "./chat-feeds.js";
 import { createAnalyzer, loadKnowledge, type Analyzer, type Knowledge } from "./analysis/index.js";
 import { DeliveryEngine } from "./delivery/engine.js";
 import { pollOnce, type CycleReport, type PollDeps } from "./feeds/poller.js";
@@ -38,6 +39,8 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
   const knowledge = loadKnowledge();
   const analyze = articleAnalysis(createAnalyzer(knowledge));
   const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays, timeoutMs: config.limits.connectTimeoutMs });
+  const { requestTimeoutMs, connectTimeoutMs: _connect, ...rest } = config.limits;
+  const limits = chatFeedLimits(config, { ...rest, timeoutMs: requestTimeoutMs, userAgent: config.userAgent });
   const services = commandServices(config, stores, knowledge);
   let adapters: ChatAdapter[] = [];
   try {
@@ -54,26 +57,29 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     retry: config.delivery.retry,
     logger,
   });
-  const { requestTimeoutMs, connectTimeoutMs: _connect, ...rest } = config.limits;
-  const limits = { ...rest, timeoutMs: requestTimeoutMs, userAgent: config.userAgent };
   let started = false;
   return {
     stores,
     services,
     adapters,
     delivery,
-    poll: (onAlerts) =>
-      pollOnce({
-        feeds: config.feeds,
+    async poll(onAlerts) {
+      // Feeds added from chats are polled with the configured ones: one fetch per URL, the same per-host politeness.
+      const chatFeeds = await chatFeedsCycle(config, stores, delivery, logger, () => new Date());
+      const report = await pollOnce({
+        feeds: [...config.feeds, ...chatFeeds.feeds],
         limits,
         seen: stores.seen,
         feedState: stores.feedState,
-        alertLog: stores.alerts,
+        alertLog: chatFeeds.alertLog,
         analyze,
         logger,
-        deliver: (alerts) => delivery.deliver(alerts),
+        deliver: (alerts) => chatFeeds.deliver(alerts),
         ...(onAlerts ? { onAlerts } : {}),
-      }),
+      });
+      await chatFeeds.finish(report);
+      return report;
+    },
     async start() {
       for (const adapter of adapters) await adapter.start();
       await delivery.start();
@@ -88,7 +94,10 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
 }
 
 export function commandServices(config: Config, stores: Stores, knowledge: Knowledge): CommandServices {
+  const { requestTimeoutMs, connectTimeoutMs: _connect, ...rest } = config.limits;
+  const limits = chatFeedLimits(config, { ...rest, timeoutMs: requestTimeoutMs, userAgent: config.userAgent });
   return {
+    userFeeds: userFeedServices(config, stores, limits),
     fx: config.fx,
     subscriptions: stores.subscriptions,
     alerts: stores.alerts,

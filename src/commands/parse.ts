@@ -58,7 +58,8 @@ export function parseCommandLine(text: string): ParsedLine | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? "";
     const flag = /^--([a-z][\w-]*)(?:=([\s\S]*))?$/i.exec(token);
-    const pair = flag ? null : KEY.exec(token);
+    // A URL (`https://…`, `file:///…`) is a value whose scheme only looks like an option's name.
+    const pair = flag || /^[a-z][a-z0-9+.-]*:\/\//i.test(token) ? null : KEY.exec(token);
     const key = flag?.[1] ?? pair?.[1];
     if (key === undefined) {
       args.push({ value: token });

@@ -2,6 +2,7 @@ import type { z } from "zod";
 // Type only: the jurisdiction and topic tables are data that core describes nowhere else; nothing is loaded.
 import type { Knowledge } from "../../config/knowledge.js";
 import type { AlertLog, SubscriptionStore } from "./ports.js";
+import type { UserFeedServices } from "./user-feed.js";
 
 /**
  * The neutral command vocabulary: adapters turn a platform event into a CommandContext, commands answer
@@ -76,6 +77,8 @@ export interface CommandServices {
   knowledge: Knowledge;
   /** The clock, so tests can fix it. */
   now(): Date;
+  /** Feeds added from chats (`/feed`); absent where no store backs them. */
+  userFeeds?: UserFeedServices;
 }
 
 /**

@@ -6,6 +6,8 @@ export interface FeedSpec {
   /** The jurisdiction the feed's items usually concern; a prior for the analysis, not the answer. */
   jurisdiction: string | null;
   userAgent?: string;
+  /** "all": every new item is handed to delivery, not only policy items (whoever receives it decides). */
+  alerts?: "policy" | "all";
   /** Added from a chat: every URL it leads to passes the address guard. Configured feeds are trusted. */
   untrusted?: boolean;
 }

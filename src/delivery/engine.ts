@@ -2,6 +2,7 @@ import type { Alert } from "../core/article.js";
 import type { ChatPlatform } from "../core/delivery.js";
 import { describeError } from "../core/errors.js";
 import type { Logger, OutboxStore, SubscriptionStore } from "../core/ports.js";
+import type { Target } from "../core/subscription.js";
 import type { RetryPolicy } from "./backoff.js";
 import { queueDueDigests } from "./digest.js";
 import { fanOut } from "./fanout.js";
@@ -61,6 +62,16 @@ export class DeliveryEngine {
     for (const targets of queued.values()) {
       count += targets.length;
       for (const sender of this.senders) sender.add(targets);
+    }
+    return count;
+  }
+
+  /** Queues each alert for the targets given (items of a chat's own feed go to the chats that added it, nobody else). */
+  async deliverTo(routed: ReadonlyArray<{ alert: Alert; targets: readonly Target[] }>): Promise<number> {
+    let count = 0;
+    for (const { alert, targets } of routed) {
+      count += await this.options.outbox.enqueue(alert, targets);
+      for (const sender of this.senders) sender.add([...targets]);
     }
     return count;
   }

@@ -167,7 +167,8 @@ async function pollFeed(
   // Hand over, then record: a crash in between makes the next poll hand the same alerts over again,
   // which the outbox recognises. Recording first would lose them instead.
   await deps.alertLog.record(alerts);
-  if (alerts.length > 0) await deps.deliver?.(alerts);
+  const handed = feed.alerts === "all" ? analysed : alerts;
+  if (handed.length > 0) await deps.deliver?.(handed);
   await deps.seen.markSeen([...detection.fresh, ...detection.overflow].flatMap(keysOf));
   await deps.feedState.set(feed.id, next);
 

@@ -6,6 +6,7 @@ import { openStore, type Store } from "./open.js";
 import { KeyvOutboxStore } from "./outbox.js";
 import { KeyvSeenStore } from "./seen.js";
 import { KeyvSubscriptionStore } from "./subscriptions.js";
+import { KeyvUserFeedStore } from "./user-feeds.js";
 
 export { openStore, redact, type Store } from "./open.js";
 export type { Heartbeat } from "./heartbeat.js";
@@ -20,6 +21,7 @@ export interface Stores {
   subscriptions: SubscriptionStore;
   outbox: KeyvOutboxStore;
   heartbeat: KeyvHeartbeat;
+  userFeeds: KeyvUserFeedStore;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function openStores(url: string, options: { seenTtlDays: number; ti
     subscriptions: new KeyvSubscriptionStore(backend.keyv),
     outbox: new KeyvOutboxStore(backend.keyv),
     heartbeat: new KeyvHeartbeat(backend.keyv),
+    userFeeds: new KeyvUserFeedStore(backend.keyv),
     close: () => backend.close(),
   };
 }

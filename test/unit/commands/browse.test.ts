@@ -100,10 +100,10 @@ describe("/latest", () => {
 describe("/help", () => {
   it("lists every command", async () => {
     const { reply } = await say("/help");
-    for (const name of ["subscribe", "unsubscribe", "subscriptions", "latest", "jurisdictions", "ieo-cap", "help"]) {
+    for (const name of ["subscribe", "unsubscribe", "subscriptions", "latest", "feed", "jurisdictions", "ieo-cap", "help"]) {
       expect(reply.text).toContain(`/${name} — `);
     }
-    expect(commands.map((c) => c.name)).toHaveLength(7);
+    expect(commands.map((c) => c.name)).toHaveLength(8);
   });
 
   it("explains /subscribe with its options, aliases and examples", async () => {
