@@ -1,6 +1,7 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Knowledge } from "../../config/knowledge.js";
-import type { Subscription } from "../../src/core/subscription.js";
+import type { Subscription, SubscriptionRule } from "../../src/core/subscription.js";
+import { numberedRules } from "../../src/commands/subscription-text.js";
 import { escapeHtml } from "./render.js";
 
 /**
@@ -34,11 +35,25 @@ export function parseAction(data: string | undefined): KeyboardAction | undefine
 export const pageAfter = (action: KeyboardAction): KeyboardPage =>
   action.kind === "jurisdiction" || action.kind === "page" ? action.page : "topics";
 
+const plain = (rule: SubscriptionRule): boolean => !rule.include?.length && !rule.exclude?.length && !rule.mention;
+
+/** Jurisdictions with a rule for all their alerts, and topics with a rule for them everywhere: what a button shows as on. */
+function chosen(subscription: Subscription | undefined): { places: Set<string>; topics: Set<string> } {
+  const places = new Set<string>();
+  const topics = new Set<string>();
+  for (const rule of subscription?.active ? subscription.rules : []) {
+    if (!plain(rule)) continue;
+    if (rule.topics.length === 0) for (const j of rule.jurisdictions) places.add(j);
+    else if (rule.jurisdictions.includes("all")) for (const t of rule.topics) topics.add(t);
+  }
+  return { places, topics };
+}
+
 /** Whether the chat now receives this item, i.e. whether a tap removes it. */
 export function isChosen(subscription: Subscription | undefined, action: KeyboardAction): boolean {
-  if (!subscription?.active) return false;
-  if (action.kind === "jurisdiction") return subscription.jurisdictions.includes(action.code);
-  if (action.kind === "topic") return subscription.topics.includes(action.id);
+  const { places, topics } = chosen(subscription);
+  if (action.kind === "jurisdiction") return places.has(action.code);
+  if (action.kind === "topic") return topics.has(action.id);
   return false;
 }
 
@@ -56,22 +71,22 @@ export interface KeyboardView {
 }
 
 export function keyboardView(knowledge: Knowledge, subscription: Subscription | undefined, page: KeyboardPage): KeyboardView {
-  const active = subscription?.active ? subscription : undefined;
-  const places = active?.jurisdictions ?? [];
-  const topics = active?.topics ?? [];
+  const on = chosen(subscription);
+  const places = [...on.places];
+  const topics = [...on.topics];
   const pages = Math.max(1, Math.ceil(knowledge.jurisdictions.length / PAGE_SIZE));
   const mark = (on: boolean, label: string): string => (on ? `✅ ${label}` : label);
   const rows: InlineKeyboardButton[][] = [];
 
   if (page === "topics") {
-    const buttons = knowledge.topics.map((t) => ({ text: mark(topics.includes(t.id), t.label), callback_data: `sub:t:${t.id}` }));
+    const buttons = knowledge.topics.map((t) => ({ text: mark(on.topics.has(t.id), t.label), callback_data: `sub:t:${t.id}` }));
     rows.push(...chunk(buttons, 2));
     rows.push([{ text: "◀ Jurisdictions", callback_data: "sub:p:0" }]);
   } else {
     const current = Math.min(Math.max(0, page), pages - 1);
     const slice = knowledge.jurisdictions.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
-    if (current === 0) rows.push([{ text: mark(places.includes("all"), "🌐 All jurisdictions"), callback_data: "sub:j:all:0" }]);
-    const buttons = slice.map((j) => ({ text: mark(places.includes(j.code), `${j.flag} ${j.code}`), callback_data: `sub:j:${j.code}:${current}` }));
+    if (current === 0) rows.push([{ text: mark(on.places.has("all"), "🌐 All jurisdictions"), callback_data: "sub:j:all:0" }]);
+    const buttons = slice.map((j) => ({ text: mark(on.places.has(j.code), `${j.flag} ${j.code}`), callback_data: `sub:j:${j.code}:${current}` }));
     rows.push(...chunk(buttons, COLUMNS));
     const nav: InlineKeyboardButton[] = [];
     if (current > 0) nav.push({ text: "◀", callback_data: `sub:p:${current - 1}` });
@@ -80,18 +95,12 @@ export function keyboardView(knowledge: Knowledge, subscription: Subscription | 
     rows.push(nav);
   }
 
-  const name = (code: string): string => {
-    if (code === "all") return "every jurisdiction";
-    const j = knowledge.jurisdictions.find((x) => x.code === code);
-    return j ? `${j.flag} ${j.name}` : code;
-  };
-  const label = (id: string): string => knowledge.topics.find((t) => t.id === id)?.label ?? id;
+  const rules = subscription?.active ? subscription.rules : [];
   const lines = [
     "<b>Alerts for this chat</b>",
-    `Jurisdictions: ${escapeHtml(places.length > 0 ? places.map(name).join(", ") : topics.length > 0 ? "every jurisdiction" : "none yet")}`,
-    `Topics: ${escapeHtml(topics.length > 0 ? topics.map(label).join(", ") : "every topic")}`,
+    escapeHtml(rules.length > 0 ? numberedRules(knowledge, rules) : "None yet."),
     "",
-    "Tap to add or remove. Topics narrow what the chosen jurisdictions send.",
+    "Tap a jurisdiction for all its alerts, or a topic for it from everywhere; tap again to remove it.",
   ];
   return { text: lines.join("\n"), markup: { inline_keyboard: rows } };
 }

@@ -2,10 +2,13 @@ import type { Knowledge } from "../../config/knowledge.js";
 import { findJurisdiction, findTopic, suggestJurisdiction, suggestTopic } from "../analysis/knowledge.js";
 import type { CommandContext } from "../core/command.js";
 import { UserError } from "../core/errors.js";
-import type { Subscription, Target } from "../core/subscription.js";
+import type { Target } from "../core/subscription.js";
 
 /** What a chat asks for: jurisdiction codes (or "all") and topic ids, in the order typed, without repeats. */
-export type Interests = Pick<Subscription, "jurisdictions" | "topics">;
+export interface Interests {
+  jurisdictions: string[];
+  topics: string[];
+}
 
 /** Names run to four words ("British Virgin Islands", "Securities classification"); longer spans are never names. */
 const LONGEST_NAME = 4;

@@ -1,9 +1,17 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { subscriptionMatches, targetKey, type Subscription, type Target } from "../../../src/core/subscription.js";
+import {
+  migrateSubscription,
+  subscriptionMatches,
+  targetKey,
+  type LegacySubscription,
+  type Subscription,
+  type Target,
+} from "../../../src/core/subscription.js";
 import type { Stores } from "../../../src/storage/index.js";
 
-export const subscription = (chatId: string, jurisdictions: string[], topics: string[] = [], extra: Partial<Subscription> = {}): Subscription => ({
+/** A record as an older regwatch stored it: one jurisdiction list AND one topic list. */
+export const legacySubscription = (chatId: string, jurisdictions: string[], topics: string[] = [], extra: Partial<Subscription> = {}): LegacySubscription => ({
   target: { platform: "telegram", chatId },
   chatType: "group",
   jurisdictions,
@@ -15,6 +23,10 @@ export const subscription = (chatId: string, jurisdictions: string[], topics: st
   active: true,
   ...extra,
 });
+
+/** A chat with one rule, written the old way and read as rules: (jurisdictions or, if none, every one) × topics. */
+export const subscription = (chatId: string, jurisdictions: string[], topics: string[] = [], extra: Partial<Subscription> = {}): Subscription =>
+  migrateSubscription(legacySubscription(chatId, jurisdictions, topics, extra));
 
 const tg = (chatId: string): Target => ({ platform: "telegram", chatId });
 const ids = (subs: readonly Subscription[]) => subs.map((s) => s.target.chatId).sort();
@@ -94,7 +106,7 @@ export function subscriptionContract(stores: () => Stores): void {
     await s.move(tg("-100"), tg("-1001234"));
     await s.move(tg("-999"), tg("-1009999"));
     expect(await s.get(tg("-100"))).toBeUndefined();
-    expect(await s.get(tg("-1001234"))).toMatchObject({ target: tg("-1001234"), jurisdictions: ["JP"], topics: ["stablecoin"] });
+    expect(await s.get(tg("-1001234"))).toMatchObject({ target: tg("-1001234"), rules: [{ jurisdictions: ["JP"], topics: ["stablecoin"] }] });
     expect(await s.get(tg("-1009999"))).toBeUndefined();
     expect(await index("j:JP")).toEqual(["telegram:-1001234"]);
     expect(ids(await s.list())).toEqual(["-1001234"]);

@@ -54,8 +54,7 @@ describe("keyboard", () => {
   const sub = (jurisdictions: string[], topics: string[] = []): Subscription => ({
     target: { platform: "telegram", chatId: "1" },
     chatType: "private",
-    jurisdictions,
-    topics,
+    rules: [{ jurisdictions: jurisdictions.length === 0 ? ["all"] : jurisdictions, topics }],
     delivery: { mode: "instant" },
     createdBy: "1",
     createdAt: "",
