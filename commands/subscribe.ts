@@ -34,8 +34,7 @@ function readKeywords(text: string, option: string): string[] {
 export const subscribeOptions = z.object({
   what: z.string().optional().describe("Jurisdictions and topics, space or comma separated: jp hk stablecoin, or all"),
   delivery: z
-    .string()
-    .transform((typed, ctx) => readMode(typed) ?? (ctx.addIssue({ code: "custom", message: "choose instant, daily or weekly" }), z.NEVER))
+    .preprocess((typed) => (typeof typed === "string" ? (readMode(typed) ?? typed) : typed), z.enum(["instant", "daily", "weekly"], { error: "choose instant, daily or weekly" }))
     .optional()
     .describe("instant (default): each alert as it arrives; daily or weekly: one digest"),
   hour: z
@@ -54,8 +53,7 @@ export const subscribeOptions = z.object({
     .optional()
     .describe("Time zone of the digest hour, e.g. Asia/Tokyo or JST (default UTC)"),
   weekday: z
-    .string()
-    .transform((typed, ctx) => readWeekday(typed) ?? (ctx.addIssue({ code: "custom", message: "a day of the week, e.g. monday" }), z.NEVER))
+    .preprocess((typed) => (typeof typed === "string" ? (readWeekday(typed) ?? typed) : typed), z.enum(WEEKDAYS, { error: "a day of the week, e.g. monday" }))
     .optional()
     .describe("Day of a weekly digest (default monday)"),
   include: z.string().optional().describe("Only alerts naming one of these words, comma separated: circle, usdc"),

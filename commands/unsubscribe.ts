@@ -56,7 +56,8 @@ async function unsubscribe(ctx: CommandContext, options: z.output<typeof unsubsc
   const outcome = removeItems(current.rules, removing);
   const missing = notNamed(current.rules, removing);
   const lines: string[] = [];
-  if (missing.jurisdictions.length + missing.topics.length > 0) lines.push(`No rule names ${describeItems(knowledge, missing)}.`);
+  // An item a broad rule receives is not "named by no rule" for the reader: the broad rule is explained instead.
+  if (outcome.cannot.length === 0 && missing.jurisdictions.length + missing.topics.length > 0) lines.push(`No rule names ${describeItems(knowledge, missing)}.`);
   if (outcome.ended.length + outcome.changed.length === 0) {
     const broad = outcome.cannot.map((r) => current.rules.indexOf(r) + 1);
     if (broad.length > 0) {

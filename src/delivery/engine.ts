@@ -56,7 +56,7 @@ export class DeliveryEngine {
 
   /** Queues the alerts for their subscribers (written before anything is sent) and wakes the senders. */
   async deliver(alerts: readonly Alert[]): Promise<number> {
-    const queued = await fanOut(alerts, this.options.subscriptions, this.options.outbox);
+    const queued = await fanOut(alerts, this.options.subscriptions, this.options.outbox, new Date(this.options.now?.() ?? Date.now()));
     let count = 0;
     for (const targets of queued.values()) {
       count += targets.length;

@@ -19,7 +19,7 @@ describe("Telegram bot commands (real grammY against a local Bot API server)", (
     expect(String(reply.params.text)).toMatch(/^<b>Subscribed<\/b>/);
     expect(String(reply.params.text)).toContain("🇯🇵 Japan");
     const sub = await h.services.subscriptions.get({ platform: "telegram", chatId: String(alicePrivate.id) });
-    expect(sub).toMatchObject({ chatType: "private", jurisdictions: ["JP"], createdBy: String(alice.id), active: true });
+    expect(sub).toMatchObject({ chatType: "private", rules: [{ jurisdictions: ["JP"], topics: [] }], createdBy: String(alice.id), active: true });
   });
 
   it("refuses a group member who is not an admin, and lets an admin subscribe the group", async () => {
@@ -34,7 +34,7 @@ describe("Telegram bot commands (real grammY against a local Bot API server)", (
 
     h.server.sendText({ chat: group, from: alice, text: "/subscribe hk" });
     await replyIn(h, group.id, (t) => t.includes("Subscribed"));
-    expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(group.id) })).toMatchObject({ chatType: "group", jurisdictions: ["HK"] });
+    expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(group.id) })).toMatchObject({ chatType: "group", rules: [{ jurisdictions: ["HK"], topics: [] }] });
   });
 
   it("ignores commands addressed to another bot, and unknown commands in groups unless addressed to it", async () => {
@@ -55,8 +55,7 @@ describe("Telegram bot commands (real grammY against a local Bot API server)", (
     await replyIn(h, channel.id, (t) => t.includes("Subscribed"));
     expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(channel.id) })).toMatchObject({
       chatType: "channel",
-      jurisdictions: ["JP"],
-      topics: ["stablecoin"],
+      rules: [{ jurisdictions: ["JP"], topics: ["stablecoin"] }],
     });
   });
 
@@ -77,7 +76,7 @@ describe("Telegram bot commands (real grammY against a local Bot API server)", (
     h.server.sendText({ chat: alicePrivate, from: alice, text: "/subscribe @regwatch_alerts jp" });
     const done = await replyIn(h, alicePrivate.id, (t) => t.includes("Subscribed"));
     expect(String(done.params.text)).toMatch(/^<b>Subscribed · @regwatch_alerts<\/b>/);
-    expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(channel.id) })).toMatchObject({ chatType: "channel", jurisdictions: ["JP"], createdBy: String(alice.id) });
+    expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(channel.id) })).toMatchObject({ chatType: "channel", rules: [{ jurisdictions: ["JP"], topics: [] }], createdBy: String(alice.id) });
 
     h.server.sendText({ chat: alicePrivate, from: alice, text: "/subscribe @no_such_channel jp" });
     expect(String((await replyIn(h, alicePrivate.id, (t) => t.includes("no_such"))).params.text)).toContain("I cannot see @no_such_channel");
@@ -125,13 +124,13 @@ describe("the /subscribe keyboard", () => {
     const edit = await h.server.waitForCall("editMessageText", (p) => String(p.text).includes("🇯🇵 Japan"));
     expect(edit.params.message_id).toBe(messageId);
     expect(JSON.stringify(edit.params.reply_markup)).toContain("✅ 🇯🇵 JP");
-    expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(alicePrivate.id) })).toMatchObject({ jurisdictions: ["JP"] });
+    expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(alicePrivate.id) })).toMatchObject({ rules: [{ jurisdictions: ["JP"], topics: [] }] });
     await h.server.waitForCall("answerCallbackQuery", (p) => p.text === "Added");
 
     h.server.pressButton({ from: alice, chatId: alicePrivate.id, messageId, data: "sub:j:JP:2" });
     await h.server.waitForCall("answerCallbackQuery", (p) => p.text === "Removed");
     expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(alicePrivate.id) })).toBeUndefined();
-    expect(h.server.messages.get(`${alicePrivate.id}:${messageId}`)?.text).toContain("Jurisdictions: none yet");
+    expect(h.server.messages.get(`${alicePrivate.id}:${messageId}`)?.text).toContain("None yet.");
     expect(h.server.callsTo("sendMessage")).toHaveLength(1);
   });
 

@@ -91,7 +91,7 @@ describe("/latest", () => {
 
   it("says when there is nothing yet, and refuses more than ten", async () => {
     expect((await say("/latest sg")).reply.text).toBe("No alerts yet for 🇸🇬 Singapore: they appear here as regulators publish.");
-    expect((await say("/latest jp 11")).reply.text).toBe("count: at most 10");
+    expect((await say("/latest jp 11")).reply.text).toBe("count: a number from 1 to 10, e.g. /latest jp 5");
     expect((await say("/latest 50")).outcome.status).toBe("user-error");
     expect((await say("/latest atlantis")).reply.text).toMatch(/^"atlantis" is not a jurisdiction or topic I know/);
   });

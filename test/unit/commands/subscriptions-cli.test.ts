@@ -31,11 +31,11 @@ const list = (...args: string[]) => subscriptionsCliCommand().exitOverride().par
 describe("regwatch chat with the configured store", () => {
   it("keeps a subscription between runs, as the console chat", async () => {
     await chat("/subscribe jp digest:daily tz:Asia/Tokyo");
-    expect(out.join("")).toMatch(/^Subscribed\nAdded 🇯🇵 Japan\./);
+    expect(out.join("")).toMatch(/^Subscribed\nAdded rule 1: every topic from 🇯🇵 Japan\./);
     out.length = 0;
     await chat("/subscriptions");
     const text = out.join("");
-    expect(text).toContain("Jurisdictions: 🇯🇵 Japan");
+    expect(text).toContain("1. Every topic from 🇯🇵 Japan.");
     expect(text).toContain("Delivery: daily digest at 08:00 Asia/Tokyo");
     expect(process.exitCode).toBe(0);
   });

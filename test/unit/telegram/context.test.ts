@@ -80,14 +80,16 @@ describe("keyboard", () => {
     const jp = parseAction("sub:j:JP:2")!;
     expect(commandFor(undefined, jp)).toBe("/subscribe JP");
     expect(commandFor(sub(["JP"]), jp)).toBe("/unsubscribe JP");
-    expect(commandFor(sub(["JP"], ["stablecoin"]), parseAction("sub:t:stablecoin")!)).toBe("/unsubscribe stablecoin");
+    // A topic button stands for that topic from every jurisdiction; JP stablecoins alone do not light it.
+    expect(commandFor(sub(["JP"], ["stablecoin"]), parseAction("sub:t:stablecoin")!)).toBe("/subscribe stablecoin");
+    expect(commandFor(sub([], ["stablecoin"]), parseAction("sub:t:stablecoin")!)).toBe("/unsubscribe stablecoin");
     expect(commandFor(sub(["JP"]), parseAction("sub:p:1")!)).toBeUndefined();
   });
 
   it("marks what the chat receives", () => {
-    const view = keyboardView(knowledge, sub(["JP", "HK"], ["stablecoin"]), 2);
-    expect(view.text).toContain("Jurisdictions: 🇯🇵 Japan, 🇭🇰 Hong Kong");
-    expect(view.text).toContain("Topics: Stablecoins");
+    const view = keyboardView(knowledge, { ...sub(["JP", "HK"]), rules: [{ jurisdictions: ["JP", "HK"], topics: [] }, { jurisdictions: ["all"], topics: ["stablecoin"] }] }, 2);
+    expect(view.text).toContain("1. Every topic from 🇯🇵 Japan and 🇭🇰 Hong Kong.\n2. Stablecoins from every jurisdiction.");
     expect(JSON.stringify(view.markup)).toContain("✅ 🇯🇵 JP");
+    expect(JSON.stringify(keyboardView(knowledge, sub([], ["stablecoin"]), "topics").markup)).toContain("✅ Stablecoins");
   });
 });
