@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Command } from "../src/core/command.js";
 import { UserError } from "../src/core/errors.js";
-import { describeOptions, usage } from "../src/commands/describe.js";
+import { commandHelp } from "../src/commands/help-text.js";
 import { normalizeName } from "../src/commands/parse.js";
 
 const helpOptions = z.object({
@@ -27,22 +27,7 @@ export function helpCommand(list: () => readonly Command[]): Command<typeof help
       const wanted = normalizeName(options.command.replace(/^\//, ""));
       const command = commands.find((c) => normalizeName(c.name) === wanted);
       if (!command) throw new UserError(`Unknown command /${wanted}. Try /help.`);
-      const examples = command.examples?.length ? `\nExamples: ${command.examples.join(" · ")}` : "";
-      await ctx.reply({
-        title: `/${command.name}`,
-        text: `${command.description}\nUsage: ${usage(command)}${examples}`,
-        fields: describeOptions(command).map((o) => ({
-          name: o.name,
-          value: [
-            o.description,
-            o.required ? "required" : "optional",
-            o.choices ? `one of ${o.choices.join(", ")}` : "",
-            o.aliases.length > 0 ? `also ${o.aliases.join(", ")}` : "",
-          ]
-            .filter(Boolean)
-            .join("; "),
-        })),
-      });
+      await ctx.reply(commandHelp(command));
     },
   };
 }

@@ -38,8 +38,10 @@ export const subscribeOptions = z.object({
     .optional()
     .describe("instant (default): each alert as it arrives; daily or weekly: one digest"),
   hour: z
-    .string()
-    .transform((typed, ctx) => readHour(typed) ?? (ctx.addIssue({ code: "custom", message: HOUR_HELP }), z.NEVER))
+    .preprocess(
+      (typed) => (typeof typed === "string" ? (readHour(typed) ?? typed) : typed),
+      z.coerce.number({ error: HOUR_HELP }).int(HOUR_HELP).min(0, HOUR_HELP).max(23, HOUR_HELP),
+    )
     .optional()
     .describe(`Hour of the digest, 0-23 or 9am (default ${DEFAULT_DIGEST_HOUR})`),
   time_zone: z

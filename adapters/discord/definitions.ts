@@ -70,6 +70,9 @@ export const completions: Readonly<Record<string, "jurisdictions" | "topics" | "
   what: "both",
 };
 
+/** Options that name a role: Discord offers the guild's roles and sends the role's id. */
+export const ROLE_OPTIONS: ReadonlySet<string> = new Set(["mention"]);
+
 /** The Discord-only option through which a managing command targets another channel than the current one. */
 export const CHANNEL_OPTION = "channel";
 
@@ -116,6 +119,7 @@ export const toApplicationCommands = (commands: readonly Command[], traits: Read
   commands.map((c) => toApplicationCommand(c, traits[c.name] ?? {}));
 
 function optionFor(name: string, description: string, required: boolean, schema: AnySchema, choices?: readonly string[]): OptionJson {
+  if (ROLE_OPTIONS.has(name)) return { type: ApplicationCommandOptionType.Role, name, description, required };
   if (name === CHANNEL_OPTION) {
     return { type: ApplicationCommandOptionType.Channel, name, description, required, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] };
   }

@@ -180,5 +180,6 @@ export function replyEmbed(message: ReplyMessage): APIEmbed {
   if (url && embed.title) embed.url = url;
   if (url && fields.length < LIMITS.fields) fields.push({ name: cut(message.link?.label ?? "Link", LIMITS.fieldName), value: url });
   if (fields.length > 0) embed.fields = fields;
+  if (message.footer) embed.footer = { text: cut(message.footer, LIMITS.footer) };
   return shrinkToTotal(embed, LIMITS.total);
 }

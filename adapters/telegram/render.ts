@@ -128,11 +128,14 @@ export function renderReply(message: ReplyMessage, options: Pick<RenderOptions, 
   const blocks: string[] = [];
   if (message.title) blocks.push(`<b>${fitText(message.title, 256, stripUnsafe)}</b>`);
   if (message.text) blocks.push(...stripUnsafe(message.text).split("\n").map((line) => escapeHtml(line)));
-  for (const field of message.fields ?? []) {
-    blocks.push(`<b>${fitText(field.name, 256, stripUnsafe)}:</b> ${escapeHtml(stripUnsafe(field.value))}`);
-  }
+  const fields = (message.fields ?? []).map((field) => `<b>${fitText(field.name, 256, stripUnsafe)}:</b> ${escapeHtml(stripUnsafe(field.value))}`);
   const url = safeUrl(message.link?.url);
-  if (url) blocks.push(`<a href="${escapeHtml(url)}">${fitText(message.link?.label ?? url, 256, stripUnsafe)}</a>`);
+  const link = url ? [`<a href="${escapeHtml(url)}">${fitText(message.link?.label ?? url, 256, stripUnsafe)}</a>`] : [];
+  // Details fold into one expandable quote (one block, so a split never separates its tags).
+  const folded = message.details ? [...fields, ...link].join("\n") : "";
+  if (message.details && folded.length > 0 && folded.length < (options.limit ?? MESSAGE_LIMIT) - 200) blocks.push(`<blockquote expandable>${folded}</blockquote>`);
+  else blocks.push(...fields, ...link);
+  if (message.footer) blocks.push(`<i>${escapeHtml(stripUnsafe(message.footer))}</i>`);
   return pack(blocks, options.limit ?? MESSAGE_LIMIT);
 }
 

@@ -32,8 +32,13 @@ export type FigureKind = "cap" | "threshold" | "loss";
 /** `at-most`: amount <= remaining; `below`: amount < remaining (the UK's "less than 10%"). */
 export type Comparison = "at-most" | "below";
 
+/** The investor's figures a regime reads; fixed caps read none, the UK only net assets. */
+export type FigureInput = "income" | "netAssets";
+
 export interface Regime {
   id: string;
+  /** Which of the investor's figures the rule uses: only these are asked for. */
+  uses: readonly FigureInput[];
   currency: Currency;
   title: string;
   /** The rule in general terms, without anyone's numbers. */
@@ -58,12 +63,12 @@ export type CapRule = (
   money: (minor: bigint) => string,
 ) => { cap: bigint; steps: string[] };
 
-export type RegimeSpec = Omit<Regime, "compute"> & { rule: CapRule };
+export type RegimeSpec = Omit<Regime, "compute" | "uses"> & { rule: CapRule; uses?: readonly FigureInput[] };
 
 /** Wraps a rule with what every regime shares: input checks, the `already` budget and `allowed`. */
 export function defineRegime(spec: RegimeSpec): Regime {
-  const { rule, ...regime } = spec;
-  return { ...regime, compute: (input) => compute(spec, input) };
+  const { rule, uses = ["income", "netAssets"], ...regime } = spec;
+  return { ...regime, uses, compute: (input) => compute(spec, input) };
 }
 
 function compute(spec: RegimeSpec, input: CapInput): CapResult {

@@ -163,6 +163,7 @@ export const regimes: readonly Regime[] = [
     source: "https://www.handbook.fca.org.uk/handbook/COBS/4/12A.html",
     notes: ["Exactly 10% is not \"less than 10%\". Income plays no part."],
     comparison: "below",
+    uses: ["netAssets"],
     floor: 0n,
     rule: ({ netAssets }, money) => clampedPercent(10n, netAssets, 0n, undefined, money),
   }),
@@ -176,6 +177,7 @@ export const regimes: readonly Regime[] = [
     source: "https://www.sec.or.th/EN/Pages/News_Detail.aspx?SECID=8286",
     notes: ["Income and assets play no part."],
     comparison: "at-most",
+    uses: [],
     ...fixed("THB", 300_000, "per ICO project"),
   }),
   defineRegime({
@@ -188,6 +190,7 @@ export const regimes: readonly Regime[] = [
     source: "https://www.sc.com.my/regulation/guidelines/digital-assets",
     notes: ["Checks the per-issuer limit only: keep the RM20,000 across issuers in 12 months in mind. Income and assets play no part."],
     comparison: "at-most",
+    uses: [],
     ...fixed("MYR", 2_000, "per issuer"),
   }),
 ];

@@ -43,6 +43,10 @@ export interface ReplyMessage {
   text: string;
   fields?: ReplyField[];
   link?: ReplyLink;
+  /** The fields are details under the answer: platforms that can fold them away do (Telegram's expandable quote). */
+  details?: boolean;
+  /** The last line, after fields and link (a disclaimer): Discord's embed footer. */
+  footer?: string;
   /** Only the invoker should see it (Discord ephemeral replies); platforms without that send it normally. */
   ephemeral?: boolean;
 }
