@@ -5,6 +5,7 @@ import { jurisdictionsCommand } from "./jurisdictions.js";
 import { latestCommand } from "./latest.js";
 import { subscribeCommand } from "./subscribe.js";
 import { subscriptionsCommand } from "./subscriptions.js";
+import { topicsCommand } from "./topics.js";
 import { unsubscribeCommand } from "./unsubscribe.js";
 
 /** Every chat command, in the order /help lists them. */
@@ -14,6 +15,7 @@ export const commands: readonly Command[] = [
   subscriptionsCommand,
   latestCommand,
   jurisdictionsCommand,
+  topicsCommand,
   ieoCapCommand,
   helpCommand(() => commands),
 ];

@@ -47,7 +47,7 @@ export function readInterests(knowledge: Knowledge, text: string): Interests {
   }
 
   if (unknown.length > 0) {
-    throw new UserError(`${unknown.map((u) => `${quote(u)} is not a jurisdiction or topic I know${suggestion(knowledge, u)}`).join("; ")}. /jurisdictions lists the codes.`);
+    throw new UserError(`${unknown.map((u) => `${quote(u)} is not a jurisdiction or topic I know${suggestion(knowledge, u)}`).join("; ")}. /jurisdictions and /topics list them.`);
   }
   const unique = [...new Set(jurisdictions)];
   return { jurisdictions: unique.includes("all") ? ["all"] : unique, topics: [...new Set(topics)] };
@@ -64,11 +64,16 @@ function longestName(knowledge: Knowledge, words: readonly string[], from: numbe
   return undefined;
 }
 
+/** Words for what every alert is about: they mean "all", not a topic. */
+const EVERYTHING = /^(?:crypto|cryptos|cryptocurrency|cryptocurrencies|crypto assets?|digital assets?|bitcoin|btc|web3|暗号資産|仮想通貨|가상자산|加密货币)$/i;
+
+/** Close names from both tables: "(did you mean HK, Hong Kong, or the topic stablecoin?)". */
 function suggestion(knowledge: Knowledge, typed: string): string {
+  if (EVERYTHING.test(typed.normalize("NFKC").trim())) return " (every alert is about crypto and financial policy: did you mean all?)";
   const jurisdiction = suggestJurisdiction(knowledge, typed);
-  if (jurisdiction) return ` (did you mean ${jurisdiction.code}, ${jurisdiction.name}?)`;
   const topic = suggestTopic(knowledge, typed);
-  return topic ? ` (did you mean ${topic.id}?)` : "";
+  const options = [...(jurisdiction ? [`${jurisdiction.code}, ${jurisdiction.name}`] : []), ...(topic ? [`${jurisdiction ? "the topic " : ""}${topic.id}`] : [])];
+  return options.length > 0 ? ` (did you mean ${options.join(", or ")}?)` : "";
 }
 
 /** What someone typed, echoed short and quoted: replies never carry a long run of user text. */
