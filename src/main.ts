@@ -2,6 +2,7 @@ import type { LoadedConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import type { Analysis, Article } from "./core/article.js";
 import type { CommandServices } from "./core/command.js";
+import { featuredJurisdictions } from "./commands/featured.js";
 import type { ChatAdapter } from "./core/delivery.js";
 import type { FeedSpec } from "./core/feed.js";
 import type { Logger } from "./core/ports.js";
@@ -87,6 +88,9 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
   };
 }
 
+/** As many as the Telegram keyboard's first page holds. */
+const FEATURED_ON_FIRST_PAGE = 24;
+
 export function commandServices(config: Config, stores: Stores, knowledge: Knowledge): CommandServices {
   return {
     fx: config.fx,
@@ -94,6 +98,11 @@ export function commandServices(config: Config, stores: Stores, knowledge: Knowl
     alerts: stores.alerts,
     knowledge,
     now: () => new Date(),
+    featuredJurisdictions: featuredJurisdictions(
+      config.feeds.flatMap((f) => (f.jurisdiction ? [f.jurisdiction] : [])),
+      stores.subscriptions,
+      FEATURED_ON_FIRST_PAGE,
+    ),
   };
 }
 

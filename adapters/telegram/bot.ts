@@ -100,7 +100,7 @@ export function createBot(options: TelegramBotOptions): Bot {
       return;
     }
     const subscription = await services.subscriptions.get({ platform: "telegram", chatId: neutral.chat.id });
-    const view = keyboardView(services.knowledge, subscription, 0);
+    const view = keyboardView(services.knowledge, subscription, 0, (await services.featuredJurisdictions?.()) ?? []);
     await ctx.api.sendMessage(message.chat.id, view.text, {
       parse_mode: "HTML",
       reply_markup: view.markup,
@@ -140,7 +140,7 @@ export function createBot(options: TelegramBotOptions): Bot {
       }
       notice = line.startsWith("/unsubscribe") ? "Removed" : "Added";
     }
-    const view = keyboardView(services.knowledge, await services.subscriptions.get(target), pageAfter(action));
+    const view = keyboardView(services.knowledge, await services.subscriptions.get(target), pageAfter(action), (await services.featuredJurisdictions?.()) ?? []);
     try {
       await ctx.api.editMessageText(chat.id, message.message_id, view.text, { parse_mode: "HTML", reply_markup: view.markup });
     } catch (error) {

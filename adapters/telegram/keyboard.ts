@@ -70,11 +70,17 @@ export interface KeyboardView {
   markup: InlineKeyboardMarkup;
 }
 
-export function keyboardView(knowledge: Knowledge, subscription: Subscription | undefined, page: KeyboardPage): KeyboardView {
+/**
+ * With `featured` codes, page 0 offers them (the jurisdictions with feeds and the most subscribed) and the
+ * whole table follows from page 1; without, the table starts on page 0.
+ */
+export function keyboardView(knowledge: Knowledge, subscription: Subscription | undefined, page: KeyboardPage, featured: readonly string[] = []): KeyboardView {
   const on = chosen(subscription);
   const places = [...on.places];
   const topics = [...on.topics];
-  const pages = Math.max(1, Math.ceil(knowledge.jurisdictions.length / PAGE_SIZE));
+  const first = featured.flatMap((code) => knowledge.jurisdictions.filter((j) => j.code === code)).slice(0, PAGE_SIZE);
+  const offset = first.length > 0 ? 1 : 0;
+  const pages = offset + Math.max(1, Math.ceil(knowledge.jurisdictions.length / PAGE_SIZE));
   const mark = (on: boolean, label: string): string => (on ? `✅ ${label}` : label);
   const rows: InlineKeyboardButton[][] = [];
 
@@ -84,7 +90,7 @@ export function keyboardView(knowledge: Knowledge, subscription: Subscription | 
     rows.push([{ text: "◀ Jurisdictions", callback_data: "sub:p:0" }]);
   } else {
     const current = Math.min(Math.max(0, page), pages - 1);
-    const slice = knowledge.jurisdictions.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+    const slice = offset === 1 && current === 0 ? first : knowledge.jurisdictions.slice((current - offset) * PAGE_SIZE, (current - offset + 1) * PAGE_SIZE);
     if (current === 0) rows.push([{ text: mark(on.places.has("all"), "🌐 All jurisdictions"), callback_data: "sub:j:all:0" }]);
     const buttons = slice.map((j) => ({ text: mark(on.places.has(j.code), `${j.flag} ${j.code}`), callback_data: `sub:j:${j.code}:${current}` }));
     rows.push(...chunk(buttons, COLUMNS));

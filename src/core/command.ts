@@ -80,6 +80,8 @@ export interface CommandServices {
   knowledge: Knowledge;
   /** The clock, so tests can fix it. */
   now(): Date;
+  /** Jurisdiction codes to offer first: those with feeds, the most subscribed first. */
+  featuredJurisdictions?(): Promise<readonly string[]>;
 }
 
 /**

@@ -113,21 +113,23 @@ describe("the /subscribe keyboard", () => {
     const shown = await replyIn(h, alicePrivate.id);
     const keyboard = JSON.stringify(shown.params.reply_markup);
     expect(keyboard).toContain("sub:j:all:0");
+    // The first page offers the jurisdictions with feeds, Japan among them, not the table's first 24.
+    expect(keyboard).toContain('"callback_data":"sub:j:JP:0"');
     const sent = [...h.server.messages.values()].find((m) => m.text === shown.params.text);
     expect(sent).toBeDefined();
     const messageId = sent!.messageId;
 
-    // JP is on a later page: go there, then tap it.
+    // The table follows on later pages.
     const page = JSON.stringify(h.server.messages.get(`${alicePrivate.id}:${messageId}`)?.params.reply_markup);
     expect(page).toContain('"callback_data":"sub:p:1"');
-    h.server.pressButton({ from: alice, chatId: alicePrivate.id, messageId, data: "sub:j:JP:2" });
+    h.server.pressButton({ from: alice, chatId: alicePrivate.id, messageId, data: "sub:j:JP:0" });
     const edit = await h.server.waitForCall("editMessageText", (p) => String(p.text).includes("🇯🇵 Japan"));
     expect(edit.params.message_id).toBe(messageId);
     expect(JSON.stringify(edit.params.reply_markup)).toContain("✅ 🇯🇵 JP");
     expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(alicePrivate.id) })).toMatchObject({ rules: [{ jurisdictions: ["JP"], topics: [] }] });
     await h.server.waitForCall("answerCallbackQuery", (p) => p.text === "Added");
 
-    h.server.pressButton({ from: alice, chatId: alicePrivate.id, messageId, data: "sub:j:JP:2" });
+    h.server.pressButton({ from: alice, chatId: alicePrivate.id, messageId, data: "sub:j:JP:0" });
     await h.server.waitForCall("answerCallbackQuery", (p) => p.text === "Removed");
     expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(alicePrivate.id) })).toBeUndefined();
     expect(h.server.messages.get(`${alicePrivate.id}:${messageId}`)?.text).toContain("None yet.");

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminCheck, chatRefOf, senderCanManage } from "../../../adapters/telegram/context.js";
 import { keyboardView, parseAction, commandFor } from "../../../adapters/telegram/keyboard.js";
 import { loadKnowledge } from "../../../src/analysis/knowledge.js";
+import { rankJurisdictions } from "../../../src/commands/featured.js";
 import type { Subscription } from "../../../src/core/subscription.js";
 import { startTelegramServer, type TelegramServer } from "../../support/telegram-server.js";
 
@@ -91,5 +92,19 @@ describe("keyboard", () => {
     expect(view.text).toContain("1. Every topic from 🇯🇵 Japan and 🇭🇰 Hong Kong.\n2. Stablecoins from every jurisdiction.");
     expect(JSON.stringify(view.markup)).toContain("✅ 🇯🇵 JP");
     expect(JSON.stringify(keyboardView(knowledge, sub([], ["stablecoin"]), "topics").markup)).toContain("✅ Stablecoins");
+  });
+
+  it("offers the jurisdictions with feeds and the most subscribed on the first page, then the whole table", () => {
+    const subs = [sub(["JP", "HK"]), sub(["JP"]), sub(["SG"]), { ...sub(["KE"]), active: false }];
+    const featured = rankJurisdictions(["US", "JP", "HK"], subs, 24);
+    expect(featured).toEqual(["JP", "HK", "US", "SG"]);
+    const first = JSON.stringify(keyboardView(knowledge, undefined, 0, featured).markup);
+    expect(first).toContain('"callback_data":"sub:j:JP:0"');
+    expect(first).toContain('"callback_data":"sub:j:SG:0"');
+    expect(first).not.toContain("sub:j:KE");
+    expect(first.indexOf("🇯🇵 JP")).toBeLessThan(first.indexOf("🇺🇸 US"));
+    // The table follows: its first slice is now page 1.
+    const table = keyboardView(knowledge, undefined, 1, featured).markup.inline_keyboard.flat().map((b) => (b as { callback_data: string }).callback_data);
+    expect(table[0]).toBe(`sub:j:${knowledge.jurisdictions[0]!.code}:1`);
   });
 });
