@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Command, CommandContext, CommandServices, ReplyField } from "../src/core/command.js";
+import type { Command, CommandContext, CommandServices, ReplyField, Translate } from "../src/core/command.js";
+import { tr } from "../src/commands/localize.js";
 import { UserError } from "../src/core/errors.js";
 import type { DeliveryMode, Subscription, SubscriptionRule } from "../src/core/subscription.js";
 import { quote, readInterests, requireManager, targetOf } from "../src/commands/interests.js";
@@ -66,19 +67,23 @@ export const subscribeOptions = z.object({
 export type SubscribeOptions = z.output<typeof subscribeOptions>;
 
 /** The delivery the options ask for, starting from the current one: unnamed parts keep their current value. */
-export function chooseDelivery(current: DeliveryMode | undefined, options: Pick<SubscribeOptions, "delivery" | "hour" | "time_zone" | "weekday">): DeliveryMode {
+export function chooseDelivery(
+  current: DeliveryMode | undefined,
+  options: Pick<SubscribeOptions, "delivery" | "hour" | "time_zone" | "weekday">,
+  t: Translate = tr({}),
+): DeliveryMode {
   const digestPart = (["hour", "time_zone", "weekday"] as const).find((k) => options[k] !== undefined);
   // "9am" or "friday" alone on an instant chat: the digest they describe is meant.
   const mode = options.delivery ?? (current && current.mode !== "instant" ? current.mode : digestPart ? (options.weekday !== undefined ? "weekly" : "daily") : (current?.mode ?? "instant"));
   if (mode === "instant") {
-    if (digestPart) throw new UserError(`${digestPart} is for a digest: add delivery:daily or delivery:weekly.`);
+    if (digestPart) throw new UserError(t("subscribe.digestPart", { option: digestPart }));
     return { mode: "instant" };
   }
   const previous = current && current.mode !== "instant" ? current : undefined;
   const hour = options.hour ?? previous?.hour ?? DEFAULT_DIGEST_HOUR;
   const timeZone = options.time_zone ?? previous?.timeZone ?? "UTC";
   if (mode === "daily") {
-    if (options.weekday !== undefined) throw new UserError("weekday is for a weekly digest: use delivery:weekly.");
+    if (options.weekday !== undefined) throw new UserError(t("subscribe.weekdayDaily"));
     return { mode, hour, timeZone };
   }
   const weekday = options.weekday !== undefined ? WEEKDAYS.indexOf(options.weekday) : previous?.mode === "weekly" ? previous.weekday : 1;
@@ -87,10 +92,11 @@ export function chooseDelivery(current: DeliveryMode | undefined, options: Pick<
 
 /** A Discord role mention as typed (`<@&123>`) or its id; only Manage Channels members may set one, only on Discord. */
 function readMention(ctx: CommandContext, typed: string): string {
-  if (ctx.chat.platform !== "discord") throw new UserError("mention: role mentions are for Discord channels; leave mention out here.");
-  if (!ctx.canManage) throw new UserError("mention: only members with Manage Channels can make alerts mention a role.");
+  const t = tr(ctx);
+  if (ctx.chat.platform !== "discord") throw new UserError(t("subscribe.mentionNotDiscord"));
+  if (!ctx.canManage) throw new UserError(t("subscribe.mentionNotAllowed"));
   const id = /^\s*(?:<@&)?(\d{5,25})>?\s*$/.exec(typed)?.[1];
-  if (!id) throw new UserError(`mention: ${quote(typed)} is not a role; pick the role from the list that @ opens, e.g. mention:@JP-alerts.`);
+  if (!id) throw new UserError(t("subscribe.mentionNotRole", { typed: quote(typed) }));
   return id;
 }
 
@@ -118,6 +124,7 @@ function stripUndefined<T extends object>(value: T): T {
 
 async function subscribe(ctx: CommandContext, typed: SubscribeOptions, services: CommandServices): Promise<void> {
   requireManager(ctx);
+  const t = tr(ctx);
   const options = stripUndefined(withWordsFromWhat(typed));
   const { knowledge } = services;
   const target = targetOf(ctx);
@@ -129,27 +136,27 @@ async function subscribe(ctx: CommandContext, typed: SubscribeOptions, services:
     ...(options.exclude ? { exclude: readKeywords(options.exclude, "exclude") } : {}),
     ...(options.mention ? { mention: readMention(ctx, options.mention) } : {}),
   };
-  const interests = options.what?.trim() ? readInterests(knowledge, options.what) : undefined;
+  const interests = options.what?.trim() ? readInterests(knowledge, options.what, t) : undefined;
   const hasFilters = Object.keys(filters).length > 0;
   const rule: SubscriptionRule | undefined = interests || hasFilters ? ruleFrom(interests ?? { jurisdictions: ["all"], topics: [] }, filters) : undefined;
   if (!rule && !(current && deliveryNamed(options))) {
-    throw new UserError("Say what this chat should receive: /subscribe jp hk, /subscribe stablecoin or /subscribe all. /jurisdictions and /topics list the words.");
+    throw new UserError(t("subscribe.say"));
   }
-  const delivery = chooseDelivery(current?.delivery, options);
+  const delivery = chooseDelivery(current?.delivery, options, t);
 
   const lines: string[] = [];
   let rules = current?.rules ?? [];
   if (rule) {
     const outcome = addRule(rules, rule);
     if (outcome.kind === "covered") {
-      lines.push(`This chat already receives those: rule ${outcome.by + 1}, ${lowerFirst(describeRule(knowledge, rules[outcome.by] as SubscriptionRule))}`);
+      lines.push(t("subscribe.already", { n: outcome.by + 1, rule: lowerFirst(describeRule(knowledge, rules[outcome.by] as SubscriptionRule, t)) }));
     } else {
-      if (outcome.rules.length > MAX_RULES) throw new UserError(`A chat holds at most ${MAX_RULES} rules: /unsubscribe a number first (/subscriptions lists them).`);
+      if (outcome.rules.length > MAX_RULES) throw new UserError(t("subscribe.tooMany", { max: MAX_RULES }));
       rules = outcome.rules;
-      lines.push(`Added rule ${outcome.index + 1}: ${lowerFirst(describeRule(knowledge, rules[outcome.index] as SubscriptionRule))}`);
+      lines.push(t("subscribe.added", { n: outcome.index + 1, rule: lowerFirst(describeRule(knowledge, rules[outcome.index] as SubscriptionRule, t)) }));
     }
   }
-  if (current && deliveryNamed(options)) lines.push(`Delivery is now ${describeDelivery(delivery)}.`);
+  if (current && deliveryNamed(options)) lines.push(t("subscribe.deliveryNow", { delivery: describeDelivery(delivery, t) }));
 
   const now = services.now().toISOString();
   const next: Subscription = {
@@ -167,17 +174,17 @@ async function subscribe(ctx: CommandContext, typed: SubscribeOptions, services:
 
   const [latest] = await services.alerts.latest(1, next);
   const fields: ReplyField[] = [
-    { name: "This chat receives", value: numberedRules(knowledge, next.rules) },
-    { name: "Delivery", value: describeDelivery(delivery) },
+    { name: t("fields.receives"), value: numberedRules(knowledge, next.rules, t) },
+    { name: t("fields.delivery"), value: describeDelivery(delivery, t) },
   ];
   const shown = latest ? alertField(knowledge, latest, false) : undefined;
-  const arrival = delivery.mode === "instant" ? "alerts arrive here as soon as a regulator publishes one." : `matching alerts come in the ${describeDelivery(delivery)}.`;
-  fields.push(shown ? { name: `Latest matching alert: ${shown.name}`, value: shown.value } : { name: "Latest matching alert", value: `None yet: ${arrival}` });
+  const noneYet = delivery.mode === "instant" ? t("subscribe.noneYetInstant") : t("subscribe.noneYetDigest", { delivery: describeDelivery(delivery, t) });
+  fields.push(shown ? { name: t("fields.latestOne", { name: shown.name }), value: shown.value } : { name: t("fields.latest"), value: noneYet });
   await ctx.reply({
-    title: current ? "Subscription updated" : "Subscribed",
+    title: current ? t("subscribe.titleUpdated") : t("subscribe.titleNew"),
     text: lines.join("\n"),
     fields,
-    ...(latest?.url ? { link: { url: latest.url, label: "Latest matching alert" } } : {}),
+    ...(latest?.url ? { link: { url: latest.url, label: t("fields.latest") } } : {}),
   });
 }
 

@@ -95,6 +95,7 @@ export function commandServices(config: Config, stores: Stores, knowledge: Knowl
   return {
     fx: config.fx,
     subscriptions: stores.subscriptions,
+    chatSettings: stores.chatSettings,
     alerts: stores.alerts,
     knowledge,
     now: () => new Date(),

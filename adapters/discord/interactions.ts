@@ -87,7 +87,8 @@ async function handleCommand(interaction: ChatInputCommandInteraction, options: 
       user: { id: interaction.user.id, name: interaction.user.username },
       chat: { platform: "discord", id: target.id, type: chatType(interaction, target.type), ...(interaction.guildId ? { guildId: interaction.guildId } : {}) },
       canManage,
-      locale: interaction.locale,
+      // The guild's language is the channel's; a DM has only the user's.
+      locale: interaction.guildLocale ?? interaction.locale,
       reply: (message) => responder.send(message),
     };
     await runCommandWithOptions(command, optionValues(interaction, command), ctx, options.services, {

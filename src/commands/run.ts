@@ -3,6 +3,7 @@ import type { Command, CommandContext, CommandServices, ReplyMessage } from "../
 import { UserError } from "../core/errors.js";
 import type { Logger } from "../core/ports.js";
 import { commands as defaultCommands } from "../../commands/index.js";
+import { localized } from "./localize.js";
 import { bindArguments, normalizeName, parseCommandLine, validateOptions } from "./parse.js";
 
 export interface RunOptions {
@@ -33,10 +34,11 @@ const stderrLogger: Pick<Logger, "error"> = { error: (message) => process.stderr
  */
 export async function runCommandLine(
   text: string,
-  ctx: CommandContext,
+  plain: CommandContext,
   services: CommandServices,
   options: RunOptions = {},
 ): Promise<RunOutcome> {
+  const ctx = await localized(plain, services);
   const logger = options.logger ?? stderrLogger;
   let name: string | undefined;
   const send = async (message: ReplyMessage): Promise<void> => {
@@ -54,7 +56,7 @@ export async function runCommandLine(
     const list = options.commands ?? defaultCommands;
     const command = list.find((c) => normalizeName(c.name) === line.name);
     if (!command) {
-      await send({ text: `Unknown command /${line.name}. Try /help.`, ephemeral: true });
+      await send({ text: ctx.t("errors.unknownCommand", { name: line.name }), ephemeral: true });
       return { status: "unknown-command", command: line.name };
     }
     name = command.name;
@@ -68,7 +70,7 @@ export async function runCommandLine(
     }
     const errorId = (options.newErrorId ?? randomErrorId)();
     logger.error(`/${name ?? "?"} failed in ${where(ctx)} (error id ${errorId}): ${describeChain(error)}`);
-    await send({ text: `Something went wrong (error id ${errorId}). Please try again later.`, ephemeral: true });
+    await send({ text: ctx.t("errors.failed", { id: errorId }), ephemeral: true });
     return { status: "failed", errorId, ...(name ? { command: name } : {}) };
   }
 }

@@ -48,6 +48,18 @@ export interface SubscriptionStore {
   list(filter?: { active?: boolean }): Promise<Subscription[]>;
 }
 
+/** What a chat chose besides its subscription. */
+export interface ChatSettings {
+  /** A catalog language ("ja"); absent: the invoker's platform language. */
+  language?: string;
+}
+
+export interface ChatSettingsStore {
+  /** Empty settings for a chat that chose nothing. */
+  get(target: Target): Promise<ChatSettings>;
+  set(target: Target, settings: ChatSettings): Promise<void>;
+}
+
 /** One delivery waiting for its target: an alert, or a digest of several. */
 export interface OutboxEntry {
   /** Increases per target; the order entries are sent in. */
