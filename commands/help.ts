@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Command, CommandServices } from "../src/core/command.js";
 import { UserError } from "../src/core/errors.js";
-import { commandHelp } from "../src/commands/help-text.js";
+import { commandDescription, commandHelp } from "../src/commands/help-text.js";
+import { tr } from "../src/commands/localize.js";
 import { normalizeName } from "../src/commands/parse.js";
 
 const helpOptions = z.object({
@@ -20,22 +21,23 @@ export function helpCommand(list: () => readonly Command[]): Command<typeof help
     positional: ["command"],
     async run(ctx, options, services) {
       const commands = list();
+      const t = tr(ctx);
       if (options.command === undefined) {
         await ctx.reply({
-          title: "Commands",
+          title: t("help.title"),
           text: [
-            ...commands.map((c) => `/${c.name} — ${c.description}`),
+            ...commands.map((c) => `/${c.name} — ${commandDescription(c, t)}`),
             "",
-            `Topics: ${knowledgeTopics(services)}.`,
-            "/help <command> explains one.",
+            t("help.topics", { list: knowledgeTopics(services) }),
+            t("help.footer"),
           ].join("\n"),
         });
         return;
       }
       const wanted = normalizeName(options.command.replace(/^\//, ""));
       const command = commands.find((c) => normalizeName(c.name) === wanted);
-      if (!command) throw new UserError(`Unknown command /${wanted}. Try /help.`);
-      await ctx.reply(commandHelp(command));
+      if (!command) throw new UserError(t("help.unknown", { name: wanted }));
+      await ctx.reply(commandHelp(command, t));
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Command, FxRates, ReplyMessage } from "../src/core/command.js";
+import type { Command, FxRates, ReplyMessage, Translate } from "../src/core/command.js";
+import { tr } from "../src/commands/localize.js";
 import { UserError } from "../src/core/errors.js";
 import {
   decimalsOf,
@@ -89,66 +90,65 @@ export function answerIeoCap(options: IeoCapOptions): IeoCapAnswer {
 
 export const DISCLAIMER = "Information, not legal or financial advice; the figures are your own statement.";
 
-const figureNames: Record<FigureKind, string> = { cap: "Cap", threshold: "Threshold", loss: "Loss to simulate" };
+const figureKeys: Record<FigureKind, string> = { cap: "ieoCap.cap", threshold: "ieoCap.threshold", loss: "ieoCap.loss" };
 
 /**
  * The answer at a glance: cap, what is left, the verdict; then how the amounts were read. Formula, rule,
  * status and source are details below; the disclaimer is last.
  */
-export function ieoCapReply(answer: IeoCapAnswer, fx: FxRates): ReplyMessage {
+export function ieoCapReply(answer: IeoCapAnswer, fx: FxRates, t: Translate = tr({})): ReplyMessage {
   const { regime, result } = answer;
   const money = (minor: bigint): string => formatMoney(minor, regime.currency);
   const already = answer.already ?? 0n;
   const lines = [
-    `${figureNames[regime.kind]}: ${money(result.cap)}${approximateUsd(result.cap, regime, fx)}`,
-    already > 0n ? `Left: ${money(result.remaining)} after ${money(already)} already invested` : `Left: ${money(result.remaining)} (nothing invested yet)`,
-    verdict(answer, money),
-    `Read as: ${readAs(answer, money)}`,
+    `${t(figureKeys[regime.kind])}: ${money(result.cap)}${approximateUsd(result.cap, regime, fx, t)}`,
+    already > 0n ? t("ieoCap.leftAfter", { left: money(result.remaining), already: money(already) }) : t("ieoCap.leftAll", { left: money(result.remaining) }),
+    verdict(answer, money, t),
+    t("ieoCap.readAs", { figures: readAs(answer, money, t) }),
   ];
   const fields = [
-    { name: "Formula", value: result.formulaSteps.join("; ") },
-    { name: "Rule", value: regime.formula },
-    { name: "Status", value: regime.status },
+    { name: t("ieoCap.formula"), value: result.formulaSteps.join("; ") },
+    { name: t("ieoCap.rule"), value: regime.formula },
+    { name: t("ieoCap.status"), value: regime.status },
   ];
-  if (regime.notes.length > 0) fields.push({ name: "Note", value: regime.notes.join(" ") });
-  return { title: regime.title, text: lines.join("\n"), fields, details: true, link: { url: regime.source, label: "Source" }, footer: DISCLAIMER };
+  if (regime.notes.length > 0) fields.push({ name: t("ieoCap.note"), value: regime.notes.join(" ") });
+  return { title: regime.title, text: lines.join("\n"), fields, details: true, link: { url: regime.source, label: t("ieoCap.source") }, footer: t("ieoCap.disclaimer") };
 }
 
-function readAs(answer: IeoCapAnswer, money: (minor: bigint) => string): string {
+function readAs(answer: IeoCapAnswer, money: (minor: bigint) => string, t: Translate): string {
   const parts: string[] = [];
-  if (answer.income !== undefined) parts.push(`income ${money(answer.income)}`);
-  if (answer.netAssets !== undefined) parts.push(`net assets ${money(answer.netAssets)}`);
-  if (answer.amount !== undefined) parts.push(`amount ${money(answer.amount)}`);
-  if (answer.already !== undefined) parts.push(`already invested ${money(answer.already)}`);
-  const unused = answer.regime.uses.length === 0 ? " (income and net assets play no part here)" : answer.regime.uses.includes("income") ? "" : " (income plays no part here)";
-  return `${parts.length > 0 ? parts.join(", ") : "no amounts"}${unused}`;
+  if (answer.income !== undefined) parts.push(t("ieoCap.income", { money: money(answer.income) }));
+  if (answer.netAssets !== undefined) parts.push(t("ieoCap.netAssets", { money: money(answer.netAssets) }));
+  if (answer.amount !== undefined) parts.push(t("ieoCap.amount", { money: money(answer.amount) }));
+  if (answer.already !== undefined) parts.push(t("ieoCap.already", { money: money(answer.already) }));
+  const unused = answer.regime.uses.length === 0 ? t("ieoCap.noFigures") : answer.regime.uses.includes("income") ? "" : t("ieoCap.noIncome");
+  return `${parts.length > 0 ? parts.join(", ") : t("ieoCap.noAmounts")}${unused}`;
 }
 
 /** Line three: whether the amount fits, and by how much it does not. */
-function verdict(answer: IeoCapAnswer, money: (minor: bigint) => string): string {
+function verdict(answer: IeoCapAnswer, money: (minor: bigint) => string, t: Translate): string {
   const { regime, result } = answer;
   const already = answer.already ?? 0n;
-  if (regime.kind === "loss") return "A figure to simulate before investing, not a yes/no limit.";
-  const word = regime.kind === "threshold" ? "threshold" : "cap";
+  if (regime.kind === "loss") return t("ieoCap.simulate");
+  const word = regime.kind === "threshold" ? t("ieoCap.wordThreshold") : t("ieoCap.wordCap");
   if (answer.amount === undefined) {
-    if (already > result.cap) return `❌ Already over the ${word} by ${money(already - result.cap)}: nothing more fits.`;
-    const example = regime.uses.length === 0 ? `/ieo-cap regime:${regime.id} amount:${money(result.cap / 2n)}` : `add the amount you plan to invest as a third figure`;
-    return `To check an investment, ${example}.`;
+    if (already > result.cap) return t("ieoCap.alreadyOver", { word, over: money(already - result.cap) });
+    return regime.uses.length === 0 ? t("ieoCap.toCheckFixed", { regime: regime.id, example: money(result.cap / 2n) }) : t("ieoCap.toCheck");
   }
   const amount = answer.amount;
   const over = amount + already - result.cap;
   if (regime.kind === "threshold") {
     return result.allowed
-      ? `✅ ${money(amount)} is within the threshold (${money(result.remaining - amount)} to spare).`
-      : `⚠️ ${money(amount)} is over the threshold by ${money(over > 0n ? over : amount - result.remaining)}: allowed only after a risk warning and your explicit consent.`;
+      ? t("ieoCap.withinThreshold", { amount: money(amount), spare: money(result.remaining - amount) })
+      : t("ieoCap.overThreshold", { amount: money(amount), over: money(over > 0n ? over : amount - result.remaining) });
   }
-  if (result.allowed) return `✅ ${money(amount)} is allowed: ${money(result.remaining - amount)} of the cap would be left.`;
-  if (regime.comparison === "below" && over <= 0n) return `❌ ${money(amount)} is not allowed: it must be less than ${money(result.remaining)}.`;
-  return `❌ ${money(amount)} is over the cap by ${money(over)}: not allowed.`;
+  if (result.allowed) return t("ieoCap.allowed", { amount: money(amount), spare: money(result.remaining - amount) });
+  if (regime.comparison === "below" && over <= 0n) return t("ieoCap.notBelow", { amount: money(amount), left: money(result.remaining) });
+  return t("ieoCap.over", { amount: money(amount), over: money(over) });
 }
 
 /** ` (≈ $9,750 at 1 JPY = 0.0065 USD, rates of 2026-11-01)`; nothing for USD itself. */
-function approximateUsd(minor: bigint, regime: Regime, fx: FxRates): string {
+function approximateUsd(minor: bigint, regime: Regime, fx: FxRates, t: Translate): string {
   if (regime.currency === "USD") return "";
   const rate = fx.usdPerUnit[regime.currency];
   if (rate === undefined) return "";
@@ -159,7 +159,7 @@ function approximateUsd(minor: bigint, regime: Regime, fx: FxRates): string {
     currency: "USD",
     maximumFractionDigits: Math.abs(usd) >= 100 ? 0 : 2,
   }).format(usd);
-  return ` (≈ ${shown} at 1 ${regime.currency} = ${rate} USD, rates of ${fx.asOf})`;
+  return t("ieoCap.approx", { usd: shown, currency: regime.currency, rate, asOf: fx.asOf });
 }
 
 export interface IeoCapJson {
@@ -199,9 +199,9 @@ export const ieoCapCommand: Command<typeof ieoCapOptions> = {
   examples: ["/ieo-cap 800万 3000万", "/ieo-cap 年収800万 資産3000万 100万", "/ieo-cap income:8m net_assets:30m amount:1m", "/ieo-cap 8 million 30 million regime:jp-ecf", "/ieo-cap regime:th-ico amount:100000"],
   async run(ctx, options, services) {
     if (FIGURE_SLOTS.some((slot) => asksForHelp(options[slot]))) {
-      await ctx.reply(commandHelp(ieoCapCommand));
+      await ctx.reply(commandHelp(ieoCapCommand, tr(ctx)));
       return;
     }
-    await ctx.reply(ieoCapReply(answerIeoCap(options), services.fx));
+    await ctx.reply(ieoCapReply(answerIeoCap(options), services.fx, tr(ctx)));
   },
 };

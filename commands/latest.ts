@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Command } from "../src/core/command.js";
 import { UserError } from "../src/core/errors.js";
 import { readInterests } from "../src/commands/interests.js";
+import { tr } from "../src/commands/localize.js";
 import { ruleFrom } from "../src/commands/rules.js";
 import { alertField, describeItems } from "../src/commands/subscription-text.js";
 
@@ -29,6 +30,7 @@ export const latestCommand: Command<typeof latestOptions> = {
   aliases: { n: "count", topic: "what", jurisdiction: "what" },
   examples: ["/latest", "/latest jp", "/latest jp hk 10", "/latest stablecoin"],
   async run(ctx, options, services) {
+    const t = tr(ctx);
     let count = options.count;
     let named = options.what?.normalize("NFKC").trim() ?? "";
     // `/latest jp hk 3`, `/latest 3`: a number at the end is the count.
@@ -36,19 +38,19 @@ export const latestCommand: Command<typeof latestOptions> = {
     if (trailing && count === undefined) {
       count = Number(trailing[1]);
       named = named.slice(0, trailing.index).trim();
-      if (count < 1 || count > MAX_LATEST) throw new UserError(`count: ${COUNT_HELP}, e.g. /latest ${named ? `${named} ` : ""}5`);
+      if (count < 1 || count > MAX_LATEST) throw new UserError(t("latest.count", { max: MAX_LATEST, example: `/latest ${named ? `${named} ` : ""}5` }));
     }
-    const interests = named ? readInterests(services.knowledge, named) : undefined;
+    const interests = named ? readInterests(services.knowledge, named, t) : undefined;
     const scoped = interests && !(interests.jurisdictions.includes("all") && interests.topics.length === 0) ? interests : undefined;
     const alerts = await services.alerts.latest(count ?? DEFAULT_LATEST, scoped ? { rules: [ruleFrom(scoped)] } : undefined);
-    const about = scoped ? ` for ${describeItems(services.knowledge, scoped)}` : "";
+    const what = scoped ? describeItems(services.knowledge, scoped, t) : "";
     if (alerts.length === 0) {
-      await ctx.reply({ title: "Latest alerts", text: `No alerts yet${about}: they appear here as regulators publish.` });
+      await ctx.reply({ title: t("latest.title"), text: t("latest.none", { about: what ? t("latest.forWhat", { what }) : "" }) });
       return;
     }
     await ctx.reply({
-      title: `Latest alerts${about}`,
-      text: `${alerts.length === 1 ? "The latest alert" : `The ${alerts.length} latest alerts`}, newest first.`,
+      title: what ? t("latest.titleFor", { what }) : t("latest.title"),
+      text: alerts.length === 1 ? t("latest.one") : t("latest.many", { count: alerts.length }),
       fields: alerts.map((alert) => alertField(services.knowledge, alert)),
     });
   },

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import type { Topic } from "../config/knowledge.js";
-import type { Command, ReplyMessage } from "../src/core/command.js";
+import type { Knowledge } from "../config/knowledge.js";
+import type { Command, ReplyMessage, Translate } from "../src/core/command.js";
+import { tr } from "../src/commands/localize.js";
+import { topicName } from "../src/commands/subscription-text.js";
 
 export const topicsOptions = z.object({});
 
@@ -8,19 +10,12 @@ export const topicsOptions = z.object({});
 const TERMS_SHOWN = 4;
 
 /** `stablecoin — Stablecoins: stablecoin, stable coin, e-money token…`, one line per topic, as the table orders them. */
-export function topicList(topics: readonly Topic[]): ReplyMessage {
-  const lines = topics.map((t) => {
-    const terms = t.terms.filter((term) => /^[\x20-\x7e]+$/.test(term) && term.toLowerCase() !== t.id).slice(0, TERMS_SHOWN);
-    return `${t.id} — ${t.label}${terms.length > 0 ? `: ${terms.join(", ")}…` : ""}`;
+export function topicList(knowledge: Knowledge, t: Translate): ReplyMessage {
+  const lines = knowledge.topics.map((topic) => {
+    const terms = topic.terms.filter((term) => /^[\x20-\x7e]+$/.test(term) && term.toLowerCase() !== topic.id).slice(0, TERMS_SHOWN);
+    return `${topic.id} — ${topicName(knowledge, topic.id, t)}${terms.length > 0 ? `: ${terms.join(", ")}…` : ""}`;
   });
-  return {
-    title: `Topics (${topics.length})`,
-    text: [
-      ...lines,
-      "",
-      "/subscribe stablecoin adds stablecoins from every jurisdiction; /subscribe jp stablecoin from Japan only. Names and terms in any listed language work too (ステーブルコイン).",
-    ].join("\n"),
-  };
+  return { title: t("topics.title", { count: knowledge.topics.length }), text: [...lines, "", t("topics.footer")].join("\n") };
 }
 
 export const topicsCommand: Command<typeof topicsOptions> = {
@@ -29,6 +24,6 @@ export const topicsCommand: Command<typeof topicsOptions> = {
   options: topicsOptions,
   examples: ["/topics", "/subscribe stablecoin", "/latest tax"],
   async run(ctx, _options, services) {
-    await ctx.reply(topicList(services.knowledge.topics));
+    await ctx.reply(topicList(services.knowledge, tr(ctx)));
   },
 };

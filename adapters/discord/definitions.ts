@@ -57,6 +57,9 @@ export interface DiscordTraits {
 export const defaultTraits: Readonly<Record<string, DiscordTraits>> = {
   subscribe: { manages: true, sendsThere: true },
   unsubscribe: { manages: true },
+  pause: { manages: true },
+  resume: { manages: true },
+  language: { manages: true },
   settings: { manages: true },
   "ieo-cap": { personal: true },
 };

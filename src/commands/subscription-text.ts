@@ -70,8 +70,7 @@ export function describeRule(knowledge: Knowledge, rule: SubscriptionRule, t: Tr
   if (rule.include?.length) parts.push(t("rules.only", { words: listInWords(quoted(rule.include), t("rules.or")) }));
   if (rule.exclude?.length) parts.push(t("rules.never", { words: listInWords(quoted(rule.exclude), t("rules.or")) }));
   if (rule.mention) parts.push(t("rules.mention", { role: rule.mention }));
-  const sentence = parts.join(t("rules.joiner", { defaultValue: ", " }));
-  return `${sentence}${t("rules.end", { defaultValue: "." })}`;
+  return `${parts.join(t("rules.joiner"))}${t("rules.end")}`;
 }
 
 /** "1. Every topic from 🇯🇵 Japan.\n2. Stablecoins from every jurisdiction." */

@@ -117,10 +117,10 @@ describe("/topics", () => {
 describe("/help", () => {
   it("lists every command", async () => {
     const { reply } = await say("/help");
-    for (const name of ["subscribe", "unsubscribe", "subscriptions", "latest", "jurisdictions", "topics", "ieo-cap", "help"]) {
+    for (const name of ["subscribe", "unsubscribe", "subscriptions", "pause", "resume", "latest", "jurisdictions", "topics", "ieo-cap", "language", "help"]) {
       expect(reply.text).toContain(`/${name} — `);
     }
-    expect(commands.map((c) => c.name)).toHaveLength(8);
+    expect(commands.map((c) => c.name)).toHaveLength(11);
     expect(reply.text).toContain("Topics: stablecoin, lending, staking, token-offering");
   });
 
