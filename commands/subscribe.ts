@@ -165,6 +165,7 @@ async function subscribe(ctx: CommandContext, typed: SubscribeOptions, services:
     rules,
     delivery,
     ...(current?.pausedUntil !== undefined ? { pausedUntil: current.pausedUntil } : {}),
+    ...(ctx.language ?? current?.language ? { language: (ctx.language ?? current?.language) as string } : {}),
     createdBy: current?.createdBy ?? ctx.user.id,
     createdAt: current?.createdAt ?? now,
     updatedAt: now,

@@ -2,6 +2,7 @@ import type { LoadedConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import type { Analysis, Article } from "./core/article.js";
 import type { CommandServices } from "./core/command.js";
+import { alertLabels } from "./commands/alert-labels.js";
 import { featuredJurisdictions } from "./commands/featured.js";
 import type { ChatAdapter } from "./core/delivery.js";
 import type { FeedSpec } from "./core/feed.js";
@@ -54,6 +55,7 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     limits: config.delivery,
     retry: config.delivery.retry,
     logger,
+    labelsFor: alertLabels(stores.chatSettings, stores.subscriptions),
   });
   const { requestTimeoutMs, ...rest } = config.limits;
   const limits = { ...rest, timeoutMs: requestTimeoutMs, userAgent: config.userAgent };

@@ -1,6 +1,7 @@
 import { escapeMarkdown, type APIEmbed } from "discord.js";
 import type { Alert } from "../../src/core/article.js";
 import type { ReplyMessage } from "../../src/core/command.js";
+import type { AlertLabels } from "../../src/core/delivery.js";
 
 /** Discord's documented embed limits. */
 export const LIMITS = {
@@ -95,14 +96,14 @@ const topicText = (knowledge: RenderKnowledge | undefined, ids: readonly string[
 const httpUrl = (url: string | null | undefined): string | undefined => (url && /^https?:\/\//i.test(url) && url.length <= 2048 ? url : undefined);
 
 /** The alert as one embed: linked title, summary, jurisdiction with flag, topics, key figures, source and date. */
-export function alertEmbed(alert: Alert, knowledge?: RenderKnowledge, descriptionMax = ALERT_DESCRIPTION): APIEmbed {
+export function alertEmbed(alert: Alert, knowledge?: RenderKnowledge, descriptionMax = ALERT_DESCRIPTION, labels?: AlertLabels): APIEmbed {
   const fields: NonNullable<APIEmbed["fields"]> = [];
   if (alert.jurisdictions.length > 0) {
-    fields.push({ name: "Jurisdiction", value: fieldValue(jurisdictionText(knowledge, alert.jurisdictions)), inline: true });
+    fields.push({ name: labels?.jurisdiction ?? "Jurisdiction", value: fieldValue(jurisdictionText(knowledge, alert.jurisdictions)), inline: true });
   }
-  if (alert.topics.length > 0) fields.push({ name: "Topics", value: fieldValue(topicText(knowledge, alert.topics)), inline: true });
+  if (alert.topics.length > 0) fields.push({ name: labels?.topics ?? "Topics", value: fieldValue(topicText(knowledge, alert.topics)), inline: true });
   const figures = [...new Set(alert.figures.map((f) => f.text))];
-  if (figures.length > 0) fields.push({ name: "Key figures", value: feedText(figures.join(" · "), LIMITS.fieldValue) });
+  if (figures.length > 0) fields.push({ name: labels?.keyFigures ?? "Key figures", value: feedText(figures.join(" · "), LIMITS.fieldValue) });
 
   const url = httpUrl(alert.url);
   const embed: APIEmbed = {
@@ -148,13 +149,13 @@ function shrinkToTotal(embed: APIEmbed, max: number): APIEmbed {
  * A digest as several messages: a heading, then one compact embed per alert, packed at most ten embeds and
  * 6,000 characters to a message.
  */
-export function digestMessages(label: string, alerts: readonly Alert[], knowledge?: RenderKnowledge): DiscordMessage[] {
+export function digestMessages(label: string, alerts: readonly Alert[], knowledge?: RenderKnowledge, labels?: AlertLabels): DiscordMessage[] {
   const heading = feedText(`${label}: ${alerts.length} alert${alerts.length === 1 ? "" : "s"}`, LIMITS.content - 4);
   const messages: DiscordMessage[] = [];
   let current: DiscordMessage = { content: `**${heading}**`, embeds: [] };
   let used = 0;
   for (const alert of alerts) {
-    const embed = alertEmbed(alert, knowledge, DIGEST_DESCRIPTION);
+    const embed = alertEmbed(alert, knowledge, DIGEST_DESCRIPTION, labels);
     const size = embedLength(embed);
     if (current.embeds.length >= LIMITS.embedsPerMessage || used + size > LIMITS.total) {
       messages.push(current);

@@ -1,5 +1,6 @@
 import type { Alert } from "../../src/core/article.js";
 import type { ReplyMessage } from "../../src/core/command.js";
+import type { AlertLabels } from "../../src/core/delivery.js";
 
 /** Telegram's limit for a text message, counted in UTF-16 code units. */
 export const MESSAGE_LIMIT = 4096;
@@ -16,6 +17,8 @@ export interface RenderOptions {
   jurisdictions?: ReadonlyMap<string, JurisdictionLabel>;
   /** Maximum length of one message's HTML (tests lower it). */
   limit?: number;
+  /** The words around the alert in the chat's language; English when absent. */
+  labels?: AlertLabels;
 }
 
 // Controls (an ESC or NUL in a feed title) and every bidi control: an override in a title would reorder
@@ -105,8 +108,8 @@ export function renderAlert(alert: Alert, options: RenderOptions = {}): string {
   const url = safeUrl(alert.url);
   const figures = alert.figures.map((f) => f.text).filter((t) => t.trim() !== "");
   const tail = [
-    figures.length > 0 ? `Key figures: ${fitText([...new Set(figures)].join(" · "), 400)}` : "",
-    url ? `<a href="${escapeHtml(url)}">Source: ${fitText(alert.feedName || "link", 100)}</a>` : "",
+    figures.length > 0 ? `${escapeHtml(options.labels?.keyFigures ?? "Key figures")}: ${fitText([...new Set(figures)].join(" · "), 400)}` : "",
+    url ? `<a href="${escapeHtml(url)}">${escapeHtml(options.labels?.source ?? "Source")}: ${fitText(alert.feedName || "link", 100)}</a>` : "",
     alert.topics.length > 0 ? escapeHtml(alert.topics.map(hashtag).join(" ")) : "",
   ].filter(Boolean);
 

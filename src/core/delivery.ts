@@ -2,10 +2,22 @@ import type { Alert } from "./article.js";
 import type { Platform } from "./command.js";
 import type { Target } from "./subscription.js";
 
-/** What a platform is asked to send: one alert, or a digest of a period's alerts (the platform splits it to fit). */
-export type Outgoing =
-  | { kind: "alert"; alert: Alert }
-  | { kind: "digest"; period: { from: string; to: string; label: string }; alerts: Alert[] };
+/** The words around an alert, in the chat's language (English when absent). */
+export interface AlertLabels {
+  keyFigures: string;
+  source: string;
+  jurisdiction: string;
+  topics: string;
+}
+
+/**
+ * What a platform is asked to send: one alert, or a digest of a period's alerts (the platform splits it to fit).
+ * `mentionRoles`: Discord roles the chat's matching rules name, the only mentions the message may make.
+ */
+export type Outgoing = (
+  | { kind: "alert"; alert: Alert; mentionRoles?: string[] }
+  | { kind: "digest"; period: { from: string; to: string; label: string }; alerts: Alert[] }
+) & { labels?: AlertLabels };
 
 /**
  * What became of a send, as the delivery engine needs to know it. Platforms translate their own errors

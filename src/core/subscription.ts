@@ -39,6 +39,8 @@ export interface Subscription {
   chatType: "private" | "group" | "channel";
   rules: SubscriptionRule[];
   delivery: DeliveryMode;
+  /** The language of whoever subscribed (a catalog language): alerts are labelled in it unless /language says otherwise. */
+  language?: string;
   /** Nothing is delivered before this time (ISO), or ever while it is "indefinite"; alerts meanwhile are skipped. */
   pausedUntil?: string;
   /** Who subscribed the chat (platform user id) and when. */

@@ -1,7 +1,8 @@
 import type { Alert } from "../core/article.js";
-import type { ChatPlatform } from "../core/delivery.js";
+import type { AlertLabels, ChatPlatform } from "../core/delivery.js";
 import { describeError } from "../core/errors.js";
 import type { Logger, OutboxStore, SubscriptionStore } from "../core/ports.js";
+import type { Target } from "../core/subscription.js";
 import type { RetryPolicy } from "./backoff.js";
 import { queueDueDigests } from "./digest.js";
 import { fanOut } from "./fanout.js";
@@ -18,6 +19,8 @@ export interface DeliveryOptions {
   /** How often due digests are looked for. */
   digestEveryMs?: number;
   now?: () => number;
+  /** The alert labels in a chat's language (see SenderDeps). */
+  labelsFor?: (target: Target) => Promise<AlertLabels | undefined>;
 }
 
 /**
@@ -39,6 +42,7 @@ export class DeliveryEngine {
           retry: options.retry,
           logger: options.logger,
           ...(options.now ? { now: options.now } : {}),
+          ...(options.labelsFor ? { labelsFor: options.labelsFor } : {}),
         }),
     );
   }

@@ -28,7 +28,7 @@ describe("Telegram bot commands (real grammY against a local Bot API server)", (
     h.server.setMember(group.id, alice, "administrator");
     h.server.sendText({ chat: group, from: bob, text: "/subscribe@regwatch_test_bot jp" });
     const refusal = await replyIn(h, group.id);
-    expect(String(refusal.params.text)).toContain("Only chat administrators");
+    expect(String(refusal.params.text)).toContain("このチャットの購読を変更できるのは管理者だけです。");
     expect(h.server.callsTo("getChatMember").some((c) => c.params.user_id === bob.id)).toBe(true);
     expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(group.id) })).toBeUndefined();
 
@@ -144,7 +144,7 @@ describe("the /subscribe keyboard", () => {
     const messageId = [...h.server.messages.values()].find((m) => m.text === shown.params.text)!.messageId;
     h.server.pressButton({ from: bob, chatId: group.id, messageId, data: "sub:j:JP:2" });
     const answer = await h.server.waitForCall("answerCallbackQuery", (p) => p.show_alert === true);
-    expect(String(answer.params.text)).toContain("Only chat administrators");
+    expect(String(answer.params.text)).toContain("このチャットの購読を変更できるのは管理者だけです。");
     expect(h.server.callsTo("editMessageText")).toHaveLength(0);
     expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(group.id) })).toBeUndefined();
   });
