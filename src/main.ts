@@ -49,7 +49,7 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     throw error;
   }
   const delivery = new DeliveryEngine({
-    platforms: [...adapters.map((a) => a.platform), createConsolePlatform(options.consoleWrite)],
+    platforms: [...adapters.map((a) => a.platform), createConsolePlatform(options.consoleWrite, config.timezone)],
     subscriptions: stores.subscriptions,
     outbox: stores.outbox,
     limits: config.delivery,
