@@ -21,10 +21,14 @@ const jurisdictionOf = (knowledge: Knowledge, code: string): Jurisdiction | unde
  */
 export function jurisdictionName(knowledge: Knowledge, code: string, t: Translate = english): string {
   const j = jurisdictionOf(knowledge, code);
-  if (!j) return code;
+  return j ? `${j.flag} ${placeName(j, t)}` : code;
+}
+
+/** The place's name without its flag, in the language's script where the table has one. */
+export function placeName(j: Jurisdiction, t: Translate = english): string {
   const script = t("nameScript");
   const local = script && script !== "nameScript" ? j.names.find((n) => new RegExp(`^(?:${script})+$`, "u").test(n)) : undefined;
-  return `${j.flag} ${local ?? j.name}`;
+  return local ?? j.name;
 }
 
 export function topicName(knowledge: Knowledge, id: string, t: Translate = english): string {

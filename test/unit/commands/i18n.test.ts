@@ -121,6 +121,10 @@ describe("replies in Japanese", () => {
     expect((await say("/topics", { locale: "ja" })).text).toContain("stablecoin — ステーブルコイン");
     expect((await say("/subscribe crypto", { locale: "ja" })).text).toMatch(/^"crypto" は知らない地域・トピックです（すべてのアラートは/);
     expect((await say("/nothing", { locale: "ja" })).text).toBe("/nothing というコマンドはありません。/help をどうぞ。");
+    const japan = await say("/jurisdictions jp", { locale: "ja" });
+    expect(japan.title).toBe("🇯🇵 日本 (JP)");
+    expect(japan.text).toContain("FSA: Financial Services Agency (規制当局)");
+    expect((await say("/jurisdictions", { locale: "ja" })).text).toContain("🇯🇵 JP 日本: FSA, BOJ, JVCEA");
   });
 });
 
