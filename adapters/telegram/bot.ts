@@ -9,6 +9,7 @@ import { channelArgument, channelContext } from "./channel.js";
 import { readCommandLine, telegramCommandNames, telegramName } from "./command-line.js";
 import { AdminCheck, chatRefOf, invokerOf, messageContext, sendReply } from "./context.js";
 import { describeTelegramError, scrubToken } from "./errors.js";
+import { localized } from "../../src/commands/localize.js";
 import { commandFor, keyboardView, pageAfter, parseAction } from "./keyboard.js";
 
 export interface TelegramBotOptions {
@@ -95,12 +96,13 @@ export function createBot(options: TelegramBotOptions): Bot {
   }
 
   async function showKeyboard(ctx: Context, neutral: CommandContext, message: Message): Promise<void> {
+    const { t } = await localized(neutral, services);
     if (!neutral.canManage) {
-      await neutral.reply({ text: "Only chat administrators can change this chat's subscriptions." });
+      await neutral.reply({ text: t("errors.onlyAdmins") });
       return;
     }
     const subscription = await services.subscriptions.get({ platform: "telegram", chatId: neutral.chat.id });
-    const view = keyboardView(services.knowledge, subscription, 0, (await services.featuredJurisdictions?.()) ?? []);
+    const view = keyboardView(services.knowledge, subscription, 0, (await services.featuredJurisdictions?.()) ?? [], t);
     await ctx.api.sendMessage(message.chat.id, view.text, {
       parse_mode: "HTML",
       reply_markup: view.markup,
@@ -121,6 +123,10 @@ export function createBot(options: TelegramBotOptions): Bot {
     const before = await services.subscriptions.get(target);
     const line = commandFor(before, action);
     let notice: string | undefined;
+    const { t } = await localized(
+      { user: invokerOf(query.from), chat: chatRefOf(chat), canManage: false, locale: query.from.language_code ?? "en", reply: async () => {} },
+      services,
+    );
     if (line) {
       const canManage = chat.type === "private" || (await admins.isAdmin(chat.id, query.from.id));
       const replies: ReplyMessage[] = [];
@@ -134,13 +140,13 @@ export function createBot(options: TelegramBotOptions): Bot {
       };
       const outcome = await runCommandLine(line, neutral, services, runOptions);
       if (outcome.status !== "ok") {
-        const text = replies.map((r) => r.text).join(" ").slice(0, 190) || "That did not work.";
+        const text = replies.map((r) => r.text).join(" ").slice(0, 190) || t("keyboard.failed");
         await ctx.answerCallbackQuery({ text, show_alert: true });
         return;
       }
-      notice = line.startsWith("/unsubscribe") ? "Removed" : "Added";
+      notice = line.startsWith("/unsubscribe") ? t("keyboard.removed") : t("keyboard.added");
     }
-    const view = keyboardView(services.knowledge, await services.subscriptions.get(target), pageAfter(action), (await services.featuredJurisdictions?.()) ?? []);
+    const view = keyboardView(services.knowledge, await services.subscriptions.get(target), pageAfter(action), (await services.featuredJurisdictions?.()) ?? [], t);
     try {
       await ctx.api.editMessageText(chat.id, message.message_id, view.text, { parse_mode: "HTML", reply_markup: view.markup });
     } catch (error) {

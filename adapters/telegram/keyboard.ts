@@ -1,7 +1,9 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Knowledge } from "../../config/knowledge.js";
 import type { Subscription, SubscriptionRule } from "../../src/core/subscription.js";
-import { numberedRules } from "../../src/commands/subscription-text.js";
+import type { Translate } from "../../src/core/command.js";
+import { tr } from "../../src/commands/localize.js";
+import { numberedRules, topicName } from "../../src/commands/subscription-text.js";
 import { escapeHtml } from "./render.js";
 
 /**
@@ -74,7 +76,13 @@ export interface KeyboardView {
  * With `featured` codes, page 0 offers them (the jurisdictions with feeds and the most subscribed) and the
  * whole table follows from page 1; without, the table starts on page 0.
  */
-export function keyboardView(knowledge: Knowledge, subscription: Subscription | undefined, page: KeyboardPage, featured: readonly string[] = []): KeyboardView {
+export function keyboardView(
+  knowledge: Knowledge,
+  subscription: Subscription | undefined,
+  page: KeyboardPage,
+  featured: readonly string[] = [],
+  t: Translate = tr({}),
+): KeyboardView {
   const on = chosen(subscription);
   const places = [...on.places];
   const topics = [...on.topics];
@@ -85,28 +93,28 @@ export function keyboardView(knowledge: Knowledge, subscription: Subscription | 
   const rows: InlineKeyboardButton[][] = [];
 
   if (page === "topics") {
-    const buttons = knowledge.topics.map((t) => ({ text: mark(on.topics.has(t.id), t.label), callback_data: `sub:t:${t.id}` }));
+    const buttons = knowledge.topics.map((topic) => ({ text: mark(on.topics.has(topic.id), topicName(knowledge, topic.id, t)), callback_data: `sub:t:${topic.id}` }));
     rows.push(...chunk(buttons, 2));
-    rows.push([{ text: "◀ Jurisdictions", callback_data: "sub:p:0" }]);
+    rows.push([{ text: t("keyboard.back"), callback_data: "sub:p:0" }]);
   } else {
     const current = Math.min(Math.max(0, page), pages - 1);
     const slice = offset === 1 && current === 0 ? first : knowledge.jurisdictions.slice((current - offset) * PAGE_SIZE, (current - offset + 1) * PAGE_SIZE);
-    if (current === 0) rows.push([{ text: mark(on.places.has("all"), "🌐 All jurisdictions"), callback_data: "sub:j:all:0" }]);
+    if (current === 0) rows.push([{ text: mark(on.places.has("all"), t("keyboard.all")), callback_data: "sub:j:all:0" }]);
     const buttons = slice.map((j) => ({ text: mark(on.places.has(j.code), `${j.flag} ${j.code}`), callback_data: `sub:j:${j.code}:${current}` }));
     rows.push(...chunk(buttons, COLUMNS));
     const nav: InlineKeyboardButton[] = [];
     if (current > 0) nav.push({ text: "◀", callback_data: `sub:p:${current - 1}` });
-    nav.push({ text: `Topics (${current + 1}/${pages})`, callback_data: "sub:tp" });
+    nav.push({ text: t("keyboard.topics", { page: current + 1, pages }), callback_data: "sub:tp" });
     if (current < pages - 1) nav.push({ text: "▶", callback_data: `sub:p:${current + 1}` });
     rows.push(nav);
   }
 
   const rules = subscription?.active ? subscription.rules : [];
   const lines = [
-    "<b>Alerts for this chat</b>",
-    escapeHtml(rules.length > 0 ? numberedRules(knowledge, rules) : "None yet."),
+    `<b>${escapeHtml(t("keyboard.title"))}</b>`,
+    escapeHtml(rules.length > 0 ? numberedRules(knowledge, rules, t) : t("keyboard.none")),
     "",
-    "Tap a jurisdiction for all its alerts, or a topic for it from everywhere; tap again to remove it.",
+    escapeHtml(t("keyboard.hint")),
   ];
   return { text: lines.join("\n"), markup: { inline_keyboard: rows } };
 }

@@ -5,6 +5,7 @@ import { AdminCheck, chatRefOf, senderCanManage } from "../../../adapters/telegr
 import { keyboardView, parseAction, commandFor } from "../../../adapters/telegram/keyboard.js";
 import { loadKnowledge } from "../../../src/analysis/knowledge.js";
 import { rankJurisdictions } from "../../../src/commands/featured.js";
+import { translator } from "../../../src/commands/i18n.js";
 import type { Subscription } from "../../../src/core/subscription.js";
 import { startTelegramServer, type TelegramServer } from "../../support/telegram-server.js";
 
@@ -106,5 +107,12 @@ describe("keyboard", () => {
     // The table follows: its first slice is now page 1.
     const table = keyboardView(knowledge, undefined, 1, featured).markup.inline_keyboard.flat().map((b) => (b as { callback_data: string }).callback_data);
     expect(table[0]).toBe(`sub:j:${knowledge.jurisdictions[0]!.code}:1`);
+  });
+
+  it("speaks the chat's language", () => {
+    const view = keyboardView(knowledge, { ...sub([]), rules: [{ jurisdictions: ["JP"], topics: [] }] }, 0, ["JP"], translator("ja"));
+    expect(view.text).toContain("<b>このチャットのアラート</b>\n1. 🇯🇵 日本のすべてのトピック。");
+    expect(JSON.stringify(view.markup)).toContain("🌐 すべての地域");
+    expect(JSON.stringify(keyboardView(knowledge, undefined, "topics", [], translator("ja")).markup)).toContain("ステーブルコイン");
   });
 });
