@@ -8,6 +8,7 @@ import {
 import type { z } from "zod";
 import type { Command } from "../../src/core/command.js";
 import { describeOptions } from "../../src/commands/describe.js";
+import { languages, translator, type Translate } from "../../src/commands/i18n.js";
 
 /** A slash command option as sent to Discord (one flat shape: discord-api-types' unions add nothing here). */
 export interface OptionJson {
@@ -22,6 +23,7 @@ export interface OptionJson {
   min_length?: number;
   max_length?: number;
   channel_types?: ChannelType[];
+  description_localizations?: Record<string, string>;
 }
 
 export interface ApplicationCommandJson {
@@ -32,6 +34,7 @@ export interface ApplicationCommandJson {
   /** Bit set as a decimal string; null lets everyone see the command. */
   default_member_permissions: string | null;
   contexts: InteractionContextType[];
+  description_localizations?: Record<string, string>;
 }
 
 type AnySchema = z.core.$ZodType;
@@ -91,7 +94,9 @@ export function toApplicationCommand(command: Command, traits: DiscordTraits = d
   const shape = command.options.shape as Record<string, AnySchema>;
   const options: OptionJson[] = describeOptions(command).map((info) => {
     const schema = shape[info.name] as AnySchema;
-    return optionFor(info.name, fit(info.description, 100), info.required, schema, info.choices);
+    const option = optionFor(info.name, fit(info.description, 100), info.required, schema, info.choices);
+    const localized = localizations((t) => t(`commands.${command.name}.options.${info.name}`, { defaultValue: "" }));
+    return localized ? { ...option, description_localizations: localized } : option;
   });
   if (traits.manages && !options.some((o) => o.name === CHANNEL_OPTION)) {
     options.push({
@@ -113,9 +118,25 @@ export function toApplicationCommand(command: Command, traits: DiscordTraits = d
     default_member_permissions: traits.manages ? String(PermissionFlagsBits.ManageChannels) : null,
     contexts: traits.manages ? [InteractionContextType.Guild] : [InteractionContextType.Guild, InteractionContextType.BotDM],
   };
+  const described = localizations((t) => t(`commands.${command.name}.description`, { defaultValue: "" }));
+  if (described) json.description_localizations = described;
   const problems = checkDefinition(json);
   if (problems.length > 0) throw new Error(`/${command.name} cannot be a Discord command: ${problems.join("; ")}`);
   return json;
+}
+
+/** Discord's locale for a catalog language, where they differ. */
+const DISCORD_LOCALES: Readonly<Record<string, string>> = { zh: "zh-CN", pt: "pt-BR", es: "es-ES", sv: "sv-SE" };
+
+/** A description in every catalog language that words it (English is the definition's own), cut to Discord's 100. */
+function localizations(pick: (t: Translate) => string): Record<string, string> | undefined {
+  const found: Record<string, string> = {};
+  for (const language of languages()) {
+    if (language === "en") continue;
+    const text = pick(translator(language));
+    if (text) found[DISCORD_LOCALES[language] ?? language] = fit(text, 100);
+  }
+  return Object.keys(found).length > 0 ? found : undefined;
 }
 
 export const toApplicationCommands = (commands: readonly Command[], traits: Readonly<Record<string, DiscordTraits>> = defaultTraits): ApplicationCommandJson[] =>

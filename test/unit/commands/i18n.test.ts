@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadCatalogs, type Catalog } from "../../../config/locales.js";
 import type { CommandContext, CommandServices } from "../../../src/core/command.js";
+import { commands } from "../../../commands/index.js";
 import { catalogLanguage, languages } from "../../../src/commands/i18n.js";
 import { runCommandLine } from "../../../src/commands/run.js";
 import { openStores, type Stores } from "../../../src/storage/index.js";
@@ -45,6 +46,16 @@ describe("message catalogs", () => {
     expect(used.filter((k) => !english.has(k))).toEqual([]);
     const japanese = new Set(keysOf(catalogs.ja!));
     expect([...english].filter((k) => !japanese.has(k) && k !== "nameScript")).toEqual([]);
+  });
+
+  it("words only commands and options that exist, and every command in Japanese", () => {
+    const ja = catalogs.ja!.commands as Catalog;
+    for (const [name, entry] of Object.entries(ja)) {
+      const command = commands.find((c) => c.name === name);
+      expect(command, name).toBeDefined();
+      for (const option of Object.keys(((entry as Catalog).options as Catalog | undefined) ?? {})) expect(Object.keys(command!.options.shape), `${name}.${option}`).toContain(option);
+    }
+    expect(Object.keys(ja).sort()).toEqual(commands.map((c) => c.name).sort());
   });
 
   it("keeps every {{value}} of a message in its translation", () => {

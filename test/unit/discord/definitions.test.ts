@@ -47,6 +47,9 @@ describe("slash command definitions from the zod schemas", () => {
     expect(what?.choices).toBeUndefined();
     expect(subscribe?.options.find((o) => o.name === "hour")).toMatchObject({ type: ApplicationCommandOptionType.Integer, min_value: 0, max_value: 23 });
     expect(subscribe?.options.find((o) => o.name === "mention")).toMatchObject({ type: ApplicationCommandOptionType.Role, required: false });
+    // Japanese descriptions from the catalog, for members whose Discord is in Japanese.
+    expect(subscribe?.description_localizations?.ja).toMatch(/^ルールを追加/);
+    expect(subscribe?.options.find((o) => o.name === "what")?.description_localizations?.ja).toMatch(/^地域とトピック/);
     expect(definitions.find((d) => d.name === "ieo-cap")?.default_member_permissions).toBeNull();
   });
 
