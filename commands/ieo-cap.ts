@@ -58,12 +58,15 @@ export function answerIeoCap(options: IeoCapOptions): IeoCapAnswer {
   const typed = readFigures(options, slotOrder(regime));
   const read = (slot: FigureSlot): bigint | undefined => {
     const text = typed[slot];
-    return text === undefined ? undefined : parseAmount(text, regime.currency, { label: SLOT_WORDS[slot], allowNegative: slot === "net_assets" });
+    return text === undefined ? undefined : parseAmount(text, regime.currency, { label: SLOT_WORDS[slot], labelKey: `amounts.labels.${slot}`, allowNegative: slot === "net_assets" });
   };
   const needs = (slot: FigureSlot, uses: boolean): void => {
     if (uses && typed[slot] === undefined) {
       const what = slot === "income" ? "your annual income" : "your net assets";
-      throw new UserError(`Missing ${slot} (${what}) for ${regime.id}: e.g. /ieo-cap 800万 3000万, or ${slot}:3000万. Usage: ${usage(ieoCapCommand)}`);
+      throw new UserError(`Missing ${slot} (${what}) for ${regime.id}: e.g. /ieo-cap 800万 3000万, or ${slot}:3000万. Usage: ${usage(ieoCapCommand)}`, {
+        key: slot === "income" ? "amounts.missingIncome" : "amounts.missingAssets",
+        values: { regime: regime.id, usage: usage(ieoCapCommand) },
+      });
     }
   };
   needs("income", regime.uses.includes("income"));

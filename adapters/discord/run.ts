@@ -4,7 +4,7 @@ import { UserError } from "../../src/core/errors.js";
 import type { Logger } from "../../src/core/ports.js";
 import { bindArguments, validateOptions } from "../../src/commands/parse.js";
 import { describeChain, type RunOutcome } from "../../src/commands/run.js";
-import { localized } from "../../src/commands/localize.js";
+import { localized, userMessage } from "../../src/commands/localize.js";
 
 export interface StructuredRunOptions {
   logger: Pick<Logger, "error">;
@@ -38,7 +38,7 @@ export async function runCommandWithOptions(
     return { status: "ok", command: command.name };
   } catch (error) {
     if (error instanceof UserError) {
-      await send({ text: error.message, ephemeral: true });
+      await send({ text: userMessage(error, ctx.t), ephemeral: true });
       return { status: "user-error", command: command.name };
     }
     const errorId = (options.newErrorId ?? (() => randomBytes(3).toString("hex")))();

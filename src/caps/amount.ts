@@ -16,6 +16,8 @@ import { decimalsOf, formatMoney, minorPerMajor, type Currency } from "./currenc
 export interface ParseAmountOptions {
   /** Names the amount in messages: "income", "net assets". */
   label?: string;
+  /** The catalog key of that name, so a refusal reads in the chat's language. */
+  labelKey?: string;
   /** Net assets may be negative (debts); income and amounts to invest may not. */
   allowNegative?: boolean;
 }
@@ -83,12 +85,13 @@ export const currencyHint = (currency: Currency): string => `${CURRENCY_NAMES[cu
 export function parseAmount(text: string, currency: Currency, options: ParseAmountOptions = {}): bigint {
   const label = options.label ?? "amount";
   const shown = text.trim().length > 40 ? `${text.trim().slice(0, 37)}...` : text.trim();
-  const refuse = (reason: string): never => {
-    throw new UserError(`${label} "${shown}" ${reason}`);
+  const labelValue = options.labelKey ? { key: options.labelKey } : label;
+  const refuse = (reason: string, key = "notAmount", values: Record<string, string> = {}): never => {
+    throw new UserError(`${label} "${shown}" ${reason}`, { key: `amounts.${key}`, values: { label: labelValue, shown, ...values } });
   };
 
   let rest = text.normalize("NFKC").replace(/\u2212/g, "-").trim();
-  if (rest === "") throw new UserError(`${label} is empty: give a number such as 8000000, 8m or 800万`);
+  if (rest === "") throw new UserError(`${label} is empty: give a number such as 8000000, 8m or 800万`, { key: "amounts.empty", values: { label: labelValue } });
 
   let negative = false;
   let signed = false;
@@ -96,13 +99,13 @@ export function parseAmount(text: string, currency: Currency, options: ParseAmou
   const mark = (found: string): void => {
     const code = markers.find(([m]) => m.toUpperCase() === found.toUpperCase())?.[1];
     if (code === undefined) return;
-    if (marked !== undefined && marked !== code) refuse(`mixes ${marked} and ${code}`);
+    if (marked !== undefined && marked !== code) refuse(`mixes ${marked} and ${code}`, "mixes", { a: marked, b: code });
     marked = code;
   };
   const takeSign = (): void => {
     const sign = /^[-+]/.exec(rest);
     if (!sign) return;
-    if (signed) refuse("has more than one sign");
+    if (signed) refuse("has more than one sign", "signs");
     signed = true;
     negative = sign[0] === "-";
     rest = rest.slice(1).trimStart();
@@ -121,14 +124,14 @@ export function parseAmount(text: string, currency: Currency, options: ParseAmou
     rest = rest.slice(0, suffix.index).trimEnd();
   }
   if (marked !== undefined && marked !== currency) {
-    refuse(`is in ${marked}, but this regime counts in ${currency}: type the amount in ${currencyHint(currency)}`);
+    refuse(`is in ${marked}, but this regime counts in ${currency}: type the amount in ${currencyHint(currency)}`, "foreign", { marked, currency, currencyName: CURRENCY_NAMES[currency], example: EXAMPLES[currency] });
   }
 
   // Each part is a decimal number and a power of ten: 2.5億 is (2.5, 8), 1.5k is (1.5, 3).
   let parts: Array<[string, number]> = [];
   const japanese = /[兆億万千百十]/.test(rest);
   if (japanese && currency !== "JPY" && marked === undefined) {
-    refuse(`uses 万 or 億, which count yen, but this regime counts in ${currency}: type the amount in ${currencyHint(currency)}`);
+    refuse(`uses 万 or 億, which count yen, but this regime counts in ${currency}: type the amount in ${currencyHint(currency)}`, "yenWords", { currency, currencyName: CURRENCY_NAMES[currency], example: EXAMPLES[currency] });
   }
   const western = japanese ? null : westernRe.exec(rest);
   if (japanese) {
@@ -140,13 +143,13 @@ export function parseAmount(text: string, currency: Currency, options: ParseAmou
   }
 
   const lone = parts.length === 1 && parts[0]?.[1] === 0 ? parts[0][0] : "";
-  if (/^[1-9]\d{0,2}\.\d{3}$/.test(lone)) refuse("is ambiguous: write thousands with a comma (50,000) or cents with two digits (50.00)");
+  if (/^[1-9]\d{0,2}\.\d{3}$/.test(lone)) refuse("is ambiguous: write thousands with a comma (50,000) or cents with two digits (50.00)", "ambiguous");
 
   let minor = 0n;
   for (const [num, exponent] of parts) {
     const [whole = "", fraction = ""] = num.split(".");
     if (whole.includes(",") && !/^\d{1,3}(?:,\d{3})+$/.test(whole)) {
-      refuse("has misplaced commas: group digits in threes, as in 8,000,000");
+      refuse("has misplaced commas: group digits in threes, as in 8,000,000", "commas");
     }
     const digits = BigInt(whole.replaceAll(",", "") + fraction);
     const shift = exponent + decimalsOf(currency) - fraction.length;
@@ -154,12 +157,12 @@ export function parseAmount(text: string, currency: Currency, options: ParseAmou
       minor += digits * 10n ** BigInt(shift);
     } else {
       const divisor = 10n ** BigInt(-shift);
-      if (digits % divisor !== 0n) refuse(`is finer than ${formatMoney(1n, currency)}, the smallest ${currency} unit`);
+      if (digits % divisor !== 0n) refuse(`is finer than ${formatMoney(1n, currency)}, the smallest ${currency} unit`, "finer", { unit: formatMoney(1n, currency), currency });
       minor += digits / divisor;
     }
   }
 
-  if (minor > MAX_MAJOR * minorPerMajor(currency)) refuse("is too large (the limit is 10^13)");
-  if (negative && minor !== 0n && !options.allowNegative) throw new UserError(`${label} can't be negative`);
+  if (minor > MAX_MAJOR * minorPerMajor(currency)) refuse("is too large (the limit is 10^13)", "tooLarge");
+  if (negative && minor !== 0n && !options.allowNegative) throw new UserError(`${label} can't be negative`, { key: "amounts.negative", values: { label: labelValue } });
   return negative ? -minor : minor;
 }

@@ -62,7 +62,7 @@ export function readFigures(bound: Partial<Record<FigureSlot, string>>, order: r
   const labelled: Partial<Record<FigureSlot, string>> = {};
   const loose: Array<{ slot: FigureSlot; text: string }> = [];
   const give = (slot: FigureSlot, text: string): void => {
-    if (labelled[slot] !== undefined) throw new UserError(`${slot} is given twice: give each figure once.`);
+    if (labelled[slot] !== undefined) throw new UserError(`${slot} is given twice: give each figure once.`, { key: "amounts.twice", values: { option: slot } });
     labelled[slot] = text;
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -77,7 +77,7 @@ export function readFigures(bound: Partial<Record<FigureSlot, string>>, order: r
       continue;
     }
     const next = tokens[i + 1];
-    if (next === undefined || labelOf(next.text)) throw new UserError(`${token.text} has no amount after it: e.g. ${token.text} 800万`);
+    if (next === undefined || labelOf(next.text)) throw new UserError(`${token.text} has no amount after it: e.g. ${token.text} 800万`, { key: "amounts.noAmountAfter", values: { word: token.text } });
     give(label.slot, next.text);
     i++;
   }
@@ -85,7 +85,7 @@ export function readFigures(bound: Partial<Record<FigureSlot, string>>, order: r
   const values = { ...labelled };
   for (const { slot, text } of loose) {
     const target = !shifted && order.includes(slot) && values[slot] === undefined ? slot : order.find((s) => values[s] === undefined);
-    if (target === undefined) throw new UserError(`Too many amounts: ${order.join(", ")} are all given.`);
+    if (target === undefined) throw new UserError(`Too many amounts: ${order.join(", ")} are all given.`, { key: "amounts.tooMany", values: { options: order.join(", ") } });
     values[target] = text;
   }
   return values;

@@ -3,7 +3,7 @@ import type { Command, CommandContext, CommandServices, ReplyMessage } from "../
 import { UserError } from "../core/errors.js";
 import type { Logger } from "../core/ports.js";
 import { commands as defaultCommands } from "../../commands/index.js";
-import { localized } from "./localize.js";
+import { localized, userMessage } from "./localize.js";
 import { bindArguments, normalizeName, parseCommandLine, validateOptions } from "./parse.js";
 
 export interface RunOptions {
@@ -65,7 +65,7 @@ export async function runCommandLine(
     return { status: "ok", command: name };
   } catch (error) {
     if (error instanceof UserError) {
-      await send({ text: error.message, ephemeral: true });
+      await send({ text: userMessage(error, ctx.t), ephemeral: true });
       return { status: "user-error", ...(name ? { command: name } : {}) };
     }
     const errorId = (options.newErrorId ?? randomErrorId)();

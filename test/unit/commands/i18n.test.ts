@@ -58,8 +58,8 @@ describe("message catalogs", () => {
     expect(Object.keys(ja).sort()).toEqual(commands.map((c) => c.name).sort());
   });
 
-  it("keeps every {{value}} of a message in its translation", () => {
-    const values = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+  it("uses in a translation only {{values}} the English message has, and drops none but a spelled-out name", () => {
+    const values = (text: string) => [...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] as string))].filter((v) => v !== "currencyName").sort();
     const ja = new Map(keysOf(catalogs.ja!).map((k) => [k, k.split(".").reduce<Catalog | string>((c, p) => (c as Catalog)[p] as Catalog | string, catalogs.ja!) as string]));
     for (const key of keysOf(catalogs.en!)) {
       const en = key.split(".").reduce<Catalog | string>((c, p) => (c as Catalog)[p] as Catalog | string, catalogs.en!) as string;
@@ -125,6 +125,10 @@ describe("replies in Japanese", () => {
     ]);
     expect(reply.footer).toBe("情報提供であり、法律・投資の助言ではありません。金額はご本人の申告です。");
     expect(reply.fields?.map((f) => f.name)).toEqual(["計算", "ルール", "位置づけ", "注記"]);
+    expect((await say("/ieo-cap 800万 3000万 regime:us-regcf", { locale: "ja" })).text).toBe(
+      "年収「800万」の万・億は円の単位ですが、この制度は USD で数えます: USD で入力してください（例 120k or 120,000）",
+    );
+    expect((await say("/ieo-cap 800万", { locale: "ja" })).text).toMatch(/^jp-ieo には純資産（net_assets）が必要です: 例 \/ieo-cap 800万 3000万/);
   });
 
   it("translates /help, /topics and errors", async () => {
