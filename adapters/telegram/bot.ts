@@ -9,7 +9,8 @@ import { channelArgument, channelContext } from "./channel.js";
 import { readCommandLine, telegramCommandNames, telegramName } from "./command-line.js";
 import { AdminCheck, chatRefOf, invokerOf, messageContext, sendReply } from "./context.js";
 import { describeTelegramError, scrubToken } from "./errors.js";
-import { localized } from "../../src/commands/localize.js";
+import { translator } from "../../src/commands/i18n.js";
+import { localized, userMessage } from "../../src/commands/localize.js";
 import { commandFor, keyboardView, pageAfter, parseAction } from "./keyboard.js";
 
 export interface TelegramBotOptions {
@@ -81,7 +82,8 @@ export function createBot(options: TelegramBotOptions): Bot {
         await runCommandLine(`/${parsed.name} ${channel.rest}`.trim(), neutral, services, runOptions);
       } catch (error) {
         if (!(error instanceof UserError)) fail(`checking ${channel.ref}`, error);
-        const text = error instanceof UserError ? error.message : "I could not check that channel just now. Please try again later.";
+        const t = translator(message.from.language_code ?? "en");
+        const text = error instanceof UserError ? userMessage(error, t) : t("telegram.checkFailed");
         await sendReply(ctx.api, { chatId: privateChatId, replyTo: message.message_id }, { text }).catch((e) => fail("reply", e));
       }
       return;
@@ -162,7 +164,8 @@ export function createBot(options: TelegramBotOptions): Bot {
       await onCommand(ctx, message);
     } catch (error) {
       fail(`command in ${message.chat.id}`, error);
-      await sendReply(ctx.api, { chatId: message.chat.id, replyTo: message.message_id }, { text: "Something went wrong. Please try again later." }).catch(() => {});
+      const t = translator(message.from?.language_code ?? "en");
+      await sendReply(ctx.api, { chatId: message.chat.id, replyTo: message.message_id }, { text: t("telegram.wentWrong") }).catch(() => {});
     }
   });
   bot.on("callback_query:data", async (ctx) => {
@@ -170,7 +173,8 @@ export function createBot(options: TelegramBotOptions): Bot {
       await onButton(ctx);
     } catch (error) {
       fail("button", error);
-      await ctx.answerCallbackQuery({ text: "Something went wrong. Please try again.", show_alert: true }).catch(() => {});
+      const t = translator(ctx.callbackQuery.from.language_code ?? "en");
+      await ctx.answerCallbackQuery({ text: t("telegram.wentWrong"), show_alert: true }).catch(() => {});
     }
   });
   bot.on("callback_query", (ctx) => ctx.answerCallbackQuery());
