@@ -55,7 +55,7 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     limits: config.delivery,
     retry: config.delivery.retry,
     logger,
-    labelsFor: alertLabels(stores.chatSettings, stores.subscriptions),
+    labelsFor: alertLabels(stores.chatSettings, stores.subscriptions, knowledge),
   });
   const { requestTimeoutMs, ...rest } = config.limits;
   const limits = { ...rest, timeoutMs: requestTimeoutMs, userAgent: config.userAgent };

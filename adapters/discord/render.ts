@@ -81,17 +81,17 @@ function hslToRgb(h: number, s: number, l: number): number {
   return (f(0) << 16) | (f(8) << 8) | f(4);
 }
 
-export function jurisdictionText(knowledge: RenderKnowledge | undefined, codes: readonly string[]): string {
+export function jurisdictionText(knowledge: RenderKnowledge | undefined, codes: readonly string[], labels?: AlertLabels): string {
   return codes
     .map((code) => {
       const known = knowledge?.jurisdictions.find((j) => j.code === code);
-      return known ? `${known.flag} ${known.name} (${code})` : code;
+      return known ? `${known.flag} ${labels?.places?.[code] ?? known.name} (${code})` : code;
     })
     .join("\n");
 }
 
-const topicText = (knowledge: RenderKnowledge | undefined, ids: readonly string[]): string =>
-  ids.map((id) => knowledge?.topics.find((t) => t.id === id)?.label ?? id).join(", ");
+const topicText = (knowledge: RenderKnowledge | undefined, ids: readonly string[], labels?: AlertLabels): string =>
+  ids.map((id) => labels?.topicLabels?.[id] ?? knowledge?.topics.find((t) => t.id === id)?.label ?? id).join(", ");
 
 const httpUrl = (url: string | null | undefined): string | undefined => (url && /^https?:\/\//i.test(url) && url.length <= 2048 ? url : undefined);
 
@@ -99,9 +99,9 @@ const httpUrl = (url: string | null | undefined): string | undefined => (url && 
 export function alertEmbed(alert: Alert, knowledge?: RenderKnowledge, descriptionMax = ALERT_DESCRIPTION, labels?: AlertLabels): APIEmbed {
   const fields: NonNullable<APIEmbed["fields"]> = [];
   if (alert.jurisdictions.length > 0) {
-    fields.push({ name: labels?.jurisdiction ?? "Jurisdiction", value: fieldValue(jurisdictionText(knowledge, alert.jurisdictions)), inline: true });
+    fields.push({ name: labels?.jurisdiction ?? "Jurisdiction", value: fieldValue(jurisdictionText(knowledge, alert.jurisdictions, labels)), inline: true });
   }
-  if (alert.topics.length > 0) fields.push({ name: labels?.topics ?? "Topics", value: fieldValue(topicText(knowledge, alert.topics)), inline: true });
+  if (alert.topics.length > 0) fields.push({ name: labels?.topics ?? "Topics", value: fieldValue(topicText(knowledge, alert.topics, labels)), inline: true });
   const figures = [...new Set(alert.figures.map((f) => f.text))];
   if (figures.length > 0) fields.push({ name: labels?.keyFigures ?? "Key figures", value: feedText(figures.join(" · "), LIMITS.fieldValue) });
 

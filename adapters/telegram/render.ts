@@ -83,7 +83,7 @@ export const hashtag = (topic: string): string => `#${topic.replace(/[^\p{L}\p{N
 function placeLine(alert: Alert, options: RenderOptions): string {
   const names = alert.jurisdictions.map((code) => {
     const known = options.jurisdictions?.get(code);
-    return known ? `${known.flag} ${known.name}` : code;
+    return known ? `${known.flag} ${options.labels?.places?.[code] ?? known.name}` : code;
   });
   return fitText([...names, alert.feedName].filter(Boolean).join(" · "), 300);
 }

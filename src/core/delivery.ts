@@ -8,6 +8,9 @@ export interface AlertLabels {
   source: string;
   jurisdiction: string;
   topics: string;
+  /** Place names (code → name) and topic labels (id → label) in that language, where they differ from the table's. */
+  places?: Readonly<Record<string, string>>;
+  topicLabels?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -130,7 +130,8 @@ describe("regwatch run with DISCORD_TOKEN", () => {
     const jaPost = await discord.waitForCall((c) => c.method === "POST" && c.path === `/channels/${soba}/messages`, 15_000);
     expect(jaPost.body.content).toBe(`<@&${jpAlerts}>`);
     expect(jaPost.body.allowed_mentions).toEqual({ parse: [], roles: [jpAlerts] });
-    expect(jaPost.body.embeds[0].fields).toContainEqual({ name: "地域", value: "🇯🇵 Japan (JP)", inline: true });
+    expect(jaPost.body.embeds[0].fields).toContainEqual({ name: "地域", value: "🇯🇵 日本 (JP)", inline: true });
+    expect(jaPost.body.embeds[0].fields).toContainEqual({ name: "トピック", value: "暗号資産の貸借", inline: true });
 
     await until("the lost channel to be deactivated", () => new RegExp(`discord:${lost} is gone`).test(stderr));
     const inactive = await regwatch(["subscriptions", "--inactive", "--json", "--config", configFile], { REGWATCH_STORE: store });

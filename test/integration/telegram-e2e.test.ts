@@ -101,6 +101,7 @@ describe("regwatch run with TELEGRAM_BOT_TOKEN", () => {
     expect(html).toMatch(/\n#lending\b/);
     // Hanako subscribed in Japanese: the same alert reaches her with Japanese labels.
     const hers = await telegram.waitForCall("sendMessage", (p) => String(p.chat_id) === String(hanako.id) && String(p.text).includes("custody 2"), 15_000);
+    expect(String(hers.params.text)).toMatch(/^🇯🇵 日本 · Japan FSA\n/);
     expect(String(hers.params.text)).toContain('<a href="https://www.fsa.go.jp/en/news/2.html">出典: Japan FSA</a>');
 
     await until("the blocked chat to be deactivated", () => /telegram:1002 is gone/.test(stderr));
