@@ -2,7 +2,7 @@ import type { LoadedConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import type { Analysis, Article } from "./core/article.js";
 import type { CommandServices } from "./core/command.js";
-import { alertLabels } from "./commands/alert-labels.js";
+import { alertLabels, digestLabels } from "./commands/alert-labels.js";
 import { featuredJurisdictions } from "./commands/featured.js";
 import type { ChatAdapter } from "./core/delivery.js";
 import type { FeedSpec } from "./core/feed.js";
@@ -56,6 +56,7 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     retry: config.delivery.retry,
     logger,
     labelsFor: alertLabels(stores.chatSettings, stores.subscriptions, knowledge),
+    digestLabel: digestLabels(stores.chatSettings, stores.subscriptions),
   });
   const { requestTimeoutMs, ...rest } = config.limits;
   const limits = { ...rest, timeoutMs: requestTimeoutMs, userAgent: config.userAgent };

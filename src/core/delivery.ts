@@ -35,6 +35,9 @@ export type SendResult =
   /** Anything else: 5xx, network. Retried with backoff, then dead-lettered. */
   | { status: "failed"; reason: string };
 
+/** Names a digest for its chat (in its language); the English label comes with it. */
+export type DigestLabeller = (target: Target, digest: { kind: "daily" | "weekly" | "flush"; at: Date; timeZone: string; english: string }) => Promise<string>;
+
 /** The port every chat platform implements for delivery. */
 export interface ChatPlatform {
   readonly name: Platform;

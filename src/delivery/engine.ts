@@ -1,5 +1,5 @@
 import type { Alert } from "../core/article.js";
-import type { AlertLabels, ChatPlatform } from "../core/delivery.js";
+import type { AlertLabels, ChatPlatform, DigestLabeller } from "../core/delivery.js";
 import { describeError } from "../core/errors.js";
 import type { Logger, OutboxStore, SubscriptionStore } from "../core/ports.js";
 import type { Target } from "../core/subscription.js";
@@ -19,6 +19,8 @@ export interface DeliveryOptions {
   /** How often due digests are looked for. */
   digestEveryMs?: number;
   now?: () => number;
+  /** Names each digest in its chat's language; English when absent. */
+  digestLabel?: DigestLabeller;
   /** The alert labels in a chat's language (see SenderDeps). */
   labelsFor?: (target: Target) => Promise<AlertLabels | undefined>;
 }
@@ -77,7 +79,7 @@ export class DeliveryEngine {
   private async digests(): Promise<void> {
     try {
       const now = new Date(this.options.now?.() ?? Date.now());
-      const targets = await queueDueDigests(this.options.subscriptions, this.options.outbox, now);
+      const targets = await queueDueDigests(this.options.subscriptions, this.options.outbox, now, this.options.digestLabel);
       for (const sender of this.senders) sender.add(targets);
       await this.options.outbox.prunePending();
     } catch (error) {

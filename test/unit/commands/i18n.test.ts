@@ -5,7 +5,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadCatalogs, type Catalog } from "../../../config/locales.js";
 import type { CommandContext, CommandServices } from "../../../src/core/command.js";
 import { commands } from "../../../commands/index.js";
+import { alertLabels, digestLabels } from "../../../src/commands/alert-labels.js";
 import { catalogLanguage, languages } from "../../../src/commands/i18n.js";
+import { loadKnowledge } from "../../../src/analysis/knowledge.js";
 import { runCommandLine } from "../../../src/commands/run.js";
 import { openStores, type Stores } from "../../../src/storage/index.js";
 import { recordingContext, servicesOver } from "./support.js";
@@ -140,6 +142,21 @@ describe("replies in Japanese", () => {
     expect(japan.title).toBe("🇯🇵 日本 (JP)");
     expect(japan.text).toContain("FSA: Financial Services Agency (規制当局)");
     expect((await say("/jurisdictions", { locale: "ja" })).text).toContain("🇯🇵 JP 日本: FSA, BOJ, JVCEA");
+  });
+});
+
+describe("alerts and digests for a Japanese chat", () => {
+  it("label alerts and name digests in the chat's language; English chats keep the renderers' words", async () => {
+    const target = { platform: "console" as const, chatId: "c1" };
+    const labels = alertLabels(stores.chatSettings, stores.subscriptions, loadKnowledge());
+    const digests = digestLabels(stores.chatSettings, stores.subscriptions);
+    const digest = { kind: "daily" as const, at: new Date("2026-11-26T23:00:00.000Z"), timeZone: "Asia/Tokyo", english: "Daily digest, 27 Nov 2026" };
+    await say("/subscribe jp");
+    expect(await labels(target)).toBeUndefined();
+    expect(await digests(target, digest)).toBe("Daily digest, 27 Nov 2026");
+    await say("/language ja");
+    expect(await labels(target)).toMatchObject({ keyFigures: "主な数字", source: "出典", places: expect.objectContaining({ JP: "日本", US: "米国" }), topicLabels: expect.objectContaining({ tax: "税制" }) });
+    expect(await digests(target, digest)).toBe("2026年11月27日 のまとめ");
   });
 });
 
