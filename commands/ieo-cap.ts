@@ -109,13 +109,15 @@ export function ieoCapReply(answer: IeoCapAnswer, fx: FxRates, t: Translate = tr
     verdict(answer, money, t),
     t("ieoCap.readAs", { figures: readAs(answer, money, t) }),
   ];
+  // A catalog may word the regime's own texts (`regimes.jp-ieo.title`…); the table's English is the default.
+  const own = (part: string, english: string): string => t(`regimes.${regime.id}.${part}`, { defaultValue: english });
   const fields = [
     { name: t("ieoCap.formula"), value: result.formulaSteps.join("; ") },
-    { name: t("ieoCap.rule"), value: regime.formula },
-    { name: t("ieoCap.status"), value: regime.status },
+    { name: t("ieoCap.rule"), value: own("formula", regime.formula) },
+    { name: t("ieoCap.status"), value: own("status", regime.status) },
   ];
-  if (regime.notes.length > 0) fields.push({ name: t("ieoCap.note"), value: regime.notes.join(" ") });
-  return { title: regime.title, text: lines.join("\n"), fields, details: true, link: { url: regime.source, label: t("ieoCap.source") }, footer: t("ieoCap.disclaimer") };
+  if (regime.notes.length > 0) fields.push({ name: t("ieoCap.note"), value: own("notes", regime.notes.join(" ")) });
+  return { title: own("title", regime.title), text: lines.join("\n"), fields, details: true, link: { url: regime.source, label: t("ieoCap.source") }, footer: t("ieoCap.disclaimer") };
 }
 
 function readAs(answer: IeoCapAnswer, money: (minor: bigint) => string, t: Translate): string {

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadCatalogs, type Catalog } from "../../../config/locales.js";
 import type { CommandContext, CommandServices } from "../../../src/core/command.js";
 import { commands } from "../../../commands/index.js";
+import { regimeIds } from "../../../src/caps/index.js";
 import { alertLabels, digestLabels } from "../../../src/commands/alert-labels.js";
 import { catalogLanguage, languages } from "../../../src/commands/i18n.js";
 import { loadKnowledge } from "../../../src/analysis/knowledge.js";
@@ -48,6 +49,10 @@ describe("message catalogs", () => {
     expect(used.filter((k) => !english.has(k))).toEqual([]);
     const japanese = new Set(keysOf(catalogs.ja!));
     expect([...english].filter((k) => !japanese.has(k) && k !== "nameScript")).toEqual([]);
+  });
+
+  it("words only regimes that exist", () => {
+    expect(Object.keys(catalogs.ja!.regimes as Catalog).sort()).toEqual([...regimeIds].sort());
   });
 
   it("words only commands and options that exist, and every command in Japanese", () => {
@@ -127,6 +132,8 @@ describe("replies in Japanese", () => {
     ]);
     expect(reply.footer).toBe("情報提供であり、法律・投資の助言ではありません。金額はご本人の申告です。");
     expect(reply.fields?.map((f) => f.name)).toEqual(["計算", "ルール", "位置づけ", "注記"]);
+    expect(reply.title).toBe("日本: IEO の購入上限（金融庁の案）");
+    expect(reply.fields?.find((f) => f.name === "位置づけ")?.value).toMatch(/^案であり法律ではありません/);
     expect((await say("/ieo-cap 800万 3000万 regime:us-regcf", { locale: "ja" })).text).toBe(
       "年収「800万」の万・億は円の単位ですが、この制度は USD で数えます: USD で入力してください（例 120k or 120,000）",
     );
