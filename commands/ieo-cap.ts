@@ -13,6 +13,7 @@ import {
   type CapResult,
   type FigureKind,
   type Regime,
+  type StepWords,
 } from "../src/caps/index.js";
 import { FIGURE_SLOTS, readFigures, type FigureSlot } from "../src/caps/read-figures.js";
 import { usage } from "../src/commands/describe.js";
@@ -53,7 +54,7 @@ const SLOT_WORDS: Record<FigureSlot, string> = { income: "income", net_assets: "
 const slotOrder = (regime: Regime): readonly FigureSlot[] => (regime.uses.length === 0 ? ["amount", "already"] : FIGURE_SLOTS);
 
 /** Reads the typed amounts in the regime's currency and computes; bad input throws UserError. */
-export function answerIeoCap(options: IeoCapOptions): IeoCapAnswer {
+export function answerIeoCap(options: IeoCapOptions, say?: StepWords): IeoCapAnswer {
   const regime = findRegime(options.regime);
   const typed = readFigures(options, slotOrder(regime));
   const read = (slot: FigureSlot): bigint | undefined => {
@@ -75,12 +76,15 @@ export function answerIeoCap(options: IeoCapOptions): IeoCapAnswer {
   const netAssets = regime.uses.includes("netAssets") ? read("net_assets") : undefined;
   const amount = read("amount");
   const already = read("already");
-  const result = regime.compute({
-    income: income ?? 0n,
-    netAssets: netAssets ?? 0n,
-    ...(amount === undefined ? {} : { amount }),
-    ...(already === undefined ? {} : { already }),
-  });
+  const result = regime.compute(
+    {
+      income: income ?? 0n,
+      netAssets: netAssets ?? 0n,
+      ...(amount === undefined ? {} : { amount }),
+      ...(already === undefined ? {} : { already }),
+    },
+    say,
+  );
   return {
     regime,
     result,
@@ -207,6 +211,9 @@ export const ieoCapCommand: Command<typeof ieoCapOptions> = {
       await ctx.reply(commandHelp(ieoCapCommand, tr(ctx)));
       return;
     }
-    await ctx.reply(ieoCapReply(answerIeoCap(options), services.fx, tr(ctx)));
+    const t = tr(ctx);
+    // The formula's steps in the chat's language too; English where the catalog has no step.
+    const say: StepWords = (key, values, english) => t(`steps.${key}`, { ...values, defaultValue: english });
+    await ctx.reply(ieoCapReply(answerIeoCap(options, say), services.fx, t));
   },
 };

@@ -133,6 +133,9 @@ describe("replies in Japanese", () => {
     expect(reply.footer).toBe("情報提供であり、法律・投資の助言ではありません。金額はご本人の申告です。");
     expect(reply.fields?.map((f) => f.name)).toEqual(["計算", "ルール", "位置づけ", "注記"]);
     expect(reply.title).toBe("日本: IEO の購入上限（金融庁の案）");
+    expect(reply.fields?.[0]?.value).toBe(
+      "年収 ¥8,000,000 と純資産 ¥30,000,000 の多い方 = ¥30,000,000; 5% × ¥30,000,000 = ¥1,500,000; 下限 ¥500,000; 上限 ¥2,000,000; ¥1,500,000 − 投資済み ¥500,000 = 残り ¥1,000,000",
+    );
     expect(reply.fields?.find((f) => f.name === "位置づけ")?.value).toMatch(/^案であり法律ではありません/);
     expect((await say("/ieo-cap 800万 3000万 regime:us-regcf", { locale: "ja" })).text).toBe(
       "年収「800万」の万・億は円の単位ですが、この制度は USD で数えます: USD で入力してください（例 120k or 120,000）",
