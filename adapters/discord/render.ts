@@ -1,7 +1,7 @@
 import { escapeMarkdown, type APIEmbed } from "discord.js";
 import type { Alert } from "../../src/core/article.js";
 import type { ReplyMessage } from "../../src/core/command.js";
-import type { AlertLabels } from "../../src/core/delivery.js";
+import { alertCount, type AlertLabels } from "../../src/core/delivery.js";
 
 /** Discord's documented embed limits. */
 export const LIMITS = {
@@ -150,7 +150,7 @@ function shrinkToTotal(embed: APIEmbed, max: number): APIEmbed {
  * 6,000 characters to a message.
  */
 export function digestMessages(label: string, alerts: readonly Alert[], knowledge?: RenderKnowledge, labels?: AlertLabels): DiscordMessage[] {
-  const heading = feedText(`${label}: ${alerts.length} alert${alerts.length === 1 ? "" : "s"}`, LIMITS.content - 4);
+  const heading = feedText(`${label}: ${alertCount(alerts.length, labels)}`, LIMITS.content - 4);
   const messages: DiscordMessage[] = [];
   let current: DiscordMessage = { content: `**${heading}**`, embeds: [] };
   let used = 0;

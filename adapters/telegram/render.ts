@@ -1,6 +1,6 @@
 import type { Alert } from "../../src/core/article.js";
 import type { ReplyMessage } from "../../src/core/command.js";
-import type { AlertLabels } from "../../src/core/delivery.js";
+import { alertCount, type AlertLabels } from "../../src/core/delivery.js";
 
 /** Telegram's limit for a text message, counted in UTF-16 code units. */
 export const MESSAGE_LIMIT = 4096;
@@ -191,7 +191,7 @@ export function renderDigest(
   options: RenderOptions = {},
 ): string[] {
   const limit = options.limit ?? MESSAGE_LIMIT;
-  const header = `<b>${fitText(label, 200)}</b> · ${alerts.length} alert${alerts.length === 1 ? "" : "s"}`;
+  const header = `<b>${fitText(label, 200)}</b> · ${escapeHtml(alertCount(alerts.length, options.labels))}`;
   const entries = alerts.map((alert) => {
     const url = safeUrl(alert.url);
     const title = fitText(alert.title || "(untitled)", 300);

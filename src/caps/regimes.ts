@@ -59,9 +59,10 @@ const euNotes = [
   "Here income is net annual income, and net assets are liquid assets minus annual financial commitments.",
 ];
 
-const fixed = (currency: Currency, amount: number, what: string): Pick<Regime, "floor" | "ceiling"> & { rule: CapRule } => {
+/** A cap that is one figure for everyone; `per` keys the step's words ("per ICO project"). */
+const fixed = (currency: Currency, amount: number, per: "project" | "issuer", what: string): Pick<Regime, "floor" | "ceiling"> & { rule: CapRule } => {
   const cap = major(amount, currency);
-  return { floor: cap, ceiling: cap, rule: (_figures, money) => ({ cap, steps: [`fixed ${money(cap)} ${what}`] }) };
+  return { floor: cap, ceiling: cap, rule: (_figures, money, say) => ({ cap, steps: [say(`fixed.${per}`, { cap: money(cap) }, `fixed ${money(cap)} ${what}`)] }) };
 };
 
 export const regimes: readonly Regime[] = [
@@ -183,7 +184,7 @@ export const regimes: readonly Regime[] = [
     notes: ["Income and assets play no part."],
     comparison: "at-most",
     uses: [],
-    ...fixed("THB", 300_000, "per ICO project"),
+    ...fixed("THB", 300_000, "project", "per ICO project"),
   }),
   defineRegime({
     id: "my-ieo",
@@ -196,7 +197,7 @@ export const regimes: readonly Regime[] = [
     notes: ["Checks the per-issuer limit only: keep the RM20,000 across issuers in 12 months in mind. Income and assets play no part."],
     comparison: "at-most",
     uses: [],
-    ...fixed("MYR", 2_000, "per issuer"),
+    ...fixed("MYR", 2_000, "issuer", "per issuer"),
   }),
 ];
 

@@ -38,6 +38,8 @@ export function alertLabels(chatSettings: ChatSettingsStore, subscriptions: Subs
       source: t("alert.source"),
       jurisdiction: t("alert.jurisdiction"),
       topics: t("alert.topics"),
+      // Filled in by the renderer, which knows the count: the placeholder goes through as it is.
+      alertCount: { one: t("alert.countOne", { n: "{{n}}" }), other: t("alert.countOther", { n: "{{n}}" }) },
       places: Object.fromEntries(knowledge.jurisdictions.map((j) => [j.code, placeName(j, t)])),
       topicLabels: Object.fromEntries(knowledge.topics.map((x) => [x.id, topicName(knowledge, x.id, t)])),
     };

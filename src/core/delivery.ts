@@ -11,6 +11,8 @@ export interface AlertLabels {
   /** Place names (code → name) and topic labels (id → label) in that language, where they differ from the table's. */
   places?: Readonly<Record<string, string>>;
   topicLabels?: Readonly<Record<string, string>>;
+  /** A digest's alert count, `{{n}}` filled in: "1 alert" / "3 alerts". */
+  alertCount?: { one: string; other: string };
 }
 
 /**
@@ -34,6 +36,12 @@ export type SendResult =
   | { status: "gone"; reason: string; movedTo?: string }
   /** Anything else: 5xx, network. Retried with backoff, then dead-lettered. */
   | { status: "failed"; reason: string };
+
+/** "3 alerts", or the count in the labels' language. */
+export function alertCount(count: number, labels?: AlertLabels): string {
+  const words = labels?.alertCount ?? { one: "{{n}} alert", other: "{{n}} alerts" };
+  return (count === 1 ? words.one : words.other).replace("{{n}}", String(count));
+}
 
 /** Names a digest for its chat (in its language); the English label comes with it. */
 export type DigestLabeller = (target: Target, digest: { kind: "daily" | "weekly" | "flush"; at: Date; timeZone: string; english: string }) => Promise<string>;

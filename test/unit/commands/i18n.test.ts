@@ -11,7 +11,9 @@ import { catalogLanguage, languages } from "../../../src/commands/i18n.js";
 import { loadKnowledge } from "../../../src/analysis/knowledge.js";
 import { runCommandLine } from "../../../src/commands/run.js";
 import { openStores, type Stores } from "../../../src/storage/index.js";
-import { recordingContext, servicesOver } from "./support.js";
+import { renderDigest } from "../../../adapters/telegram/render.js";
+import { alertCount } from "../../../src/core/delivery.js";
+import { alert, recordingContext, servicesOver } from "./support.js";
 
 const root = join(import.meta.dirname, "../../..");
 
@@ -167,6 +169,10 @@ describe("alerts and digests for a Japanese chat", () => {
     await say("/language ja");
     expect(await labels(target)).toMatchObject({ keyFigures: "主な数字", source: "出典", places: expect.objectContaining({ JP: "日本", US: "米国" }), topicLabels: expect.objectContaining({ tax: "税制" }) });
     expect(await digests(target, digest)).toBe("2026年11月27日 のまとめ");
+    const japanese = await labels(target);
+    expect(alertCount(3, japanese)).toBe("3 件");
+    expect(alertCount(1, undefined)).toBe("1 alert");
+    expect(renderDigest("2026年11月27日 のまとめ", [alert("d1", "2026-11-26T00:00:00.000Z", ["JP"])], { ...(japanese ? { labels: japanese } : {}) })[0]).toMatch(/^<b>2026年11月27日 のまとめ<\/b> · 1 件/);
   });
 });
 
