@@ -19,7 +19,7 @@ export const subscriptionsCommand: Command<typeof subscriptionsOptions> = {
     }
     const created = subscription.createdAt.slice(0, 10);
     const since =
-      subscription.updatedAt !== subscription.createdAt
+      subscription.updatedAt.slice(0, 10) !== created
         ? t("subscriptions.sinceChanged", { date: created, changed: subscription.updatedAt.slice(0, 10) })
         : t("subscriptions.since", { date: created });
     const [rules, ...rest] = subscriptionFields(services.knowledge, subscription, services.now(), t);
