@@ -8,8 +8,6 @@ import { addRule, ruleFrom } from "../src/commands/rules.js";
 import { alertField, describeDelivery, describeRule, numberedRules, WEEKDAYS } from "../src/commands/subscription-text.js";
 import { canonicalTimeZone, extractDeliveryWords, readHour, readMode, readWeekday } from "../src/commands/synonyms.js";
 
-export { canonicalTimeZone };
-
 export const DEFAULT_DIGEST_HOUR = 8;
 const MAX_KEYWORDS = 10;
 const MAX_KEYWORD_CHARS = 40;
