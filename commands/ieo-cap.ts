@@ -17,6 +17,7 @@ import {
 } from "../src/caps/index.js";
 import { FIGURE_SLOTS, readFigures, type FigureSlot } from "../src/caps/read-figures.js";
 import { usage } from "../src/commands/describe.js";
+import { schemaText } from "../src/commands/i18n.js";
 import { asksForHelp, commandHelp } from "../src/commands/help-text.js";
 
 /** Amounts stay text here: how to read "800万" or "$120k" depends on the regime's currency, known only once all options are in. */
@@ -28,7 +29,12 @@ export const ieoCapOptions = z.object({
   regime: z
     .preprocess(
       (value) => (typeof value === "string" ? value.trim().toLowerCase() : value),
-      z.enum(regimeIds, { error: (issue) => `unknown regime ${JSON.stringify(issue.input)}; choose one of ${regimeIds.join(", ")}` }),
+      z.enum(regimeIds, {
+        error: (issue) => {
+          const typed = JSON.stringify(issue.input);
+          return schemaText("regime", `unknown regime ${typed}; choose one of ${regimeIds.join(", ")}`, { typed, list: regimeIds.join(", ") });
+        },
+      }),
     )
     .default(defaultRegimeId)
     .describe(`Which rules to apply (default ${defaultRegimeId})`),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Command } from "../src/core/command.js";
 import { UserError } from "../src/core/errors.js";
+import { schemaError } from "../src/commands/i18n.js";
 import { readInterests } from "../src/commands/interests.js";
 import { tr } from "../src/commands/localize.js";
 import { ruleFrom } from "../src/commands/rules.js";
@@ -8,15 +9,15 @@ import { alertField, describeItems } from "../src/commands/subscription-text.js"
 
 export const MAX_LATEST = 10;
 const DEFAULT_LATEST = 5;
-const COUNT_HELP = `a number from 1 to ${MAX_LATEST}`;
+const countHelp = schemaError("count", `a number from 1 to ${MAX_LATEST}`, { max: MAX_LATEST });
 
 export const latestOptions = z.object({
   what: z.string().optional().describe("Jurisdictions or topics to show alerts for, e.g. jp hk (default every one)"),
   count: z.coerce
-    .number({ error: COUNT_HELP })
-    .int(COUNT_HELP)
-    .min(1, COUNT_HELP)
-    .max(MAX_LATEST, COUNT_HELP)
+    .number(countHelp)
+    .int(countHelp)
+    .min(1, countHelp)
+    .max(MAX_LATEST, countHelp)
     .optional()
     .describe(`How many alerts, 1-${MAX_LATEST} (default ${DEFAULT_LATEST})`),
 });

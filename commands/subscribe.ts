@@ -6,6 +6,7 @@ import type { DeliveryMode, Subscription, SubscriptionRule } from "../src/core/s
 import { quote, readInterests, requireManager, targetOf } from "../src/commands/interests.js";
 import { addRule, ruleFrom } from "../src/commands/rules.js";
 import { alertField, describeDelivery, describeRule, numberedRules, WEEKDAYS } from "../src/commands/subscription-text.js";
+import { schemaError, schemaText } from "../src/commands/i18n.js";
 import { canonicalTimeZone, extractDeliveryWords, readHour, readMode, readWeekday } from "../src/commands/synonyms.js";
 
 export const DEFAULT_DIGEST_HOUR = 8;
@@ -13,7 +14,7 @@ const MAX_KEYWORDS = 10;
 const MAX_KEYWORD_CHARS = 40;
 const MAX_RULES = 25;
 
-const HOUR_HELP = "a whole hour from 0 to 23, e.g. 9, 21 or 9am";
+const hourHelp = schemaError("hour", "a whole hour from 0 to 23, e.g. 9, 21 or 9am");
 
 /** "circle, usdc" → ["circle", "usdc"]; commas in any script separate phrases. */
 function readKeywords(text: string, option: string): string[] {
@@ -33,13 +34,13 @@ function readKeywords(text: string, option: string): string[] {
 export const subscribeOptions = z.object({
   what: z.string().optional().describe("Jurisdictions and topics, space or comma separated: jp hk stablecoin, or all"),
   delivery: z
-    .preprocess((typed) => (typeof typed === "string" ? (readMode(typed) ?? typed) : typed), z.enum(["instant", "daily", "weekly"], { error: "choose instant, daily or weekly" }))
+    .preprocess((typed) => (typeof typed === "string" ? (readMode(typed) ?? typed) : typed), z.enum(["instant", "daily", "weekly"], schemaError("delivery", "choose instant, daily or weekly")))
     .optional()
     .describe("instant (default): each alert as it arrives; daily or weekly: one digest"),
   hour: z
     .preprocess(
       (typed) => (typeof typed === "string" ? (readHour(typed) ?? typed) : typed),
-      z.coerce.number({ error: HOUR_HELP }).int(HOUR_HELP).min(0, HOUR_HELP).max(23, HOUR_HELP),
+      z.coerce.number(hourHelp).int(hourHelp).min(0, hourHelp).max(23, hourHelp),
     )
     .optional()
     .describe(`Hour of the digest, 0-23 or 9am (default ${DEFAULT_DIGEST_HOUR})`),
@@ -48,13 +49,14 @@ export const subscribeOptions = z.object({
     .transform((name, ctx) => {
       const canonical = canonicalTimeZone(name);
       if (canonical) return canonical;
-      ctx.addIssue({ code: "custom", message: `unknown time zone ${quote(name, 32)}; use a name such as Asia/Tokyo, Europe/London, UTC or JST` });
+      const typed = quote(name, 32);
+      ctx.addIssue({ code: "custom", message: schemaText("timeZone", `unknown time zone ${typed}; use a name such as Asia/Tokyo, Europe/London, UTC or JST`, { typed }) });
       return z.NEVER;
     })
     .optional()
     .describe("Time zone of the digest hour, e.g. Asia/Tokyo or JST (default UTC)"),
   weekday: z
-    .preprocess((typed) => (typeof typed === "string" ? (readWeekday(typed) ?? typed) : typed), z.enum(WEEKDAYS, { error: "a day of the week, e.g. monday" }))
+    .preprocess((typed) => (typeof typed === "string" ? (readWeekday(typed) ?? typed) : typed), z.enum(WEEKDAYS, schemaError("weekday", "a day of the week, e.g. monday")))
     .optional()
     .describe("Day of a weekly digest (default monday)"),
   include: z.string().optional().describe("Only alerts naming one of these words, comma separated: circle, usdc"),

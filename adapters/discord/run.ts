@@ -4,6 +4,7 @@ import { UserError } from "../../src/core/errors.js";
 import type { Logger } from "../../src/core/ports.js";
 import { bindArguments, validateOptions } from "../../src/commands/parse.js";
 import { describeChain, type RunOutcome } from "../../src/commands/run.js";
+import { withMessages } from "../../src/commands/i18n.js";
 import { localized, userMessage } from "../../src/commands/localize.js";
 
 export interface StructuredRunOptions {
@@ -32,10 +33,12 @@ export async function runCommandWithOptions(
     }
   };
   try {
-    const args = Object.entries(values).map(([key, value]) => ({ key, value: String(value) }));
-    const parsed = validateOptions(command, bindArguments(command, args));
-    await command.run(ctx, parsed, services);
-    return { status: "ok", command: command.name };
+    return await withMessages(ctx.t, async (): Promise<RunOutcome> => {
+      const args = Object.entries(values).map(([key, value]) => ({ key, value: String(value) }));
+      const parsed = validateOptions(command, bindArguments(command, args));
+      await command.run(ctx, parsed, services);
+      return { status: "ok", command: command.name };
+    });
   } catch (error) {
     if (error instanceof UserError) {
       await send({ text: userMessage(error, ctx.t), ephemeral: true });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import i18next, { type i18n } from "i18next";
 import { loadCatalogs, type Catalog } from "../../config/locales.js";
 
@@ -41,3 +42,20 @@ export function translator(language: string): Translate {
 
 /** Whether a key is in a language's own catalog (not through the English fallback): for the completeness test. */
 export const hasOwnKey = (language: string, key: string): boolean => catalogs().instance.exists(key, { lng: language, fallbackLng: false });
+
+/** The language of the command being run, so schema messages (read by the shared parser) can speak it. */
+const running = new AsyncLocalStorage<Translate>();
+
+/** Runs a command with its chat's messages available to its option schemas. */
+export const withMessages = <T>(t: Translate, run: () => Promise<T>): Promise<T> => running.run(t, run);
+
+/** A schema message now, in the running command's language (English outside one): `schema.<key>` in the catalog. */
+export function schemaText(key: string, english: string, values: Record<string, unknown> = {}): string {
+  const t = running.getStore() ?? translator(DEFAULT_LANGUAGE);
+  return t(`schema.${key}`, { ...values, defaultValue: english });
+}
+
+/** The same as a zod error option, read when an issue is raised: `z.enum(…, schemaError("delivery", "choose…"))`. */
+export const schemaError = (key: string, english: string, values: Record<string, unknown> = {}): { error: () => string } => ({
+  error: () => schemaText(key, english, values),
+});

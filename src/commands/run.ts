@@ -3,6 +3,7 @@ import type { Command, CommandContext, CommandServices, ReplyMessage } from "../
 import { UserError } from "../core/errors.js";
 import type { Logger } from "../core/ports.js";
 import { commands as defaultCommands } from "../../commands/index.js";
+import { withMessages } from "./i18n.js";
 import { localized, userMessage } from "./localize.js";
 import { bindArguments, normalizeName, parseCommandLine, validateOptions } from "./parse.js";
 
@@ -50,19 +51,21 @@ export async function runCommandLine(
   };
 
   try {
-    const line = parseCommandLine(text);
-    if (!line) return { status: "empty" };
-    name = line.name;
-    const list = options.commands ?? defaultCommands;
-    const command = list.find((c) => normalizeName(c.name) === line.name);
-    if (!command) {
-      await send({ text: ctx.t("errors.unknownCommand", { name: line.name }), ephemeral: true });
-      return { status: "unknown-command", command: line.name };
-    }
-    name = command.name;
-    const values = validateOptions(command, bindArguments(command, line.args));
-    await command.run(ctx, values, services);
-    return { status: "ok", command: name };
+    return await withMessages(ctx.t, async (): Promise<RunOutcome> => {
+      const line = parseCommandLine(text);
+      if (!line) return { status: "empty" };
+      name = line.name;
+      const list = options.commands ?? defaultCommands;
+      const command = list.find((c) => normalizeName(c.name) === line.name);
+      if (!command) {
+        await send({ text: ctx.t("errors.unknownCommand", { name: line.name }), ephemeral: true });
+        return { status: "unknown-command", command: line.name };
+      }
+      name = command.name;
+      const values = validateOptions(command, bindArguments(command, line.args));
+      await command.run(ctx, values, services);
+      return { status: "ok", command: name };
+    });
   } catch (error) {
     if (error instanceof UserError) {
       await send({ text: userMessage(error, ctx.t), ephemeral: true });

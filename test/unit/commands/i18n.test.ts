@@ -142,6 +142,10 @@ describe("replies in Japanese", () => {
     expect((await say("/ieo-cap 800万 3000万 regime:us-regcf", { locale: "ja" })).text).toBe(
       "年収「800万」の万・億は円の単位ですが、この制度は USD で数えます: USD で入力してください（例 120k or 120,000）",
     );
+    expect((await say("/subscribe jp hour:25 delivery:daily", { locale: "ja" })).text).toBe("hour: 0〜23 の時刻を指定してください（例 9、21、9am）");
+    expect((await say("/subscribe jp time_zone:Mars/Olympus delivery:daily", { locale: "ja" })).text).toMatch(/^time_zone: "Mars\/Olympus" というタイムゾーンはありません/);
+    expect((await say("/latest count:50", { locale: "ja" })).text).toBe("count: 1〜10 の数を指定してください");
+    expect((await say("/ieo-cap 1 2 regime:mars", { locale: "ja" })).text).toMatch(/^regime: "mars" という制度はありません/);
     expect((await say("/ieo-cap 800万", { locale: "ja" })).text).toMatch(/^jp-ieo には純資産（net_assets）が必要です: 例 \/ieo-cap 800万 3000万/);
   });
 
