@@ -5,6 +5,9 @@ import { jurisdictionsCommand } from "./jurisdictions.js";
 import { latestCommand } from "./latest.js";
 import { subscribeCommand } from "./subscribe.js";
 import { subscriptionsCommand } from "./subscriptions.js";
+import { languageCommand } from "./language.js";
+import { pauseCommand, resumeCommand } from "./pause.js";
+import { topicsCommand } from "./topics.js";
 import { unsubscribeCommand } from "./unsubscribe.js";
 
 /** Every chat command, in the order /help lists them. */
@@ -12,8 +15,12 @@ export const commands: readonly Command[] = [
   subscribeCommand,
   unsubscribeCommand,
   subscriptionsCommand,
+  pauseCommand,
+  resumeCommand,
   latestCommand,
   jurisdictionsCommand,
+  topicsCommand,
   ieoCapCommand,
+  languageCommand,
   helpCommand(() => commands),
 ];
