@@ -4,18 +4,20 @@ import { UserError } from "../src/core/errors.js";
 import { targetKey } from "../src/core/subscription.js";
 import { USER_FEED_PREFIX, userFeedId, type AlertChoice, type FeedFollower, type UserFeed, type UserFeedServices } from "../src/core/user-feed.js";
 import { findJurisdiction } from "../src/analysis/knowledge.js";
+import { schemaError } from "../src/commands/i18n.js";
 import { quote, targetOf } from "../src/commands/interests.js";
+import { tr } from "../src/commands/localize.js";
 
 const lower = (value: unknown): unknown => (typeof value === "string" ? value.trim().toLowerCase() : value);
 
 export const feedOptions = z.object({
   action: z
-    .preprocess(lower, z.enum(["add", "list", "remove", "export", "import"], { error: "choose add, list, remove, export or import" }))
+    .preprocess(lower, z.enum(["add", "list", "remove", "export", "import"], schemaError("feedAction", "choose add, list, remove, export or import")))
     .describe("add, list, remove, export or import"),
   target: z.string().optional().describe("add: the feed's URL (or a page that links to it); remove: the feed's id"),
   jurisdiction: z.string().optional().describe("add: the jurisdiction the feed is about, e.g. sg (optional)"),
   alerts: z
-    .preprocess(lower, z.enum(["policy", "all"], { error: "choose policy or all" }))
+    .preprocess(lower, z.enum(["policy", "all"], schemaError("feedAlerts", "choose policy or all")))
     .optional()
     .describe("add: policy (default) for policy items only, or all for every item"),
 });
@@ -23,18 +25,21 @@ export const feedOptions = z.object({
 export type FeedOptions = z.output<typeof feedOptions>;
 
 /** Needs the chat-feed services; the console without a store, or an operator who turned them off, has none. */
-function servicesOf(services: CommandServices): UserFeedServices {
+function servicesOf(ctx: CommandContext, services: CommandServices): UserFeedServices {
   const feeds = services.userFeeds;
-  if (!feeds || !feeds.limits.enabled) throw new UserError("Adding feeds from chats is turned off on this regwatch.");
+  if (!feeds || !feeds.limits.enabled) throw new UserError(tr(ctx)("feed.off"));
   return feeds;
 }
 
 function requireFeedManager(ctx: CommandContext): void {
-  if (ctx.chat.type !== "private" && !ctx.canManage) throw new UserError("Only those who manage this chat (its admins; on Discord, Manage Channels) can change its feeds.");
+  if (ctx.chat.type !== "private" && !ctx.canManage) throw new UserError(tr(ctx)("feed.onlyManagers"));
 }
 
-const describeChoice = (f: Pick<FeedFollower, "alerts" | "jurisdiction">): string =>
-  `${f.alerts === "all" ? "every item" : "policy items only"}${f.jurisdiction ? `, about ${f.jurisdiction}` : ""}`;
+const describeChoice = (ctx: CommandContext, f: Pick<FeedFollower, "alerts" | "jurisdiction">): string => {
+  const t = tr(ctx);
+  const what = f.alerts === "all" ? t("feed.everyItem") : t("feed.policyItems");
+  return f.jurisdiction ? t("feed.about", { what, jurisdiction: f.jurisdiction }) : what;
+};
 
 /** What the user typed without a scheme is taken as https. */
 function normaliseUrl(text: string): string {
@@ -44,18 +49,19 @@ function normaliseUrl(text: string): string {
 
 async function add(ctx: CommandContext, options: FeedOptions, services: CommandServices): Promise<void> {
   requireFeedManager(ctx);
-  const feeds = servicesOf(services);
+  const t = tr(ctx);
+  const feeds = servicesOf(ctx, services);
   let { jurisdiction: named, alerts } = options;
   // `/feed add URL all`: a lone choice in the jurisdiction's place is the choice.
   if (named !== undefined && alerts === undefined && /^(?:all|policy)$/i.test(named.trim())) {
     alerts = named.trim().toLowerCase() as AlertChoice;
     named = undefined;
   }
-  if (!options.target?.trim()) throw new UserError("Give the feed's address: /feed add https://regulator.example/news.rss [jurisdiction] [policy|all]");
+  if (!options.target?.trim()) throw new UserError(t("feed.needUrl"));
   let jurisdiction: string | null = null;
   if (named?.trim()) {
     const found = findJurisdiction(services.knowledge, named);
-    if (!found || found === "all") throw new UserError(`${quote(named, 32)} is not a jurisdiction I know. /jurisdictions lists the codes.`);
+    if (!found || found === "all") throw new UserError(t("feed.unknownJurisdiction", { typed: quote(named, 32) }));
     jurisdiction = found.code;
   }
   const target = targetOf(ctx);
@@ -66,17 +72,17 @@ async function add(ctx: CommandContext, options: FeedOptions, services: CommandS
   try {
     probed = await feeds.probe(normaliseUrl(options.target));
   } catch (error) {
-    if (error instanceof UserError) throw new UserError(`Cannot use that URL: ${error.message}.`);
+    if (error instanceof UserError) throw new UserError(t("feed.cannotUse", { reason: error.message }));
     throw error;
   }
   const id = await userFeedId(probed.url);
   const existing = all.find((f) => f.id === id);
   const already = existing?.followers.find((f) => targetKey(f.target) === targetKey(target));
   if (!already && mine.length >= feeds.limits.maxPerChat) {
-    throw new UserError(`This chat already has ${mine.length} feeds, the most allowed here (${feeds.limits.maxPerChat}). /feed remove one first.`);
+    throw new UserError(t("feed.chatLimit", { have: mine.length, max: feeds.limits.maxPerChat }));
   }
   if (!existing && all.length >= feeds.limits.maxTotal) {
-    throw new UserError(`This regwatch already reads ${all.length} feeds added from chats, the most its operator allows.`);
+    throw new UserError(t("feed.totalLimit", { have: all.length }));
   }
   const now = services.now().toISOString();
   const follower: FeedFollower = { target, jurisdiction, alerts: alerts ?? "policy", addedBy: ctx.user.id, addedAt: already?.addedAt ?? now };
@@ -92,48 +98,50 @@ async function add(ctx: CommandContext, options: FeedOptions, services: CommandS
   await feeds.store.put(next);
 
   const lines = [
-    already ? `This chat already follows this feed; it now receives ${describeChoice(follower)}.` : `This chat now receives ${describeChoice(follower)} from it, starting with the next item published.`,
-    `Id ${id} · ${probed.items} item${probed.items === 1 ? "" : "s"} now${probed.discoveredFrom ? " · found on the page you gave" : ""}`,
+    already ? t("feed.alreadyFollows", { what: describeChoice(ctx, follower) }) : t("feed.nowReceives", { what: describeChoice(ctx, follower) }),
+    t("feed.idLine", { id, items: probed.items }) + (probed.discoveredFrom ? t("feed.discovered") : ""),
   ];
   const fields: ReplyField[] = [];
   if (probed.latest) {
-    const date = probed.latest.published ? probed.latest.published.slice(0, 10) : "undated";
-    fields.push({ name: "Latest item", value: `${probed.latest.title} (${date})${probed.latest.url ? `\n${probed.latest.url}` : ""}` });
-  } else fields.push({ name: "Latest item", value: "The feed is empty for now." });
-  await ctx.reply({ title: `Feed added: ${probed.title}`, text: lines.join("\n"), fields, link: { url: probed.url, label: "Feed" } });
+    const date = probed.latest.published ? probed.latest.published.slice(0, 10) : t("feed.undated");
+    fields.push({ name: t("feed.latestItem"), value: `${probed.latest.title} (${date})${probed.latest.url ? `\n${probed.latest.url}` : ""}` });
+  } else fields.push({ name: t("feed.latestItem"), value: t("feed.empty") });
+  await ctx.reply({ title: t("feed.added", { title: probed.title }), text: lines.join("\n"), fields, link: { url: probed.url, label: t("feed.link") } });
 }
 
 async function list(ctx: CommandContext, services: CommandServices): Promise<void> {
-  const feeds = servicesOf(services);
+  const t = tr(ctx);
+  const feeds = servicesOf(ctx, services);
   const target = targetOf(ctx);
   const mine = await feeds.store.ofChat(target);
   if (mine.length === 0) {
-    await ctx.reply({ title: "This chat's feeds", text: "This chat has added no feeds. /feed add https://regulator.example/news.rss adds one." });
+    await ctx.reply({ title: t("feed.listTitle"), text: t("feed.none") });
     return;
   }
   await ctx.reply({
-    title: "This chat's feeds",
-    text: `${mine.length} of at most ${feeds.limits.maxPerChat}. /feed remove <id> removes one.`,
+    title: t("feed.listTitle"),
+    text: t("feed.listText", { have: mine.length, max: feeds.limits.maxPerChat }),
     fields: mine.map((feed) => {
       const follower = feed.followers.find((f) => targetKey(f.target) === targetKey(target)) as FeedFollower;
-      const paused = feed.pausedAt ? `\nPaused since ${feed.pausedAt.slice(0, 10)}: ${feed.pauseReason ?? "it kept failing"}. /feed add it again to resume.` : "";
-      return { name: `${feed.id} · ${feed.title}`, value: `${feed.url}\n${describeChoice(follower)}${paused}` };
+      const paused = feed.pausedAt ? `\n${t("feed.pausedSince", { date: feed.pausedAt.slice(0, 10), reason: feed.pauseReason ?? "" })}` : "";
+      return { name: `${feed.id} · ${feed.title}`, value: `${feed.url}\n${describeChoice(ctx, follower)}${paused}` };
     }),
   });
 }
 
 async function remove(ctx: CommandContext, options: FeedOptions, services: CommandServices): Promise<void> {
   requireFeedManager(ctx);
-  const feeds = servicesOf(services);
+  const t = tr(ctx);
+  const feeds = servicesOf(ctx, services);
   const typed = options.target?.trim().toLowerCase() ?? "";
-  if (!typed) throw new UserError("Say which feed: /feed remove <id>, with an id from /feed list.");
+  if (!typed) throw new UserError(t("feed.needId"));
   const target = targetOf(ctx);
   const mine = await feeds.store.ofChat(target);
   const id = typed.startsWith(USER_FEED_PREFIX) ? typed : USER_FEED_PREFIX + typed;
   const feed = mine.find((f) => f.id === id || f.url === options.target?.trim());
-  if (!feed) throw new UserError(`This chat has no feed ${quote(options.target ?? "", 32)}. /feed list shows its feeds and their ids.`);
+  if (!feed) throw new UserError(t("feed.noSuchFeed", { typed: quote(options.target ?? "", 32) }));
   await feeds.store.put({ ...feed, followers: feed.followers.filter((f) => targetKey(f.target) !== targetKey(target)) });
-  await ctx.reply({ title: "Feed removed", text: `This chat no longer receives items from ${feed.title} (${feed.id}).` });
+  await ctx.reply({ title: t("feed.removed"), text: t("feed.removedText", { title: feed.title, id: feed.id }) });
 }
 
 export const feedCommand: Command<typeof feedOptions> = {

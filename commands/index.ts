@@ -6,6 +6,9 @@ import { jurisdictionsCommand } from "./jurisdictions.js";
 import { latestCommand } from "./latest.js";
 import { subscribeCommand } from "./subscribe.js";
 import { subscriptionsCommand } from "./subscriptions.js";
+import { languageCommand } from "./language.js";
+import { pauseCommand, resumeCommand } from "./pause.js";
+import { topicsCommand } from "./topics.js";
 import { unsubscribeCommand } from "./unsubscribe.js";
 
 /** Every chat command, in the order /help lists them. */
@@ -13,9 +16,13 @@ export const commands: readonly Command[] = [
   subscribeCommand,
   unsubscribeCommand,
   subscriptionsCommand,
+  pauseCommand,
+  resumeCommand,
   latestCommand,
   feedCommand,
   jurisdictionsCommand,
+  topicsCommand,
   ieoCapCommand,
+  languageCommand,
   helpCommand(() => commands),
 ];

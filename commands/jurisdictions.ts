@@ -1,7 +1,9 @@
 import { z } from "zod";
-import type { Jurisdiction, Regulator } from "../config/knowledge.js";
+import type { Jurisdiction, Knowledge, Regulator } from "../config/knowledge.js";
 import { findJurisdiction, suggestJurisdiction } from "../src/analysis/knowledge.js";
-import type { Command, ReplyMessage } from "../src/core/command.js";
+import type { Command, ReplyMessage, Translate } from "../src/core/command.js";
+import { tr } from "../src/commands/localize.js";
+import { jurisdictionName, placeName } from "../src/commands/subscription-text.js";
 import { UserError } from "../src/core/errors.js";
 import { quote } from "../src/commands/interests.js";
 
@@ -15,13 +17,13 @@ export const jurisdictionsOptions = z.object({
 });
 
 /** `🇯🇵 JP Japan: FSA, BOJ, JVCEA`, one line per jurisdiction, as the table orders them. */
-export function jurisdictionList(jurisdictions: readonly Jurisdiction[]): ReplyMessage {
+export function jurisdictionList(knowledge: Knowledge, t: Translate = tr({})): ReplyMessage {
+  const { jurisdictions } = knowledge;
   const lines = jurisdictions.map((j) => {
     const acronyms = j.regulators.flatMap((r) => (r.acronym ? [r.acronym] : [])).slice(0, ACRONYMS_IN_LIST);
-    return `${j.flag} ${j.code} ${j.name}${acronyms.length > 0 ? `: ${acronyms.join(", ")}` : ""}`;
+    return `${j.flag} ${j.code} ${placeName(j, t)}${acronyms.length > 0 ? `: ${acronyms.join(", ")}` : ""}`;
   });
-  const footer = "/subscribe takes codes or names (jp, Hong Kong, 日本); /jurisdictions jp lists one's regulators.";
-  return { title: `Jurisdictions (${jurisdictions.length})`, text: fit([...lines, "", footer]) };
+  return { title: t("jurisdictions.title", { count: jurisdictions.length }), text: fit([...lines, "", t("jurisdictions.footer")], t) };
 }
 
 const kinds: Record<Regulator["kind"], string> = {
@@ -30,27 +32,30 @@ const kinds: Record<Regulator["kind"], string> = {
 };
 
 /** One jurisdiction: its regulators by acronym and English name, then the other bodies and laws regwatch recognises. */
-export function jurisdictionDetail(j: Jurisdiction): ReplyMessage {
+export function jurisdictionDetail(knowledge: Knowledge, j: Jurisdiction, t: Translate = tr({})): ReplyMessage {
   const lines = j.regulators.map((r) => {
     // The first name that is more than the acronym again ("BoJ" for BOJ), so the line says what it stands for.
     const spelled = r.names.find((n) => n.toLowerCase() !== r.acronym?.toLowerCase()) ?? r.names[0];
     const names = r.acronym ? `${r.acronym}: ${spelled}` : r.names.slice(0, 3).join(", ");
-    return `${names} (${kinds[r.kind]})`;
+    return `${names} (${t(`jurisdictions.kinds.${r.kind}`, { defaultValue: kinds[r.kind] })})`;
   });
   const also = [...new Set([j.name, ...j.names, ...j.aliases])].filter((n) => n !== j.code).slice(0, 8).join(", ");
   return {
-    title: `${j.flag} ${j.name} (${j.code})`,
-    text: fit(lines.length > 0 ? lines : ["No regulators listed yet: alerts come from articles that name the place."]),
-    fields: [{ name: "Also known as", value: also }, { name: "Subscribe", value: `/subscribe ${j.code.toLowerCase()}` }],
+    title: `${jurisdictionName(knowledge, j.code, t)} (${j.code})`,
+    text: fit(lines.length > 0 ? lines : [t("jurisdictions.noRegulators")], t),
+    fields: [
+      { name: t("jurisdictions.also"), value: also },
+      { name: t("jurisdictions.subscribe"), value: `/subscribe ${j.code.toLowerCase()}` },
+    ],
   };
 }
 
 /** Keeps whole lines up to the limit, and says how many were left out. */
-function fit(lines: readonly string[]): string {
+function fit(lines: readonly string[], t: Translate): string {
   const kept: string[] = [];
   let length = 0;
   for (const [i, line] of lines.entries()) {
-    const more = `… and ${lines.length - i} more`;
+    const more = t("jurisdictions.more", { count: lines.length - i });
     if (length + line.length + 1 + more.length > MAX_REPLY_CHARS) {
       kept.push(more);
       break;
@@ -70,16 +75,17 @@ export const jurisdictionsCommand: Command<typeof jurisdictionsOptions> = {
   examples: ["/jurisdictions", "/jurisdictions jp", "/jurisdictions Hong Kong"],
   async run(ctx, options, services) {
     const { knowledge } = services;
+    const t = tr(ctx);
     const typed = options.jurisdiction?.trim() ?? "";
     const found = typed ? findJurisdiction(knowledge, typed) : "all";
     if (found === "all") {
-      await ctx.reply(jurisdictionList(knowledge.jurisdictions));
+      await ctx.reply(jurisdictionList(knowledge, t));
       return;
     }
     if (!found) {
       const near = suggestJurisdiction(knowledge, typed);
-      throw new UserError(`${quote(typed)} is not a jurisdiction I know${near ? ` (did you mean ${near.code}, ${near.name}?)` : ""}. /jurisdictions lists them.`);
+      throw new UserError(t("jurisdictions.unknown", { typed: quote(typed), suggestion: near ? t("errors.didYouMean", { options: `${near.code}, ${near.name}` }) : "" }));
     }
-    await ctx.reply(jurisdictionDetail(found));
+    await ctx.reply(jurisdictionDetail(knowledge, found, t));
   },
 };

@@ -1,25 +1,33 @@
 import { z } from "zod";
 import type { Command } from "../src/core/command.js";
 import { targetOf } from "../src/commands/interests.js";
+import { tr } from "../src/commands/localize.js";
 import { subscriptionFields } from "../src/commands/subscription-text.js";
 
 export const subscriptionsOptions = z.object({});
 
 export const subscriptionsCommand: Command<typeof subscriptionsOptions> = {
   name: "subscriptions",
-  description: "What this chat receives and how it is delivered",
+  description: "This chat's rules, numbered, and how alerts are delivered",
   options: subscriptionsOptions,
   async run(ctx, _options, services) {
+    const t = tr(ctx);
     const subscription = await services.subscriptions.get(targetOf(ctx));
-    if (!subscription) {
-      await ctx.reply({ title: "No subscription", text: "This chat receives no alerts. /subscribe jp hk, or /subscribe all, starts them." });
+    if (!subscription || subscription.rules.length === 0) {
+      await ctx.reply({ title: t("subscriptions.titleNone"), text: t("subscriptions.none") });
       return;
     }
-    const since = `Since ${subscription.createdAt.slice(0, 10)}${subscription.updatedAt !== subscription.createdAt ? `, changed ${subscription.updatedAt.slice(0, 10)}` : ""}.`;
+    const created = subscription.createdAt.slice(0, 10);
+    const since =
+      subscription.updatedAt.slice(0, 10) !== created
+        ? t("subscriptions.sinceChanged", { date: created, changed: subscription.updatedAt.slice(0, 10) })
+        : t("subscriptions.since", { date: created });
+    const [rules, ...rest] = subscriptionFields(services.knowledge, subscription, services.now(), t);
+    const footer = subscription.active ? `${since} ${t("subscriptions.footer")}` : `${since} ${t("subscriptions.stoppedFooter")}`;
     await ctx.reply({
-      title: subscription.active ? "This chat's subscription" : "This chat's subscription (stopped)",
-      text: subscription.active ? since : `${since} Alerts stopped because the chat could not be reached; /subscribe starts them again.`,
-      fields: subscriptionFields(services.knowledge, subscription),
+      title: subscription.active ? t("subscriptions.title") : t("subscriptions.titleStopped"),
+      text: `${rules?.value ?? ""}\n\n${footer}`,
+      fields: rest,
     });
   },
 };

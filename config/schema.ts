@@ -45,6 +45,11 @@ export const configSchema = z
       })
       .prefault({}),
     seen: z.strictObject({ ttlDays: upTo(3_650).default(180) }).prefault({}),
+    /** The operator's time zone (IANA name) for times on the console and in logs; the machine's own by default. */
+    timezone: z
+      .string()
+      .refine((name) => isTimeZone(name), { message: "unknown time zone: use an IANA name such as Asia/Tokyo, Europe/London or UTC" })
+      .default(() => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"),
     console: z
       .strictObject({
         /** On the first poll, how many of the latest items to show (marked as not new). */
@@ -128,6 +133,15 @@ export const configSchema = z
       } else seen.set(feed.id, index);
     });
   });
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Config = z.output<typeof configSchema>;
 export type FeedConfig = Config["feeds"][number];

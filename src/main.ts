@@ -2,6 +2,8 @@ import type { LoadedConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import type { Analysis, Article } from "./core/article.js";
 import type { CommandServices } from "./core/command.js";
+import { alertLabels, digestLabels } from "./commands/alert-labels.js";
+import { featuredJurisdictions } from "./commands/featured.js";
 import type { ChatAdapter } from "./core/delivery.js";
 import type { FeedSpec } from "./core/feed.js";
 import type { Logger } from "./core/ports.js";
@@ -50,12 +52,14 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     throw error;
   }
   const delivery = new DeliveryEngine({
-    platforms: [...adapters.map((a) => a.platform), createConsolePlatform(options.consoleWrite)],
+    platforms: [...adapters.map((a) => a.platform), createConsolePlatform(options.consoleWrite, config.timezone)],
     subscriptions: stores.subscriptions,
     outbox: stores.outbox,
     limits: config.delivery,
     retry: config.delivery.retry,
     logger,
+    labelsFor: alertLabels(stores.chatSettings, stores.subscriptions, knowledge),
+    digestLabel: digestLabels(stores.chatSettings, stores.subscriptions),
   });
   let started = false;
   return {
@@ -93,6 +97,9 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
   };
 }
 
+/** As many as the Telegram keyboard's first page holds. */
+const FEATURED_ON_FIRST_PAGE = 24;
+
 export function commandServices(config: Config, stores: Stores, knowledge: Knowledge): CommandServices {
   const { requestTimeoutMs, connectTimeoutMs: _connect, ...rest } = config.limits;
   const limits = chatFeedLimits(config, { ...rest, timeoutMs: requestTimeoutMs, userAgent: config.userAgent });
@@ -100,9 +107,15 @@ export function commandServices(config: Config, stores: Stores, knowledge: Knowl
     userFeeds: userFeedServices(config, stores, limits),
     fx: config.fx,
     subscriptions: stores.subscriptions,
+    chatSettings: stores.chatSettings,
     alerts: stores.alerts,
     knowledge,
     now: () => new Date(),
+    featuredJurisdictions: featuredJurisdictions(
+      config.feeds.flatMap((f) => (f.jurisdiction ? [f.jurisdiction] : [])),
+      stores.subscriptions,
+      FEATURED_ON_FIRST_PAGE,
+    ),
   };
 }
 

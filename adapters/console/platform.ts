@@ -7,14 +7,14 @@ import { alertBlock } from "./alert.js";
  * is printed; without, it is only acknowledged, for when the service already prints every alert.
  * Either way its queue drains instead of growing.
  */
-export function createConsolePlatform(write?: (text: string) => void): ChatPlatform {
+export function createConsolePlatform(write?: (text: string) => void, timeZone = "UTC"): ChatPlatform {
   return {
     name: "console",
     async send(_target: Target, message: Outgoing): Promise<SendResult> {
       if (write) {
         const alerts = message.kind === "alert" ? [message.alert] : message.alerts;
         if (message.kind === "digest") write(message.period.label);
-        for (const alert of alerts) write(alertBlock(alert, "console:"));
+        for (const alert of alerts) write(alertBlock(alert, "console:", timeZone));
       }
       return { status: "sent" };
     },

@@ -14,6 +14,7 @@ export function renderReply(message: ReplyMessage): string {
   if (message.text) lines.push(message.text);
   for (const field of message.fields ?? []) lines.push(`${field.name}: ${field.value}`);
   if (message.link) lines.push(`${message.link.label ?? "Link"}: ${message.link.url}`);
+  if (message.footer) lines.push(message.footer);
   return safe(lines.join("\n"));
 }
 

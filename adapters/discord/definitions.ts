@@ -8,6 +8,7 @@ import {
 import type { z } from "zod";
 import type { Command } from "../../src/core/command.js";
 import { describeOptions } from "../../src/commands/describe.js";
+import { languages, translator, type Translate } from "../../src/commands/i18n.js";
 
 /** A slash command option as sent to Discord (one flat shape: discord-api-types' unions add nothing here). */
 export interface OptionJson {
@@ -22,6 +23,7 @@ export interface OptionJson {
   min_length?: number;
   max_length?: number;
   channel_types?: ChannelType[];
+  description_localizations?: Record<string, string>;
 }
 
 export interface ApplicationCommandJson {
@@ -32,6 +34,7 @@ export interface ApplicationCommandJson {
   /** Bit set as a decimal string; null lets everyone see the command. */
   default_member_permissions: string | null;
   contexts: InteractionContextType[];
+  description_localizations?: Record<string, string>;
 }
 
 type AnySchema = z.core.$ZodType;
@@ -57,6 +60,9 @@ export interface DiscordTraits {
 export const defaultTraits: Readonly<Record<string, DiscordTraits>> = {
   subscribe: { manages: true, sendsThere: true },
   unsubscribe: { manages: true },
+  pause: { manages: true },
+  resume: { manages: true },
+  language: { manages: true },
   settings: { manages: true },
   "ieo-cap": { personal: true },
 };
@@ -69,6 +75,9 @@ export const completions: Readonly<Record<string, "jurisdictions" | "topics" | "
   topics: "topics",
   what: "both",
 };
+
+/** Options that name a role: Discord offers the guild's roles and sends the role's id. */
+export const ROLE_OPTIONS: ReadonlySet<string> = new Set(["mention"]);
 
 /** The Discord-only option through which a managing command targets another channel than the current one. */
 export const CHANNEL_OPTION = "channel";
@@ -85,7 +94,9 @@ export function toApplicationCommand(command: Command, traits: DiscordTraits = d
   const shape = command.options.shape as Record<string, AnySchema>;
   const options: OptionJson[] = describeOptions(command).map((info) => {
     const schema = shape[info.name] as AnySchema;
-    return optionFor(info.name, fit(info.description, 100), info.required, schema, info.choices);
+    const option = optionFor(info.name, fit(info.description, 100), info.required, schema, info.choices);
+    const localized = localizations((t) => t(`commands.${command.name}.options.${info.name}`, { defaultValue: "" }));
+    return localized ? { ...option, description_localizations: localized } : option;
   });
   if (traits.manages && !options.some((o) => o.name === CHANNEL_OPTION)) {
     options.push({
@@ -107,15 +118,32 @@ export function toApplicationCommand(command: Command, traits: DiscordTraits = d
     default_member_permissions: traits.manages ? String(PermissionFlagsBits.ManageChannels) : null,
     contexts: traits.manages ? [InteractionContextType.Guild] : [InteractionContextType.Guild, InteractionContextType.BotDM],
   };
+  const described = localizations((t) => t(`commands.${command.name}.description`, { defaultValue: "" }));
+  if (described) json.description_localizations = described;
   const problems = checkDefinition(json);
   if (problems.length > 0) throw new Error(`/${command.name} cannot be a Discord command: ${problems.join("; ")}`);
   return json;
+}
+
+/** Discord's locale for a catalog language, where they differ. */
+const DISCORD_LOCALES: Readonly<Record<string, string>> = { zh: "zh-CN", pt: "pt-BR", es: "es-ES", sv: "sv-SE" };
+
+/** A description in every catalog language that words it (English is the definition's own), cut to Discord's 100. */
+function localizations(pick: (t: Translate) => string): Record<string, string> | undefined {
+  const found: Record<string, string> = {};
+  for (const language of languages()) {
+    if (language === "en") continue;
+    const text = pick(translator(language));
+    if (text) found[DISCORD_LOCALES[language] ?? language] = fit(text, 100);
+  }
+  return Object.keys(found).length > 0 ? found : undefined;
 }
 
 export const toApplicationCommands = (commands: readonly Command[], traits: Readonly<Record<string, DiscordTraits>> = defaultTraits): ApplicationCommandJson[] =>
   commands.map((c) => toApplicationCommand(c, traits[c.name] ?? {}));
 
 function optionFor(name: string, description: string, required: boolean, schema: AnySchema, choices?: readonly string[]): OptionJson {
+  if (ROLE_OPTIONS.has(name)) return { type: ApplicationCommandOptionType.Role, name, description, required };
   if (name === CHANNEL_OPTION) {
     return { type: ApplicationCommandOptionType.Channel, name, description, required, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] };
   }

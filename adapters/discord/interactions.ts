@@ -7,6 +7,7 @@ import { suggest } from "./autocomplete.js";
 import { CHANNEL_OPTION, defaultTraits, type DiscordTraits } from "./definitions.js";
 import { botPermissionsIn, invokerCanManage, missingFrom, targetChannel } from "./permissions.js";
 import { replyEmbed } from "./render.js";
+import { localized } from "../../src/commands/localize.js";
 import { runCommandWithOptions } from "./run.js";
 
 export interface InteractionOptions {
@@ -53,20 +54,30 @@ async function handleCommand(interaction: ChatInputCommandInteraction, options: 
   const responder = new Responder(interaction, traits.personal === true);
   const timer = setTimeout(() => void responder.defer().catch((e) => options.logger.error(`defer failed: ${describeChain(e)}`)), options.deferAfterMs ?? DEFER_AFTER_MS);
   try {
+    const target = traits.manages ? targetChannel(interaction, CHANNEL_OPTION) : { id: interaction.channelId, type: interaction.channel?.type };
+    const ctx: CommandContext = {
+      user: { id: interaction.user.id, name: interaction.user.username },
+      chat: { platform: "discord", id: target.id, type: chatType(interaction, target.type), ...(interaction.guildId ? { guildId: interaction.guildId } : {}) },
+      canManage: false,
+      // The guild's language is the channel's; a DM has only the user's.
+      locale: interaction.guildLocale ?? interaction.locale,
+      reply: (message) => responder.send(message),
+    };
+    // Refusals below speak the channel's language too.
+    const { t } = await localized(ctx, options.services);
     if (!command) {
-      await responder.send({ text: `Unknown command /${interaction.commandName}. Try /help.`, ephemeral: true });
+      await responder.send({ text: t("errors.unknownCommand", { name: interaction.commandName }), ephemeral: true });
       return;
     }
-    const target = traits.manages ? targetChannel(interaction, CHANNEL_OPTION) : { id: interaction.channelId, type: interaction.channel?.type };
     let canManage = !interaction.inGuild();
     if (traits.manages) {
       if (!interaction.inGuild()) {
-        await responder.send({ text: `/${command.name} works in a server channel: run it there.`, ephemeral: true });
+        await responder.send({ text: t("discord.serverOnly", { name: command.name }), ephemeral: true });
         return;
       }
       canManage = await invokerCanManage(interaction, target.id);
       if (!canManage) {
-        await responder.send({ text: `You need the Manage Channels permission in <#${target.id}> to change what it receives.`, ephemeral: true });
+        await responder.send({ text: t("discord.needManage", { channel: `<#${target.id}>` }), ephemeral: true });
         return;
       }
     } else if (interaction.inGuild()) {
@@ -76,25 +87,18 @@ async function handleCommand(interaction: ChatInputCommandInteraction, options: 
       const missing = missingFrom(await botPermissionsIn(interaction, target.id));
       if (missing.length > 0) {
         await responder.send({
-          text: `I cannot post alerts in <#${target.id}>: I am missing ${missing.join(", ")} there. Ask a server admin to give regwatch ${missing.length === 1 ? "that permission" : "those permissions"} in the channel, then try again.`,
+          text: t(missing.length === 1 ? "discord.botMissingOne" : "discord.botMissingMany", { channel: `<#${target.id}>`, missing: missing.join(", ") }),
           ephemeral: true,
         });
         return;
       }
     }
 
-    const ctx: CommandContext = {
-      user: { id: interaction.user.id, name: interaction.user.username },
-      chat: { platform: "discord", id: target.id, type: chatType(interaction, target.type), ...(interaction.guildId ? { guildId: interaction.guildId } : {}) },
-      canManage,
-      locale: interaction.locale,
-      reply: (message) => responder.send(message),
-    };
-    await runCommandWithOptions(command, optionValues(interaction, command), ctx, options.services, {
+    await runCommandWithOptions(command, optionValues(interaction, command), { ...ctx, canManage }, options.services, {
       logger: options.logger,
       ...(options.newErrorId ? { newErrorId: options.newErrorId } : {}),
     });
-    if (!responder.answered) await responder.send({ text: "Done.", ephemeral: true });
+    if (!responder.answered) await responder.send({ text: t("discord.done"), ephemeral: true });
   } finally {
     clearTimeout(timer);
   }

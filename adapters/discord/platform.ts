@@ -23,18 +23,22 @@ const GONE: Record<number, string> = {
 /** Discord as a delivery target: alerts as embeds, posted with every mention disabled. */
 export function createDiscordPlatform(options: DiscordPlatformOptions): ChatPlatform {
   const { rest } = options;
-  const post = (channelId: string, message: DiscordMessage) =>
-    rest.post(Routes.channelMessages(channelId), { body: { ...message, allowed_mentions: { parse: [] } } });
+  // Nothing parses as a mention; only the roles a rule named (and the message itself names) may be pinged.
+  const post = (channelId: string, message: DiscordMessage, roles: readonly string[] = []) =>
+    rest.post(Routes.channelMessages(channelId), { body: { ...message, allowed_mentions: { parse: [], roles: [...roles] } } });
 
   return {
     name: "discord",
     async send(target: Target, message: Outgoing): Promise<SendResult> {
+      const roles = message.kind === "alert" ? (message.mentionRoles ?? []).filter((r) => /^\d{5,25}$/.test(r)) : [];
       const parts: DiscordMessage[] =
-        message.kind === "alert" ? [{ embeds: [alertEmbed(message.alert, options.knowledge)] }] : digestMessages(message.period.label, message.alerts, options.knowledge);
+        message.kind === "alert"
+          ? [{ ...(roles.length > 0 ? { content: roles.map((r) => `<@&${r}>`).join(" ") } : {}), embeds: [alertEmbed(message.alert, options.knowledge, undefined, message.labels)] }]
+          : digestMessages(message.period.label, message.alerts, options.knowledge, message.labels);
       try {
         // A digest in several messages goes in order; if one fails the engine retries the whole digest, so a
         // channel may see its first part twice rather than lose the rest.
-        for (const part of parts) await post(target.chatId, part);
+        for (const part of parts) await post(target.chatId, part, roles);
         return { status: "sent" };
       } catch (error) {
         return translateSendError(error);

@@ -1,6 +1,7 @@
 import { escapeMarkdown, type APIEmbed } from "discord.js";
 import type { Alert } from "../../src/core/article.js";
 import type { ReplyMessage } from "../../src/core/command.js";
+import { alertCount, type AlertLabels } from "../../src/core/delivery.js";
 
 /** Discord's documented embed limits. */
 export const LIMITS = {
@@ -87,29 +88,29 @@ function hslToRgb(h: number, s: number, l: number): number {
   return (f(0) << 16) | (f(8) << 8) | f(4);
 }
 
-export function jurisdictionText(knowledge: RenderKnowledge | undefined, codes: readonly string[]): string {
+export function jurisdictionText(knowledge: RenderKnowledge | undefined, codes: readonly string[], labels?: AlertLabels): string {
   return codes
     .map((code) => {
       const known = knowledge?.jurisdictions.find((j) => j.code === code);
-      return known ? `${known.flag} ${known.name} (${code})` : code;
+      return known ? `${known.flag} ${labels?.places?.[code] ?? known.name} (${code})` : code;
     })
     .join("\n");
 }
 
-const topicText = (knowledge: RenderKnowledge | undefined, ids: readonly string[]): string =>
-  ids.map((id) => knowledge?.topics.find((t) => t.id === id)?.label ?? id).join(", ");
+const topicText = (knowledge: RenderKnowledge | undefined, ids: readonly string[], labels?: AlertLabels): string =>
+  ids.map((id) => labels?.topicLabels?.[id] ?? knowledge?.topics.find((t) => t.id === id)?.label ?? id).join(", ");
 
 const httpUrl = (url: string | null | undefined): string | undefined => (url && /^https?:\/\//i.test(url) && url.length <= 2048 ? url : undefined);
 
 /** The alert as one embed: linked title, summary, jurisdiction with flag, topics, key figures, source and date. */
-export function alertEmbed(alert: Alert, knowledge?: RenderKnowledge, descriptionMax = ALERT_DESCRIPTION): APIEmbed {
+export function alertEmbed(alert: Alert, knowledge?: RenderKnowledge, descriptionMax = ALERT_DESCRIPTION, labels?: AlertLabels): APIEmbed {
   const fields: NonNullable<APIEmbed["fields"]> = [];
   if (alert.jurisdictions.length > 0) {
-    fields.push({ name: "Jurisdiction", value: fieldValue(jurisdictionText(knowledge, alert.jurisdictions)), inline: true });
+    fields.push({ name: labels?.jurisdiction ?? "Jurisdiction", value: fieldValue(jurisdictionText(knowledge, alert.jurisdictions, labels)), inline: true });
   }
-  if (alert.topics.length > 0) fields.push({ name: "Topics", value: fieldValue(topicText(knowledge, alert.topics)), inline: true });
+  if (alert.topics.length > 0) fields.push({ name: labels?.topics ?? "Topics", value: fieldValue(topicText(knowledge, alert.topics, labels)), inline: true });
   const figures = [...new Set(alert.figures.map((f) => f.text))];
-  if (figures.length > 0) fields.push({ name: "Key figures", value: feedText(figures.join(" · "), LIMITS.fieldValue) });
+  if (figures.length > 0) fields.push({ name: labels?.keyFigures ?? "Key figures", value: feedText(figures.join(" · "), LIMITS.fieldValue) });
 
   const url = httpUrl(alert.url);
   const embed: APIEmbed = {
@@ -155,13 +156,13 @@ function shrinkToTotal(embed: APIEmbed, max: number): APIEmbed {
  * A digest as several messages: a heading, then one compact embed per alert, packed at most ten embeds and
  * 6,000 characters to a message.
  */
-export function digestMessages(label: string, alerts: readonly Alert[], knowledge?: RenderKnowledge): DiscordMessage[] {
-  const heading = feedText(`${label}: ${alerts.length} alert${alerts.length === 1 ? "" : "s"}`, LIMITS.content - 4);
+export function digestMessages(label: string, alerts: readonly Alert[], knowledge?: RenderKnowledge, labels?: AlertLabels): DiscordMessage[] {
+  const heading = feedText(`${label}: ${alertCount(alerts.length, labels)}`, LIMITS.content - 4);
   const messages: DiscordMessage[] = [];
   let current: DiscordMessage = { content: `**${heading}**`, embeds: [] };
   let used = 0;
   for (const alert of alerts) {
-    const embed = alertEmbed(alert, knowledge, DIGEST_DESCRIPTION);
+    const embed = alertEmbed(alert, knowledge, DIGEST_DESCRIPTION, labels);
     const size = embedLength(embed);
     if (current.embeds.length >= LIMITS.embedsPerMessage || used + size > LIMITS.total) {
       messages.push(current);
@@ -196,5 +197,6 @@ export function replyEmbed(message: ReplyMessage): APIEmbed {
   if (url && embed.title) embed.url = url;
   if (url && fields.length < LIMITS.fields) fields.push({ name: cut(message.link?.label ?? "Link", LIMITS.fieldName), value: url });
   if (fields.length > 0) embed.fields = fields;
+  if (message.footer) embed.footer = { text: cut(message.footer, LIMITS.footer) };
   return shrinkToTotal(embed, LIMITS.total);
 }

@@ -4,6 +4,8 @@ import { UserError } from "../../src/core/errors.js";
 import type { Logger } from "../../src/core/ports.js";
 import { bindArguments, validateOptions } from "../../src/commands/parse.js";
 import { describeChain, type RunOutcome } from "../../src/commands/run.js";
+import { withMessages } from "../../src/commands/i18n.js";
+import { localized, userMessage } from "../../src/commands/localize.js";
 
 export interface StructuredRunOptions {
   logger: Pick<Logger, "error">;
@@ -18,10 +20,11 @@ export interface StructuredRunOptions {
 export async function runCommandWithOptions(
   command: Command,
   values: Readonly<Record<string, string | number | boolean>>,
-  ctx: CommandContext,
+  plain: CommandContext,
   services: CommandServices,
   options: StructuredRunOptions,
 ): Promise<RunOutcome> {
+  const ctx = await localized(plain, services);
   const send = async (message: ReplyMessage): Promise<void> => {
     try {
       await ctx.reply(message);
@@ -30,18 +33,20 @@ export async function runCommandWithOptions(
     }
   };
   try {
-    const args = Object.entries(values).map(([key, value]) => ({ key, value: String(value) }));
-    const parsed = validateOptions(command, bindArguments(command, args));
-    await command.run(ctx, parsed, services);
-    return { status: "ok", command: command.name };
+    return await withMessages(ctx.t, async (): Promise<RunOutcome> => {
+      const args = Object.entries(values).map(([key, value]) => ({ key, value: String(value) }));
+      const parsed = validateOptions(command, bindArguments(command, args));
+      await command.run(ctx, parsed, services);
+      return { status: "ok", command: command.name };
+    });
   } catch (error) {
     if (error instanceof UserError) {
-      await send({ text: error.message, ephemeral: true });
+      await send({ text: userMessage(error, ctx.t), ephemeral: true });
       return { status: "user-error", command: command.name };
     }
     const errorId = (options.newErrorId ?? (() => randomBytes(3).toString("hex")))();
     options.logger.error(`/${command.name} failed in ${where(ctx)} (error id ${errorId}): ${describeChain(error)}`);
-    await send({ text: `Something went wrong (error id ${errorId}). Please try again later.`, ephemeral: true });
+    await send({ text: ctx.t("errors.failed", { id: errorId }), ephemeral: true });
     return { status: "failed", command: command.name, errorId };
   }
 }

@@ -9,6 +9,8 @@ import { channelArgument, channelContext } from "./channel.js";
 import { readCommandLine, telegramCommandNames, telegramName } from "./command-line.js";
 import { AdminCheck, chatRefOf, invokerOf, messageContext, sendReply } from "./context.js";
 import { describeTelegramError, scrubToken } from "./errors.js";
+import { translator } from "../../src/commands/i18n.js";
+import { localized, userMessage } from "../../src/commands/localize.js";
 import { commandFor, keyboardView, pageAfter, parseAction } from "./keyboard.js";
 
 export interface TelegramBotOptions {
@@ -86,7 +88,8 @@ export function createBot(options: TelegramBotOptions): Bot {
         await runCommandLine(`/${parsed.name} ${channel.rest}`.trim(), neutral, services, runOptions);
       } catch (error) {
         if (!(error instanceof UserError)) fail(`checking ${channel.ref}`, error);
-        const text = error instanceof UserError ? error.message : "I could not check that channel just now. Please try again later.";
+        const t = translator(message.from.language_code ?? "en");
+        const text = error instanceof UserError ? userMessage(error, t) : t("telegram.checkFailed");
         await sendReply(ctx.api, { chatId: privateChatId, replyTo: message.message_id }, { text }).catch((e) => fail("reply", e));
       }
       return;
@@ -101,12 +104,13 @@ export function createBot(options: TelegramBotOptions): Bot {
   }
 
   async function showKeyboard(ctx: Context, neutral: CommandContext, message: Message): Promise<void> {
+    const { t } = await localized(neutral, services);
     if (!neutral.canManage) {
-      await neutral.reply({ text: "Only chat administrators can change this chat's subscriptions." });
+      await neutral.reply({ text: t("errors.onlyAdmins") });
       return;
     }
     const subscription = await services.subscriptions.get({ platform: "telegram", chatId: neutral.chat.id });
-    const view = keyboardView(services.knowledge, subscription, 0);
+    const view = keyboardView(services.knowledge, subscription, 0, (await services.featuredJurisdictions?.()) ?? [], t);
     await ctx.api.sendMessage(message.chat.id, view.text, {
       parse_mode: "HTML",
       reply_markup: view.markup,
@@ -127,6 +131,10 @@ export function createBot(options: TelegramBotOptions): Bot {
     const before = await services.subscriptions.get(target);
     const line = commandFor(before, action);
     let notice: string | undefined;
+    const { t } = await localized(
+      { user: invokerOf(query.from), chat: chatRefOf(chat), canManage: false, locale: query.from.language_code ?? "en", reply: async () => {} },
+      services,
+    );
     if (line) {
       const canManage = chat.type === "private" || (await admins.isAdmin(chat.id, query.from.id));
       const replies: ReplyMessage[] = [];
@@ -140,13 +148,13 @@ export function createBot(options: TelegramBotOptions): Bot {
       };
       const outcome = await runCommandLine(line, neutral, services, runOptions);
       if (outcome.status !== "ok") {
-        const text = replies.map((r) => r.text).join(" ").slice(0, 190) || "That did not work.";
+        const text = replies.map((r) => r.text).join(" ").slice(0, 190) || t("keyboard.failed");
         await ctx.answerCallbackQuery({ text, show_alert: true });
         return;
       }
-      notice = line.startsWith("/unsubscribe") ? "Removed" : "Added";
+      notice = line.startsWith("/unsubscribe") ? t("keyboard.removed") : t("keyboard.added");
     }
-    const view = keyboardView(services.knowledge, await services.subscriptions.get(target), pageAfter(action));
+    const view = keyboardView(services.knowledge, await services.subscriptions.get(target), pageAfter(action), (await services.featuredJurisdictions?.()) ?? [], t);
     try {
       await ctx.api.editMessageText(chat.id, message.message_id, view.text, { parse_mode: "HTML", reply_markup: view.markup });
     } catch (error) {
@@ -162,7 +170,8 @@ export function createBot(options: TelegramBotOptions): Bot {
       await onCommand(ctx, message);
     } catch (error) {
       fail(`command in ${message.chat.id}`, error);
-      await sendReply(ctx.api, { chatId: message.chat.id, replyTo: message.message_id }, { text: "Something went wrong. Please try again later." }).catch(() => {});
+      const t = translator(message.from?.language_code ?? "en");
+      await sendReply(ctx.api, { chatId: message.chat.id, replyTo: message.message_id }, { text: t("telegram.wentWrong") }).catch(() => {});
     }
   });
   bot.on("callback_query:data", async (ctx) => {
@@ -170,7 +179,8 @@ export function createBot(options: TelegramBotOptions): Bot {
       await onButton(ctx);
     } catch (error) {
       fail("button", error);
-      await ctx.answerCallbackQuery({ text: "Something went wrong. Please try again.", show_alert: true }).catch(() => {});
+      const t = translator(ctx.callbackQuery.from.language_code ?? "en");
+      await ctx.answerCallbackQuery({ text: t("telegram.wentWrong"), show_alert: true }).catch(() => {});
     }
   });
   bot.on("callback_query", (ctx) => ctx.answerCallbackQuery());

@@ -1,6 +1,7 @@
 import { GrammyError, type Api } from "grammy";
 import type { User } from "grammy/types";
 import type { CommandContext } from "../../src/core/command.js";
+import { translator } from "../../src/commands/i18n.js";
 import { UserError } from "../../src/core/errors.js";
 import { AdminCheck, chatRefOf, invokerOf, sendReply } from "./context.js";
 
@@ -31,21 +32,22 @@ export async function channelContext(options: {
   ref: string;
 }): Promise<CommandContext> {
   const { api, admins, ref } = options;
-  const notReachable = `I cannot see ${ref}. Add me to the channel as an administrator who may post messages, then try again.`;
+  const refused = (message: string, key: string) => new UserError(message, { key: `telegram.${key}`, values: { ref } });
+  const notReachable = () => refused(`I cannot see ${ref}. Add me to the channel as an administrator who may post messages, then try again.`, "notReachable");
   const chat = await api.getChat(ref).catch((error: unknown) => {
-    if (error instanceof GrammyError && error.error_code < 500) throw new UserError(notReachable);
+    if (error instanceof GrammyError && error.error_code < 500) throw notReachable();
     throw error;
   });
-  if (chat.type !== "channel") throw new UserError(`${ref} is not a channel. In a group, send the command in the group itself.`);
+  if (chat.type !== "channel") throw refused(`${ref} is not a channel. In a group, send the command in the group itself.`, "notChannel");
 
   const isAdmin = await admins.isAdmin(chat.id, options.user.id).catch((error: unknown) => {
     // The member list of a channel is hidden from a bot that is not one of its administrators.
-    if (error instanceof GrammyError && error.error_code < 500) throw new UserError(notReachable);
+    if (error instanceof GrammyError && error.error_code < 500) throw notReachable();
     throw error;
   });
-  if (!isAdmin) throw new UserError(`Only an administrator of ${ref} can change what it receives.`);
+  if (!isAdmin) throw refused(`Only an administrator of ${ref} can change what it receives.`, "notAdmin");
   if (!(await admins.botCanPost(chat.id, options.botId))) {
-    throw new UserError(`I cannot post in ${ref}: make me an administrator with the right to post messages.`);
+    throw refused(`I cannot post in ${ref}: make me an administrator with the right to post messages.`, "cannotPost");
   }
 
   const label = chat.username ? `@${chat.username}` : chat.title;
@@ -56,6 +58,6 @@ export async function channelContext(options: {
     locale: options.user.language_code ?? "en",
     // Say which chat the answer is about: "Subscribed" alone would read as this private chat.
     reply: (message) =>
-      sendReply(api, { chatId: options.privateChatId }, { ...message, title: `${message.title ?? "Done"} · ${label}` }),
+      sendReply(api, { chatId: options.privateChatId }, { ...message, title: `${message.title ?? translator(options.user.language_code ?? "en")("discord.done")} · ${label}` }),
   };
 }

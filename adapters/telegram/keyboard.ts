@@ -1,6 +1,9 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Knowledge } from "../../config/knowledge.js";
-import type { Subscription } from "../../src/core/subscription.js";
+import type { Subscription, SubscriptionRule } from "../../src/core/subscription.js";
+import type { Translate } from "../../src/core/command.js";
+import { tr } from "../../src/commands/localize.js";
+import { numberedRules, topicName } from "../../src/commands/subscription-text.js";
 import { escapeHtml } from "./render.js";
 
 /**
@@ -34,11 +37,25 @@ export function parseAction(data: string | undefined): KeyboardAction | undefine
 export const pageAfter = (action: KeyboardAction): KeyboardPage =>
   action.kind === "jurisdiction" || action.kind === "page" ? action.page : "topics";
 
+const plain = (rule: SubscriptionRule): boolean => !rule.include?.length && !rule.exclude?.length && !rule.mention;
+
+/** Jurisdictions with a rule for all their alerts, and topics with a rule for them everywhere: what a button shows as on. */
+function chosen(subscription: Subscription | undefined): { places: Set<string>; topics: Set<string> } {
+  const places = new Set<string>();
+  const topics = new Set<string>();
+  for (const rule of subscription?.active ? subscription.rules : []) {
+    if (!plain(rule)) continue;
+    if (rule.topics.length === 0) for (const j of rule.jurisdictions) places.add(j);
+    else if (rule.jurisdictions.includes("all")) for (const t of rule.topics) topics.add(t);
+  }
+  return { places, topics };
+}
+
 /** Whether the chat now receives this item, i.e. whether a tap removes it. */
 export function isChosen(subscription: Subscription | undefined, action: KeyboardAction): boolean {
-  if (!subscription?.active) return false;
-  if (action.kind === "jurisdiction") return subscription.jurisdictions.includes(action.code);
-  if (action.kind === "topic") return subscription.topics.includes(action.id);
+  const { places, topics } = chosen(subscription);
+  if (action.kind === "jurisdiction") return places.has(action.code);
+  if (action.kind === "topic") return topics.has(action.id);
   return false;
 }
 
@@ -55,43 +72,49 @@ export interface KeyboardView {
   markup: InlineKeyboardMarkup;
 }
 
-export function keyboardView(knowledge: Knowledge, subscription: Subscription | undefined, page: KeyboardPage): KeyboardView {
-  const active = subscription?.active ? subscription : undefined;
-  const places = active?.jurisdictions ?? [];
-  const topics = active?.topics ?? [];
-  const pages = Math.max(1, Math.ceil(knowledge.jurisdictions.length / PAGE_SIZE));
+/**
+ * With `featured` codes, page 0 offers them (the jurisdictions with feeds and the most subscribed) and the
+ * whole table follows from page 1; without, the table starts on page 0.
+ */
+export function keyboardView(
+  knowledge: Knowledge,
+  subscription: Subscription | undefined,
+  page: KeyboardPage,
+  featured: readonly string[] = [],
+  t: Translate = tr({}),
+): KeyboardView {
+  const on = chosen(subscription);
+  const places = [...on.places];
+  const topics = [...on.topics];
+  const first = featured.flatMap((code) => knowledge.jurisdictions.filter((j) => j.code === code)).slice(0, PAGE_SIZE);
+  const offset = first.length > 0 ? 1 : 0;
+  const pages = offset + Math.max(1, Math.ceil(knowledge.jurisdictions.length / PAGE_SIZE));
   const mark = (on: boolean, label: string): string => (on ? `✅ ${label}` : label);
   const rows: InlineKeyboardButton[][] = [];
 
   if (page === "topics") {
-    const buttons = knowledge.topics.map((t) => ({ text: mark(topics.includes(t.id), t.label), callback_data: `sub:t:${t.id}` }));
+    const buttons = knowledge.topics.map((topic) => ({ text: mark(on.topics.has(topic.id), topicName(knowledge, topic.id, t)), callback_data: `sub:t:${topic.id}` }));
     rows.push(...chunk(buttons, 2));
-    rows.push([{ text: "◀ Jurisdictions", callback_data: "sub:p:0" }]);
+    rows.push([{ text: t("keyboard.back"), callback_data: "sub:p:0" }]);
   } else {
     const current = Math.min(Math.max(0, page), pages - 1);
-    const slice = knowledge.jurisdictions.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
-    if (current === 0) rows.push([{ text: mark(places.includes("all"), "🌐 All jurisdictions"), callback_data: "sub:j:all:0" }]);
-    const buttons = slice.map((j) => ({ text: mark(places.includes(j.code), `${j.flag} ${j.code}`), callback_data: `sub:j:${j.code}:${current}` }));
+    const slice = offset === 1 && current === 0 ? first : knowledge.jurisdictions.slice((current - offset) * PAGE_SIZE, (current - offset + 1) * PAGE_SIZE);
+    if (current === 0) rows.push([{ text: mark(on.places.has("all"), t("keyboard.all")), callback_data: "sub:j:all:0" }]);
+    const buttons = slice.map((j) => ({ text: mark(on.places.has(j.code), `${j.flag} ${j.code}`), callback_data: `sub:j:${j.code}:${current}` }));
     rows.push(...chunk(buttons, COLUMNS));
     const nav: InlineKeyboardButton[] = [];
     if (current > 0) nav.push({ text: "◀", callback_data: `sub:p:${current - 1}` });
-    nav.push({ text: `Topics (${current + 1}/${pages})`, callback_data: "sub:tp" });
+    nav.push({ text: t("keyboard.topics", { page: current + 1, pages }), callback_data: "sub:tp" });
     if (current < pages - 1) nav.push({ text: "▶", callback_data: `sub:p:${current + 1}` });
     rows.push(nav);
   }
 
-  const name = (code: string): string => {
-    if (code === "all") return "every jurisdiction";
-    const j = knowledge.jurisdictions.find((x) => x.code === code);
-    return j ? `${j.flag} ${j.name}` : code;
-  };
-  const label = (id: string): string => knowledge.topics.find((t) => t.id === id)?.label ?? id;
+  const rules = subscription?.active ? subscription.rules : [];
   const lines = [
-    "<b>Alerts for this chat</b>",
-    `Jurisdictions: ${escapeHtml(places.length > 0 ? places.map(name).join(", ") : topics.length > 0 ? "every jurisdiction" : "none yet")}`,
-    `Topics: ${escapeHtml(topics.length > 0 ? topics.map(label).join(", ") : "every topic")}`,
+    `<b>${escapeHtml(t("keyboard.title"))}</b>`,
+    escapeHtml(rules.length > 0 ? numberedRules(knowledge, rules, t) : t("keyboard.none")),
     "",
-    "Tap to add or remove. Topics narrow what the chosen jurisdictions send.",
+    escapeHtml(t("keyboard.hint")),
   ];
   return { text: lines.join("\n"), markup: { inline_keyboard: rows } };
 }

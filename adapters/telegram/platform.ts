@@ -29,8 +29,8 @@ export function createTelegramPlatform(options: TelegramPlatformOptions): ChatPl
     async send(target: Target, message: Outgoing): Promise<SendResult> {
       const parts =
         message.kind === "alert"
-          ? [renderAlert(message.alert, options)]
-          : renderDigest(message.period.label, message.alerts, options);
+          ? [renderAlert(message.alert, { ...options, ...(message.labels ? { labels: message.labels } : {}) })]
+          : renderDigest(message.period.label, message.alerts, { ...options, ...(message.labels ? { labels: message.labels } : {}) });
       try {
         // A digest in several parts is sent in order; if a later part fails, the engine retries the whole
         // digest, so a flood-controlled chat may see the first part twice rather than lose the rest.

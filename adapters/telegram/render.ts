@@ -1,5 +1,6 @@
 import type { Alert } from "../../src/core/article.js";
 import type { ReplyMessage } from "../../src/core/command.js";
+import { alertCount, type AlertLabels } from "../../src/core/delivery.js";
 
 /** Telegram's limit for a text message, counted in UTF-16 code units. */
 export const MESSAGE_LIMIT = 4096;
@@ -16,6 +17,8 @@ export interface RenderOptions {
   jurisdictions?: ReadonlyMap<string, JurisdictionLabel>;
   /** Maximum length of one message's HTML (tests lower it). */
   limit?: number;
+  /** The words around the alert in the chat's language; English when absent. */
+  labels?: AlertLabels;
 }
 
 // Controls (an ESC or NUL in a feed title) and every bidi control: an override in a title would reorder
@@ -80,7 +83,7 @@ export const hashtag = (topic: string): string => `#${topic.replace(/[^\p{L}\p{N
 function placeLine(alert: Alert, options: RenderOptions): string {
   const names = alert.jurisdictions.map((code) => {
     const known = options.jurisdictions?.get(code);
-    return known ? `${known.flag} ${known.name}` : code;
+    return known ? `${known.flag} ${options.labels?.places?.[code] ?? known.name}` : code;
   });
   return fitText([...names, alert.feedName].filter(Boolean).join(" · "), 300);
 }
@@ -105,8 +108,8 @@ export function renderAlert(alert: Alert, options: RenderOptions = {}): string {
   const url = safeUrl(alert.url);
   const figures = alert.figures.map((f) => f.text).filter((t) => t.trim() !== "");
   const tail = [
-    figures.length > 0 ? `Key figures: ${fitText([...new Set(figures)].join(" · "), 400)}` : "",
-    url ? `<a href="${escapeHtml(url)}">Source: ${fitText(alert.feedName || "link", 100)}</a>` : "",
+    figures.length > 0 ? `${escapeHtml(options.labels?.keyFigures ?? "Key figures")}: ${fitText([...new Set(figures)].join(" · "), 400)}` : "",
+    url ? `<a href="${escapeHtml(url)}">${escapeHtml(options.labels?.source ?? "Source")}: ${fitText(alert.feedName || "link", 100)}</a>` : "",
     alert.topics.length > 0 ? escapeHtml(alert.topics.map(hashtag).join(" ")) : "",
   ].filter(Boolean);
 
@@ -128,11 +131,14 @@ export function renderReply(message: ReplyMessage, options: Pick<RenderOptions, 
   const blocks: string[] = [];
   if (message.title) blocks.push(`<b>${fitText(message.title, 256, stripUnsafe)}</b>`);
   if (message.text) blocks.push(...stripUnsafe(message.text).split("\n").map((line) => escapeHtml(line)));
-  for (const field of message.fields ?? []) {
-    blocks.push(`<b>${fitText(field.name, 256, stripUnsafe)}:</b> ${escapeHtml(stripUnsafe(field.value))}`);
-  }
+  const fields = (message.fields ?? []).map((field) => `<b>${fitText(field.name, 256, stripUnsafe)}:</b> ${escapeHtml(stripUnsafe(field.value))}`);
   const url = safeUrl(message.link?.url);
-  if (url) blocks.push(`<a href="${escapeHtml(url)}">${fitText(message.link?.label ?? url, 256, stripUnsafe)}</a>`);
+  const link = url ? [`<a href="${escapeHtml(url)}">${fitText(message.link?.label ?? url, 256, stripUnsafe)}</a>`] : [];
+  // Details fold into one expandable quote (one block, so a split never separates its tags).
+  const folded = message.details ? [...fields, ...link].join("\n") : "";
+  if (message.details && folded.length > 0 && folded.length < (options.limit ?? MESSAGE_LIMIT) - 200) blocks.push(`<blockquote expandable>${folded}</blockquote>`);
+  else blocks.push(...fields, ...link);
+  if (message.footer) blocks.push(`<i>${escapeHtml(stripUnsafe(message.footer))}</i>`);
   return pack(blocks, options.limit ?? MESSAGE_LIMIT);
 }
 
@@ -185,7 +191,7 @@ export function renderDigest(
   options: RenderOptions = {},
 ): string[] {
   const limit = options.limit ?? MESSAGE_LIMIT;
-  const header = `<b>${fitText(label, 200)}</b> · ${alerts.length} alert${alerts.length === 1 ? "" : "s"}`;
+  const header = `<b>${fitText(label, 200)}</b> · ${escapeHtml(alertCount(alerts.length, options.labels))}`;
   const entries = alerts.map((alert) => {
     const url = safeUrl(alert.url);
     const title = fitText(alert.title || "(untitled)", 300);

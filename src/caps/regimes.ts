@@ -1,26 +1,31 @@
 import { UserError } from "../core/errors.js";
 import { major, maxOf, minOf, percentOf, type Currency } from "./currency.js";
-import { defineRegime, type CapRule, type Regime } from "./regime.js";
+import { defineRegime, type CapRule, type Regime, type StepWords } from "./regime.js";
 
 /** `min(ceiling, max(floor, pct% × g))`, with a step for each part and a word when a bound bites. */
-function clampedPercent(pct: bigint, g: bigint, floor: bigint | undefined, ceiling: bigint | undefined, money: (m: bigint) => string) {
+function clampedPercent(pct: bigint, g: bigint, floor: bigint | undefined, ceiling: bigint | undefined, money: (m: bigint) => string, say: StepWords) {
   const raw = percentOf(pct, g);
   const steps = [`${pct}% × ${money(g)} = ${money(raw)}`];
   let cap = raw;
   if (floor !== undefined) {
-    steps.push(`floor ${money(floor)}${raw < floor ? " applies" : ""}`);
+    const applies = raw < floor;
+    steps.push(say(applies ? "floorApplies" : "floor", { bound: money(floor) }, `floor ${money(floor)}${applies ? " applies" : ""}`));
     cap = maxOf(floor, cap);
   }
   if (ceiling !== undefined) {
-    steps.push(`ceiling ${money(ceiling)}${cap > ceiling ? " applies" : ""}`);
+    const applies = cap > ceiling;
+    steps.push(say(applies ? "ceilingApplies" : "ceiling", { bound: money(ceiling) }, `ceiling ${money(ceiling)}${applies ? " applies" : ""}`));
     cap = minOf(ceiling, cap);
   }
   return { cap, steps };
 }
 
-const greaterOf = (incomeWord: string, assetsWord: string): CapRule => ({ income, netAssets }, money) => {
+/** "greater of income ¥8,000,000 and net assets ¥30,000,000 = ¥30,000,000"; `assets` names the second figure. */
+const greaterOf = (assets: "netAssets" | "netWorth"): CapRule => ({ income, netAssets }, money, say) => {
   const g = maxOf(income, netAssets);
-  return { cap: g, steps: [`greater of ${incomeWord} ${money(income)} and ${assetsWord} ${money(netAssets)} = ${money(g)}`] };
+  const values = { income: money(income), assets: money(netAssets), result: money(g) };
+  const assetsWord = assets === "netAssets" ? "net assets" : "net worth";
+  return { cap: g, steps: [say(`greaterOf.${assets}`, values, `greater of income ${values.income} and ${assetsWord} ${values.assets} = ${values.result}`)] };
 };
 
 /** The Japanese formula shared by the IEO proposal and equity crowdfunding. */
@@ -34,29 +39,30 @@ function japanese(): Pick<Regime, "currency" | "kind" | "formula" | "floor" | "c
     floor,
     ceiling,
     comparison: "at-most",
-    rule: (figures, money) => {
-      const g = greaterOf("income", "net assets")(figures, money);
-      const part = clampedPercent(5n, g.cap, floor, ceiling, money);
+    rule: (figures, money, say) => {
+      const g = greaterOf("netAssets")(figures, money, say);
+      const part = clampedPercent(5n, g.cap, floor, ceiling, money, say);
       return { cap: part.cap, steps: [...g.steps, ...part.steps] };
     },
   };
 }
 
 /** NW = I + A, as Regulation (EU) 2020/1503 adds net income and liquid assets net of commitments. */
-const euNetWorth = (pct: bigint, floor: bigint): CapRule => ({ income, netAssets }, money) => {
+const euNetWorth = (pct: bigint, floor: bigint): CapRule => ({ income, netAssets }, money, say) => {
   const nw = income + netAssets;
-  const part = clampedPercent(pct, nw, floor, undefined, money);
+  const part = clampedPercent(pct, nw, floor, undefined, money, say);
   const sum = `${money(income)} ${netAssets < 0n ? "−" : "+"} ${money(netAssets < 0n ? -netAssets : netAssets)}`;
-  return { cap: part.cap, steps: [`net worth = ${sum} = ${money(nw)}`, ...part.steps] };
+  return { cap: part.cap, steps: [say("netWorth", { sum, result: money(nw) }, `net worth = ${sum} = ${money(nw)}`), ...part.steps] };
 };
 
 const euNotes = [
   "Here income is net annual income, and net assets are liquid assets minus annual financial commitments.",
 ];
 
-const fixed = (currency: Currency, amount: number, what: string): Pick<Regime, "floor" | "ceiling"> & { rule: CapRule } => {
+/** A cap that is one figure for everyone; `per` keys the step's words ("per ICO project"). */
+const fixed = (currency: Currency, amount: number, per: "project" | "issuer", what: string): Pick<Regime, "floor" | "ceiling"> & { rule: CapRule } => {
   const cap = major(amount, currency);
-  return { floor: cap, ceiling: cap, rule: (_figures, money) => ({ cap, steps: [`fixed ${money(cap)} ${what}`] }) };
+  return { floor: cap, ceiling: cap, rule: (_figures, money, say) => ({ cap, steps: [say(`fixed.${per}`, { cap: money(cap) }, `fixed ${money(cap)} ${what}`)] }) };
 };
 
 export const regimes: readonly Regime[] = [
@@ -94,16 +100,16 @@ export const regimes: readonly Regime[] = [
     // Below the threshold the floor is explicit; above it 10% of at least $124,000 is more than $2,500 anyway.
     floor: major(2_500, "USD"),
     ceiling: major(124_000, "USD"),
-    rule: (figures, money) => {
+    rule: (figures, money, say) => {
       const threshold = major(124_000, "USD");
-      const g = greaterOf("income", "net worth")(figures, money);
+      const g = greaterOf("netWorth")(figures, money, say);
       const low = figures.income < threshold || figures.netAssets < threshold;
       const why = low
-        ? `income or net worth is below ${money(threshold)}, so 5% with a ${money(major(2_500, "USD"))} floor`
-        : `income and net worth are both at least ${money(threshold)}, so 10%`;
+        ? say("regcfLow", { threshold: money(threshold), floor: money(major(2_500, "USD")) }, `income or net worth is below ${money(threshold)}, so 5% with a ${money(major(2_500, "USD"))} floor`)
+        : say("regcfHigh", { threshold: money(threshold) }, `income and net worth are both at least ${money(threshold)}, so 10%`);
       const part = low
-        ? clampedPercent(5n, g.cap, major(2_500, "USD"), threshold, money)
-        : clampedPercent(10n, g.cap, undefined, threshold, money);
+        ? clampedPercent(5n, g.cap, major(2_500, "USD"), threshold, money, say)
+        : clampedPercent(10n, g.cap, undefined, threshold, money, say);
       return { cap: part.cap, steps: [...g.steps, why, ...part.steps] };
     },
   }),
@@ -118,9 +124,9 @@ export const regimes: readonly Regime[] = [
     source: "https://www.ecfr.gov/current/title-17/section-230.251",
     notes: [],
     comparison: "at-most",
-    rule: (figures, money) => {
-      const g = greaterOf("income", "net worth")(figures, money);
-      const part = clampedPercent(10n, g.cap, undefined, undefined, money);
+    rule: (figures, money, say) => {
+      const g = greaterOf("netWorth")(figures, money, say);
+      const part = clampedPercent(10n, g.cap, undefined, undefined, money, say);
       return { cap: part.cap, steps: [...g.steps, ...part.steps] };
     },
   }),
@@ -163,8 +169,9 @@ export const regimes: readonly Regime[] = [
     source: "https://www.handbook.fca.org.uk/handbook/COBS/4/12A.html",
     notes: ["Exactly 10% is not \"less than 10%\". Income plays no part."],
     comparison: "below",
+    uses: ["netAssets"],
     floor: 0n,
-    rule: ({ netAssets }, money) => clampedPercent(10n, netAssets, 0n, undefined, money),
+    rule: ({ netAssets }, money, say) => clampedPercent(10n, netAssets, 0n, undefined, money, say),
   }),
   defineRegime({
     id: "th-ico",
@@ -176,7 +183,8 @@ export const regimes: readonly Regime[] = [
     source: "https://www.sec.or.th/EN/Pages/News_Detail.aspx?SECID=8286",
     notes: ["Income and assets play no part."],
     comparison: "at-most",
-    ...fixed("THB", 300_000, "per ICO project"),
+    uses: [],
+    ...fixed("THB", 300_000, "project", "per ICO project"),
   }),
   defineRegime({
     id: "my-ieo",
@@ -188,7 +196,8 @@ export const regimes: readonly Regime[] = [
     source: "https://www.sc.com.my/regulation/guidelines/digital-assets",
     notes: ["Checks the per-issuer limit only: keep the RM20,000 across issuers in 12 months in mind. Income and assets play no part."],
     comparison: "at-most",
-    ...fixed("MYR", 2_000, "per issuer"),
+    uses: [],
+    ...fixed("MYR", 2_000, "issuer", "per issuer"),
   }),
 ];
 

@@ -25,7 +25,7 @@ export const pollCommand = (): Command =>
         if (options.json) {
           process.stdout.write(JSON.stringify(shown.map(alertJson), null, 2) + "\n");
         } else {
-          for (const alert of shown) process.stdout.write(alertLine(alert) + (alert.policy ? "" : "  (not policy)") + "\n");
+          for (const alert of shown) process.stdout.write(alertLine(alert, loaded.config.timezone) + (alert.policy ? "" : "  (not policy)") + "\n");
         }
         process.stderr.write(cycleSummary(report) + "\n");
       } finally {

@@ -15,7 +15,7 @@ export const runCommand = (): Command =>
     .action(async (options: { config?: string }) => {
       const loaded = loadConfig(options.config ? { file: options.config } : {});
       const { config } = loaded;
-      const logger = stderrLogger();
+      const logger = stderrLogger(false, config.timezone);
       // Listening from the start: a SIGTERM while the platforms start up (or fail to) stops the service too.
       const stopSignal = new Promise<string>((resolve) => {
         process.once("SIGINT", () => resolve("SIGINT"));
@@ -46,7 +46,7 @@ export const runCommand = (): Command =>
         return;
       }
 
-      const printAlerts = consoleMode ? (alerts: Alert[]) => alerts.forEach((alert) => out(alertBlock(alert, "NEW"))) : undefined;
+      const printAlerts = consoleMode ? (alerts: Alert[]) => alerts.forEach((alert) => out(alertBlock(alert, "NEW", config.timezone))) : undefined;
       const cycle = async (): Promise<void> => {
         let report;
         try {
@@ -57,7 +57,7 @@ export const runCommand = (): Command =>
         }
         logger.info(cycleSummary(report));
         await runtime.stores.heartbeat.beat({ at: new Date().toISOString(), ok: true, summary: cycleSummary(report) });
-        showFirstPoll(report, config.console.showLatest, out);
+        showFirstPoll(report, config.console.showLatest, out, config.timezone);
       };
 
       const task = schedule(config.schedule, cycle, logger);
@@ -68,7 +68,7 @@ export const runCommand = (): Command =>
     });
 
 /** What a first poll found: feeds are recorded silently, so show the latest policy items as what they are, not news. */
-function showFirstPoll(report: CycleReport, limit: number, out: (text: string) => void): void {
+function showFirstPoll(report: CycleReport, limit: number, out: (text: string) => void, timeZone: string): void {
   const primed = report.outcomes.filter((o) => o.status === "primed");
   if (primed.length === 0) {
     if (report.outcomes.length > 0 && report.outcomes.every((o) => o.status === "failed")) {
@@ -81,6 +81,6 @@ function showFirstPoll(report: CycleReport, limit: number, out: (text: string) =
   const latest = report.primedLatest.slice(0, limit);
   if (latest.length > 0) {
     out(`Latest policy items (already published):`);
-    for (const alert of latest) out(alertBlock(alert, "  -"));
+    for (const alert of latest) out(alertBlock(alert, "  -", timeZone));
   }
 }

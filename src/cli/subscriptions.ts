@@ -1,18 +1,25 @@
 import { Command } from "commander";
 import { describeDelivery } from "../commands/subscription-text.js";
-import { targetKey, type Subscription } from "../core/subscription.js";
+import { targetKey, type Subscription, type SubscriptionRule } from "../core/subscription.js";
 import { withStores } from "./stores.js";
 import { terminalSafe } from "./render.js";
 
-/** `telegram:-1001234  group  JP,HK  stablecoin  daily digest at 08:00 Asia/Tokyo  by 42 on 2026-11-05`, plus why it stopped. */
+/** `JP,HK×all`, `all×stablecoin`, `US×stablecoin+"circle"-"tether"@role`: one rule, compact. */
+export function ruleLine(rule: SubscriptionRule): string {
+  const places = rule.jurisdictions.join(",");
+  const topics = rule.topics.length === 0 ? "all" : rule.topics.join(",");
+  const include = (rule.include ?? []).map((k) => `+"${k}"`).join("");
+  const exclude = (rule.exclude ?? []).map((k) => `-"${k}"`).join("");
+  return terminalSafe(`${places}×${topics}${include}${exclude}${rule.mention ? `@${rule.mention}` : ""}`);
+}
+
+/** `telegram:-1001234  group  JP,HK×all + all×stablecoin  daily digest at 08:00 Asia/Tokyo  by 42 on 2026-11-05`, plus why it stopped. */
 export function subscriptionLine(s: Subscription): string {
-  const places = s.jurisdictions.includes("all") || s.jurisdictions.length === 0 ? "all" : s.jurisdictions.join(",");
-  const topics = s.topics.length === 0 ? "all topics" : s.topics.join(",");
+  const rules = s.rules.length === 0 ? "no rules" : s.rules.map(ruleLine).join(" + ");
   const parts = [
     terminalSafe(targetKey(s.target)).padEnd(24),
     s.chatType.padEnd(7),
-    places.padEnd(12),
-    topics.padEnd(14),
+    rules.padEnd(26),
     describeDelivery(s.delivery).padEnd(36),
     `by ${terminalSafe(s.createdBy)} on ${s.createdAt.slice(0, 10)}`,
   ];

@@ -1,11 +1,15 @@
 import type { Knowledge } from "../../config/knowledge.js";
 import { findJurisdiction, findTopic, suggestJurisdiction, suggestTopic } from "../analysis/knowledge.js";
-import type { CommandContext } from "../core/command.js";
+import type { CommandContext, Translate } from "../core/command.js";
+import { tr } from "./localize.js";
 import { UserError } from "../core/errors.js";
-import type { Subscription, Target } from "../core/subscription.js";
+import type { Target } from "../core/subscription.js";
 
 /** What a chat asks for: jurisdiction codes (or "all") and topic ids, in the order typed, without repeats. */
-export type Interests = Pick<Subscription, "jurisdictions" | "topics">;
+export interface Interests {
+  jurisdictions: string[];
+  topics: string[];
+}
 
 /** Names run to four words ("British Virgin Islands", "Securities classification"); longer spans are never names. */
 const LONGEST_NAME = 4;
@@ -16,7 +20,7 @@ const MOST_WORDS = 60;
  * item the longest run of words that names something wins, so "Hong Kong" is one jurisdiction. Anything left
  * unknown is refused in one line, with the closest jurisdiction or topic as a suggestion.
  */
-export function readInterests(knowledge: Knowledge, text: string): Interests {
+export function readInterests(knowledge: Knowledge, text: string, t: Translate = tr({})): Interests {
   const items = text.normalize("NFKC").split(/[,、;]+/).map((item) => item.split(/\s+/).filter(Boolean));
   if (items.flat().length > MOST_WORDS) throw new UserError(`That is more than ${MOST_WORDS} words; list fewer jurisdictions and topics.`);
   const jurisdictions: string[] = [];
@@ -44,7 +48,8 @@ export function readInterests(knowledge: Knowledge, text: string): Interests {
   }
 
   if (unknown.length > 0) {
-    throw new UserError(`${unknown.map((u) => `${quote(u)} is not a jurisdiction or topic I know${suggestion(knowledge, u)}`).join("; ")}. /jurisdictions lists the codes.`);
+    const items = unknown.map((u) => t("errors.unknownItem", { typed: quote(u), suggestion: suggestion(knowledge, u, t) })).join("; ");
+    throw new UserError(t("errors.unknownItems", { items }));
   }
   const unique = [...new Set(jurisdictions)];
   return { jurisdictions: unique.includes("all") ? ["all"] : unique, topics: [...new Set(topics)] };
@@ -61,11 +66,16 @@ function longestName(knowledge: Knowledge, words: readonly string[], from: numbe
   return undefined;
 }
 
-function suggestion(knowledge: Knowledge, typed: string): string {
+/** Words for what every alert is about: they mean "all", not a topic. */
+const EVERYTHING = /^(?:crypto|cryptos|cryptocurrency|cryptocurrencies|crypto assets?|digital assets?|bitcoin|btc|web3|暗号資産|仮想通貨|가상자산|加密货币)$/i;
+
+/** Close names from both tables: "(did you mean HK, Hong Kong, or the topic stablecoin?)". */
+function suggestion(knowledge: Knowledge, typed: string, t: Translate): string {
+  if (EVERYTHING.test(typed.normalize("NFKC").trim())) return t("errors.didYouMeanAll");
   const jurisdiction = suggestJurisdiction(knowledge, typed);
-  if (jurisdiction) return ` (did you mean ${jurisdiction.code}, ${jurisdiction.name}?)`;
   const topic = suggestTopic(knowledge, typed);
-  return topic ? ` (did you mean ${topic.id}?)` : "";
+  const options = [...(jurisdiction ? [`${jurisdiction.code}, ${jurisdiction.name}`] : []), ...(topic ? [jurisdiction ? t("errors.theTopic", { id: topic.id }) : topic.id] : [])];
+  return options.length > 0 ? t("errors.didYouMean", { options: options.join(t("errors.or")) }) : "";
 }
 
 /** What someone typed, echoed short and quoted: replies never carry a long run of user text. */
@@ -81,6 +91,6 @@ export const targetOf = (ctx: CommandContext): Target => ({ platform: ctx.chat.p
 /** Changing a group's or channel's subscriptions is for its administrators; a private chat is its user's own. */
 export function requireManager(ctx: CommandContext): void {
   if (ctx.chat.type !== "private" && !ctx.canManage) {
-    throw new UserError("Only chat administrators can change this chat's subscriptions.");
+    throw new UserError(tr(ctx)("errors.onlyAdmins"));
   }
 }

@@ -39,12 +39,17 @@ export function brief(text: string, max = 32): string {
  * or blank value are refused (JavaScript's Number() would read them as 16, 10, 8, 8 and 0). Numbers a
  * platform already typed (Discord's integer options) pass as they are.
  */
-export function wholeNumber(min: number, max: number, message: string, overMax = message) {
+export function wholeNumber(min: number, max: number, message: NumberMessage, overMax: NumberMessage = message) {
+  // A message may be a function, so a localized one is read in the chat's language when the issue is raised.
+  const error = (m: NumberMessage) => ({ error: typeof m === "string" ? m : m.error });
   return z.preprocess(
     (value) => (typeof value === "string" ? (/^\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : value) : value),
-    z.number({ error: message }).int(message).min(min, message).max(max, overMax),
+    z.number(error(message)).int(error(message)).min(min, error(message)).max(max, error(overMax)),
   );
 }
+
+/** An error message for wholeNumber: plain text, or read when raised (`schemaError(…)`). */
+export type NumberMessage = string | { error: () => string };
 
 /** Splits a chat line into a command name and its arguments; undefined for an empty line. */
 export function parseCommandLine(text: string): ParsedLine | undefined {

@@ -3,6 +3,8 @@ import type { Command, CommandContext, CommandServices, ReplyMessage } from "../
 import { UserError } from "../core/errors.js";
 import type { Logger } from "../core/ports.js";
 import { commands as defaultCommands } from "../../commands/index.js";
+import { withMessages } from "./i18n.js";
+import { localized, userMessage } from "./localize.js";
 import { bindArguments, brief, normalizeName, parseCommandLine, validateOptions } from "./parse.js";
 
 export interface RunOptions {
@@ -33,10 +35,11 @@ const stderrLogger: Pick<Logger, "error"> = { error: (message) => process.stderr
  */
 export async function runCommandLine(
   text: string,
-  ctx: CommandContext,
+  plain: CommandContext,
   services: CommandServices,
   options: RunOptions = {},
 ): Promise<RunOutcome> {
+  const ctx = await localized(plain, services);
   const logger = options.logger ?? stderrLogger;
   let name: string | undefined;
   const send = async (message: ReplyMessage): Promise<void> => {
@@ -48,27 +51,29 @@ export async function runCommandLine(
   };
 
   try {
-    const line = parseCommandLine(text);
-    if (!line) return { status: "empty" };
-    name = line.name;
-    const list = options.commands ?? defaultCommands;
-    const command = list.find((c) => normalizeName(c.name) === line.name);
-    if (!command) {
-      await send({ text: `Unknown command /${brief(line.name)}. Try /help.`, ephemeral: true });
-      return { status: "unknown-command", command: line.name };
-    }
-    name = command.name;
-    const values = validateOptions(command, bindArguments(command, line.args));
-    await command.run(ctx, values, services);
-    return { status: "ok", command: name };
+    return await withMessages(ctx.t, async (): Promise<RunOutcome> => {
+      const line = parseCommandLine(text);
+      if (!line) return { status: "empty" };
+      name = line.name;
+      const list = options.commands ?? defaultCommands;
+      const command = list.find((c) => normalizeName(c.name) === line.name);
+      if (!command) {
+        await send({ text: ctx.t("errors.unknownCommand", { name: brief(line.name) }), ephemeral: true });
+        return { status: "unknown-command", command: line.name };
+      }
+      name = command.name;
+      const values = validateOptions(command, bindArguments(command, line.args));
+      await command.run(ctx, values, services);
+      return { status: "ok", command: name };
+    });
   } catch (error) {
     if (error instanceof UserError) {
-      await send({ text: error.message, ephemeral: true });
+      await send({ text: userMessage(error, ctx.t), ephemeral: true });
       return { status: "user-error", ...(name ? { command: name } : {}) };
     }
     const errorId = (options.newErrorId ?? randomErrorId)();
     logger.error(`/${name ?? "?"} failed in ${where(ctx)} (error id ${errorId}): ${describeChain(error)}`);
-    await send({ text: `Something went wrong (error id ${errorId}). Please try again later.`, ephemeral: true });
+    await send({ text: ctx.t("errors.failed", { id: errorId }), ephemeral: true });
     return { status: "failed", errorId, ...(name ? { command: name } : {}) };
   }
 }

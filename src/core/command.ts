@@ -1,8 +1,11 @@
 import type { z } from "zod";
 // Type only: the jurisdiction and topic tables are data that core describes nowhere else; nothing is loaded.
 import type { Knowledge } from "../../config/knowledge.js";
-import type { AlertLog, SubscriptionStore } from "./ports.js";
+import type { AlertLog, ChatSettingsStore, SubscriptionStore } from "./ports.js";
 import type { UserFeedServices } from "./user-feed.js";
+
+/** A message from the catalog in the chat's language, with `{{name}}` values filled in. */
+export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
 /**
  * The neutral command vocabulary: adapters turn a platform event into a CommandContext, commands answer
@@ -44,6 +47,10 @@ export interface ReplyMessage {
   text: string;
   fields?: ReplyField[];
   link?: ReplyLink;
+  /** The fields are details under the answer: platforms that can fold them away do (Telegram's expandable quote). */
+  details?: boolean;
+  /** The last line, after fields and link (a disclaimer): Discord's embed footer. */
+  footer?: string;
   /** Only the invoker should see it (Discord ephemeral replies); platforms without that send it normally. */
   ephemeral?: boolean;
 }
@@ -53,8 +60,11 @@ export interface CommandContext {
   chat: ChatRef;
   /** Whether the invoker may manage this chat's subscriptions: a group admin, a guild member with Manage Channels, anyone in a private chat. */
   canManage: boolean;
-  /** BCP 47 tag of the invoker's language as the platform reports it ("ja", "en-GB"). */
+  /** BCP 47 tag of the invoker's language as the platform reports it ("ja", "en-GB"); on Discord the guild's. */
   locale: string;
+  /** The chat's language and its messages: set by the command runner (the chat's choice, else `locale`). */
+  language?: string;
+  t?: Translate;
   reply(message: ReplyMessage): Promise<void>;
 }
 
@@ -79,6 +89,10 @@ export interface CommandServices {
   now(): Date;
   /** Feeds added from chats (`/feed`); absent where no store backs them. */
   userFeeds?: UserFeedServices;
+  /** Per-chat choices such as the language; absent where nothing is kept (some tests). */
+  chatSettings?: ChatSettingsStore;
+  /** Jurisdiction codes to offer first: those with feeds, the most subscribed first. */
+  featuredJurisdictions?(): Promise<readonly string[]>;
 }
 
 /**

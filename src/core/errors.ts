@@ -1,6 +1,20 @@
-/** What the user should read, as it is: a wrong argument, an unknown jurisdiction. */
+/** A message value that is itself a catalog key (a figure's name), translated with the rest. */
+export interface MessageKey {
+  key: string;
+}
+
+/**
+ * What the user should read: a wrong argument, an unknown jurisdiction. `message` is English; with `key`,
+ * the command runner reads the message from the chat's catalog instead (English when the key is missing).
+ */
 export class UserError extends Error {
   override name = "UserError";
+  constructor(
+    message: string,
+    readonly translation?: { key: string; values?: Record<string, string | number | MessageKey> },
+  ) {
+    super(message);
+  }
 }
 
 /** The configuration file or environment is wrong; `problems` lists every one, each `path: message`. */

@@ -1,6 +1,6 @@
 import type { Alert } from "./article.js";
 import type { FeedState } from "./feed.js";
-import type { Subscription, Target } from "./subscription.js";
+import type { MatchableAlert, Subscription, Target } from "./subscription.js";
 
 /** Article identities regwatch has already recorded. Failures throw StorageError, never answer "not seen". */
 export interface SeenStore {
@@ -17,8 +17,8 @@ export interface FeedStateStore {
 /** The most recent alerts, newest first, for `latest` and for showing what a quiet feed last said. */
 export interface AlertLog {
   record(alerts: readonly Alert[]): Promise<void>;
-  /** Newest first; with a filter, only alerts a subscription with those jurisdictions and topics would get. */
-  latest(limit: number, filter?: Pick<Subscription, "jurisdictions" | "topics">): Promise<Alert[]>;
+  /** Newest first; with a filter, only alerts a subscription with those rules would get. */
+  latest(limit: number, filter?: Pick<Subscription, "rules">): Promise<Alert[]>;
 }
 
 /** One-line log records: the composition root decides where they go. */
@@ -38,14 +38,26 @@ export interface SubscriptionStore {
   put(subscription: Subscription): Promise<void>;
   /** Removes the target's subscription; false when it had none. */
   remove(target: Target): Promise<boolean>;
-  /** Active subscriptions an alert with these jurisdictions and topics belongs to. */
-  matching(alert: { jurisdictions: readonly string[]; topics: readonly string[] }): Promise<Subscription[]>;
+  /** Active subscriptions with a rule that accepts the alert, each once. */
+  matching(alert: MatchableAlert): Promise<Subscription[]>;
   /** The platform said the chat is gone: stop sending there, and say why. */
   deactivate(target: Target, reason: string, at: string): Promise<void>;
   /** The chat changed id (a Telegram group became a supergroup): keep its subscription under the new one. */
   move(from: Target, to: Target): Promise<void>;
   /** Every subscription, optionally only the active or inactive ones. */
   list(filter?: { active?: boolean }): Promise<Subscription[]>;
+}
+
+/** What a chat chose besides its subscription. */
+export interface ChatSettings {
+  /** A catalog language ("ja"); absent: the invoker's platform language. */
+  language?: string;
+}
+
+export interface ChatSettingsStore {
+  /** Empty settings for a chat that chose nothing. */
+  get(target: Target): Promise<ChatSettings>;
+  set(target: Target, settings: ChatSettings): Promise<void>;
 }
 
 /** One delivery waiting for its target: an alert, or a digest of several. */

@@ -1,3 +1,4 @@
+import type { DigestLabeller } from "../core/delivery.js";
 import type { OutboxStore, SubscriptionStore } from "../core/ports.js";
 import type { DeliveryMode, Target } from "../core/subscription.js";
 
@@ -35,7 +36,7 @@ function localParts(at: Date, timeZone: string): { year: string; month: string; 
  * A subscriber who went back to instant delivery gets what was collected as a digest right away.
  * Returns the targets that got a digest queued.
  */
-export async function queueDueDigests(subscriptions: SubscriptionStore, outbox: OutboxStore, now: Date): Promise<Target[]> {
+export async function queueDueDigests(subscriptions: SubscriptionStore, outbox: OutboxStore, now: Date, labeller?: DigestLabeller): Promise<Target[]> {
   const queued: Target[] = [];
   for (const target of await outbox.digestTargets()) {
     const subscription = await subscriptions.get(target);
@@ -47,7 +48,11 @@ export async function queueDueDigests(subscriptions: SubscriptionStore, outbox: 
     if (!due) continue;
     const ids = await outbox.takeDigest(target, due.period);
     if (ids.length === 0) continue;
-    await outbox.enqueueDigest(target, due.label, ids, now.toISOString());
+    const mode = subscription.delivery;
+    const label = labeller
+      ? await labeller(target, { kind: mode.mode === "instant" ? "flush" : mode.mode, at: now, timeZone: mode.mode === "instant" ? "UTC" : mode.timeZone, english: due.label })
+      : due.label;
+    await outbox.enqueueDigest(target, label, ids, now.toISOString());
     queued.push(target);
   }
   return queued;

@@ -1,5 +1,5 @@
 import type { Alert } from "../core/article.js";
-import type { ChatPlatform } from "../core/delivery.js";
+import type { AlertLabels, ChatPlatform, DigestLabeller } from "../core/delivery.js";
 import { describeError } from "../core/errors.js";
 import type { Logger, OutboxStore, SubscriptionStore } from "../core/ports.js";
 import type { Target } from "../core/subscription.js";
@@ -19,6 +19,10 @@ export interface DeliveryOptions {
   /** How often due digests are looked for. */
   digestEveryMs?: number;
   now?: () => number;
+  /** Names each digest in its chat's language; English when absent. */
+  digestLabel?: DigestLabeller;
+  /** The alert labels in a chat's language (see SenderDeps). */
+  labelsFor?: (target: Target) => Promise<AlertLabels | undefined>;
 }
 
 /**
@@ -40,6 +44,7 @@ export class DeliveryEngine {
           retry: options.retry,
           logger: options.logger,
           ...(options.now ? { now: options.now } : {}),
+          ...(options.labelsFor ? { labelsFor: options.labelsFor } : {}),
         }),
     );
   }
@@ -57,7 +62,7 @@ export class DeliveryEngine {
 
   /** Queues the alerts for their subscribers (written before anything is sent) and wakes the senders. */
   async deliver(alerts: readonly Alert[]): Promise<number> {
-    const queued = await fanOut(alerts, this.options.subscriptions, this.options.outbox);
+    const queued = await fanOut(alerts, this.options.subscriptions, this.options.outbox, new Date(this.options.now?.() ?? Date.now()));
     let count = 0;
     for (const targets of queued.values()) {
       count += targets.length;
@@ -84,7 +89,7 @@ export class DeliveryEngine {
   private async digests(): Promise<void> {
     try {
       const now = new Date(this.options.now?.() ?? Date.now());
-      const targets = await queueDueDigests(this.options.subscriptions, this.options.outbox, now);
+      const targets = await queueDueDigests(this.options.subscriptions, this.options.outbox, now, this.options.digestLabel);
       for (const sender of this.senders) sender.add(targets);
       await this.options.outbox.prunePending();
     } catch (error) {

@@ -1,8 +1,8 @@
 import type { Alert } from "../core/article.js";
-import type { ChatPlatform, Outgoing, SendResult } from "../core/delivery.js";
+import type { AlertLabels, ChatPlatform, Outgoing, SendResult } from "../core/delivery.js";
 import { describeError } from "../core/errors.js";
 import type { Logger, OutboxEntry, OutboxStore, SubscriptionStore } from "../core/ports.js";
-import { targetKey, type Target } from "../core/subscription.js";
+import { matchingRules, targetKey, type Target } from "../core/subscription.js";
 import { backoffDelay, type RetryPolicy } from "./backoff.js";
 import type { Pacing } from "./pacing.js";
 
@@ -16,6 +16,8 @@ export interface SenderDeps {
   now?: () => number;
   /** Most sends waiting for the platform at once. */
   maxInFlight?: number;
+  /** The alert labels in a chat's language; English (the renderers' own) when absent or undefined. */
+  labelsFor?: (target: Target) => Promise<AlertLabels | undefined>;
 }
 
 interface Slot {
@@ -151,7 +153,7 @@ export class PlatformSender {
         slot.notBefore = notBefore;
         return;
       }
-      const outgoing = await this.outgoing(entry);
+      const outgoing = await this.outgoing(entry, slot.target);
       if (!outgoing) {
         await outbox.bury(slot.target, entry.seq, "the alert is no longer stored", new Date(this.now()).toISOString());
         return;
@@ -175,15 +177,26 @@ export class PlatformSender {
     }
   }
 
-  private async outgoing(entry: OutboxEntry): Promise<Outgoing | undefined> {
+  private async outgoing(entry: OutboxEntry, target: Target): Promise<Outgoing | undefined> {
+    const labels = await this.deps.labelsFor?.(target);
+    const extra = labels ? { labels } : {};
     if (entry.kind === "alert") {
       const [alert] = await this.deps.outbox.alerts([entry.alertId]);
-      return alert ? { kind: "alert", alert } : undefined;
+      if (!alert) return undefined;
+      return { kind: "alert", alert, ...extra, ...(await this.mentions(target, alert)) };
     }
     const alerts: Alert[] = await this.deps.outbox.alerts(entry.alertIds ?? []);
     if (alerts.length === 0) return undefined;
     const at = entry.published ?? entry.enqueuedAt;
-    return { kind: "digest", period: { from: alerts[0]!.published ?? at, to: at, label: entry.label ?? "Digest" }, alerts };
+    return { kind: "digest", period: { from: alerts[0]!.published ?? at, to: at, label: entry.label ?? "Digest" }, alerts, ...extra };
+  }
+
+  /** The roles the chat's rules that bring this alert ask to mention (Discord), read when it is sent. */
+  private async mentions(target: Target, alert: Alert): Promise<{ mentionRoles?: string[] }> {
+    if (target.platform !== "discord") return {};
+    const subscription = await this.deps.subscriptions.get(target);
+    const roles = subscription ? [...new Set(matchingRules(subscription, alert).flatMap((r) => (r.mention ? [r.mention] : [])))] : [];
+    return roles.length > 0 ? { mentionRoles: roles } : {};
   }
 
   private async settle(slot: Slot, entry: OutboxEntry, result: SendResult): Promise<void> {

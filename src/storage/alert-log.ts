@@ -40,13 +40,17 @@ export class KeyvAlertLog implements AlertLog {
     });
   }
 
-  async latest(limit: number, filter?: Pick<Subscription, "jurisdictions" | "topics">): Promise<Alert[]> {
+  async latest(limit: number, filter?: Pick<Subscription, "rules">): Promise<Alert[]> {
     return guarded("read the latest alerts", async () => {
       const index = await this.index();
-      const wanted = (filter ? index.filter((entry) => subscriptionMatches(filter, entry)) : index).slice(0, limit);
+      // Places and topics are in the index; keywords need the alert's words, so those rules read every candidate.
+      const placesOnly = filter && { rules: filter.rules.map(({ jurisdictions, topics }) => ({ jurisdictions, topics })) };
+      const keywords = filter?.rules.some((r) => r.include?.length || r.exclude?.length) ?? false;
+      const candidates = placesOnly ? index.filter((entry) => subscriptionMatches(placesOnly, entry)) : index;
+      const wanted = keywords ? candidates : candidates.slice(0, limit);
       if (wanted.length === 0) return [];
-      const alerts = await this.keyv.getMany<Alert>(wanted.map((e) => PREFIX + e.id));
-      return alerts.filter((a): a is Alert => a !== undefined && a !== null);
+      const alerts = (await this.keyv.getMany<Alert>(wanted.map((e) => PREFIX + e.id))).filter((a): a is Alert => a !== undefined && a !== null);
+      return (keywords && filter ? alerts.filter((a) => subscriptionMatches(filter, a)) : alerts).slice(0, limit);
     });
   }
 

@@ -1,4 +1,5 @@
-import type { AlertLog, FeedStateStore, SeenStore, SubscriptionStore } from "../core/ports.js";
+import type { AlertLog, ChatSettingsStore, FeedStateStore, SeenStore, SubscriptionStore } from "../core/ports.js";
+import { KeyvChatSettingsStore } from "./chat-settings.js";
 import { KeyvAlertLog } from "./alert-log.js";
 import { KeyvFeedStateStore } from "./feed-state.js";
 import { KeyvHeartbeat } from "./heartbeat.js";
@@ -19,6 +20,7 @@ export interface Stores {
   feedState: FeedStateStore;
   alerts: AlertLog;
   subscriptions: SubscriptionStore;
+  chatSettings: ChatSettingsStore;
   outbox: KeyvOutboxStore;
   heartbeat: KeyvHeartbeat;
   userFeeds: KeyvUserFeedStore;
@@ -33,6 +35,7 @@ export async function openStores(url: string, options: { seenTtlDays: number; ti
     feedState: new KeyvFeedStateStore(backend.keyv),
     alerts: new KeyvAlertLog(backend.keyv),
     subscriptions: new KeyvSubscriptionStore(backend.keyv),
+    chatSettings: new KeyvChatSettingsStore(backend.keyv),
     outbox: new KeyvOutboxStore(backend.keyv),
     heartbeat: new KeyvHeartbeat(backend.keyv),
     userFeeds: new KeyvUserFeedStore(backend.keyv),

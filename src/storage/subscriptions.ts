@@ -1,6 +1,16 @@
 import type Keyv from "keyv";
 import type { SubscriptionStore } from "../core/ports.js";
-import { subscriptionMatches, targetKey, type Subscription, type Target } from "../core/subscription.js";
+import {
+  alertIndexKeys,
+  migrateSubscription,
+  storedIndexKeys,
+  subscriptionMatches,
+  targetKey,
+  type MatchableAlert,
+  type StoredSubscription,
+  type Subscription,
+  type Target,
+} from "../core/subscription.js";
 import { guarded } from "./guard.js";
 
 /** `sub:telegram:-1001234` → the chat's Subscription. */
@@ -11,22 +21,10 @@ const BY = "subs:by:";
 const TARGETS = "subs:targets";
 
 /**
- * Where an active subscription is filed so that `matching` finds it from an alert's jurisdictions and topics:
- * under "all", or under each of its jurisdictions, or (topic-only: every jurisdiction) under each topic.
- * Every subscription that `subscriptionMatches` an alert is filed under at least one of `lookupKeys(alert)`;
- * the topic filter of a jurisdiction subscription is checked after reading. Inactive ones are filed nowhere.
+ * Where a stored subscription is filed (see `subscriptionIndexKeys`). Records an older regwatch wrote (one
+ * jurisdiction list and one topic list) are read as rules, and a re-put moves them out of their old lists.
  */
-export function indexKeysOf(subscription: Subscription): string[] {
-  if (!subscription.active) return [];
-  const { jurisdictions, topics } = subscription;
-  if (jurisdictions.includes("all")) return ["all"];
-  if (jurisdictions.length === 0) return [...new Set(topics)].map((t) => `t:${t}`);
-  return [...new Set(jurisdictions)].map((j) => `j:${j}`);
-}
-
-function lookupKeys(alert: { jurisdictions: readonly string[]; topics: readonly string[] }): string[] {
-  return [...new Set(["all", ...alert.jurisdictions.map((j) => `j:${j}`), ...alert.topics.map((t) => `t:${t}`)])];
-}
+export const indexKeysOf = (subscription: StoredSubscription): string[] => storedIndexKeys(subscription);
 
 /**
  * Keys per getMany. @keyv/sqlite pairs the rows it reads with the keys asked for by a linear search per key,
@@ -41,8 +39,8 @@ interface Change {
 }
 
 /**
- * Subscriptions in keyv, one key per chat, with index lists by jurisdiction, by topic (topic-only
- * subscriptions) and "all". Writes run one at a time through a promise chain, so two commands in this
+ * Subscriptions in keyv, one key per chat, with index lists by jurisdiction, by topic (rules for every
+ * jurisdiction) and "all". Writes run one at a time through a promise chain, so two commands in this
  * process never interleave their read-modify-write of an index list. (Another process writing at the same
  * moment, such as a CLI beside the service, could still lose an index update: writes belong to one process.)
  */
@@ -52,7 +50,10 @@ export class KeyvSubscriptionStore implements SubscriptionStore {
   constructor(private readonly keyv: Keyv) {}
 
   async get(target: Target): Promise<Subscription | undefined> {
-    return guarded(`read the subscription of ${targetKey(target)}`, async () => (await this.keyv.get<Subscription>(SUB + targetKey(target))) ?? undefined);
+    return guarded(`read the subscription of ${targetKey(target)}`, async () => {
+      const stored = await this.keyv.get<StoredSubscription>(SUB + targetKey(target));
+      return stored ? migrateSubscription(stored) : undefined;
+    });
   }
 
   async put(subscription: Subscription): Promise<void> {
@@ -70,23 +71,24 @@ export class KeyvSubscriptionStore implements SubscriptionStore {
     return this.serially(`remove the subscription of ${key}`, async () => (await this.apply([{ key, next: undefined }])) > 0);
   }
 
-  async matching(alert: { jurisdictions: readonly string[]; topics: readonly string[] }): Promise<Subscription[]> {
+  async matching(alert: MatchableAlert): Promise<Subscription[]> {
     return guarded("find the subscriptions of an alert", async () => {
-      const lists = await this.keyv.getMany<string[]>(lookupKeys(alert).map((k) => BY + k));
+      const lists = await this.keyv.getMany<string[]>(alertIndexKeys(alert).map((k) => BY + k));
       const keys = new Set<string>();
       for (const list of lists) for (const key of list ?? []) keys.add(key);
       if (keys.size === 0) return [];
-      const subscriptions = await this.read<Subscription>([...keys].map((k) => SUB + k));
-      // The index narrows the reading; the one matching rule decides (topic filters, a stale entry mid-write).
-      return subscriptions.filter((s): s is Subscription => !!s && s.active && subscriptionMatches(s, alert));
+      const stored = await this.read<StoredSubscription>([...keys].map((k) => SUB + k));
+      // The index narrows the reading; the rules decide (topic and keyword filters, a stale entry mid-write).
+      return stored.flatMap((s) => (s ? [migrateSubscription(s)] : [])).filter((s) => s.active && subscriptionMatches(s, alert));
     });
   }
 
   async deactivate(target: Target, reason: string, at: string): Promise<void> {
     const key = targetKey(target);
     await this.serially(`deactivate ${key}`, async () => {
-      const current = await this.keyv.get<Subscription>(SUB + key);
-      if (!current) return;
+      const stored = await this.keyv.get<StoredSubscription>(SUB + key);
+      if (!stored) return;
+      const current = migrateSubscription(stored);
       await this.apply([{ key, next: { ...current, active: false, inactiveReason: reason, inactiveSince: at, updatedAt: at } }]);
     });
   }
@@ -97,8 +99,9 @@ export class KeyvSubscriptionStore implements SubscriptionStore {
     const toKey = targetKey(to);
     if (fromKey === toKey) return;
     await this.serially(`move ${fromKey} to ${toKey}`, async () => {
-      const current = await this.keyv.get<Subscription>(SUB + fromKey);
-      if (!current) return;
+      const stored = await this.keyv.get<StoredSubscription>(SUB + fromKey);
+      if (!stored) return;
+      const current = migrateSubscription(stored);
       await this.apply([
         { key: fromKey, next: undefined },
         { key: toKey, next: { ...current, target: { ...to } } },
@@ -110,8 +113,8 @@ export class KeyvSubscriptionStore implements SubscriptionStore {
     return guarded("list subscriptions", async () => {
       const keys = (await this.keyv.get<string[]>(TARGETS)) ?? [];
       if (keys.length === 0) return [];
-      const all = await this.read<Subscription>(keys.map((k) => SUB + k));
-      return all.filter((s): s is Subscription => !!s && (filter.active === undefined || s.active === filter.active));
+      const all = await this.read<StoredSubscription>(keys.map((k) => SUB + k));
+      return all.flatMap((s) => (s ? [migrateSubscription(s)] : [])).filter((s) => filter.active === undefined || s.active === filter.active);
     });
   }
 
@@ -137,7 +140,7 @@ export class KeyvSubscriptionStore implements SubscriptionStore {
    */
   private async apply(input: readonly Change[]): Promise<number> {
     const changes = [...new Map(input.map((c) => [c.key, c])).values()]; // the last change of a target wins
-    const previous = await this.read<Subscription>(changes.map((c) => SUB + c.key));
+    const previous = await this.read<StoredSubscription>(changes.map((c) => SUB + c.key));
     const additions = new Map<string, Set<string>>();
     const removals = new Map<string, Set<string>>();
     const file = (into: Map<string, Set<string>>, index: string, key: string) => {

@@ -37,9 +37,10 @@ function generate(count: number): Subscription[] {
   return Array.from({ length: count }, (_, i) => {
     const kind = rnd();
     const subscribed =
-      kind < 0.04 ? { jurisdictions: ["all"], topics: rnd() < 0.5 ? some(topic, 2) : [] }
-      : kind < 0.16 ? { jurisdictions: [], topics: some(topic, 2) }
-      : { jurisdictions: some(place, 5), topics: rnd() < 0.25 ? some(topic, 2) : [] };
+      kind < 0.04 ? { rules: [{ jurisdictions: ["all"], topics: rnd() < 0.5 ? some(topic, 2) : [] }] }
+      : kind < 0.16 ? { rules: [{ jurisdictions: ["all"], topics: some(topic, 2) }] }
+      : kind < 0.3 ? { rules: [{ jurisdictions: some(place, 3), topics: [] }, { jurisdictions: ["all"], topics: some(topic, 1) }] }
+      : { rules: [{ jurisdictions: some(place, 5), topics: rnd() < 0.25 ? some(topic, 2) : [] }] };
     const platform = rnd() < 0.5 ? "telegram" : "discord";
     return {
       target: { platform, chatId: platform === "telegram" ? String(-1_000_000_000_000 - i) : String(1_200_000_000_000_000_000n + BigInt(i)) },
@@ -89,9 +90,9 @@ export async function run(): Promise<void> {
     }
 
     // What one /subscribe costs in a store this size: the index lists it joins are rewritten whole.
-    const one = { ...all[0]!, jurisdictions: ["JP", "HK"], topics: [] };
+    const one = { ...all[0]!, rules: [{ jurisdictions: ["JP", "HK"], topics: [] as string[] }] };
     start = process.hrtime.bigint();
-    for (let round = 0; round < ROUNDS; round++) await store.put({ ...one, jurisdictions: round % 2 ? ["JP"] : ["JP", "HK"] });
+    for (let round = 0; round < ROUNDS; round++) await store.put({ ...one, rules: [{ jurisdictions: round % 2 ? ["JP"] : ["JP", "HK"], topics: [] }] });
     console.log(`one put (re-filing a chat under JP and HK): ${(ms(start) / ROUNDS).toFixed(1)} ms`);
   } finally {
     await stores.close();

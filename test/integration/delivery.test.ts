@@ -105,7 +105,7 @@ describe("delivery", () => {
     await waitFor("deliveries", () => platform.received("-1009").length === 2);
     expect(platform.received("-1009")).toEqual(["g:test:1", "g:test:2"]);
     expect(await stores.subscriptions.get({ platform: "telegram", chatId: "-3" })).toBeUndefined();
-    expect(await stores.subscriptions.get({ platform: "telegram", chatId: "-1009" })).toMatchObject({ active: true, topics: ["stablecoin"] });
+    expect(await stores.subscriptions.get({ platform: "telegram", chatId: "-1009" })).toMatchObject({ active: true, rules: [{ jurisdictions: ["all"], topics: ["stablecoin"] }] });
   });
 
   it("retries failures with backoff, then dead-letters them; a requeue delivers them", async () => {

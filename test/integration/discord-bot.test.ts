@@ -116,7 +116,7 @@ describe("Discord slash commands against a local gateway", () => {
     expect(callback.body.data.flags ?? 0).toBe(0);
     expect(embedOf(callback).title).toBe("Subscribed");
     const stored = await stores.subscriptions.get({ platform: "discord", chatId: general });
-    expect(stored).toMatchObject({ jurisdictions: ["JP", "HK"], chatType: "group", createdBy: admin, active: true });
+    expect(stored).toMatchObject({ rules: [{ jurisdictions: ["JP", "HK"], topics: [] }], chatType: "group", createdBy: admin, active: true });
   });
 
   it("subscribes the channel named in the channel option instead of the current one", async () => {
@@ -124,7 +124,7 @@ describe("Discord slash commands against a local gateway", () => {
       { name: "what", value: "stablecoin" },
       { name: "channel", type: 7, value: alerts },
     ]);
-    expect(await stores.subscriptions.get({ platform: "discord", chatId: alerts })).toMatchObject({ topics: ["stablecoin"] });
+    expect(await stores.subscriptions.get({ platform: "discord", chatId: alerts })).toMatchObject({ rules: [{ jurisdictions: ["all"], topics: ["stablecoin"] }] });
   });
 
   it("says which of its own permissions the bot lacks in the target channel", async () => {

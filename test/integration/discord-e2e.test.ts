@@ -18,6 +18,8 @@ const store = `sqlite://${join(dir, "store.sqlite")}`;
 const configFile = join(dir, "regwatch.yaml");
 const guild = snowflake();
 const [markets, lost, moderator, modRole, trader] = [snowflake(), snowflake(), snowflake(), snowflake(), snowflake()];
+// A Japanese server: its guild locale is ja, and a rule there mentions its JP-alerts role.
+const [jaGuild, soba, jaModerator, jaModRole, jpAlerts] = [snowflake(), snowflake(), snowflake(), snowflake(), snowflake()];
 let feeds: FeedServer;
 let discord: DiscordServer;
 let service: ChildProcess;
@@ -41,6 +43,13 @@ beforeAll(async () => {
         roles: [{ id: modRole, permissions: MEMBER_DEFAULT | Perm.ManageChannels }],
         channels: [{ id: markets, name: "markets" }, { id: lost, name: "lost" }],
         members: [{ id: moderator, roles: [modRole] }, { id: trader }],
+      },
+      {
+        id: jaGuild,
+        locale: "ja",
+        roles: [{ id: jaModRole, permissions: MEMBER_DEFAULT | Perm.ManageChannels }, { id: jpAlerts, permissions: MEMBER_DEFAULT }],
+        channels: [{ id: soba, name: "相場" }],
+        members: [{ id: jaModerator, roles: [jaModRole] }],
       },
     ],
   });
@@ -68,6 +77,11 @@ feeds:
   service.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
   service.stdout?.resume();
   await until("the gateway session and the first feed poll", () => discord.gateway.live().length === 1 && /first poll 1/.test(stderr));
+  // The Japanese server subscribes before the new item appears, with a role to mention.
+  const { payload } = discord.interact({ guildId: jaGuild, channelId: soba, userId: jaModerator, name: "subscribe", options: { what: "日本", mention: jpAlerts }, locale: "en-US" });
+  const callback = await discord.waitForCall((c) => c.path === `/interactions/${payload.id}/${payload.token}/callback`, 10_000);
+  expect(callback.body.data.embeds[0].title).toBe("購読しました");
+  expect(callback.body.data.embeds[0].description).toBe(`ルール 1 を追加しました: 🇯🇵 日本のすべてのトピック、<@&${jpAlerts}> にメンション。`);
 });
 
 afterAll(async () => {
@@ -102,7 +116,7 @@ describe("regwatch run with DISCORD_TOKEN", () => {
     feeds.set("/fsa.xml", { body: rss({ title: "FSA", items: [item(2), item(1)] }) });
     const post = await discord.waitForCall((c) => c.method === "POST" && c.path === `/channels/${markets}/messages`, 15_000);
     expect(post.authorized).toBe(true);
-    expect(post.body.allowed_mentions).toEqual({ parse: [] });
+    expect(post.body.allowed_mentions).toEqual({ parse: [], roles: [] });
     const [embed] = post.body.embeds;
     expect(embed.title).toBe("Japan's FSA publishes draft rules on crypto-asset lending \\*\\*2\\*\\* @everyone");
     expect(embed.url).toBe("https://www.fsa.go.jp/en/news/2.html");
@@ -111,6 +125,13 @@ describe("regwatch run with DISCORD_TOKEN", () => {
     expect(embed.color).toBe(0xbc002d);
     expect(embed.fields).toContainEqual({ name: "Jurisdiction", value: "🇯🇵 Japan (JP)", inline: true });
     expect(embed.description).toContain("draft rules number 2");
+
+    // In the Japanese server: Japanese labels, and only the rule's role may be pinged.
+    const jaPost = await discord.waitForCall((c) => c.method === "POST" && c.path === `/channels/${soba}/messages`, 15_000);
+    expect(jaPost.body.content).toBe(`<@&${jpAlerts}>`);
+    expect(jaPost.body.allowed_mentions).toEqual({ parse: [], roles: [jpAlerts] });
+    expect(jaPost.body.embeds[0].fields).toContainEqual({ name: "地域", value: "🇯🇵 日本 (JP)", inline: true });
+    expect(jaPost.body.embeds[0].fields).toContainEqual({ name: "トピック", value: "暗号資産の貸借", inline: true });
 
     await until("the lost channel to be deactivated", () => new RegExp(`discord:${lost} is gone`).test(stderr));
     const inactive = await regwatch(["subscriptions", "--inactive", "--json", "--config", configFile], { REGWATCH_STORE: store });

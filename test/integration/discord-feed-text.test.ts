@@ -65,7 +65,7 @@ describe("feed text in Discord embeds, as the local Discord receives it through 
     expect(shown).not.toMatch(liveMaskedLink);
     expect(shown).not.toMatch(liveBold);
     expect(shown).not.toMatch(bidiControls);
-    expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(body.allowed_mentions).toEqual({ parse: [], roles: [] });
     // The embed's own link is the item's, never one from its text.
     expect(embed.url).toBe("https://regulator.example/notice/1");
   });

@@ -111,7 +111,7 @@ describe("/feed through Discord", () => {
       }),
     });
     const post = await discord.waitForCall((c) => c.method === "POST" && c.path === `/channels/${news}/messages`, 15_000);
-    expect(post.body.allowed_mentions).toEqual({ parse: [] });
+    expect(post.body.allowed_mentions).toEqual({ parse: [], roles: [] });
     expect(post.body.embeds[0].title).toContain("Authority issues final rules for stablecoin issuers");
     expect(post.body.embeds[0].footer).toEqual({ text: "Authority Media Releases" });
     const polls = cycles().length;

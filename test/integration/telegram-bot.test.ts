@@ -19,7 +19,7 @@ describe("Telegram bot commands (real grammY against a local Bot API server)", (
     expect(String(reply.params.text)).toMatch(/^<b>Subscribed<\/b>/);
     expect(String(reply.params.text)).toContain("🇯🇵 Japan");
     const sub = await h.services.subscriptions.get({ platform: "telegram", chatId: String(alicePrivate.id) });
-    expect(sub).toMatchObject({ chatType: "private", jurisdictions: ["JP"], createdBy: String(alice.id), active: true });
+    expect(sub).toMatchObject({ chatType: "private", rules: [{ jurisdictions: ["JP"], topics: [] }], createdBy: String(alice.id), active: true });
   });
 
   it("refuses a group member who is not an admin, and lets an admin subscribe the group", async () => {
@@ -28,13 +28,13 @@ describe("Telegram bot commands (real grammY against a local Bot API server)", (
     h.server.setMember(group.id, alice, "administrator");
     h.server.sendText({ chat: group, from: bob, text: "/subscribe@regwatch_test_bot jp" });
     const refusal = await replyIn(h, group.id);
-    expect(String(refusal.params.text)).toContain("Only chat administrators");
+    expect(String(refusal.params.text)).toContain("このチャットの購読を変更できるのは管理者だけです。");
     expect(h.server.callsTo("getChatMember").some((c) => c.params.user_id === bob.id)).toBe(true);
     expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(group.id) })).toBeUndefined();
 
     h.server.sendText({ chat: group, from: alice, text: "/subscribe hk" });
     await replyIn(h, group.id, (t) => t.includes("Subscribed"));
-    expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(group.id) })).toMatchObject({ chatType: "group", jurisdictions: ["HK"] });
+    expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(group.id) })).toMatchObject({ chatType: "group", rules: [{ jurisdictions: ["HK"], topics: [] }] });
   });
 
   it("ignores commands addressed to another bot, and unknown commands in groups unless addressed to it", async () => {
@@ -55,8 +55,7 @@ describe("Telegram bot commands (real grammY against a local Bot API server)", (
     await replyIn(h, channel.id, (t) => t.includes("Subscribed"));
     expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(channel.id) })).toMatchObject({
       chatType: "channel",
-      jurisdictions: ["JP"],
-      topics: ["stablecoin"],
+      rules: [{ jurisdictions: ["JP"], topics: ["stablecoin"] }],
     });
   });
 
@@ -65,7 +64,8 @@ describe("Telegram bot commands (real grammY against a local Bot API server)", (
     h.server.setMember(channel.id, bob, "member");
     h.server.sendText({ chat: { id: bob.id, type: "private", first_name: "Bob" }, from: bob, text: "/subscribe @regwatch_alerts jp" });
     const refused = await replyIn(h, bob.id);
-    expect(String(refused.params.text)).toContain("Only an administrator of @regwatch_alerts");
+    // Bob's app is in Japanese.
+    expect(String(refused.params.text)).toContain("@regwatch_alerts の受信内容を変更できるのは、そのチャンネルの管理者だけです。");
 
     h.server.setMember(channel.id, alice, "creator");
     h.server.setMember(channel.id, h.server.bot, "member");
@@ -77,7 +77,7 @@ describe("Telegram bot commands (real grammY against a local Bot API server)", (
     h.server.sendText({ chat: alicePrivate, from: alice, text: "/subscribe @regwatch_alerts jp" });
     const done = await replyIn(h, alicePrivate.id, (t) => t.includes("Subscribed"));
     expect(String(done.params.text)).toMatch(/^<b>Subscribed · @regwatch_alerts<\/b>/);
-    expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(channel.id) })).toMatchObject({ chatType: "channel", jurisdictions: ["JP"], createdBy: String(alice.id) });
+    expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(channel.id) })).toMatchObject({ chatType: "channel", rules: [{ jurisdictions: ["JP"], topics: [] }], createdBy: String(alice.id) });
 
     h.server.sendText({ chat: alicePrivate, from: alice, text: "/subscribe @no_such_channel jp" });
     expect(String((await replyIn(h, alicePrivate.id, (t) => t.includes("no_such"))).params.text)).toContain("I cannot see @no_such_channel");
@@ -114,24 +114,26 @@ describe("the /subscribe keyboard", () => {
     const shown = await replyIn(h, alicePrivate.id);
     const keyboard = JSON.stringify(shown.params.reply_markup);
     expect(keyboard).toContain("sub:j:all:0");
+    // The first page offers the jurisdictions with feeds, Japan among them, not the table's first 24.
+    expect(keyboard).toContain('"callback_data":"sub:j:JP:0"');
     const sent = [...h.server.messages.values()].find((m) => m.text === shown.params.text);
     expect(sent).toBeDefined();
     const messageId = sent!.messageId;
 
-    // JP is on a later page: go there, then tap it.
+    // The table follows on later pages.
     const page = JSON.stringify(h.server.messages.get(`${alicePrivate.id}:${messageId}`)?.params.reply_markup);
     expect(page).toContain('"callback_data":"sub:p:1"');
-    h.server.pressButton({ from: alice, chatId: alicePrivate.id, messageId, data: "sub:j:JP:2" });
+    h.server.pressButton({ from: alice, chatId: alicePrivate.id, messageId, data: "sub:j:JP:0" });
     const edit = await h.server.waitForCall("editMessageText", (p) => String(p.text).includes("🇯🇵 Japan"));
     expect(edit.params.message_id).toBe(messageId);
     expect(JSON.stringify(edit.params.reply_markup)).toContain("✅ 🇯🇵 JP");
-    expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(alicePrivate.id) })).toMatchObject({ jurisdictions: ["JP"] });
+    expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(alicePrivate.id) })).toMatchObject({ rules: [{ jurisdictions: ["JP"], topics: [] }] });
     await h.server.waitForCall("answerCallbackQuery", (p) => p.text === "Added");
 
-    h.server.pressButton({ from: alice, chatId: alicePrivate.id, messageId, data: "sub:j:JP:2" });
+    h.server.pressButton({ from: alice, chatId: alicePrivate.id, messageId, data: "sub:j:JP:0" });
     await h.server.waitForCall("answerCallbackQuery", (p) => p.text === "Removed");
     expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(alicePrivate.id) })).toBeUndefined();
-    expect(h.server.messages.get(`${alicePrivate.id}:${messageId}`)?.text).toContain("Jurisdictions: none yet");
+    expect(h.server.messages.get(`${alicePrivate.id}:${messageId}`)?.text).toContain("None yet.");
     expect(h.server.callsTo("sendMessage")).toHaveLength(1);
   });
 
@@ -143,7 +145,7 @@ describe("the /subscribe keyboard", () => {
     const messageId = [...h.server.messages.values()].find((m) => m.text === shown.params.text)!.messageId;
     h.server.pressButton({ from: bob, chatId: group.id, messageId, data: "sub:j:JP:2" });
     const answer = await h.server.waitForCall("answerCallbackQuery", (p) => p.show_alert === true);
-    expect(String(answer.params.text)).toContain("Only chat administrators");
+    expect(String(answer.params.text)).toContain("このチャットの購読を変更できるのは管理者だけです。");
     expect(h.server.callsTo("editMessageText")).toHaveLength(0);
     expect(await h.services.subscriptions.get({ platform: "telegram", chatId: String(group.id) })).toBeUndefined();
   });

@@ -28,6 +28,8 @@ const item = (n: number) => ({
   description: `The Financial Services Agency of Japan published draft rules number ${n} for crypto lending.`,
 });
 const bobPrivate = { id: bob.id, type: "private" as const, first_name: "Bob" };
+const hanako = { id: 1004, is_bot: false, first_name: "花子", language_code: "ja" };
+const hanakoPrivate = { id: hanako.id, type: "private" as const, first_name: "花子" };
 
 const until = (what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> => waitFor(what, check, timeoutMs, () => `service stderr:\n${stderr}`);
 
@@ -65,11 +67,27 @@ afterAll(async () => {
 });
 
 describe("regwatch run with TELEGRAM_BOT_TOKEN", () => {
+  it("runs a flow in Japanese: help, subscribe, list and an alert labelled in Japanese", async () => {
+    telegram.sendText({ chat: hanakoPrivate, from: hanako, text: "/help" });
+    const help = await telegram.waitForCall("sendMessage", (p) => p.chat_id === hanako.id && String(p.text).includes("コマンド"), 10_000);
+    expect(String(help.params.text)).toContain("/subscribe — ルールを追加");
+    telegram.sendText({ chat: hanakoPrivate, from: hanako, text: "/subscribe 日本 ステーブルコイン" });
+    const added = await telegram.waitForCall("sendMessage", (p) => p.chat_id === hanako.id && String(p.text).includes("購読しました"), 10_000);
+    expect(String(added.params.text)).toContain("ルール 1 を追加しました: 🇯🇵 日本のステーブルコイン。");
+    telegram.sendText({ chat: hanakoPrivate, from: hanako, text: "/subscribe jp" });
+    await telegram.waitForCall("sendMessage", (p) => p.chat_id === hanako.id && String(p.text).includes("ルール 1 を追加しました: 🇯🇵 日本のすべてのトピック。"), 10_000);
+    telegram.sendText({ chat: hanakoPrivate, from: hanako, text: "/ieo_cap 年収800万 資産3千万" });
+    const cap = await telegram.waitForCall("sendMessage", (p) => p.chat_id === hanako.id && String(p.text).includes("上限: ¥1,500,000"), 10_000);
+    expect(String(cap.params.text)).toContain("<blockquote expandable>");
+    expect(String(cap.params.text)).toMatch(/<i>情報提供であり、法律・投資の助言ではありません。金額はご本人の申告です。<\/i>$/);
+  });
+
   it("delivers a new JP item to the private chat subscribed to JP, and stops sending to a chat that blocked the bot", async () => {
     telegram.sendText({ chat: alicePrivate, from: alice, text: "/subscribe jp" });
     telegram.sendText({ chat: bobPrivate, from: bob, text: "/subscribe jp" });
     await telegram.waitForCall("sendMessage", (p) => p.chat_id === alicePrivate.id && String(p.text).includes("Subscribed"), 10_000);
-    await telegram.waitForCall("sendMessage", (p) => p.chat_id === bob.id && String(p.text).includes("Subscribed"), 10_000);
+    // Bob's Telegram is in Japanese: the bot answers him in Japanese.
+    await telegram.waitForCall("sendMessage", (p) => p.chat_id === bob.id && String(p.text).includes("購読しました"), 10_000);
     // Bob blocks the bot from now on.
     telegram.failNext(bob.id, { kind: "blocked" }, { times: 100 });
 
@@ -81,6 +99,10 @@ describe("regwatch run with TELEGRAM_BOT_TOKEN", () => {
     expect(html.startsWith("🇯🇵 Japan · Japan FSA\n<b>Japan's FSA publishes draft rules on crypto-asset lending &amp; custody 2</b>\n")).toBe(true);
     expect(html).toContain('<a href="https://www.fsa.go.jp/en/news/2.html">Source: Japan FSA</a>');
     expect(html).toMatch(/\n#lending\b/);
+    // Hanako subscribed in Japanese: the same alert reaches her with Japanese labels.
+    const hers = await telegram.waitForCall("sendMessage", (p) => String(p.chat_id) === String(hanako.id) && String(p.text).includes("custody 2"), 15_000);
+    expect(String(hers.params.text)).toMatch(/^🇯🇵 日本 · Japan FSA\n/);
+    expect(String(hers.params.text)).toContain('<a href="https://www.fsa.go.jp/en/news/2.html">出典: Japan FSA</a>');
 
     await until("the blocked chat to be deactivated", () => /telegram:1002 is gone/.test(stderr));
     const inactive = await regwatch(["subscriptions", "--inactive", "--json", "--config", configFile], { REGWATCH_STORE: store });

@@ -24,16 +24,19 @@ describe("command menu", () => {
   it("is published on the first start and not again while the definitions are the same", async () => {
     const s = await server();
     const first = await harness({ server: s });
-    expect(s.callsTo("setMyCommands")).toHaveLength(1);
+    // The default (English) menu, and one for users whose Telegram is in Japanese.
+    expect(s.callsTo("setMyCommands")).toHaveLength(2);
     const published = s.callsTo("setMyCommands")[0]?.params.commands as Array<{ command: string }>;
-    expect(published.map((c) => c.command)).toEqual(expect.arrayContaining(["subscribe", "unsubscribe", "subscriptions", "jurisdictions", "latest", "ieo_cap", "help"]));
+    expect(published.map((c) => c.command)).toEqual(expect.arrayContaining(["subscribe", "unsubscribe", "subscriptions", "pause", "resume", "jurisdictions", "topics", "latest", "ieo_cap", "language", "help"]));
+    const japanese = s.callsTo("setMyCommands").find((c) => c.params.language_code === "ja")?.params.commands as Array<{ command: string; description: string }>;
+    expect(japanese.find((c) => c.command === "subscribe")?.description).toMatch(/^ルールを追加/);
     expect(first.logger.lines).toContain("info telegram: command menu published");
     await first.stop();
     cleanups.pop();
 
     await harness({ server: s });
-    expect(s.callsTo("getMyCommands")).toHaveLength(2);
-    expect(s.callsTo("setMyCommands")).toHaveLength(1);
+    expect(s.callsTo("getMyCommands")).toHaveLength(4);
+    expect(s.callsTo("setMyCommands")).toHaveLength(2);
   });
 });
 

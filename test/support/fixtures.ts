@@ -22,17 +22,17 @@ export function makeAlert(n: number, extra: Partial<Alert> = {}): Alert {
   };
 }
 
+/** A chat with one rule: these jurisdictions (empty: every one) × `topics` (default every topic). */
 export function makeSubscription(
   chatId: string,
   jurisdictions: string[],
-  extra: Partial<Subscription> & { platform?: Subscription["target"]["platform"]; delivery?: DeliveryMode } = {},
+  extra: Partial<Subscription> & { platform?: Subscription["target"]["platform"]; delivery?: DeliveryMode; topics?: string[] } = {},
 ): Subscription {
-  const { platform = "telegram", ...rest } = extra;
+  const { platform = "telegram", topics = [], ...rest } = extra;
   return {
     target: { platform, chatId },
     chatType: chatId.startsWith("-") ? "group" : "private",
-    jurisdictions,
-    topics: [],
+    rules: [{ jurisdictions: jurisdictions.length === 0 ? ["all"] : jurisdictions, topics }],
     delivery: { mode: "instant" },
     createdBy: "tester",
     createdAt: "2026-11-01T00:00:00.000Z",

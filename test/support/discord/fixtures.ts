@@ -62,6 +62,8 @@ export interface GuildSpec {
   /** The bot's own member is added by the server with `botRoles`. */
   members?: MemberSpec[];
   botRoles?: string[];
+  /** The guild's language (`preferred_locale`, and `guild_locale` in its interactions); en-US unless given. */
+  locale?: string;
 }
 
 // Milliseconds since the Discord epoch in 2026, so ids have the 19 digits real ones have.
@@ -144,7 +146,7 @@ export function guildJson(guild: GuildSpec, bot: MemberSpec) {
     system_channel_flags: 0,
     rules_channel_id: null,
     public_updates_channel_id: null,
-    preferred_locale: "en-US",
+    preferred_locale: guild.locale ?? "en-US",
     features: [],
     emojis: [],
     stickers: [],

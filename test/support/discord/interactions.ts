@@ -71,7 +71,7 @@ export function interactionPayload(
     member: { ...memberJson(member), permissions: String(permissionsIn(guild, channel, member)) },
     app_permissions: String(permissionsIn(guild, channel, bot)),
     locale: invocation.locale ?? "en-US",
-    guild_locale: "en-US",
+    guild_locale: guild.locale ?? "en-US",
     entitlements: [],
     authorizing_integration_owners: { "0": guild.id },
     context: 0,

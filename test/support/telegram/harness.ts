@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import type { Chat, User } from "grammy/types";
 import { createTelegramAdapter, type TelegramAdapter, type TelegramAdapterOptions } from "../../../adapters/telegram/index.js";
+import { featuredJurisdictions } from "../../../src/commands/featured.js";
 import { loadKnowledge } from "../../../src/analysis/knowledge.js";
 import type { CommandServices } from "../../../src/core/command.js";
 import type { Logger } from "../../../src/core/ports.js";
@@ -31,12 +32,15 @@ export function recordingLogger(): Logger & { lines: string[] } {
 
 /** Command services over in-memory stores, with a fixed clock. */
 export function memoryServices(): CommandServices {
+  const subscriptions = new KeyvSubscriptionStore(new Keyv());
   return {
     fx: { asOf: "2026-11-01", usdPerUnit: { USD: 1, JPY: 0.0065 } },
-    subscriptions: new KeyvSubscriptionStore(new Keyv()),
+    subscriptions,
     alerts: new KeyvAlertLog(new Keyv()),
     knowledge: loadKnowledge(),
     now: () => new Date("2026-11-26T09:00:00.000Z"),
+    // As a configuration with feeds for Japan, Hong Kong and the US would offer them, read afresh each time.
+    featuredJurisdictions: featuredJurisdictions(["JP", "HK", "US"], subscriptions, 24, 0),
   };
 }
 

@@ -36,6 +36,17 @@ const accepted: Array<[string, Currency, bigint]> = [
   ["2000 MYR", "MYR", 200_000n],
   ["10000000000000", "USD", 1_000_000_000_000_000n],
   ["100000億", "JPY", 10_000_000_000_000n],
+  ["3千万", "JPY", 30_000_000n],
+  ["3千万円", "JPY", 30_000_000n],
+  ["8百万", "JPY", 8_000_000n],
+  ["1億2千万", "JPY", 120_000_000n],
+  ["1億2千5百万", "JPY", 125_000_000n],
+  ["5十万", "JPY", 500_000n],
+  ["8 million", "JPY", 8_000_000n],
+  ["8million", "USD", 800_000_000n],
+  ["1.2 billion", "USD", 120_000_000_000n],
+  ["$1.2billion", "USD", 120_000_000_000n],
+  ["300 thousand", "THB", 30_000_000n],
 ];
 
 const negatives: Array<[string, Currency, bigint]> = [
@@ -66,6 +77,10 @@ const refused: Array<[string, Currency, RegExp]> = [
   ["$100", "JPY", /is in USD/],
   ["€5", "GBP", /is in EUR/],
   ["¥5 USD", "USD", /mixes JPY and USD/],
+  ["800万", "USD", /uses 万 or 億, which count yen, but this regime counts in USD: type the amount in US dollars \(USD\)/],
+  ["3千万", "EUR", /counts in EUR: type the amount in euros \(EUR\)/],
+  ["万億", "JPY", /is not an amount/],
+  ["3千x万", "JPY", /is not an amount/],
   ["10000000000001", "JPY", /too large/],
   ["100001億", "JPY", /too large/],
   ["--5", "JPY", /more than one sign/],

@@ -9,6 +9,7 @@ import { openStores, type Stores } from "../../../src/storage/index.js";
 import { commands } from "../../../commands/index.js";
 import { MAX_REPLY_CHARS } from "../../../commands/jurisdictions.js";
 import { subscribeCommand } from "../../../commands/subscribe.js";
+import { loadKnowledge } from "../../../src/analysis/knowledge.js";
 import { alert, recordingContext, servicesOver } from "./support.js";
 
 const dir = mkdtempSync(join(tmpdir(), "regwatch-browse-"));
@@ -91,19 +92,36 @@ describe("/latest", () => {
 
   it("says when there is nothing yet, and refuses more than ten", async () => {
     expect((await say("/latest sg")).reply.text).toBe("No alerts yet for 🇸🇬 Singapore: they appear here as regulators publish.");
-    expect((await say("/latest jp 11")).reply.text).toBe("count: at most 10");
+    expect((await say("/latest jp 11")).reply.text).toBe("count: a number from 1 to 10, e.g. /latest jp 5");
     expect((await say("/latest 50")).outcome.status).toBe("user-error");
     expect((await say("/latest atlantis")).reply.text).toMatch(/^"atlantis" is not a jurisdiction or topic I know/);
+  });
+});
+
+describe("/topics", () => {
+  it("lists every topic with its id, label and a few terms, and how to subscribe", async () => {
+    const { reply } = await say("/topics");
+    expect(reply.title).toBe(`Topics (${loadKnowledge().topics.length})`);
+    expect(reply.text).toContain("stablecoin — Stablecoins: stable coin, stablecoin issuer, payment stablecoin, dollar-pegged…");
+    expect(reply.text).toContain("token-offering — Token offerings (ICO, IEO, STO): ICO, IEO, STO, initial coin offering…");
+    expect(reply.text).toContain("/subscribe stablecoin adds stablecoins from every jurisdiction");
+  });
+
+  it("/subscribe crypto points at all and at both lists; a near miss suggests from both tables", async () => {
+    expect((await say("/subscribe crypto")).reply.text).toBe('"crypto" is not a jurisdiction or topic I know (every alert is about crypto and financial policy: did you mean all?). /jurisdictions and /topics list them.');
+    expect((await say("/subscribe stakng")).reply.text).toBe('"stakng" is not a jurisdiction or topic I know (did you mean staking?). /jurisdictions and /topics list them.');
+    expect((await say("/subscribe tx")).reply.text).toBe('"tx" is not a jurisdiction or topic I know (did you mean MX, Mexico, or the topic tax?). /jurisdictions and /topics list them.');
   });
 });
 
 describe("/help", () => {
   it("lists every command", async () => {
     const { reply } = await say("/help");
-    for (const name of ["subscribe", "unsubscribe", "subscriptions", "latest", "feed", "jurisdictions", "ieo-cap", "help"]) {
+    for (const name of ["subscribe", "unsubscribe", "subscriptions", "pause", "resume", "latest", "feed", "jurisdictions", "topics", "ieo-cap", "language", "help"]) {
       expect(reply.text).toContain(`/${name} — `);
     }
-    expect(commands.map((c) => c.name)).toHaveLength(8);
+    expect(commands.map((c) => c.name)).toHaveLength(12);
+    expect(reply.text).toContain("Topics: stablecoin, lending, staking, token-offering");
   });
 
   it("explains /subscribe with its options, aliases and examples", async () => {

@@ -40,7 +40,7 @@ describe("regwatch ieo-cap", () => {
     await ieoCap("--income", "8m", "--net-assets", "3000万", "--amount", "2,000,001");
     const text = out.join("");
     expect(text).toMatch(/^Japan: IEO purchase limit \(FSA proposal\)\nCap: ¥1,500,000 \(≈ \$9,750/);
-    expect(text).toContain("Amount ¥2,000,001: not allowed (¥500,001 more than the ¥1,500,000 left).");
+    expect(text).toContain("❌ ¥2,000,001 is over the cap by ¥500,001: not allowed.");
     expect(text).toContain("Formula: greater of income");
     expect(text).toContain("Source: https://www.fsa.go.jp/");
   });

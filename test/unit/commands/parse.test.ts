@@ -5,6 +5,7 @@ import { UserError } from "../../../src/core/errors.js";
 import { bindArguments, parseCommandLine, validateOptions } from "../../../src/commands/parse.js";
 import { describeOptions, usage } from "../../../src/commands/describe.js";
 import { ieoCapCommand } from "../../../commands/ieo-cap.js";
+import { commands } from "../../../commands/index.js";
 
 describe("parseCommandLine", () => {
   it.each([
@@ -50,7 +51,8 @@ describe("bindArguments", () => {
   it("refuses unknown options, repeats and extra values", () => {
     expect(() => bind("/ieo-cap salary:8m")).toThrow(/Unknown option salary for \/ieo-cap\. Options: income, net_assets/);
     expect(() => bind("/ieo-cap income:1 income:2")).toThrow(/income is given twice/);
-    expect(() => bind("/ieo-cap 1 2 3 4 5")).toThrow(/Too many values for \/ieo-cap\. Usage: \/ieo-cap <income> <net_assets> \[amount\] \[already\]/);
+    const help = commands.find((c) => c.name === "help")!;
+    expect(() => bindArguments(help, parseCommandLine("/help a b")?.args ?? [])).toThrow(/Too many values for \/help\. Usage: \/help \[command\]/);
   });
 });
 
@@ -61,9 +63,14 @@ describe("validateOptions", () => {
   });
 
   it("says what is missing, with the usage", () => {
-    expect(() => validateOptions(ieoCapCommand, { income: "1" })).toThrow(
-      /^Missing net_assets \(your net assets, .*\)\. Usage: \/ieo-cap /,
-    );
+    const command: Command = {
+      name: "demo",
+      description: "d",
+      options: z.object({ income: z.string().describe("Your income"), net_assets: z.string().describe("Your net assets, e.g. 30m") }),
+      positional: ["income", "net_assets"],
+      async run() {},
+    };
+    expect(() => validateOptions(command, { income: "1" })).toThrow(/^Missing net_assets \(your net assets, e\.g\. 30m\)\. Usage: \/demo <income> <net_assets>/);
   });
 
   it("says what is wrong with a value", () => {
@@ -88,8 +95,8 @@ describe("describeOptions", () => {
   it("reads names, descriptions, requiredness, choices and aliases from the schema", () => {
     const options = describeOptions(ieoCapCommand);
     expect(options.map((o) => [o.name, o.required])).toEqual([
-      ["income", true],
-      ["net_assets", true],
+      ["income", false],
+      ["net_assets", false],
       ["amount", false],
       ["already", false],
       ["regime", false],
@@ -97,6 +104,6 @@ describe("describeOptions", () => {
     expect(options.find((o) => o.name === "net_assets")?.aliases).toContain("assets");
     expect(options.find((o) => o.name === "regime")?.choices).toContain("uk-restricted");
     expect(options.every((o) => o.description !== o.name)).toBe(true);
-    expect(usage(ieoCapCommand)).toBe("/ieo-cap <income> <net_assets> [amount] [already] [regime:…]");
+    expect(usage(ieoCapCommand)).toBe("/ieo-cap [income] [net_assets] [amount] [already…] [regime:…]");
   });
 });

@@ -29,6 +29,9 @@ async function say(text: string, overrides: Partial<CommandContext> = {}) {
   return { outcome, reply, field, all: [reply.title, reply.text, ...(reply.fields ?? []).map((f) => `${f.name}: ${f.value}`)].join("\n") };
 }
 
+const rules = async () => (await stores.subscriptions.get(target))?.rules;
+const receivers = async (alert: { jurisdictions: string[]; topics: string[] }) => (await stores.subscriptions.matching(alert)).map((s) => s.target.chatId);
+
 describe("/subscribe", () => {
   it.each([
     ["/subscribe jp hk", ["JP", "HK"]],
@@ -37,31 +40,54 @@ describe("/subscribe", () => {
     ["/subscribe 日本", ["JP"]],
     ["/subscribe what:jp united states", ["JP", "US"]],
     ["/subscribe all", ["all"]],
-  ])("%s subscribes this chat to %j, instant, every topic", async (line, codes) => {
+  ])("%s adds one rule for %j, every topic, instant", async (line, codes) => {
     const { outcome, reply, field } = await say(line);
     expect(outcome).toEqual({ status: "ok", command: "subscribe" });
     expect(reply.title).toBe("Subscribed");
     expect(await stores.subscriptions.get(target)).toMatchObject({
       target,
       chatType: "private",
-      jurisdictions: codes,
-      topics: [],
+      rules: [{ jurisdictions: codes, topics: [] }],
       delivery: { mode: "instant" },
       createdBy: "u1",
       createdAt: "2026-11-20T09:00:00.000Z",
       active: true,
     });
-    expect(field("Topics")).toBe("every topic");
+    expect(field("This chat receives")).toMatch(/^1\. Every topic from /);
     expect(field("Delivery")).toMatch(/^instant/);
   });
 
-  it("names jurisdictions with their flags, from the table", async () => {
-    const { reply, field } = await say("/subscribe jp 香港");
-    expect(reply.text).toBe("Added 🇯🇵 Japan, 🇭🇰 Hong Kong.");
-    expect(field("Jurisdictions")).toBe("🇯🇵 Japan, 🇭🇰 Hong Kong");
+  it("says in one sentence what /subscribe jp hk stablecoin adds: stablecoins from those two", async () => {
+    const { reply, field } = await say("/subscribe jp hk stablecoin");
+    expect(reply.text).toBe("Added rule 1: stablecoins from 🇯🇵 Japan and 🇭🇰 Hong Kong.");
+    expect(field("This chat receives")).toBe("1. Stablecoins from 🇯🇵 Japan and 🇭🇰 Hong Kong.");
   });
 
-  it("suggests the closest name for what it does not know, and changes nothing", async () => {
+  it("holds all of JP and HK plus stablecoins from anywhere", async () => {
+    await say("/subscribe jp hk");
+    const { reply, field } = await say("/subscribe stablecoin");
+    expect(reply.text).toBe("Added rule 2: stablecoins from every jurisdiction.");
+    expect(field("This chat receives")).toBe("1. Every topic from 🇯🇵 Japan and 🇭🇰 Hong Kong.\n2. Stablecoins from every jurisdiction.");
+    expect(await receivers({ jurisdictions: ["JP"], topics: ["tax"] })).toEqual(["c1"]);
+    expect(await receivers({ jurisdictions: ["SG"], topics: ["stablecoin"] })).toEqual(["c1"]);
+    expect(await receivers({ jurisdictions: ["SG"], topics: ["tax"] })).toEqual([]);
+  });
+
+  it("/subscribe us stablecoin on a chat with HK adds US stablecoins and never narrows HK", async () => {
+    await say("/subscribe hk");
+    const { reply } = await say("/subscribe us stablecoin");
+    expect(reply.text).toBe("Added rule 2: stablecoins from 🇺🇸 United States.");
+    expect(await rules()).toEqual([{ jurisdictions: ["HK"], topics: [] }, { jurisdictions: ["US"], topics: ["stablecoin"] }]);
+    expect(await receivers({ jurisdictions: ["HK"], topics: ["tax"] })).toEqual(["c1"]);
+    expect(await receivers({ jurisdictions: ["US"], topics: ["tax"] })).toEqual([]);
+  });
+
+  it("names jurisdictions with their flags, from the table", async () => {
+    const { reply } = await say("/subscribe jp 香港");
+    expect(reply.text).toBe("Added rule 1: every topic from 🇯🇵 Japan and 🇭🇰 Hong Kong.");
+  });
+
+  it("suggests the closest jurisdiction or topic for what it does not know, and changes nothing", async () => {
     const { outcome, reply } = await say("/subscribe jp hongkng");
     expect(outcome.status).toBe("user-error");
     expect(reply.text).toMatch(/^"hongkng" is not a jurisdiction or topic I know \(did you mean HK, Hong Kong\?\)/);
@@ -73,38 +99,36 @@ describe("/subscribe", () => {
   it("echoes unknown input short", async () => {
     const { reply } = await say(`/subscribe ${"x".repeat(300)}`);
     expect(reply.text).toMatch(/^"x{39}…" is not/);
-    expect(reply.text.length).toBeLessThan(120);
+    expect(reply.text.length).toBeLessThan(160);
   });
 
-  it("adds to what the chat receives rather than replacing it", async () => {
+  it("joins places into a rule with the same topics, and says when a chat already receives something", async () => {
     await say("/subscribe jp");
-    const { reply, field } = await say("/subscribe hk jp");
+    const { reply } = await say("/subscribe hk jp");
     expect(reply.title).toBe("Subscription updated");
-    expect(reply.text).toBe("Added 🇭🇰 Hong Kong.");
-    expect(field("Jurisdictions")).toBe("🇯🇵 Japan, 🇭🇰 Hong Kong");
+    expect(reply.text).toBe("Added rule 1: every topic from 🇯🇵 Japan and 🇭🇰 Hong Kong.");
     expect((await stores.subscriptions.get(target))?.createdAt).toBe("2026-11-20T09:00:00.000Z");
-    expect((await say("/subscribe jp")).reply.text).toBe("This chat already receives those.");
+    expect((await say("/subscribe jp")).reply.text).toBe("This chat already receives those: rule 1, every topic from 🇯🇵 Japan and 🇭🇰 Hong Kong.");
+    expect((await say("/subscribe jp stablecoin")).reply.text).toMatch(/^This chat already receives those: rule 1/);
+    await say("/subscribe stablecoin");
     await say("/subscribe all");
-    expect((await stores.subscriptions.get(target))?.jurisdictions).toEqual(["all"]);
+    expect(await rules()).toEqual([{ jurisdictions: ["all"], topics: [] }]);
   });
 
-  it("takes topics alone: those topics from every jurisdiction", async () => {
-    const { field } = await say("/subscribe stablecoins");
-    expect(await stores.subscriptions.get(target)).toMatchObject({ jurisdictions: [], topics: ["stablecoin"] });
-    expect(field("Jurisdictions")).toBe("every jurisdiction");
-    expect(field("Topics")).toBe("Stablecoins");
-    expect((await stores.subscriptions.matching({ jurisdictions: ["SG"], topics: ["stablecoin"] })).map((s) => s.target)).toEqual([target]);
+  it("takes keywords to require or exclude, whole words in any language", async () => {
+    await say("/subscribe us stablecoin include:circle,usdc exclude:airdrop");
+    expect(await rules()).toEqual([{ jurisdictions: ["US"], topics: ["stablecoin"], include: ["circle", "usdc"], exclude: ["airdrop"] }]);
+    expect((await say("/subscriptions")).reply.text).toMatch(/^1\. Stablecoins from 🇺🇸 United States, only when naming "circle" or "usdc", never when naming "airdrop"\./);
+    const match = (title: string) => stores.subscriptions.matching({ jurisdictions: ["US"], topics: ["stablecoin"], title });
+    expect(await match("Circle files for a charter")).toHaveLength(1);
+    expect(await match("Circlet rules")).toHaveLength(0);
+    expect(await match("USDC airdrop warning")).toHaveLength(0);
+    await say("/subscribe jp include:ステーブルコイン");
+    expect(await stores.subscriptions.matching({ jurisdictions: ["JP"], topics: [], title: "金融庁、円建てステーブルコインを承認" })).toHaveLength(1);
   });
 
-  it("says when a topic narrows jurisdictions that had every topic", async () => {
-    await say("/subscribe jp");
-    const { reply } = await say("/subscribe stablecoin");
-    expect(reply.text).toContain("this chat gets only those topics from those jurisdictions");
-    expect(await stores.subscriptions.get(target)).toMatchObject({ jurisdictions: ["JP"], topics: ["stablecoin"] });
-  });
-
-  it("shows the latest matching alert, so a quiet feed does not look broken", async () => {
-    expect((await say("/subscribe jp")).field("Latest matching alert")).toMatch(/^None yet/);
+  it("shows the latest matching alert once: its link is the reply's link, not repeated in the field", async () => {
+    expect((await say("/subscribe jp")).field("Latest matching alert")).toMatch(/^None yet: alerts arrive here as soon as/);
     await stores.alerts.record([
       alert("a1", "2026-11-10T00:00:00.000Z", ["JP"]),
       alert("a2", "2026-11-12T00:00:00.000Z", ["HK"]),
@@ -112,8 +136,13 @@ describe("/subscribe", () => {
     ]);
     const { reply } = await say("/subscribe gb");
     const latest = reply.fields?.find((f) => f.name.startsWith("Latest matching alert"));
-    expect(latest).toEqual({ name: "Latest matching alert: 🇯🇵 2026-11-11", value: "Notice a3 (FSA news)\nhttps://www.fsa.example/a3" });
+    expect(latest).toEqual({ name: "Latest matching alert: 🇯🇵 2026-11-11", value: "Notice a3 (FSA news)" });
     expect(reply.link).toEqual({ url: "https://www.fsa.example/a3", label: "Latest matching alert" });
+  });
+
+  it("does not promise instant alerts to a digest chat", async () => {
+    const { field } = await say("/subscribe jp daily");
+    expect(field("Latest matching alert")).toBe("None yet: matching alerts come in the daily digest at 08:00 UTC.");
   });
 
   it("refuses a member who may not manage a group or channel, and allows an admin", async () => {
@@ -127,37 +156,49 @@ describe("/subscribe", () => {
     expect(await stores.subscriptions.list()).toEqual([]);
     await say("/subscribe jp", { chat: { platform: "telegram", id: "-100", type: "group" }, canManage: true });
     expect(await stores.subscriptions.get({ platform: "telegram", chatId: "-100" })).toMatchObject({ chatType: "group" });
-    // In a private chat the user always manages it.
     expect((await say("/subscribe hk", { canManage: false })).outcome.status).toBe("ok");
   });
 
   describe("delivery", () => {
-    it("reads a daily digest with hour and time zone, in text as on Discord", async () => {
-      const { field } = await say("/subscribe jp hk digest:daily hour:8 tz:asia/tokyo");
+    it("reads a daily digest with hour and time zone, by option names and their aliases", async () => {
+      const { field } = await say("/subscribe jp hk delivery:daily hour:8 time_zone:asia/tokyo");
       expect((await stores.subscriptions.get(target))?.delivery).toEqual({ mode: "daily", hour: 8, timeZone: "Asia/Tokyo" });
       expect(field("Delivery")).toBe("daily digest at 08:00 Asia/Tokyo");
+      await say("/subscribe digest:daily at:9 tz:UTC");
+      expect((await stores.subscriptions.get(target))?.delivery).toEqual({ mode: "daily", hour: 9, timeZone: "UTC" });
+    });
+
+    it.each([
+      ["/subscribe jp daily", { mode: "daily", hour: 8, timeZone: "UTC" }],
+      ["/subscribe jp daily 9am JST", { mode: "daily", hour: 9, timeZone: "Asia/Tokyo" }],
+      ["/subscribe jp weekly friday 9pm", { mode: "weekly", hour: 21, timeZone: "UTC", weekday: 5 }],
+      ["/subscribe jp 毎日 9時 JST", { mode: "daily", hour: 9, timeZone: "Asia/Tokyo" }],
+      ["/subscribe jp delivery:daily hour:9am time_zone:JST", { mode: "daily", hour: 9, timeZone: "Asia/Tokyo" }],
+    ])("reads everyday words: %s", async (line, delivery) => {
+      expect((await say(line)).outcome.status).toBe("ok");
+      expect(await stores.subscriptions.get(target)).toMatchObject({ rules: [{ jurisdictions: ["JP"], topics: [] }], delivery });
     });
 
     it("reads a weekly digest with a weekday, and defaults hour 8, UTC, Monday", async () => {
       await say("/subscribe jp delivery:weekly");
       expect((await stores.subscriptions.get(target))?.delivery).toEqual({ mode: "weekly", hour: 8, timeZone: "UTC", weekday: 1 });
-      const { reply } = await say("/subscribe day:fri hour=07:00");
+      const { reply } = await say("/subscribe weekday:fri hour=07:00");
       expect(reply.text).toBe("Delivery is now weekly digest on Fridays at 07:00 UTC.");
-      expect((await stores.subscriptions.get(target))?.delivery).toEqual({ mode: "weekly", hour: 7, timeZone: "UTC", weekday: 5 });
       await say("/subscribe hk");
       expect((await stores.subscriptions.get(target))?.delivery.mode).toBe("weekly");
-      await say("/subscribe digest:instant");
+      await say("/subscribe instant");
       expect((await stores.subscriptions.get(target))?.delivery).toEqual({ mode: "instant" });
     });
 
     it.each([
-      ["/subscribe jp tz:Mars/Olympus digest:daily", 'time_zone: unknown time zone "Mars/Olympus"'],
-      ["/subscribe jp hour:24 digest:daily", "hour: a whole hour from 0 to 23"],
-      ["/subscribe jp digest:hourly", "delivery: choose instant, daily or weekly"],
-      ["/subscribe jp hour:8", "hour is for a digest: add delivery:daily or delivery:weekly."],
-      ["/subscribe jp digest:daily day:monday", "weekday is for a weekly digest"],
+      ["/subscribe jp time_zone:Mars/Olympus delivery:daily", 'time_zone: unknown time zone "Mars/Olympus"'],
+      ["/subscribe jp hour:24 delivery:daily", "hour: a whole hour from 0 to 23"],
+      ["/subscribe jp delivery:hourly", "delivery: choose instant, daily or weekly"],
+      ["/subscribe jp delivery:instant hour:8", "hour is for a digest: add delivery:daily or delivery:weekly."],
+      ["/subscribe jp delivery:daily weekday:monday", "weekday is for a weekly digest: use delivery:weekly."],
       ["/subscribe", "Say what this chat should receive"],
-      ["/subscribe digest:daily", "Say what this chat should receive"],
+      ["/subscribe delivery:daily", "Say what this chat should receive"],
+      ["/subscribe jp mention:@JP-alerts", "mention: role mentions are for Discord channels"],
     ])("refuses %j", async (line, message) => {
       const { outcome, reply } = await say(line);
       expect(outcome.status).toBe("user-error");
@@ -168,12 +209,22 @@ describe("/subscribe", () => {
 });
 
 describe("/unsubscribe", () => {
-  it("removes one jurisdiction, then everything", async () => {
+  it("/unsubscribe stablecoin on JP, HK, stablecoins and a daily digest removes only the stablecoin rule, and says what remains", async () => {
+    await say("/subscribe jp hk daily");
+    await say("/subscribe stablecoin");
+    const { reply } = await say("/unsubscribe stablecoin");
+    expect(reply.title).toBe("Subscription updated");
+    expect(reply.text).toBe("Stopped:\nStablecoins from every jurisdiction. (rule removed)\n\nStill receiving:\n1. Every topic from 🇯🇵 Japan and 🇭🇰 Hong Kong.");
+    expect(await stores.subscriptions.get(target)).toMatchObject({ rules: [{ jurisdictions: ["JP", "HK"], topics: [] }], delivery: { mode: "daily" } });
+  });
+
+  it("removes a rule by its number, then everything", async () => {
     await say("/subscribe jp hk");
-    const { reply, field } = await say("/unsubscribe hong kong");
-    expect(reply.text).toBe("Stopped 🇭🇰 Hong Kong.");
-    expect(field("Jurisdictions")).toBe("🇯🇵 Japan");
-    expect(await stores.subscriptions.matching({ jurisdictions: ["HK"], topics: [] })).toEqual([]);
+    await say("/subscribe us stablecoin");
+    await say("/subscribe tax");
+    const { reply } = await say("/unsubscribe 2");
+    expect(reply.text).toBe("Removed:\n2. Stablecoins from 🇺🇸 United States.\n\nStill receiving:\n1. Every topic from 🇯🇵 Japan and 🇭🇰 Hong Kong.\n2. Tax from every jurisdiction.");
+    expect((await say("/unsubscribe 5")).reply.text).toBe("This chat has no rule 5: it has rules 1 to 2. /subscriptions lists them.");
     const all = await say("/unsubscribe all");
     expect(all.reply.title).toBe("Unsubscribed");
     expect(all.reply.text).toContain("This chat receives no alerts now.");
@@ -181,34 +232,40 @@ describe("/unsubscribe", () => {
     expect((await say("/unsubscribe jp")).reply.text).toMatch(/^This chat has no subscription/);
   });
 
-  it("removes a topic, and ends the subscription rather than widen it", async () => {
+  it("removes one jurisdiction from the rules naming it", async () => {
+    await say("/subscribe jp hk");
+    const { reply } = await say("/unsubscribe hong kong");
+    expect(reply.text).toBe("Stopped:\n🇭🇰 Hong Kong out of: Every topic from 🇯🇵 Japan and 🇭🇰 Hong Kong.\n\nStill receiving:\n1. Every topic from 🇯🇵 Japan.");
+    expect(await stores.subscriptions.matching({ jurisdictions: ["HK"], topics: [] })).toEqual([]);
+  });
+
+  it("removes a topic, and ends a rule rather than widen it", async () => {
     await say("/subscribe jp stablecoin tax");
-    expect((await say("/unsubscribe tax")).field("Topics")).toBe("Stablecoins");
-    // Without its last topic it would receive every topic from Japan: more, not less.
+    await say("/unsubscribe tax");
+    expect(await rules()).toEqual([{ jurisdictions: ["JP"], topics: ["stablecoin"] }]);
+    // Without its last topic the rule would receive every topic from Japan: more, not less.
     expect((await say("/unsubscribe stablecoin")).reply.title).toBe("Unsubscribed");
     expect(await stores.subscriptions.get(target)).toBeUndefined();
   });
 
-  it("says what the chat did not receive, and cannot carve one out of every jurisdiction", async () => {
+  it("says what no rule names, and how to remove a rule that receives everything", async () => {
     await say("/subscribe jp");
     const { reply } = await say("/unsubscribe sg");
     expect(reply.title).toBe("Nothing to stop");
-    expect(reply.text).toBe("This chat does not receive 🇸🇬 Singapore.");
+    expect(reply.text).toBe("No rule names 🇸🇬 Singapore.\nThis chat receives:\n1. Every topic from 🇯🇵 Japan.");
     await say("/subscribe all");
-    expect((await say("/unsubscribe jp")).reply.text).toMatch(/^This chat receives every jurisdiction, so it cannot leave one out/);
-    expect((await say("/unsubscribe stablecoin")).reply.text).toMatch(/^This chat receives every topic/);
+    expect((await say("/unsubscribe jp")).reply.text).toMatch(/^Rule 1 receives every jurisdiction, so 🇯🇵 Japan cannot be left out: \/unsubscribe 1 removes that rule/);
   });
 });
 
 describe("/subscriptions", () => {
-  it("shows what this chat receives and how", async () => {
+  it("lists the rules numbered, one sentence each, and how they are delivered", async () => {
     expect((await say("/subscriptions")).reply.title).toBe("No subscription");
-    await say("/subscribe UK stablecoin digest:weekly day:wednesday hour:18 tz:Europe/London");
+    await say("/subscribe jp hk");
+    await say("/subscribe UK stablecoin delivery:weekly weekday:wednesday hour:18 time_zone:Europe/London");
     const { reply, field } = await say("/subscriptions");
-    expect(reply.title).toBe("This chat's subscription");
-    expect(reply.text).toBe("Since 2026-11-20.");
-    expect(field("Jurisdictions")).toBe("🇬🇧 United Kingdom");
-    expect(field("Topics")).toBe("Stablecoins");
+    expect(reply.title).toBe("This chat receives");
+    expect(reply.text).toBe("1. Every topic from 🇯🇵 Japan and 🇭🇰 Hong Kong.\n2. Stablecoins from 🇬🇧 United Kingdom.\n\nSince 2026-11-20. /unsubscribe 2 removes rule 2; /subscribe adds one.");
     expect(field("Delivery")).toBe("weekly digest on Wednesdays at 18:00 Europe/London");
   });
 
@@ -220,6 +277,18 @@ describe("/subscriptions", () => {
     expect(field("Stopped")).toBe("2026-11-21: bot was blocked by the user");
     // Subscribing again starts afresh.
     await say("/subscribe hk");
-    expect(await stores.subscriptions.get(target)).toMatchObject({ jurisdictions: ["HK"], active: true });
+    expect(await stores.subscriptions.get(target)).toMatchObject({ rules: [{ jurisdictions: ["HK"], topics: [] }], active: true });
+  });
+});
+
+describe("/latest", () => {
+  it("/latest jp hk reads both jurisdictions, and a trailing number as the count", async () => {
+    await stores.alerts.record([alert("a1", "2026-11-10T00:00:00.000Z", ["JP"]), alert("a2", "2026-11-12T00:00:00.000Z", ["HK"]), alert("a3", "2026-11-11T00:00:00.000Z", ["US"])]);
+    const { outcome, reply } = await say("/latest jp hk");
+    expect(outcome.status).toBe("ok");
+    expect(reply.title).toBe("Latest alerts for 🇯🇵 Japan, 🇭🇰 Hong Kong");
+    expect(reply.fields?.map((f) => f.value.split(" (")[0])).toEqual(["Notice a2", "Notice a1"]);
+    expect((await say("/latest jp hk 1")).reply.fields).toHaveLength(1);
+    expect((await say("/latest jp 11")).reply.text).toBe("count: a number from 1 to 10, e.g. /latest jp 5");
   });
 });

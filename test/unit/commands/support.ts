@@ -39,6 +39,7 @@ export const services: CommandServices = {
 export const servicesOver = (stores: Stores): CommandServices => ({
   fx,
   subscriptions: stores.subscriptions,
+  chatSettings: stores.chatSettings,
   alerts: stores.alerts,
   knowledge: loadKnowledge(),
   now: fixedNow,

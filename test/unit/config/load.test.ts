@@ -39,6 +39,13 @@ describe("loadConfig", () => {
     expect(config.seen.ttlDays).toBe(180);
     expect(config.limits.concurrentFeeds).toBe(4);
     expect(config.feeds[0]?.jurisdiction).toBeNull();
+    expect(config.timezone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  });
+
+  it("takes the operator's time zone, and refuses one Intl does not know", () => {
+    const feeds = "feeds:\n  - { id: a, name: A, url: 'https://a.example/rss' }\n";
+    expect(loadConfig({ file: file(`timezone: Asia/Tokyo\n${feeds}`), env: {} }).config.timezone).toBe("Asia/Tokyo");
+    expect(problems({ file: file(`timezone: Mars/Olympus\n${feeds}`), env: {} })).toEqual(["timezone: unknown time zone: use an IANA name such as Asia/Tokyo, Europe/London or UTC"]);
   });
 
   it("lists every problem at once, each with its path", () => {

@@ -33,7 +33,7 @@ describe("slash command definitions from the zod schemas", () => {
   it("keeps /ieo-cap amounts as strings, so 800万 and 8m can be typed", () => {
     const ieoCap = definitions.find((d) => d.name === "ieo-cap");
     const income = ieoCap?.options.find((o) => o.name === "income");
-    expect(income).toMatchObject({ type: ApplicationCommandOptionType.String, required: true });
+    expect(income).toMatchObject({ type: ApplicationCommandOptionType.String, required: false });
     expect(ieoCap?.options.find((o) => o.name === "amount")).toMatchObject({ required: false });
     expect(ieoCap?.options.find((o) => o.name === "regime")?.choices?.length).toBeGreaterThan(1);
   });
@@ -46,6 +46,10 @@ describe("slash command definitions from the zod schemas", () => {
     expect(what).toMatchObject({ type: ApplicationCommandOptionType.String, autocomplete: true });
     expect(what?.choices).toBeUndefined();
     expect(subscribe?.options.find((o) => o.name === "hour")).toMatchObject({ type: ApplicationCommandOptionType.Integer, min_value: 0, max_value: 23 });
+    expect(subscribe?.options.find((o) => o.name === "mention")).toMatchObject({ type: ApplicationCommandOptionType.Role, required: false });
+    // Japanese descriptions from the catalog, for members whose Discord is in Japanese.
+    expect(subscribe?.description_localizations?.ja).toMatch(/^ルールを追加/);
+    expect(subscribe?.options.find((o) => o.name === "what")?.description_localizations?.ja).toMatch(/^地域とトピック/);
     expect(definitions.find((d) => d.name === "ieo-cap")?.default_member_permissions).toBeNull();
   });
 

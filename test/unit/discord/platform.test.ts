@@ -45,10 +45,21 @@ describe("the Discord delivery platform", () => {
     expect(await send(ok)).toEqual({ status: "sent" });
     const [call] = posts(ok);
     expect(call?.authorized).toBe(true);
-    expect(call?.body.allowed_mentions).toEqual({ parse: [] });
+    expect(call?.body.allowed_mentions).toEqual({ parse: [], roles: [] });
     expect(call?.body.content).toBeUndefined();
     expect(call?.body.embeds).toHaveLength(1);
     expect(call?.body.embeds[0].title).toBe("@everyone <@&123> SEC \\*\\*charges\\*\\* a crypto platform");
+  });
+
+  it("mentions only the roles a matching rule named, and labels the alert in the chat's language", async () => {
+    const role = snowflake();
+    const labels = { keyFigures: "主な数字", source: "出典", jurisdiction: "地域", topics: "トピック" };
+    expect(await platform.send({ platform: "discord", chatId: ok }, { kind: "alert", alert, mentionRoles: [role, "@everyone"], labels })).toEqual({ status: "sent" });
+    const call = posts(ok).at(-1);
+    expect(call?.body.content).toBe(`<@&${role}>`);
+    // The article's own <@&123> and @everyone stay inert: only the rule's role is allowed.
+    expect(call?.body.allowed_mentions).toEqual({ parse: [], roles: [role] });
+    expect(call?.body.embeds[0].fields.map((f: { name: string }) => f.name)).toEqual(["地域", "トピック"]);
   });
 
   it("gives up on a channel it may not access, that was deleted, where it lacks permissions, or whose server removed it", async () => {

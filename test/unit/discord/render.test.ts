@@ -94,5 +94,6 @@ describe("command replies", () => {
     const embed = replyEmbed({ title: "Cap", text: "Cap: ¥500,000", fields: [{ name: "Rule", value: "10% of income" }], link: { url: "https://example.org/rule", label: "Source" } });
     expect(embed).toMatchObject({ title: "Cap", url: "https://example.org/rule", description: "Cap: ¥500,000" });
     expect(embed.fields).toEqual([{ name: "Rule", value: "10% of income" }, { name: "Source", value: "https://example.org/rule" }]);
+    expect(replyEmbed({ text: "Cap", footer: "Not advice" }).footer).toEqual({ text: "Not advice" });
   });
 });

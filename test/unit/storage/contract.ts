@@ -61,10 +61,10 @@ export function storeContract(name: string, url: () => string | Promise<string>)
       expect((await stores.alerts.latest(10)).map((a) => a.id)).toEqual(["2", "3", "1"]);
       expect((await stores.alerts.latest(1)).map((a) => a.id)).toEqual(["2"]);
       await stores.alerts.record([{ ...alert("4", "2026-11-04T00:00:00.000Z"), jurisdictions: ["HK"], topics: ["stablecoin"] }]);
-      expect((await stores.alerts.latest(10, { jurisdictions: ["HK"], topics: [] })).map((a) => a.id)).toEqual(["4"]);
-      expect((await stores.alerts.latest(10, { jurisdictions: ["JP"], topics: ["stablecoin"] })).map((a) => a.id)).toEqual([]);
-      expect((await stores.alerts.latest(10, { jurisdictions: [], topics: ["stablecoin"] })).map((a) => a.id)).toEqual(["4"]);
-      expect((await stores.alerts.latest(2, { jurisdictions: ["all"], topics: [] })).map((a) => a.id)).toEqual(["4", "2"]);
+      expect((await stores.alerts.latest(10, { rules: [{ jurisdictions: ["HK"], topics: [] }] })).map((a) => a.id)).toEqual(["4"]);
+      expect((await stores.alerts.latest(10, { rules: [{ jurisdictions: ["JP"], topics: ["stablecoin"] }] })).map((a) => a.id)).toEqual([]);
+      expect((await stores.alerts.latest(10, { rules: [{ jurisdictions: ["all"], topics: ["stablecoin"] }] })).map((a) => a.id)).toEqual(["4"]);
+      expect((await stores.alerts.latest(2, { rules: [{ jurisdictions: ["all"], topics: [] }] })).map((a) => a.id)).toEqual(["4", "2"]);
     });
 
     subscriptionContract(() => stores);

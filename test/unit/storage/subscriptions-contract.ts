@@ -1,9 +1,19 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { subscriptionMatches, targetKey, type Subscription, type Target } from "../../../src/core/subscription.js";
+import {
+  migrateSubscription,
+  ruleMatches,
+  subscriptionMatches,
+  targetKey,
+  type LegacySubscription,
+  type Subscription,
+  type SubscriptionRule,
+  type Target,
+} from "../../../src/core/subscription.js";
 import type { Stores } from "../../../src/storage/index.js";
 
-export const subscription = (chatId: string, jurisdictions: string[], topics: string[] = [], extra: Partial<Subscription> = {}): Subscription => ({
+/** A record as an older regwatch stored it: one jurisdiction list AND one topic list. */
+export const legacySubscription = (chatId: string, jurisdictions: string[], topics: string[] = [], extra: Partial<Subscription> = {}): LegacySubscription => ({
   target: { platform: "telegram", chatId },
   chatType: "group",
   jurisdictions,
@@ -15,6 +25,10 @@ export const subscription = (chatId: string, jurisdictions: string[], topics: st
   active: true,
   ...extra,
 });
+
+/** A chat with one rule, written the old way and read as rules: (jurisdictions or, if none, every one) × topics. */
+export const subscription = (chatId: string, jurisdictions: string[], topics: string[] = [], extra: Partial<Subscription> = {}): Subscription =>
+  migrateSubscription(legacySubscription(chatId, jurisdictions, topics, extra));
 
 const tg = (chatId: string): Target => ({ platform: "telegram", chatId });
 const ids = (subs: readonly Subscription[]) => subs.map((s) => s.target.chatId).sort();
@@ -94,7 +108,7 @@ export function subscriptionContract(stores: () => Stores): void {
     await s.move(tg("-100"), tg("-1001234"));
     await s.move(tg("-999"), tg("-1009999"));
     expect(await s.get(tg("-100"))).toBeUndefined();
-    expect(await s.get(tg("-1001234"))).toMatchObject({ target: tg("-1001234"), jurisdictions: ["JP"], topics: ["stablecoin"] });
+    expect(await s.get(tg("-1001234"))).toMatchObject({ target: tg("-1001234"), rules: [{ jurisdictions: ["JP"], topics: ["stablecoin"] }] });
     expect(await s.get(tg("-1009999"))).toBeUndefined();
     expect(await index("j:JP")).toEqual(["telegram:-1001234"]);
     expect(ids(await s.list())).toEqual(["-1001234"]);
@@ -155,6 +169,91 @@ export function subscriptionContract(stores: () => Stores): void {
         expect((await s.list()).map((m) => targetKey(m.target)).sort()).toEqual([...model.keys()].map((c) => `telegram:${c}`).sort());
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it("reads records an older regwatch wrote as rules, receiving exactly what they did, and re-files them on the next put", async () => {
+    const s = stores();
+    const keyv = stores().backend.keyv;
+    const old = [
+      legacySubscription("jp-hk-stable", ["JP", "HK"], ["stablecoin"], { delivery: { mode: "daily", hour: 8, timeZone: "Asia/Tokyo" } }),
+      legacySubscription("stable", [], ["stablecoin"]),
+      legacySubscription("all-tax", ["all"], ["tax"]),
+      legacySubscription("every", ["all"], []),
+    ];
+    // As the older store filed them: jurisdictions, topic-only under topics, anything with "all" under all.
+    for (const o of old) await keyv.set(`sub:${targetKey(o.target)}`, o);
+    await keyv.set("subs:targets", old.map((o) => targetKey(o.target)));
+    await keyv.set("subs:by:j:JP", ["telegram:jp-hk-stable"]);
+    await keyv.set("subs:by:j:HK", ["telegram:jp-hk-stable"]);
+    await keyv.set("subs:by:t:stablecoin", ["telegram:stable"]);
+    await keyv.set("subs:by:all", ["telegram:all-tax", "telegram:every"]);
+
+    expect(await s.subscriptions.get(tg("jp-hk-stable"))).toEqual({
+      ...(({ jurisdictions, topics, ...rest }) => rest)(old[0]!),
+      rules: [{ jurisdictions: ["JP", "HK"], topics: ["stablecoin"] }],
+    });
+    expect((await s.subscriptions.get(tg("stable")))?.rules).toEqual([{ jurisdictions: ["all"], topics: ["stablecoin"] }]);
+    expect((await s.subscriptions.get(tg("all-tax")))?.rules).toEqual([{ jurisdictions: ["all"], topics: ["tax"] }]);
+    expect((await s.subscriptions.get(tg("every")))?.rules).toEqual([{ jurisdictions: ["all"], topics: [] }]);
+    expect(ids(await s.subscriptions.matching({ jurisdictions: ["HK"], topics: ["stablecoin"] }))).toEqual(["every", "jp-hk-stable", "stable"]);
+    expect(ids(await s.subscriptions.matching({ jurisdictions: ["HK"], topics: ["aml"] }))).toEqual(["every"]);
+    expect(ids(await s.subscriptions.matching({ jurisdictions: ["US"], topics: ["tax"] }))).toEqual(["all-tax", "every"]);
+    expect((await s.subscriptions.list()).every((x) => Array.isArray(x.rules))).toBe(true);
+
+    // Re-put with rules: out of the old "all" list, into the topic list the new layout uses.
+    const allTax = (await s.subscriptions.get(tg("all-tax")))!;
+    await s.subscriptions.put(allTax);
+    expect(await index("all")).toEqual(["telegram:every"]);
+    expect(await index("t:tax")).toEqual(["telegram:all-tax"]);
+    expect(await keyv.get(`sub:telegram:all-tax`)).toEqual(allTax);
+  });
+
+  it("files a chat under every jurisdiction any rule names, each topic of an every-jurisdiction rule, and all", async () => {
+    const s = stores().subscriptions;
+    const chat = subscription("multi", ["JP"]);
+    await s.put({ ...chat, rules: [{ jurisdictions: ["JP", "HK"], topics: [] }, { jurisdictions: ["all"], topics: ["stablecoin"] }, { jurisdictions: ["US"], topics: ["tax"], include: ["IRS"] }] });
+    expect(await index("j:JP")).toEqual(["telegram:multi"]);
+    expect(await index("j:US")).toEqual(["telegram:multi"]);
+    expect(await index("t:stablecoin")).toEqual(["telegram:multi"]);
+    expect(await index("all")).toEqual([]);
+    expect(ids(await s.matching({ jurisdictions: ["SG"], topics: ["stablecoin"] }))).toEqual(["multi"]);
+    expect(ids(await s.matching({ jurisdictions: ["US"], topics: ["tax"], title: "IRS guidance on staking" }))).toEqual(["multi"]);
+    expect(await s.matching({ jurisdictions: ["US"], topics: ["tax"], title: "Treasury guidance" })).toEqual([]);
+    await s.put({ ...chat, rules: [{ jurisdictions: ["all"], topics: [] }] });
+    expect(await index("j:JP")).toEqual([]);
+    expect(await index("t:stablecoin")).toEqual([]);
+    expect(await index("all")).toEqual(["telegram:multi"]);
+  });
+
+  it("for random rule sets and alerts, matching returns each chat once exactly when any of its rules matches", async () => {
+    const s = stores().subscriptions;
+    const word = fc.constantFrom("circle", "tether", "airdrop", "ステーブルコイン", "sec");
+    const rule = fc.record(
+      {
+        jurisdictions: fc.oneof(fc.constant(["all"]), fc.uniqueArray(fc.constantFrom<string>("JP", "HK", "US", "GB"), { minLength: 1, maxLength: 3 })),
+        topics: fc.subarray(["stablecoin", "tax", "aml"]),
+        include: fc.uniqueArray(word, { maxLength: 2 }),
+        exclude: fc.uniqueArray(word, { maxLength: 2 }),
+      },
+      { requiredKeys: ["jurisdictions", "topics"] },
+    );
+    const chats = fc.uniqueArray(fc.record({ chat: fc.constantFrom("a", "b", "c", "d"), rules: fc.array(rule, { maxLength: 4 }), active: fc.boolean() }), { selector: (c) => c.chat });
+    const title = fc.array(fc.constantFrom("Circle", "Tether's", "airdrops", "SEC", "section", "円建てステーブルコインの発行", "notice"), { maxLength: 4 }).map((w) => w.join(" "));
+    const alert = fc.record({ jurisdictions: fc.subarray(["JP", "HK", "US", "GB", "SG"]), topics: fc.subarray(["stablecoin", "tax", "aml"]), title });
+    await fc.assert(
+      fc.asyncProperty(chats, fc.array(alert, { minLength: 1, maxLength: 4 }), async (setup, alerts) => {
+        for (const existing of await s.list()) await s.remove(existing.target);
+        const model: Subscription[] = setup.map((c) => ({ ...subscription(c.chat, ["JP"]), rules: c.rules as SubscriptionRule[], active: c.active }));
+        for (const m of model) await s.put(m);
+        for (const a of alerts) {
+          const found = (await s.matching(a)).map((m) => targetKey(m.target));
+          expect(new Set(found).size).toBe(found.length);
+          const expected = model.filter((m) => m.active && m.rules.some((r) => ruleMatches(r, a))).map((m) => targetKey(m.target));
+          expect(found.sort()).toEqual(expected.sort());
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 }

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminCheck, chatRefOf, senderCanManage } from "../../../adapters/telegram/context.js";
 import { keyboardView, parseAction, commandFor } from "../../../adapters/telegram/keyboard.js";
 import { loadKnowledge } from "../../../src/analysis/knowledge.js";
+import { rankJurisdictions } from "../../../src/commands/featured.js";
+import { translator } from "../../../src/commands/i18n.js";
 import type { Subscription } from "../../../src/core/subscription.js";
 import { startTelegramServer, type TelegramServer } from "../../support/telegram-server.js";
 
@@ -54,8 +56,7 @@ describe("keyboard", () => {
   const sub = (jurisdictions: string[], topics: string[] = []): Subscription => ({
     target: { platform: "telegram", chatId: "1" },
     chatType: "private",
-    jurisdictions,
-    topics,
+    rules: [{ jurisdictions: jurisdictions.length === 0 ? ["all"] : jurisdictions, topics }],
     delivery: { mode: "instant" },
     createdBy: "1",
     createdAt: "",
@@ -81,14 +82,37 @@ describe("keyboard", () => {
     const jp = parseAction("sub:j:JP:2")!;
     expect(commandFor(undefined, jp)).toBe("/subscribe JP");
     expect(commandFor(sub(["JP"]), jp)).toBe("/unsubscribe JP");
-    expect(commandFor(sub(["JP"], ["stablecoin"]), parseAction("sub:t:stablecoin")!)).toBe("/unsubscribe stablecoin");
+    // A topic button stands for that topic from every jurisdiction; JP stablecoins alone do not light it.
+    expect(commandFor(sub(["JP"], ["stablecoin"]), parseAction("sub:t:stablecoin")!)).toBe("/subscribe stablecoin");
+    expect(commandFor(sub([], ["stablecoin"]), parseAction("sub:t:stablecoin")!)).toBe("/unsubscribe stablecoin");
     expect(commandFor(sub(["JP"]), parseAction("sub:p:1")!)).toBeUndefined();
   });
 
   it("marks what the chat receives", () => {
-    const view = keyboardView(knowledge, sub(["JP", "HK"], ["stablecoin"]), 2);
-    expect(view.text).toContain("Jurisdictions: 🇯🇵 Japan, 🇭🇰 Hong Kong");
-    expect(view.text).toContain("Topics: Stablecoins");
+    const view = keyboardView(knowledge, { ...sub(["JP", "HK"]), rules: [{ jurisdictions: ["JP", "HK"], topics: [] }, { jurisdictions: ["all"], topics: ["stablecoin"] }] }, 2);
+    expect(view.text).toContain("1. Every topic from 🇯🇵 Japan and 🇭🇰 Hong Kong.\n2. Stablecoins from every jurisdiction.");
     expect(JSON.stringify(view.markup)).toContain("✅ 🇯🇵 JP");
+    expect(JSON.stringify(keyboardView(knowledge, sub([], ["stablecoin"]), "topics").markup)).toContain("✅ Stablecoins");
+  });
+
+  it("offers the jurisdictions with feeds and the most subscribed on the first page, then the whole table", () => {
+    const subs = [sub(["JP", "HK"]), sub(["JP"]), sub(["SG"]), { ...sub(["KE"]), active: false }];
+    const featured = rankJurisdictions(["US", "JP", "HK"], subs, 24);
+    expect(featured).toEqual(["JP", "HK", "US", "SG"]);
+    const first = JSON.stringify(keyboardView(knowledge, undefined, 0, featured).markup);
+    expect(first).toContain('"callback_data":"sub:j:JP:0"');
+    expect(first).toContain('"callback_data":"sub:j:SG:0"');
+    expect(first).not.toContain("sub:j:KE");
+    expect(first.indexOf("🇯🇵 JP")).toBeLessThan(first.indexOf("🇺🇸 US"));
+    // The table follows: its first slice is now page 1.
+    const table = keyboardView(knowledge, undefined, 1, featured).markup.inline_keyboard.flat().map((b) => (b as { callback_data: string }).callback_data);
+    expect(table[0]).toBe(`sub:j:${knowledge.jurisdictions[0]!.code}:1`);
+  });
+
+  it("speaks the chat's language", () => {
+    const view = keyboardView(knowledge, { ...sub([]), rules: [{ jurisdictions: ["JP"], topics: [] }] }, 0, ["JP"], translator("ja"));
+    expect(view.text).toContain("<b>このチャットのアラート</b>\n1. 🇯🇵 日本のすべてのトピック。");
+    expect(JSON.stringify(view.markup)).toContain("🌐 すべての地域");
+    expect(JSON.stringify(keyboardView(knowledge, undefined, "topics", [], translator("ja")).markup)).toContain("ステーブルコイン");
   });
 });

@@ -120,6 +120,11 @@ describe("renderReply and renderDigest", () => {
     expect(html).toBe('<b>Cap &lt;1&gt;</b>\na &amp; b\n<b>Rule:</b> x &lt; y\n<a href="https://e.example/?q=1&amp;r=2">Source</a>');
   });
 
+  it("folds details into an expandable quote and puts the footer last", () => {
+    const [html] = renderReply({ title: "Cap", text: "Cap: ¥1", fields: [{ name: "Rule", value: "x < y" }], details: true, link: { url: "https://e.example/", label: "Source" }, footer: "Not advice & so on" });
+    expect(html).toBe('<b>Cap</b>\nCap: ¥1\n<blockquote expandable><b>Rule:</b> x &lt; y\n<a href="https://e.example/">Source</a></blockquote>\n<i>Not advice &amp; so on</i>');
+  });
+
   it("splits a long reply into messages within the limit, never inside an entity", () => {
     const parts = renderReply({ text: `${"&".repeat(3000)}\n${"word ".repeat(2000)}` });
     expect(parts.length).toBeGreaterThan(1);
