@@ -12,6 +12,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description("Watches financial regulators and crypto-policy news; alerts Discord and Telegram chats.")
     .showHelpAfterError("(run regwatch --help for usage)")
     .exitOverride()
+    // `regwatch feeds check --config F`: options after a subcommand belong to it (feeds has its own --config).
+    .enablePositionalOptions()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   for (const make of cliCommands) program.addCommand(make().exitOverride());
 

@@ -1,9 +1,15 @@
 import { Command } from "commander";
 import { withStores } from "./stores.js";
 import { terminalSafe } from "./render.js";
+import { feedsCheckCommand } from "./feeds-check.js";
+import { feedsExportCommand, feedsImportCommand } from "./feeds-opml.js";
 
 export const feedsCommand = (): Command =>
   new Command("feeds")
+    .enablePositionalOptions()
+    .addCommand(feedsExportCommand())
+    .addCommand(feedsImportCommand())
+    .addCommand(feedsCheckCommand())
     .description("list the configured feeds with their state (last success, failures, last error)")
     .option("--json", "print as JSON")
     .option("-c, --config <file>", "configuration file (default config/regwatch.yaml, or REGWATCH_CONFIG)")
