@@ -47,30 +47,23 @@ function normaliseUrl(text: string): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
 }
 
-async function add(ctx: CommandContext, options: FeedOptions, services: CommandServices): Promise<void> {
-  requireFeedManager(ctx);
+interface Followed {
+  title: string;
+  id: string;
+  already: boolean;
+  follower: FeedFollower;
+  probed: Awaited<ReturnType<UserFeedServices["probe"]>>;
+}
+
+/** Fetches the URL once and makes this chat a follower of its feed, within the operator's limits. */
+async function follow(ctx: CommandContext, services: CommandServices, feeds: UserFeedServices, typedUrl: string, jurisdiction: string | null, alerts: AlertChoice): Promise<Followed> {
   const t = tr(ctx);
-  const feeds = servicesOf(ctx, services);
-  let { jurisdiction: named, alerts } = options;
-  // `/feed add URL all`: a lone choice in the jurisdiction's place is the choice.
-  if (named !== undefined && alerts === undefined && /^(?:all|policy)$/i.test(named.trim())) {
-    alerts = named.trim().toLowerCase() as AlertChoice;
-    named = undefined;
-  }
-  if (!options.target?.trim()) throw new UserError(t("feed.needUrl"));
-  let jurisdiction: string | null = null;
-  if (named?.trim()) {
-    const found = findJurisdiction(services.knowledge, named);
-    if (!found || found === "all") throw new UserError(t("feed.unknownJurisdiction", { typed: quote(named, 32) }));
-    jurisdiction = found.code;
-  }
   const target = targetOf(ctx);
   const mine = await feeds.store.ofChat(target);
   const all = await feeds.store.list();
-
   let probed;
   try {
-    probed = await feeds.probe(normaliseUrl(options.target));
+    probed = await feeds.probe(normaliseUrl(typedUrl));
   } catch (error) {
     if (error instanceof UserError) throw new UserError(t("feed.cannotUse", { reason: error.message }));
     throw error;
@@ -85,7 +78,7 @@ async function add(ctx: CommandContext, options: FeedOptions, services: CommandS
     throw new UserError(t("feed.totalLimit", { have: all.length }));
   }
   const now = services.now().toISOString();
-  const follower: FeedFollower = { target, jurisdiction, alerts: alerts ?? "policy", addedBy: ctx.user.id, addedAt: already?.addedAt ?? now };
+  const follower: FeedFollower = { target, jurisdiction, alerts, addedBy: ctx.user.id, addedAt: already?.addedAt ?? now };
   const feed: UserFeed = existing ?? { id, url: probed.url, title: probed.title, followers: [], createdAt: now };
   const next: UserFeed = {
     ...feed,
@@ -96,7 +89,29 @@ async function add(ctx: CommandContext, options: FeedOptions, services: CommandS
   delete next.pausedAt;
   delete next.pauseReason;
   await feeds.store.put(next);
+  return { title: probed.title, id, already: already !== undefined, follower, probed };
+}
 
+function jurisdictionOf(ctx: CommandContext, services: CommandServices, named: string | undefined): string | null {
+  if (!named?.trim()) return null;
+  const found = findJurisdiction(services.knowledge, named);
+  if (!found || found === "all") throw new UserError(tr(ctx)("feed.unknownJurisdiction", { typed: quote(named, 32) }));
+  return found.code;
+}
+
+async function add(ctx: CommandContext, options: FeedOptions, services: CommandServices): Promise<void> {
+  requireFeedManager(ctx);
+  const t = tr(ctx);
+  const feeds = servicesOf(ctx, services);
+  let { jurisdiction: named, alerts } = options;
+  // `/feed add URL all`: a lone choice in the jurisdiction's place is the choice.
+  if (named !== undefined && alerts === undefined && /^(?:all|policy)$/i.test(named.trim())) {
+    alerts = named.trim().toLowerCase() as AlertChoice;
+    named = undefined;
+  }
+  if (!options.target?.trim()) throw new UserError(t("feed.needUrl"));
+  const jurisdiction = jurisdictionOf(ctx, services, named);
+  const { id, already, follower, probed } = await follow(ctx, services, feeds, options.target, jurisdiction, alerts ?? "policy");
   const lines = [
     already ? t("feed.alreadyFollows", { what: describeChoice(ctx, follower) }) : t("feed.nowReceives", { what: describeChoice(ctx, follower) }),
     t("feed.idLine", { id, items: probed.items }) + (probed.discoveredFrom ? t("feed.discovered") : ""),
@@ -107,6 +122,49 @@ async function add(ctx: CommandContext, options: FeedOptions, services: CommandS
     fields.push({ name: t("feed.latestItem"), value: `${probed.latest.title} (${date})${probed.latest.url ? `\n${probed.latest.url}` : ""}` });
   } else fields.push({ name: t("feed.latestItem"), value: t("feed.empty") });
   await ctx.reply({ title: t("feed.added", { title: probed.title }), text: lines.join("\n"), fields, link: { url: probed.url, label: t("feed.link") } });
+}
+
+/** OPML files chats send are small: a few hundred feeds at most. */
+const MAX_OPML_BYTES = 512 * 1024;
+const SHOWN_RESULTS = 20;
+
+async function exportFeeds(ctx: CommandContext, services: CommandServices): Promise<void> {
+  const t = tr(ctx);
+  const feeds = servicesOf(ctx, services);
+  const target = targetOf(ctx);
+  const mine = await feeds.store.ofChat(target);
+  if (mine.length === 0) throw new UserError(t("feed.none"));
+  const content = feeds.writeOpml(
+    t("feed.exportTitle"),
+    mine.map((feed) => ({ url: feed.url, title: feed.title, jurisdiction: feed.followers.find((f) => targetKey(f.target) === targetKey(target))?.jurisdiction ?? null })),
+  );
+  await ctx.reply({ title: t("feed.exportTitle"), text: t("feed.exportText", { have: mine.length }), attachment: { name: "regwatch-feeds.opml", mimeType: "text/x-opml", content } });
+}
+
+async function importFeeds(ctx: CommandContext, options: FeedOptions, services: CommandServices): Promise<void> {
+  requireFeedManager(ctx);
+  const t = tr(ctx);
+  const feeds = servicesOf(ctx, services);
+  if (!ctx.attachment) throw new UserError(t("feed.needFile"));
+  const text = await ctx.attachment.read(MAX_OPML_BYTES);
+  const listed = feeds.readOpml(text);
+  if (listed.length === 0) throw new UserError(t("feed.emptyOpml"));
+  const added: string[] = [];
+  const refused: string[] = [];
+  for (const entry of listed) {
+    try {
+      const jurisdiction = entry.jurisdiction && services.knowledge.jurisdictions.some((j) => j.code === entry.jurisdiction) ? entry.jurisdiction : null;
+      const done = await follow(ctx, services, feeds, entry.url, jurisdiction, options.alerts ?? "policy");
+      added.push(`${done.id} · ${done.title}`);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      refused.push(`${entry.title ?? entry.url}: ${error.message}`);
+    }
+  }
+  const fields: ReplyField[] = [];
+  if (added.length > 0) fields.push({ name: t("feed.importAdded", { have: added.length }), value: added.slice(0, SHOWN_RESULTS).join("\n") });
+  if (refused.length > 0) fields.push({ name: t("feed.importRefused", { have: refused.length }), value: refused.slice(0, SHOWN_RESULTS).join("\n") });
+  await ctx.reply({ title: t("feed.importTitle"), text: t("feed.importText", { added: added.length, listed: listed.length }), fields });
 }
 
 async function list(ctx: CommandContext, services: CommandServices): Promise<void> {
@@ -146,11 +204,11 @@ async function remove(ctx: CommandContext, options: FeedOptions, services: Comma
 
 export const feedCommand: Command<typeof feedOptions> = {
   name: "feed",
-  description: "Feeds this chat adds itself: /feed add <url> [jurisdiction] [policy|all], /feed list, /feed remove <id>",
+  description: "Feeds this chat adds: /feed add <url> [jurisdiction] [policy|all], list, remove, export, import",
   options: feedOptions,
   positional: ["action", "target", "jurisdiction", "alerts"],
   aliases: { url: "target", id: "target" },
-  examples: ["/feed add https://www.mas.gov.sg/news sg", "/feed add https://regulator.example/rss.xml all", "/feed list", "/feed remove user-1a2b3c4d"],
+  examples: ["/feed add https://www.mas.gov.sg/news sg", "/feed add https://regulator.example/rss.xml all", "/feed list", "/feed remove user-1a2b3c4d", "/feed export", "/feed import (with an OPML file attached)"],
   async run(ctx, options, services) {
     switch (options.action) {
       case "add":
@@ -159,8 +217,10 @@ export const feedCommand: Command<typeof feedOptions> = {
         return list(ctx, services);
       case "remove":
         return remove(ctx, options, services);
-      default:
-        throw new UserError(`/feed ${options.action} is not available here yet.`);
+      case "export":
+        return exportFeeds(ctx, services);
+      case "import":
+        return importFeeds(ctx, options, services);
     }
   },
 };

@@ -6,6 +6,8 @@ import type { UserFeed, UserFeedServices } from "./core/user-feed.js";
 import type { DeliveryEngine } from "./delivery/engine.js";
 import { addressGuard, type Resolver } from "./feeds/address-guard.js";
 import { probeFeed } from "./feeds/discover.js";
+import { OpmlError, readOpml, writeOpml } from "./feeds/opml.js";
+import { UserError } from "./core/errors.js";
 import type { FetchLimits } from "./feeds/fetch.js";
 import type { CycleReport } from "./feeds/poller.js";
 import { isUserFeedId, pauseFailing, pauseNotice, routeUserAlerts, userFeedSpecs } from "./feeds/user-feed-cycle.js";
@@ -19,7 +21,20 @@ export function chatFeedLimits<L extends Omit<FetchLimits, "guard">>(config: Con
 
 export function userFeedServices(config: Config, stores: Pick<Stores, "userFeeds">, limits: FetchLimits): UserFeedServices {
   const { enabled, maxPerChat, maxTotal } = config.userFeeds;
-  return { store: stores.userFeeds, probe: (url) => probeFeed(url, limits), limits: { enabled, maxPerChat, maxTotal } };
+  return {
+    store: stores.userFeeds,
+    probe: (url) => probeFeed(url, limits),
+    limits: { enabled, maxPerChat, maxTotal },
+    writeOpml: (title, feeds) => writeOpml(title, feeds),
+    readOpml(text) {
+      try {
+        return readOpml(text);
+      } catch (error) {
+        if (error instanceof OpmlError) throw new UserError(error.message);
+        throw error;
+      }
+    },
+  };
 }
 
 /** One poll's worth of chat feeds, and what to do with their items and failures. */

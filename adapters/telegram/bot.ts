@@ -1,7 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, GrammyError, type Context, type Transformer } from "grammy";
 import type { Message, UserFromGetMe } from "grammy/types";
-import type { Command, CommandContext, CommandServices, ReplyMessage } from "../../src/core/command.js";
+import type { Command, CommandAttachment, CommandContext, CommandServices, ReplyMessage } from "../../src/core/command.js";
 import { UserError } from "../../src/core/errors.js";
 import type { Logger } from "../../src/core/ports.js";
 import { runCommandLine, type RunOptions } from "../../src/commands/run.js";
@@ -12,6 +12,7 @@ import { describeTelegramError, scrubToken } from "./errors.js";
 import { translator } from "../../src/commands/i18n.js";
 import { localized, userMessage } from "../../src/commands/localize.js";
 import { commandFor, keyboardView, pageAfter, parseAction } from "./keyboard.js";
+import { documentAttachment } from "./files.js";
 
 export interface TelegramBotOptions {
   token: string;
@@ -72,7 +73,7 @@ export function createBot(options: TelegramBotOptions): Bot {
   });
   const fail = (what: string, error: unknown): void => logger.error(`telegram: ${what}: ${describeTelegramError(error, token)}`);
 
-  async function onCommand(ctx: Context, message: Message): Promise<void> {
+  async function onCommand(ctx: Context, message: Message, attachment?: CommandAttachment): Promise<void> {
     // Other bots' messages are not commands to us (an anonymous admin's have sender_chat and are).
     if (message.from?.is_bot && message.sender_chat === undefined) return;
     const parsed = readCommandLine(message.text, ctx.me.username);
@@ -95,7 +96,7 @@ export function createBot(options: TelegramBotOptions): Bot {
       return;
     }
 
-    const neutral = telegramReplies(await messageContext(ctx.api, message, admins));
+    const neutral = telegramReplies(await messageContext(ctx.api, message, admins, attachment));
     if (parsed.name === "subscribe" && parsed.args === "") {
       await showKeyboard(ctx, neutral, message);
       return;
@@ -168,6 +169,18 @@ export function createBot(options: TelegramBotOptions): Bot {
     const message = ctx.msg;
     try {
       await onCommand(ctx, message);
+    } catch (error) {
+      fail(`command in ${message.chat.id}`, error);
+      const t = translator(message.from?.language_code ?? "en");
+      await sendReply(ctx.api, { chatId: message.chat.id, replyTo: message.message_id }, { text: t("telegram.wentWrong") }).catch(() => {});
+    }
+  });
+  // A file sent with a command as its caption (`/feed import` with an OPML file): the caption is the command line.
+  bot.on(["message:document", "channel_post:document"], async (ctx) => {
+    const message = ctx.msg;
+    if (!message.caption?.startsWith("/") || !message.document) return;
+    try {
+      await onCommand(ctx, { ...message, text: message.caption }, documentAttachment(ctx.api, options.apiRoot, token, message.document));
     } catch (error) {
       fail(`command in ${message.chat.id}`, error);
       const t = translator(message.from?.language_code ?? "en");

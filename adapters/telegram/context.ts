@@ -1,6 +1,7 @@
 import type { Api } from "grammy";
 import type { Chat, Message, User } from "grammy/types";
-import type { ChatRef, ChatType, CommandContext, Invoker, ReplyMessage } from "../../src/core/command.js";
+import type { ChatRef, ChatType, CommandAttachment, CommandContext, Invoker, ReplyMessage } from "../../src/core/command.js";
+import { sendAttachment } from "./files.js";
 import { renderReply } from "./render.js";
 
 /** Telegram's chat types in the neutral vocabulary: groups and supergroups are both groups. */
@@ -86,10 +87,11 @@ export async function sendReply(api: Api, where: ReplyTarget, message: ReplyMess
     });
     first = false;
   }
+  if (message.attachment) await sendAttachment(api, where.chatId, message.attachment, where.threadId);
 }
 
 /** The neutral context for a message or channel post that carries a command. */
-export async function messageContext(api: Api, message: Message, admins: AdminCheck): Promise<CommandContext> {
+export async function messageContext(api: Api, message: Message, admins: AdminCheck, attachment?: CommandAttachment): Promise<CommandContext> {
   const { chat } = message;
   const user: Invoker = message.from && message.sender_chat === undefined
     ? invokerOf(message.from)
@@ -106,5 +108,6 @@ export async function messageContext(api: Api, message: Message, admins: AdminCh
     canManage: await senderCanManage(message, admins),
     locale: message.from?.language_code ?? "en",
     reply: (reply) => sendReply(api, where, reply),
+    ...(attachment ? { attachment } : {}),
   };
 }

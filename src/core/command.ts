@@ -53,6 +53,21 @@ export interface ReplyMessage {
   footer?: string;
   /** Only the invoker should see it (Discord ephemeral replies); platforms without that send it normally. */
   ephemeral?: boolean;
+  /** A file sent with the reply (a Telegram document, a Discord attachment). */
+  attachment?: ReplyAttachment;
+}
+
+export interface ReplyAttachment {
+  name: string;
+  mimeType: string;
+  content: string;
+}
+
+/** A file the user sent with the command (a Telegram document captioned with it, a Discord attachment option). */
+export interface CommandAttachment {
+  name: string;
+  /** The file's text, refused (UserError) when over `maxBytes`. */
+  read(maxBytes: number): Promise<string>;
 }
 
 export interface CommandContext {
@@ -66,6 +81,8 @@ export interface CommandContext {
   language?: string;
   t?: Translate;
   reply(message: ReplyMessage): Promise<void>;
+  /** The file sent with the command, if any. */
+  attachment?: CommandAttachment;
 }
 
 /** Approximate exchange rates from the configuration, printed with their date. */

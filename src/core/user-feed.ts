@@ -55,6 +55,10 @@ export interface UserFeedServices {
   /** Fetches a URL once through the address guard; throws UserError with the one-line reason it cannot be used. */
   probe(url: string): Promise<ProbedFeed>;
   limits: { enabled: boolean; maxPerChat: number; maxTotal: number };
+  /** An OPML document listing these feeds. */
+  writeOpml(title: string, feeds: ReadonlyArray<{ url: string; title: string | null; jurisdiction: string | null }>): string;
+  /** The feeds an OPML document lists; throws UserError when it is not one. */
+  readOpml(text: string): Array<{ url: string; title: string | null; jurisdiction: string | null }>;
 }
 
 /** Ids of chat feeds start so, which keeps them apart from configured feeds in the feed-state store and in logs. */

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addressGuard } from "../../src/feeds/address-guard.js";
 import { probeFeed } from "../../src/feeds/discover.js";
+import { readOpml, writeOpml } from "../../src/feeds/opml.js";
 import { KeyvUserFeedStore } from "../../src/storage/user-feeds.js";
 import { regwatch } from "../support/cli.js";
 import { startFeedServer, type FeedServer } from "../support/feed-server.js";
@@ -27,7 +28,7 @@ beforeAll(async () => {
     if (host === "localhost") return [{ address: "127.0.0.1", family: 4 }];
     throw new Error("not found");
   });
-  const services = { ...memoryServices(), userFeeds: { store, probe: (url: string) => probeFeed(url, { timeoutMs: 2_000, maxBodyBytes: 100_000, maxRedirects: 3, userAgent: "regwatch-test", guard }), limits: { enabled: true, maxPerChat: 10, maxTotal: 2_000 } } };
+  const services = { ...memoryServices(), userFeeds: { store, probe: (url: string) => probeFeed(url, { timeoutMs: 2_000, maxBodyBytes: 100_000, maxRedirects: 3, userAgent: "regwatch-test", guard }), limits: { enabled: true, maxPerChat: 10, maxTotal: 2_000 }, readOpml, writeOpml } };
   harness = await startHarness({ services });
 });
 afterAll(async () => {

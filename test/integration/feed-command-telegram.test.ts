@@ -154,3 +154,29 @@ describe("/feed through Telegram", () => {
     expect(listed).toContain("Paused since");
   });
 });
+
+describe("/feed export and import through Telegram", () => {
+  it("sends the chat's feeds as an OPML document, and a document captioned /feed import adds another reader's feeds", async () => {
+    await say(alicePrivate, alice, "/feed export", "This chat's feeds (OPML)");
+    const sent = await telegram.waitForCall("sendDocument", (p) => String(p.chat_id) === String(alicePrivate.id), 10_000);
+    const document = (sent.params as { document?: { name: string; content: string } }).document;
+    expect(document?.name).toBe("regwatch-feeds.opml");
+    expect(document?.content).toContain(`xmlUrl="${feeds.url("/reg.xml")}"`);
+    expect(document?.content).toContain('text="Regulator News"');
+
+    // Another reader's export: folders, a feed without a title, &amp; in a URL, one feed regwatch cannot read.
+    const opml = `<?xml version="1.0"?><opml version="1.0"><head><title>Reader</title></head><body>
+      <outline text="Regulators"><outline type="rss" xmlUrl="${feeds.url("/found.xml?lang=en&amp;type=news")}"/></outline>
+      <outline type="rss" text="Broken" xmlUrl="${feeds.url("/missing.xml")}"/></body></opml>`;
+    const before = textsTo(alicePrivate.id).length;
+    telegram.sendDocument({ chat: alicePrivate, from: alice, caption: "/feed import", fileName: "reader.opml", content: opml });
+    await until("the import report", () => textsTo(alicePrivate.id).slice(before).some((t) => t.includes("Feeds imported")));
+    const report = textsTo(alicePrivate.id).slice(before).find((t) => t.includes("Feeds imported")) as string;
+    expect(report).toContain("Added 1 of the 2 feeds in the file.");
+    expect(report).toContain("Discovered Authority News");
+    expect(report).toContain("Broken: Cannot use that URL: HTTP 404 Not Found.");
+
+    const missing = await say(group, alice, "/feed import", "Attach an OPML file");
+    expect(missing).toContain("/feed import as its caption");
+  });
+});

@@ -36,6 +36,8 @@ export class TelegramServer {
   readonly commandsByScope = new Map<string, unknown[]>();
   webhook: { url: string; secret?: string } | undefined;
 
+  /** Files users sent (by file_id), served at /file/bot<token>/<file_path>. */
+  private readonly files = new Map<string, { path: string; content: Buffer }>();
   private readonly chats = new Map<string, Chat>();
   private readonly members = new Map<string, ChatMember>();
   private readonly failures = new Map<string, Array<{ failure: Failure; left: number; methods?: string[] }>>();
@@ -109,6 +111,24 @@ export class TelegramServer {
       ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
     } as Message;
     return chat.type === "channel" ? this.pushUpdate({ channel_post: message } as Update) : this.pushUpdate({ message } as Update);
+  }
+
+  /** A document from a user, captioned (a command as the caption), downloadable through getFile. */
+  sendDocument(options: { chat: Chat; from: User; caption: string; fileName: string; content: string | Buffer; mimeType?: string }): Update {
+    const content = typeof options.content === "string" ? Buffer.from(options.content, "utf8") : options.content;
+    const fileId = `file${this.files.size + 1}`;
+    this.files.set(fileId, { path: `documents/${fileId}_${options.fileName}`, content });
+    const command = /^\/[^\s]+/.exec(options.caption);
+    const message = {
+      message_id: this.messageIdFor(String(options.chat.id)),
+      date: Math.floor(Date.now() / 1000),
+      chat: options.chat,
+      from: options.from,
+      caption: options.caption,
+      document: { file_id: fileId, file_unique_id: `u${fileId}`, file_name: options.fileName, mime_type: options.mimeType ?? "text/x-opml", file_size: content.length },
+      ...(command ? { caption_entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+    } as Message;
+    return this.pushUpdate({ message } as Update);
   }
 
   /** A tap on an inline button of a message the bot sent. */
@@ -198,6 +218,15 @@ export class TelegramServer {
       [...this.members.entries()]
         .filter(([key, m]) => key.startsWith(`${p.chat_id}:`) && (m.status === "creator" || m.status === "administrator"))
         .map(([, m]) => m),
+    getFile: (p) => {
+      const file = this.files.get(String(p.file_id));
+      if (!file) throw apiError(400, "Bad Request: invalid file_id");
+      return { file_id: p.file_id, file_unique_id: `u${String(p.file_id)}`, file_size: file.content.length, file_path: file.path };
+    },
+    sendDocument: (p) => {
+      const document = p.document as { name?: string; content?: string } | undefined;
+      return this.message(String(p.chat_id), "", { ...p, document });
+    },
     getUpdates: () => {
       throw new Error("getUpdates is answered asynchronously");
     },
@@ -205,6 +234,13 @@ export class TelegramServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (download) {
+      const file = download[1] === this.token ? [...this.files.values()].find((f) => f.path === decodeURIComponent(download[2] ?? "")) : undefined;
+      if (!file) return send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(file.content.length) }).end(file.content);
+      return;
+    }
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(url.pathname);
     if (!match) return send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     const [, token, method = ""] = match;
@@ -267,13 +303,33 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
-/** JSON or form bodies (grammY sends JSON; multipart is for files, which this bot never sends). */
+/** JSON, form or multipart bodies (grammY sends JSON, and multipart with files). */
 async function readParams(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
+  const type = req.headers["content-type"] ?? "";
+  if (type.includes("multipart/form-data")) {
+    // Files (sendDocument): each file part becomes { name, content } with its text.
+    const boundary = /boundary="?([^";]+)"?/.exec(type)?.[1] ?? "";
+    const params: Record<string, unknown> = {};
+    for (const part of Buffer.concat(chunks).toString("utf8").split(`--${boundary}`)) {
+      const split = part.indexOf("\r\n\r\n");
+      if (split < 0) continue;
+      const head = part.slice(0, split);
+      const body = part.slice(split + 4).replace(/\r\n$/, "");
+      const name = /;\s*name="?([^";\r\n]+)"?/.exec(head)?.[1];
+      if (!name) continue;
+      const filename = /filename="?([^";\r\n]+)"?/.exec(head)?.[1];
+      params[name] = filename !== undefined ? { name: filename, content: body } : parseMaybeJson(body);
+    }
+    // grammY names a file part in its field as attach://<part>: put the file there.
+    for (const [key, value] of Object.entries(params)) {
+      if (typeof value === "string" && value.startsWith("attach://")) params[key] = params[value.slice("attach://".length)];
+    }
+    return params;
+  }
   const raw = Buffer.concat(chunks).toString("utf8");
   if (raw === "") return {};
-  const type = req.headers["content-type"] ?? "";
   if (type.includes("application/x-www-form-urlencoded")) {
     return Object.fromEntries([...new URLSearchParams(raw)].map(([k, v]) => [k, parseMaybeJson(v)]));
   }
