@@ -1,4 +1,5 @@
 import type { Analysis } from "../core/article.js";
+import { foldOf } from "./folds.js";
 import type { AnalysisInput, Analyzer } from "./index.js";
 
 /** One labelled item, as in the labelled dev set. */
@@ -14,6 +15,8 @@ export interface LabelledItem {
   jurisdictions: string[];
   topics: string[];
   referenceSummary?: string;
+  /** Where two careful labellers could disagree. */
+  ambiguous?: boolean;
 }
 
 export interface Miss {
@@ -31,6 +34,35 @@ export interface EvalReport {
   topicF1: number;
   figureRecall: number;
   misses: Miss[];
+}
+
+/** The whole-set report, and the same figures on the items tuned on and on the held-out fold. */
+export interface SplitReport {
+  folds: number;
+  heldOutFold: number;
+  whole: EvalReport;
+  tuning: EvalReport;
+  heldOut: EvalReport;
+  /** One report per fold: how much the figures move from one part of the set to another. */
+  perFold: EvalReport[];
+}
+
+/**
+ * Scores the whole set, the tuning part and a held-out fold (by a hash of the id, see folds.ts). Tables are
+ * tuned on the misses of the tuning part only; the held-out figure is what to expect on items never seen.
+ */
+export function evaluateSplit(analyzer: Analyzer, items: readonly LabelledItem[], folds = 5, heldOutFold = 0): SplitReport {
+  const idOf = (item: LabelledItem, i: number) => item.id ?? `#${i + 1}`;
+  const withFold = items.map((item, i) => ({ item: { ...item, id: idOf(item, i) }, fold: foldOf(idOf(item, i), folds) }));
+  const pick = (keep: (fold: number) => boolean) => withFold.filter((x) => keep(x.fold)).map((x) => x.item);
+  return {
+    folds,
+    heldOutFold,
+    whole: evaluate(analyzer, withFold.map((x) => x.item)),
+    tuning: evaluate(analyzer, pick((f) => f !== heldOutFold)),
+    heldOut: evaluate(analyzer, pick((f) => f === heldOutFold)),
+    perFold: Array.from({ length: folds }, (_, f) => evaluate(analyzer, pick((g) => g === f))),
+  };
 }
 
 /**
