@@ -7,7 +7,10 @@ export type Ref =
   | { t: "authority"; code: string; kind: string; fallback: boolean }
   | { t: "place"; code: string; weight: number }
   | { t: "topic"; id: string; weight: number }
-  | { t: "cue"; cue: "authority" | "act" | "non" | "spec" };
+  | { t: "cue"; cue: Cue };
+
+/** Policy cues: an official actor, what it did, the main event being something else, a move only expected, and the scope. */
+export type Cue = "authority" | "act" | "non" | "spec" | "scope";
 
 // How much a mention of a place says about the article's jurisdiction: a country's name or adjective
 // says a lot, a city (often only a dateline: "Paris, 26 June") very little.
@@ -34,6 +37,7 @@ export function compileTerms(knowledge: Knowledge): TermMatcher<Ref> {
   for (const term of p.acts) m.add(term, { t: "cue", cue: "act" });
   for (const term of p.nonPolicy) m.add(term, { t: "cue", cue: "non" });
   for (const term of p.speculative) m.add(term, { t: "cue", cue: "spec" });
+  for (const term of p.scope) m.add(term, { t: "cue", cue: "scope" });
   return m;
 }
 
@@ -45,8 +49,11 @@ export interface Segment {
 }
 
 export function segment(matcher: TermMatcher<Ref>, title: string, body: string, language: Script): Segment[] {
-  const segments: Segment[] = [{ index: -1, text: title, hits: matcher.match(title) }];
-  splitSentences(body, language).forEach((s, i) => segments.push({ index: i, text: s.text, hits: matcher.match(s.text) }));
+  const sentences = splitSentences(body, language).map((s) => s.text);
+  // An item without a headline: its first sentence plays the title's part.
+  const head = title.trim() ? title : (sentences.shift() ?? "");
+  const segments: Segment[] = [{ index: -1, text: head, hits: matcher.match(head) }];
+  sentences.forEach((text, i) => segments.push({ index: i, text, hits: matcher.match(text) }));
   return segments;
 }
 

@@ -46,8 +46,11 @@ export function plainText(raw: string): string {
 
 export type Script = "ja" | "ko" | "zh" | "en";
 
-/** The article's language: the feed's tag when it names one we analyse, else the dominant script. */
-export function detectLanguage(tag: string | null | undefined, text: string): Script {
+/**
+ * How to cut the text into sentences and words: the feed's tag when it names a CJK language, else the
+ * dominant script ("en" stands for every script written with spaces). See language.ts for the language.
+ */
+export function scriptOf(tag: string | null | undefined, text: string): Script {
   const primary = tag?.toLowerCase().split(/[-_]/)[0];
   if (primary === "ja" || primary === "ko" || primary === "zh" || primary === "en") return primary;
   const sample = text.slice(0, 600);
