@@ -67,7 +67,9 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     const w = lead ? zoneWeight(segment.index) : 0.25;
     // A country as the subject ("Japan to tighten rules", "Thailand approves") stands for its government.
     const actor = c.authority ? 0.75 : c.country && lead ? 0.5 : 0;
-    score += w * (actor + 0.75 * Math.min(c.acts, 2) - 1.25 * Math.min(c.non, 2));
+    // A hack or a price named beside the act ("fined after the hack") weighs less than one standing alone.
+    const non = c.acts > 0 && c.authority ? 0.5 * Math.min(c.non, 1) : 1.25 * Math.min(c.non, 2);
+    score += w * (actor + 0.75 * Math.min(c.acts, 2) - non);
     if (lead) leadActs += c.acts;
     if (segment.index < 0) titleActor ||= actor > 0;
     else if (lead) leadActor ||= c.authority;

@@ -1,5 +1,5 @@
 import type { Knowledge } from "../../config/knowledge.js";
-import { TermMatcher, type Hit } from "./matcher.js";
+import { foldWord, isUnspaced, TermMatcher, type Hit } from "./matcher.js";
 import { splitSentences, type Script } from "./text.js";
 
 /** What a matched term is evidence of. */
@@ -18,7 +18,17 @@ const NAME_WEIGHT = 1;
 const PLACE_WEIGHT = 0.3;
 
 export function compileTerms(knowledge: Knowledge): TermMatcher<Ref> {
-  const m = new TermMatcher<Ref>();
+  const inner = new TermMatcher<Ref>();
+  // The longest match wins, so "crypto exchange" (a topic term) would hide the "crypto" that puts the item in
+  // scope: a term that contains a scope word carries the scope cue itself.
+  const inScope = scopeTest(knowledge.policy.scope);
+  const scopeRef: Ref = { t: "cue", cue: "scope" };
+  const m = {
+    add(term: string, ref: Ref, caseSensitive = false): void {
+      inner.add(term, ref, caseSensitive);
+      if (ref !== scopeRef && inScope(term)) inner.add(term, scopeRef, caseSensitive);
+    },
+  };
   for (const j of knowledge.jurisdictions) {
     for (const name of [...j.names, ...j.adjectives]) m.add(name, { t: "place", code: j.code, weight: NAME_WEIGHT });
     for (const place of j.places) m.add(place, { t: "place", code: j.code, weight: PLACE_WEIGHT });
@@ -37,8 +47,26 @@ export function compileTerms(knowledge: Knowledge): TermMatcher<Ref> {
   for (const term of p.acts) m.add(term, { t: "cue", cue: "act" });
   for (const term of p.nonPolicy) m.add(term, { t: "cue", cue: "non" });
   for (const term of p.speculative) m.add(term, { t: "cue", cue: "spec" });
-  for (const term of p.scope) m.add(term, { t: "cue", cue: "scope" });
-  return m;
+  for (const term of p.scope) m.add(term, scopeRef);
+  return inner;
+}
+
+/** Whether a multi-word term contains a scope term: a whole word, a "stem*" or (CJK, Thai, Arabic) a substring. */
+function scopeTest(scope: readonly string[]): (term: string) => boolean {
+  const words = new Set<string>();
+  const stems: string[] = [];
+  const unspaced: string[] = [];
+  for (const s of scope) {
+    if ([...s].some((c) => isUnspaced(c.codePointAt(0)!))) unspaced.push(s);
+    else if (s.endsWith("*")) stems.push(foldWord(s.slice(0, -1)));
+    else if (!/\s/.test(s)) words.add(foldWord(s));
+  }
+  return (term) => {
+    if (unspaced.some((u) => term.includes(u))) return true;
+    const parts = term.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).map(foldWord);
+    if (parts.length < 2) return false;
+    return parts.some((w) => words.has(w) || stems.some((s) => w.startsWith(s)));
+  };
 }
 
 /** The title (index -1) or one sentence of the body, with the terms found in it. */
