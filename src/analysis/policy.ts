@@ -14,6 +14,8 @@ function cues(segment: Segment) {
     let act = false;
     for (const ref of hit.refs) {
       if (ref.t === "authority") {
+        // A law named ("under MiCA") is the frame, not an actor: Binance delisting under MiCA is Binance's act.
+        if (ref.kind === "law") continue;
         authority = true;
         if (ref.kind === "central-bank") centralBank = true;
       } else if (ref.t === "cue") {
@@ -69,7 +71,9 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     const actor = c.authority ? 0.75 : c.country && lead ? 0.5 : 0;
     // A hack or a price named beside the act ("fined after the hack") weighs less than one standing alone.
     const non = c.acts > 0 && c.authority ? 0.5 * Math.min(c.non, 1) : 1.25 * Math.min(c.non, 2);
-    score += w * (actor + 0.75 * Math.min(c.acts, 2) - non);
+    // The main event is told in the title and first sentence; a hack recalled later is background.
+    const nonWeight = segment.index <= 0 ? w : 0.25;
+    score += w * (actor + 0.75 * Math.min(c.acts, 2)) - nonWeight * non;
     if (lead) leadActs += c.acts;
     if (segment.index < 0) titleActor ||= actor > 0;
     else if (lead) leadActor ||= c.authority;

@@ -56,16 +56,19 @@ function scopeTest(scope: readonly string[]): (term: string) => boolean {
   const words = new Set<string>();
   const stems: string[] = [];
   const unspaced: string[] = [];
+  const phrases: string[] = [];
   for (const s of scope) {
     if ([...s].some((c) => isUnspaced(c.codePointAt(0)!))) unspaced.push(s);
     else if (s.endsWith("*")) stems.push(foldWord(s.slice(0, -1)));
     else if (!/\s/.test(s)) words.add(foldWord(s));
+    else phrases.push(" " + s.split(/\s+/).map(foldWord).join(" ") + " ");
   }
   return (term) => {
     if (unspaced.some((u) => term.includes(u))) return true;
     const parts = term.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).map(foldWord);
     if (parts.length < 2) return false;
-    return parts.some((w) => words.has(w) || stems.some((s) => w.startsWith(s)));
+    const joined = " " + parts.join(" ") + " ";
+    return parts.some((w) => words.has(w) || stems.some((s) => w.startsWith(s))) || phrases.some((p) => joined.includes(p));
   };
 }
 
