@@ -5,6 +5,7 @@ import { tagJurisdictions } from "./jurisdictions.js";
 import { loadKnowledge, type Knowledge } from "./knowledge.js";
 import { detectLanguage } from "./language.js";
 import { judgePolicy } from "./policy.js";
+import { siteJurisdiction } from "./site.js";
 import { summarise } from "./summary.js";
 import { compileTerms, segment } from "./terms.js";
 import { plainText, scriptOf } from "./text.js";
@@ -62,7 +63,8 @@ export function createAnalyzer(knowledge: Knowledge = loadKnowledge()): Analyzer
     const feedJurisdiction = input.feedJurisdiction && known.has(input.feedJurisdiction) ? input.feedJurisdiction : null;
     const language = () => detectLanguage(input.language, (title + "\n" + body).trim());
     // Jurisdictions and topics are labels of policy items only: a hack in Dubai is not news for AE subscribers.
-    const places = policy ? tagJurisdictions(segments, { feedJurisdiction, language }) : { codes: [], evidence: [] };
+    const site = siteJurisdiction(input.url, known);
+    const places = policy ? tagJurisdictions(segments, { feedJurisdiction, site, language }) : { codes: [], evidence: [] };
     const analysis: Analysis = {
       policy,
       jurisdictions: places.codes,

@@ -3,6 +3,8 @@ import { refsOf, zoneWeight, type Ref, type Segment } from "./terms.js";
 
 export interface JurisdictionContext {
   feedJurisdiction: string | null;
+  /** The country of the page's domain (sec.or.th → TH), a weaker prior than the feed's. */
+  site: string | null;
   /** The article's language (ISO 639-1), asked only when the text leaves a choice open: detection costs. */
   language: () => string;
 }
@@ -48,10 +50,15 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
 
   let language: string | undefined;
   const languageHome = (): string | undefined => LANGUAGE_HOME[(language ??= ctx.language())];
+  // Authorities named without ambiguity: context for the shared acronyms ("SEC" beside Thailand's ministry).
+  const sure = new Set<string>();
+  for (const { hit, ref } of refsOf(segments, "authority")) {
+    if (hit.refs.filter((r) => r.t === "authority").length === 1) sure.add(ref.code);
+  }
   const authorityCount = new Map<string, number>();
   for (const segment of segments) {
     for (const hit of segment.hits) {
-      const code = resolveAuthority(hit, segment, named, ctx.feedJurisdiction, languageHome);
+      const code = resolveAuthority(hit, segment, named, ctx.feedJurisdiction ?? ctx.site, languageHome, sure);
       if (!code) continue;
       const n = (authorityCount.get(code) ?? 0) + 1;
       authorityCount.set(code, n);
@@ -62,6 +69,7 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   }
 
   if (ctx.feedJurisdiction) add(ctx.feedJurisdiction, 1.5);
+  else if (ctx.site) add(ctx.site, 1);
   const before = [...score.values()].sort((a, b) => b - a);
   // The language only breaks a near tie or stands in for a missing actor: detecting it is the costly part.
   if (withAuthority.size === 0 || before.length < 1 || (before[1] ?? 0) > before[0]! - 1) {
@@ -84,9 +92,9 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
 
 /**
  * The jurisdiction of an authority mention. A name shared by several (SEC, FSA, FSC, FIU, CBK) is read by
- * context: a country named right beside it ("Thailand's SEC"), then the feed's own jurisdiction, then a
- * candidate country named anywhere in the article, then the article's language (a Thai text's SEC is Thai),
- * then the usual reading (`default` in the table).
+ * context: a country named right beside it ("Thailand's SEC"), then the feed's (or the page's domain's)
+ * jurisdiction, then another authority of one candidate named in the article, then a candidate country named
+ * anywhere, then the article's language (a Thai text's SEC is Thai), then the usual reading (`default`).
  */
 function resolveAuthority(
   hit: Hit<Ref>,
@@ -94,6 +102,7 @@ function resolveAuthority(
   named: ReadonlyMap<string, number>,
   feedJurisdiction: string | null,
   languageHome: () => string | undefined,
+  sure: ReadonlySet<string>,
 ): string | undefined {
   const candidates = hit.refs.filter((r): r is Extract<Ref, { t: "authority" }> => r.t === "authority");
   if (candidates.length === 0) return undefined;
@@ -111,6 +120,8 @@ function resolveAuthority(
     if (ref?.t === "place") return ref.code;
   }
   if (feedJurisdiction && codes.has(feedJurisdiction)) return feedJurisdiction;
+  const alongside = [...codes].filter((c) => sure.has(c));
+  if (alongside.length === 1) return alongside[0];
   const fallback = candidates.find((c) => c.fallback)?.code;
   const mentioned = [...codes].filter((c) => named.has(c)).sort((a, b) => named.get(b)! - named.get(a)!);
   if (mentioned.length > 0 && !(fallback && mentioned.includes(fallback))) return mentioned[0];
