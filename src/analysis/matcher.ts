@@ -50,17 +50,17 @@ const LETTER_FOLD: Record<string, string> = { "ı": "i", "ł": "l", "đ": "d", "
 
 /**
  * Case and accents folded, so "Regulación" finds "regulacion", "KRİPTO" finds "kripto" and "Behörde" finds
- * "Behorde". Devanagari and Vietnamese words keep their marks.
+ * "Behorde". Devanagari keeps its vowel signs; Vietnamese text keeps its accents (see `splitWords`).
  */
-export function foldWord(word: string): string {
+export function foldWord(word: string, keepAccents = false): string {
   let ascii = true;
   for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 0x80) { ascii = false; break; }
-  if (ascii) return word.toLowerCase();
+  if (ascii || keepAccents) return word.toLowerCase();
   let folded = foldCache.get(word);
   if (folded === undefined) {
     const lower = word.toLowerCase();
-    // Devanagari vowel signs are letters, and Vietnamese tone marks tell words apart ("mỹ" is not "my").
-    folded = /[\u0900-\u097f\u1ea0-\u1ef9ăâđêôơư]/.test(lower)
+    // Devanagari vowel signs are letters, not accents.
+    folded = /[\u0900-\u097f]/.test(lower)
       ? lower
       : lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[ıłđøß]/g, (c) => LETTER_FOLD[c]!);
     if (foldCache.size > 50_000) foldCache.clear();
@@ -89,14 +89,22 @@ export class TermMatcher<R> {
       this.addUnspaced(foldUnspaced(term.trim()), ref);
       return;
     }
-    const words = splitWords(term.replace(/\*(?=\s|$)/g, "\u0001"), true);
+    const marked = term.replace(/\*(?=\s|$)/g, "\u0001");
+    const words = splitWords(marked, true, false);
     if (words.length === 0) return;
     const exact = caseSensitive || (!/\p{Ll}/u.test(term) && /\p{Lu}/u.test(term));
+    this.addPath(words, ref, exact);
+    // Vietnamese text is matched with its accents (tone marks tell words apart): terms are stored both ways.
+    const accented = splitWords(marked, true, true);
+    if (!exact && accented.some((w, i) => w.folded !== words[i]!.folded)) this.addPath(accented, ref, exact);
+  }
+
+  private addPath(words: readonly Word[], ref: R, exact: boolean): void {
     let node = this.root;
     words.forEach((w, i) => {
       const last = i === words.length - 1;
       if (w.text.endsWith("\u0001")) {
-        const prefix = foldWord(w.text.slice(0, -1));
+        const prefix = w.folded.slice(0, -1);
         node.prefixes ??= [];
         let entry = node.prefixes.find((p) => p.prefix === prefix);
         if (!entry) node.prefixes.push((entry = { prefix, node: {} }));
@@ -109,7 +117,7 @@ export class TermMatcher<R> {
       }
     });
     // The node reached (and its plural twins share it through `child`).
-    (node.refs ??= []).push(ref);
+    if (!node.refs?.includes(ref)) (node.refs ??= []).push(ref);
   }
 
   private addUnspaced(term: string, ref: R): void {
@@ -125,7 +133,7 @@ export class TermMatcher<R> {
   /** Longest match first, left to right; a word inside a longer term is not matched again. */
   match(text: string): Hit<R>[] {
     const hits: Hit<R>[] = [];
-    const words = splitWords(text, false);
+    const words = splitWords(text, false, VIETNAMESE.test(text));
     for (let i = 0; i < words.length; ) {
       const found = this.longest(words, i);
       if (found) {
@@ -184,8 +192,14 @@ function child<R>(map: Map<string, Node<R>>, key: string, twins: readonly string
   return node;
 }
 
-/** Words of the spaced scripts, with offsets; `keepMarker` keeps the "*" placeholder of table terms. */
-function splitWords(text: string, keepMarker: boolean): Word[] {
+/** Letters only Vietnamese uses: where they appear, "bán" (sell) must not be read as "ban". */
+const VIETNAMESE = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+
+/**
+ * Words of the spaced scripts, with offsets; `keepMarker` keeps the "*" placeholder of table terms and
+ * `keepAccents` folds case only.
+ */
+function splitWords(text: string, keepMarker: boolean, keepAccents: boolean): Word[] {
   const out: Word[] = [];
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
@@ -195,7 +209,7 @@ function splitWords(text: string, keepMarker: boolean): Word[] {
       if (start < 0) start = i;
     } else if (start >= 0) {
       const word = text.slice(start, i);
-      out.push({ text: word, folded: foldWord(word), start, end: i });
+      out.push({ text: word, folded: foldWord(word, keepAccents), start, end: i });
       start = -1;
     }
   }

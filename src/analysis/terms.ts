@@ -61,11 +61,11 @@ function scopeTest(scope: readonly string[]): (term: string) => boolean {
     if ([...s].some((c) => isUnspaced(c.codePointAt(0)!))) unspaced.push(s);
     else if (s.endsWith("*")) stems.push(foldWord(s.slice(0, -1)));
     else if (!/\s/.test(s)) words.add(foldWord(s));
-    else phrases.push(" " + s.split(/\s+/).map(foldWord).join(" ") + " ");
+    else phrases.push(" " + s.split(/\s+/).map((w) => foldWord(w)).join(" ") + " ");
   }
   return (term) => {
     if (unspaced.some((u) => term.includes(u))) return true;
-    const parts = term.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).map(foldWord);
+    const parts = term.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).map((w) => foldWord(w));
     if (parts.length < 2) return false;
     const joined = " " + parts.join(" ") + " ";
     return parts.some((w) => words.has(w) || stems.some((s) => w.startsWith(s))) || phrases.some((p) => joined.includes(p));
