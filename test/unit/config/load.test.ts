@@ -39,6 +39,14 @@ describe("loadConfig", () => {
     expect(config.seen.ttlDays).toBe(180);
     expect(config.limits.concurrentFeeds).toBe(4);
     expect(config.feeds[0]?.jurisdiction).toBeNull();
+    expect(config.feeds[0]?.alerts).toBe("policy");
+  });
+
+  it("takes alerts: all per feed and refuses any other value", () => {
+    const { config } = loadConfig({ file: file("feeds:\n  - { id: a, name: A, url: 'https://a.example/rss', alerts: all }\n"), env: {} });
+    expect(config.feeds[0]?.alerts).toBe("all");
+    const found = problems({ file: file("feeds:\n  - { id: a, name: A, url: 'https://a.example/rss', alerts: everything }\n"), env: {} });
+    expect(found).toEqual([expect.stringMatching(/^feeds\[0\]\.alerts: must be "policy" or "all"/)]);
   });
 
   it("lists every problem at once, each with its path", () => {
