@@ -21,12 +21,17 @@ export function compileTerms(knowledge: Knowledge): TermMatcher<Ref> {
   const inner = new TermMatcher<Ref>();
   // The longest match wins, so "crypto exchange" (a topic term) would hide the "crypto" that puts the item in
   // scope: a term that contains a scope word carries the scope cue itself.
-  const inScope = scopeTest(knowledge.policy.scope);
+  // Likewise a topic term holding an act ("業務改善命令" holds "命令", "without registration" "registration")
+  // carries the act cue: the topic must not hide what the authority did.
+  const inScope = containsTest(knowledge.policy.scope);
+  const holdsAct = containsTest(knowledge.policy.acts);
   const scopeRef: Ref = { t: "cue", cue: "scope" };
+  const actRef: Ref = { t: "cue", cue: "act" };
   const m = {
     add(term: string, ref: Ref, caseSensitive = false): void {
       inner.add(term, ref, caseSensitive);
       if (ref !== scopeRef && inScope(term)) inner.add(term, scopeRef, caseSensitive);
+      if (ref.t === "topic" && holdsAct(term)) inner.add(term, actRef, caseSensitive);
     },
   };
   for (const j of knowledge.jurisdictions) {
@@ -51,20 +56,20 @@ export function compileTerms(knowledge: Knowledge): TermMatcher<Ref> {
   return inner;
 }
 
-/** Whether a multi-word term contains a scope term: a whole word, a "stem*" or (CJK, Thai, Arabic) a substring. */
-function scopeTest(scope: readonly string[]): (term: string) => boolean {
+/** Whether a longer term contains one of `terms`: a whole word, a "stem*", a phrase, or (CJK, Thai, Arabic) a substring. */
+function containsTest(terms: readonly string[]): (term: string) => boolean {
   const words = new Set<string>();
   const stems: string[] = [];
   const unspaced: string[] = [];
   const phrases: string[] = [];
-  for (const s of scope) {
+  for (const s of terms) {
     if ([...s].some((c) => isUnspaced(c.codePointAt(0)!))) unspaced.push(s);
     else if (s.endsWith("*")) stems.push(foldWord(s.slice(0, -1)));
     else if (!/\s/.test(s)) words.add(foldWord(s));
     else phrases.push(" " + s.split(/\s+/).map((w) => foldWord(w)).join(" ") + " ");
   }
   return (term) => {
-    if (unspaced.some((u) => term.includes(u))) return true;
+    if (unspaced.some((u) => u !== term && term.includes(u))) return true;
     const parts = term.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).map((w) => foldWord(w));
     if (parts.length < 2) return false;
     const joined = " " + parts.join(" ") + " ";
