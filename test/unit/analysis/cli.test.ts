@@ -30,7 +30,7 @@ describe("evaluate", () => {
   it("scores policy, jurisdictions, topics and figure recall, and lists the misses", () => {
     const report = evaluate(createAnalyzer(), [
       {
-        id: "a", title: "FCA fines crypto exchange £2 million", text: "The Financial Conduct Authority fined a crypto exchange £2 million on 3 March 2026 for weak anti-money laundering controls.",
+        id: "a", title: "FCA fines crypto firm £2 million", text: "The Financial Conduct Authority fined a crypto firm £2 million on 3 March 2026 for weak anti-money laundering controls.",
         policy: true, jurisdictions: ["GB"], topics: ["enforcement", "aml"], referenceSummary: "The FCA fined an exchange £2 million on 3 March 2026.",
       },
       { id: "b", title: "Bitcoin rallies 4%", text: "Bitcoin rose 4% to $70,000.", policy: true, jurisdictions: ["US"], topics: ["other"] },
