@@ -27,8 +27,14 @@ export function compileTerms(knowledge: Knowledge): TermMatcher<Ref> {
   const holdsAct = containsTest(knowledge.policy.acts);
   const scopeRef: Ref = { t: "cue", cue: "scope" };
   const actRef: Ref = { t: "cue", cue: "act" };
+
+  // One object per distinct meaning, so a term listed twice (or a plural listed beside its singular) is counted once.
+  const shared = new Map<string, Ref>([[JSON.stringify(scopeRef), scopeRef], [JSON.stringify(actRef), actRef]]);
   const m = {
-    add(term: string, ref: Ref, caseSensitive = false): void {
+    add(term: string, given: Ref, caseSensitive = false): void {
+      const key = JSON.stringify(given);
+      let ref = shared.get(key);
+      if (!ref) shared.set(key, (ref = given));
       inner.add(term, ref, caseSensitive);
       if (ref !== scopeRef && inScope(term)) inner.add(term, scopeRef, caseSensitive);
       if (ref.t === "topic" && holdsAct(term)) inner.add(term, actRef, caseSensitive);
