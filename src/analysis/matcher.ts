@@ -21,8 +21,11 @@ interface Word {
 interface Node<R> {
   exact?: Map<string, Node<R>>;
   folded?: Map<string, Node<R>>;
-  /** Words written with a trailing "*" in the tables: "krypto*" matches Kryptowerte, Kryptowährungen. */
-  prefixes?: Array<{ prefix: string; node: Node<R> }>;
+  /**
+   * Words written with a trailing "*" in the tables ("krypto*" matches Kryptowerte, Kryptowährungen), by
+   * their first two characters: a word is checked against a handful of stems, not all of them.
+   */
+  prefixes?: Map<number, Array<{ prefix: string; node: Node<R> }>>;
   refs?: R[];
 }
 
@@ -105,9 +108,12 @@ export class TermMatcher<R> {
       const last = i === words.length - 1;
       if (w.text.endsWith("\u0001")) {
         const prefix = w.folded.slice(0, -1);
-        node.prefixes ??= [];
-        let entry = node.prefixes.find((p) => p.prefix === prefix);
-        if (!entry) node.prefixes.push((entry = { prefix, node: {} }));
+        if (prefix.length < 2) throw new Error(`term "${w.text.slice(0, -1)}*": a stem needs at least two letters`);
+        node.prefixes ??= new Map();
+        let list = node.prefixes.get(pairKey(prefix));
+        if (!list) node.prefixes.set(pairKey(prefix), (list = []));
+        let entry = list.find((p) => p.prefix === prefix);
+        if (!entry) list.push((entry = { prefix, node: {} }));
         node = entry.node;
       } else if (exact) {
         node = child((node.exact ??= new Map()), w.text, last ? [w.text + "s"] : []);
@@ -147,17 +153,27 @@ export class TermMatcher<R> {
 
   private longest(words: readonly Word[], first: number): { refs: R[]; last: number } | undefined {
     let best: { refs: R[]; last: number } | undefined;
-    const walk = (node: Node<R>, i: number): void => {
-      if (i > first && node.refs && (!best || i - 1 > best.last)) best = { refs: node.refs, last: i - 1 };
+    // Depth-first over the (few) trie branches this word sequence can follow; most words leave at the root.
+    const stack: Array<{ node: Node<R>; i: number }> = [];
+    const step = (node: Node<R>, i: number): void => {
       const w = words[i];
       if (!w) return;
-      const e = node.exact?.get(w.text);
-      if (e) walk(e, i + 1);
+      // Pushed so that, between matches of the same length, an exact word beats a folded one beats a stem.
+      if (node.prefixes && w.folded.length >= 2) {
+        const list = node.prefixes.get(pairKey(w.folded));
+        if (list) for (const p of list) if (w.folded.startsWith(p.prefix)) stack.push({ node: p.node, i: i + 1 });
+      }
       const f = node.folded?.get(w.folded);
-      if (f) walk(f, i + 1);
-      if (node.prefixes) for (const p of node.prefixes) if (w.folded.startsWith(p.prefix)) walk(p.node, i + 1);
+      if (f) stack.push({ node: f, i: i + 1 });
+      const e = node.exact?.get(w.text);
+      if (e) stack.push({ node: e, i: i + 1 });
     };
-    walk(this.root, first);
+    step(this.root, first);
+    while (stack.length > 0) {
+      const { node, i } = stack.pop()!;
+      if (node.refs && (!best || i - 1 > best.last)) best = { refs: node.refs, last: i - 1 };
+      step(node, i);
+    }
     return best;
   }
 
@@ -184,6 +200,9 @@ export class TermMatcher<R> {
     if (hits.length > before && before > 0) hits.sort((a, b) => a.start - b.start);
   }
 }
+
+/** The first two characters of a word as one number: the key of the stems it may begin with. */
+const pairKey = (word: string): number => (word.charCodeAt(0) << 16) | word.charCodeAt(1);
 
 function child<R>(map: Map<string, Node<R>>, key: string, twins: readonly string[]): Node<R> {
   let node = map.get(key);
