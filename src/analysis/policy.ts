@@ -10,6 +10,9 @@ function cues(segment: Segment) {
   let spec = 0;
   let scope = 0;
   let rate = 0;
+  // Which comes first, an actor or act, or a non-policy event: headlines lead with their main event
+  // ("Exchange launches product after FCA registration" is a launch; "FCA fines exchange after hack" a fine).
+  let leader: "official" | "non" | undefined;
   for (const hit of segment.hits) {
     let act = false;
     for (const ref of hit.refs) {
@@ -31,8 +34,12 @@ function cues(segment: Segment) {
       }
     }
     if (act) acts++;
+    if (!leader) {
+      if (hit.refs.some((r) => r.t === "cue" && r.cue === "non")) leader = "non";
+      else if (hit.refs.some((r) => (r.t === "authority" && r.kind !== "law") || (r.t === "cue" && (r.cue === "act" || r.cue === "authority")))) leader = "official";
+    }
   }
-  return { authority, centralBank, country, acts, non, spec, scope, rate };
+  return { authority, centralBank, country, acts, non, spec, scope, rate, nonLeads: leader === "non" };
 }
 
 /** Topics that are about crypto, stablecoins, payments or CBDCs by their very terms. */
@@ -70,7 +77,7 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     // A country as the subject ("Japan to tighten rules", "Thailand approves") stands for its government.
     const actor = c.authority ? 0.75 : c.country && lead ? 0.5 : 0;
     // A hack or a price named beside the act ("fined after the hack") weighs less than one standing alone.
-    const non = c.acts > 0 && c.authority ? 0.5 * Math.min(c.non, 1) : 1.25 * Math.min(c.non, 2);
+    const non = c.acts > 0 && c.authority && !c.nonLeads ? 0.5 * Math.min(c.non, 1) : 1.25 * Math.min(c.non, 2);
     // The main event is told in the title and first sentence; a hack recalled later is background.
     const nonWeight = segment.index <= 0 ? w : 0.25;
     score += w * (actor + 0.75 * Math.min(c.acts, 2)) - nonWeight * non;
