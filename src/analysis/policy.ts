@@ -91,7 +91,8 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
       centralBank ||= c.centralBank;
     }
   }
-  const rateDecision = primaryTopic === "monetary-policy" && rate > 0 && centralBank && speculative === 0;
+  // A rate set by a central bank, or by a body the text does not tie to one ("the Monetary Policy Committee").
+  const rateDecision = primaryTopic === "monetary-policy" && rate > 0 && (centralBank || leadActor || titleActor) && speculative === 0;
   if (primaryTopic === "monetary-policy" && speculative > 0) score -= 3;
   // Either the lead says what was done, or an authority is the subject of both title and lead.
   const acted = leadActs > 0 || (titleActor && leadActor);
