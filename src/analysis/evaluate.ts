@@ -141,7 +141,16 @@ export function numbersOf(analysis: Analysis): Set<string> {
   const out = numbersIn(analysis.summary);
   for (const f of analysis.figures) {
     for (const n of numbersIn(f.text)) out.add(n);
-    if (typeof f.value === "number") out.add(canonical(String(f.value)));
+    if (typeof f.value === "number") {
+      out.add(canonical(String(f.value)));
+      // The same amount as a summary writes it: ₩2,730,000,000 is "₩2.73 billion", ¥48.2 billion, $1.4 million.
+      if (f.kind === "money") {
+        for (const unit of [1e3, 1e6, 1e9, 1e12]) {
+          const scaled = f.value / unit;
+          if (scaled >= 1) out.add(canonical(String(Math.round(scaled * 1000) / 1000)));
+        }
+      }
+    }
     else for (const part of f.value.split("-")) out.add(canonical(part));
   }
   return out;
