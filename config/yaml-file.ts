@@ -8,18 +8,30 @@ import { ConfigError } from "../src/core/errors.js";
  * ConfigError: a missing file, YAML syntax errors with their line, or schema issues with their path.
  */
 export function readYamlFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
-  let source: string;
+  return validate(file, parseYaml(file, readSource(file)), schema);
+}
+
+/** The file's text; a missing or unreadable file is a ConfigError. */
+export function readSource(file: string): string {
   try {
-    source = readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(file, [code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? "error"})`]);
   }
+}
+
+/** The YAML document as plain data; syntax errors come back with their line. */
+export function parseYaml(file: string, source: string): unknown {
   const doc = parseDocument(source, { prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(file, doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`));
   }
-  const result = schema.safeParse(doc.toJS() ?? {});
+  return doc.toJS() ?? {};
+}
+
+export function validate<S extends z.ZodType>(file: string, data: unknown, schema: S): z.output<S> {
+  const result = schema.safeParse(data);
   if (!result.success) throw new ConfigError(file, formatIssues(result.error.issues));
   return result.data;
 }
