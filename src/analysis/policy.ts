@@ -27,7 +27,10 @@ function cues(segment: Segment) {
         else if (ref.cue === "non") non++;
         else if (ref.cue === "spec") spec++;
         else if (ref.cue === "scope") scope++;
-      } else if (ref.t === "place" && ref.weight >= 1) country = true;
+      } else if (ref.t === "place" && ref.weight >= 1) {
+        // Only a country that opens the sentence is its subject: "Thailand approves", not "a token in Dubai".
+        if (hit.start <= SUBJECT_REACH) country = true;
+      }
       else if (ref.t === "topic" && ref.weight >= 1) {
         if (SCOPE_TOPICS.has(ref.id)) scope++;
         else if (ref.id === "monetary-policy") rate++;
@@ -41,6 +44,9 @@ function cues(segment: Segment) {
   }
   return { authority, centralBank, country, acts, non, spec, scope, rate, nonLeads: leader === "non" };
 }
+
+/** How far into a sentence a country's name can still be its subject ("The wait is over: Australia releases"). */
+const SUBJECT_REACH = 25;
 
 /** Topics that are about crypto, stablecoins, payments or CBDCs by their very terms. */
 const SCOPE_TOPICS = new Set(["stablecoin", "staking", "token-offering", "cbdc", "defi"]);
