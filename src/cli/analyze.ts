@@ -23,17 +23,23 @@ export function analyzeCommand(): Command {
       const { items, single } = parseItems(readSource(file), source);
       const knowledge = loadKnowledge();
       const analyzer = createAnalyzer(knowledge);
-      const results = items.map((item) => ({ item, analysis: options.explain ? analyzer.explain(item) : analyzer.analyze(item) }));
+      const results = items.map((item) =>
+        "error" in item ? item : { item, analysis: options.explain ? analyzer.explain(item) : analyzer.analyze(item) });
       const full = (a: Analysis) => options.all || options.explain || a.policy;
+      // A bad item of a batch costs only its own result: the others are analysed, it gets its one-line error.
+      const errors = results.flatMap((r) => ("error" in r ? [r.error] : []));
+      for (const error of errors) process.stderr.write(`regwatch: ${error}\n`);
+      if (errors.length > 0) process.exitCode = 2;
       if (options.json) {
         // Items that are not policy stay in place as {policy: false}, so the array lines up with the input.
-        const out = results.map((r) => (full(r.analysis) ? r.analysis : { policy: false }));
+        const out = results.map((r) => ("error" in r ? r : full(r.analysis) ? r.analysis : { policy: false }));
         process.stdout.write(JSON.stringify(single ? out[0] : out, null, 2) + "\n");
         return;
       }
       const flags = new Map(knowledge.jurisdictions.map((j) => [j.code, j.flag]));
       const blocks = results.map((r, i) => {
         const head = single ? "" : `#${i + 1} `;
+        if ("error" in r) return `${head}error: ${r.error}\n`;
         if (!full(r.analysis)) return `${head}not policy · ${headline(r.item)}\n`;
         const block = render(r.item, r.analysis, flags, head);
         return "evidence" in r.analysis ? block + renderEvidence((r.analysis as ExplainedAnalysis).evidence) : block;
@@ -57,8 +63,16 @@ function readSource(file: string | undefined): string {
   }
 }
 
-/** One item or an array; every item needs a title or text (strings when given). */
-export function parseItems(source: string, name: string): { items: AnalysisInput[]; single: boolean } {
+/** An item of a batch that cannot be analysed, with the one-line reason naming it. */
+export interface InvalidItem {
+  error: string;
+}
+
+/**
+ * One item or an array; every item needs a title or text (strings when given). A single bad item is a
+ * UserError; in an array, a bad item becomes an InvalidItem in its place and the others go on.
+ */
+export function parseItems(source: string, name: string): { items: Array<AnalysisInput | InvalidItem>; single: boolean } {
   let raw: unknown;
   try {
     raw = JSON.parse(source);
@@ -67,29 +81,37 @@ export function parseItems(source: string, name: string): { items: AnalysisInput
   }
   const single = !Array.isArray(raw);
   const list: unknown[] = Array.isArray(raw) ? raw : [raw];
-  const items = list.map((value, i): AnalysisInput => {
-    const where = single ? name : `${name}: item ${i + 1}`;
-    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new UserError(`${where}: expected an object with a title or text`);
-    const x = value as Record<string, unknown>;
-    for (const key of ["title", "text"]) {
-      if (x[key] !== undefined && x[key] !== null && typeof x[key] !== "string") throw new UserError(`${where}: ${key} must be a string`);
+  const items = list.map((value, i): AnalysisInput | InvalidItem => {
+    try {
+      return parseItem(value, single ? name : `${name}: item ${i + 1}`);
+    } catch (error) {
+      if (single || !(error instanceof UserError)) throw error;
+      return { error: error.message };
     }
-    const title = typeof x.title === "string" ? x.title : "";
-    const text = typeof x.text === "string" ? x.text : "";
-    // A headline is optional (feeds and posts often have none); an item with neither words nor headline is not.
-    if (!plainText(title).trim() && !plainText(text).trim()) throw new UserError(`${where}: empty item (no title and no text)`);
-    const optional = (key: string) => (typeof x[key] === "string" ? (x[key] as string) : null);
-    return {
-      title,
-      text,
-      url: optional("url"),
-      ...(typeof x.feedId === "string" ? { feedId: x.feedId } : {}),
-      feedJurisdiction: optional("feedJurisdiction"),
-      language: optional("language"),
-      published: optional("published"),
-    };
   });
   return { items, single };
+}
+
+function parseItem(value: unknown, where: string): AnalysisInput {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new UserError(`${where}: expected an object with a title or text`);
+  const x = value as Record<string, unknown>;
+  for (const key of ["title", "text"]) {
+    if (x[key] !== undefined && x[key] !== null && typeof x[key] !== "string") throw new UserError(`${where}: ${key} must be a string`);
+  }
+  const title = typeof x.title === "string" ? x.title : "";
+  const text = typeof x.text === "string" ? x.text : "";
+  // A headline is optional (feeds and posts often have none); an item with neither words nor headline is not.
+  if (!plainText(title).trim() && !plainText(text).trim()) throw new UserError(`${where}: empty item (no title and no text)`);
+  const optional = (key: string) => (typeof x[key] === "string" ? (x[key] as string) : null);
+  return {
+    title,
+    text,
+    url: optional("url"),
+    ...(typeof x.feedId === "string" ? { feedId: x.feedId } : {}),
+    feedJurisdiction: optional("feedJurisdiction"),
+    language: optional("language"),
+    published: optional("published"),
+  };
 }
 
 function render(item: AnalysisInput, a: Analysis, flags: ReadonlyMap<string, string>, head: string): string {

@@ -14,15 +14,28 @@ describe("analyze input", () => {
 
   it("takes items without a title, keeping their place in the batch", () => {
     const { items } = parseItems('[{"title":"A"},{"text":"The FCA fined a firm."},{"title":null,"text":"x"}]', "in.json");
-    expect(items.map((i) => [i.title, i.text])).toEqual([["A", ""], ["", "The FCA fined a firm."], ["", "x"]]);
+    expect(items).toEqual([
+      expect.objectContaining({ title: "A", text: "" }),
+      expect.objectContaining({ title: "", text: "The FCA fined a firm." }),
+      expect.objectContaining({ title: "", text: "x" }),
+    ]);
   });
 
-  it("rejects bad input with a one-line UserError naming the item", () => {
+  it("rejects a bad single item with a one-line UserError", () => {
     expect(() => parseItems("{nope", "in.json")).toThrow(new UserError("in.json: not valid JSON"));
-    expect(() => parseItems('[{"title":"A"},{"title":"  ","text":"<p> </p>"}]', "in.json")).toThrow("in.json: item 2: empty item (no title and no text)");
-    expect(() => parseItems('[{"title":"A"},{}]', "in.json")).toThrow("in.json: item 2: empty item (no title and no text)");
     expect(() => parseItems('{"title":"A","text":5}', "in.json")).toThrow("in.json: text must be a string");
-    expect(() => parseItems('[3]', "in.json")).toThrow("in.json: item 1: expected an object with a title or text");
+    expect(() => parseItems('{"title":" ","text":"<p> </p>"}', "in.json")).toThrow("in.json: empty item (no title and no text)");
+  });
+
+  it("gives a bad item of a batch its own one-line error, in its place, and keeps the others", () => {
+    const { items } = parseItems('[{"title":"A"},{"title":"  ","text":"<p> </p>"},{},3,{"title":"B"}]', "in.json");
+    expect(items).toEqual([
+      expect.objectContaining({ title: "A" }),
+      { error: "in.json: item 2: empty item (no title and no text)" },
+      { error: "in.json: item 3: empty item (no title and no text)" },
+      { error: "in.json: item 4: expected an object with a title or text" },
+      expect.objectContaining({ title: "B" }),
+    ]);
   });
 });
 
