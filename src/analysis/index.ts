@@ -45,6 +45,7 @@ export interface Analyzer {
 }
 
 const MAX_BODY_CHARS = 8000;
+const MAX_TITLE_CHARS = 1000;
 
 /** Compiles the tables once; `analyze` is then pure and synchronous. */
 export function createAnalyzer(knowledge: Knowledge = loadKnowledge()): Analyzer {
@@ -52,9 +53,10 @@ export function createAnalyzer(knowledge: Knowledge = loadKnowledge()): Analyzer
   const known = new Set(knowledge.jurisdictions.map((j) => j.code));
 
   function run(input: AnalysisInput, explain: boolean): Analysis | ExplainedAnalysis {
-    const title = plainText(input.title).replace(/\n/g, " ");
+    // A headline longer than this is not a headline: bounded, so hostile input costs no more than a long article.
+    const title = plainText(input.title.slice(0, MAX_TITLE_CHARS * 4)).replace(/\n/g, " ").slice(0, MAX_TITLE_CHARS);
     // The main event is in the title and lead: a full-length page adds cost, not evidence.
-    const body = plainText(input.text).slice(0, MAX_BODY_CHARS);
+    const body = plainText(input.text.slice(0, MAX_BODY_CHARS * 8)).slice(0, MAX_BODY_CHARS);
     const script = scriptOf(input.language, title + "\n" + body);
     const segments = segment(matcher, title, body, script);
     const topics = tagTopics(segments);
