@@ -6,6 +6,11 @@ export interface FeedSpec {
   /** The jurisdiction the feed's items usually concern; a prior for the analysis, not the answer. */
   jurisdiction: string | null;
   userAgent?: string;
+  /**
+   * Which new items become alerts: "policy" (default) only those the analysis judges policy; "all" every item,
+   * for an operator who wants a feed in full (its non-policy items carry the feed's jurisdiction).
+   */
+  alerts?: "policy" | "all";
 }
 
 /** What regwatch remembers about a feed between polls. */
