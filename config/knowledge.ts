@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ConfigError } from "../src/core/errors.js";
-import { readYamlFile } from "./yaml-file.js";
+import { readSnapshot } from "./snapshot.js";
+import { parseYaml, readSource, validate } from "./yaml-file.js";
 import { configDataFile } from "./paths.js";
 
 const term = z.string().trim().min(1);
@@ -37,7 +38,7 @@ const topicSchema = z.strictObject({
 const jurisdictionsFileSchema = z.strictObject({ jurisdictions: z.array(jurisdictionSchema).min(1) });
 const topicsFileSchema = z.strictObject({
   topics: z.array(topicSchema).min(1),
-  policy: z.strictObject({ authorities: terms, acts: terms, nonPolicy: terms, speculative: terms }),
+  policy: z.strictObject({ authorities: terms, acts: terms, nonPolicy: terms, speculative: terms, scope: z.array(term).min(1) }),
 });
 
 export type Regulator = z.infer<typeof regulatorSchema>;
@@ -65,8 +66,8 @@ export function loadKnowledge(files: KnowledgeFiles = {}): Knowledge {
   if (useCache && cached) return cached;
   const jurisdictionsFile = files.jurisdictions ?? configDataFile("jurisdictions.yaml");
   const topicsFile = files.topics ?? configDataFile("topics.yaml");
-  const { jurisdictions } = readYamlFile(jurisdictionsFile, jurisdictionsFileSchema);
-  const { topics, policy } = readYamlFile(topicsFile, topicsFileSchema);
+  const { jurisdictions } = readTable(jurisdictionsFile, jurisdictionsFileSchema);
+  const { topics, policy } = readTable(topicsFile, topicsFileSchema);
 
   const jurisdictionProblems = checkJurisdictions(jurisdictions);
   if (jurisdictionProblems.length > 0) throw new ConfigError(jurisdictionsFile, jurisdictionProblems);
@@ -76,6 +77,12 @@ export function loadKnowledge(files: KnowledgeFiles = {}): Knowledge {
   const knowledge = { jurisdictions, topics, policy };
   if (useCache) cached = knowledge;
   return knowledge;
+}
+
+/** A table, from its build-time snapshot while the YAML is unchanged, else from the YAML; validated either way. */
+function readTable<S extends z.ZodType>(file: string, schema: S): z.output<S> {
+  const source = readSource(file);
+  return validate(file, readSnapshot(file, source) ?? parseYaml(file, source), schema);
 }
 
 /** Cross-entry rules zod cannot see: unique codes, and at most one default reading of a shared acronym. */

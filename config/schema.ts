@@ -11,6 +11,8 @@ const feedSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: "Invalid URL" }),
   jurisdiction: jurisdictionCode.nullable().default(null),
   userAgent: z.string().min(1).optional(),
+  /** Which new items become alerts: `policy` (the analysis decides) or `all` (every item of this feed). */
+  alerts: z.enum(["policy", "all"], { error: 'must be "policy" or "all"' }).default("policy"),
 });
 
 const positiveInt = z.number().int().positive();

@@ -5,33 +5,50 @@ import { ConfigError } from "../src/core/errors.js";
 
 /**
  * Reads a YAML file and validates it with a zod schema. Every problem comes back at once as a
- * ConfigError: a missing file, YAML syntax errors with their line, or schema issues with their path.
+ * ConfigError: a missing file, YAML syntax errors with their line, numbers not written in decimal, or
+ * schema issues with their path.
  */
 export function readYamlFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
-  let source: string;
+  const { value, notDecimal } = readDocument(file, readSource(file));
+  return validate(file, value, schema, notDecimal);
+}
+
+/** The file's text; a missing or unreadable file is a ConfigError. */
+export function readSource(file: string): string {
   try {
-    source = readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(file, [code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? "error"})`]);
   }
+}
+
+/** The YAML document as plain data; syntax errors and numbers not in decimal come back with their line. */
+export function parseYaml(file: string, source: string): unknown {
+  const { value, notDecimal } = readDocument(file, source);
+  if (notDecimal.length > 0) throw new ConfigError(file, notDecimal);
+  return value;
+}
+
+function readDocument(file: string, source: string): { value: unknown; notDecimal: string[] } {
   const doc = parseDocument(source, { prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(file, doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`));
   }
-  const notDecimal = numbersNotInDecimal(doc, source);
-  let value: unknown;
   try {
     // An alias bomb ("Excessive alias count") or a document too deep to build ends here, as a problem in the file.
-    value = doc.toJS({ maxAliasCount: 100 });
+    return { value: doc.toJS({ maxAliasCount: 100 }) ?? {}, notDecimal: numbersNotInDecimal(doc, source) };
   } catch (error) {
     throw new ConfigError(file, [`cannot be read: ${(error as Error).message.split("\n")[0]?.slice(0, 120)}`]);
   }
-  const result = schema.safeParse(value ?? {});
-  // Every problem at once; a value already named as not decimal is not named again by the schema.
-  if (notDecimal.length > 0 || !result.success) {
-    const issues = result.success ? [] : result.error.issues.filter((issue) => !(notDecimal.length > 0 && /Infinity|NaN/.test(issue.message)));
-    throw new ConfigError(file, [...notDecimal, ...formatIssues(issues)]);
+}
+
+/** Checks data against a schema; `earlier` problems (numbers not in decimal) are listed first, and not named twice. */
+export function validate<S extends z.ZodType>(file: string, data: unknown, schema: S, earlier: string[] = []): z.output<S> {
+  const result = schema.safeParse(data);
+  if (earlier.length > 0 || !result.success) {
+    const issues = result.success ? [] : result.error.issues.filter((issue) => !(earlier.length > 0 && /Infinity|NaN/.test(issue.message)));
+    throw new ConfigError(file, [...earlier, ...formatIssues(issues)]);
   }
   return result.data;
 }

@@ -1,4 +1,5 @@
 import type { Analysis } from "../core/article.js";
+import { foldOf } from "./folds.js";
 import type { AnalysisInput, Analyzer } from "./index.js";
 
 /** One labelled item, as in the labelled dev set. */
@@ -14,6 +15,8 @@ export interface LabelledItem {
   jurisdictions: string[];
   topics: string[];
   referenceSummary?: string;
+  /** Where two careful labellers could disagree. */
+  ambiguous?: boolean;
 }
 
 export interface Miss {
@@ -31,6 +34,35 @@ export interface EvalReport {
   topicF1: number;
   figureRecall: number;
   misses: Miss[];
+}
+
+/** The whole-set report, and the same figures on the items tuned on and on the held-out fold. */
+export interface SplitReport {
+  folds: number;
+  heldOutFold: number;
+  whole: EvalReport;
+  tuning: EvalReport;
+  heldOut: EvalReport;
+  /** One report per fold: how much the figures move from one part of the set to another. */
+  perFold: EvalReport[];
+}
+
+/**
+ * Scores the whole set, the tuning part and a held-out fold (by a hash of the id, see folds.ts). Tables are
+ * tuned on the misses of the tuning part only; the held-out figure is what to expect on items never seen.
+ */
+export function evaluateSplit(analyzer: Analyzer, items: readonly LabelledItem[], folds = 5, heldOutFold = 0): SplitReport {
+  const idOf = (item: LabelledItem, i: number) => item.id ?? `#${i + 1}`;
+  const withFold = items.map((item, i) => ({ item: { ...item, id: idOf(item, i) }, fold: foldOf(idOf(item, i), folds) }));
+  const pick = (keep: (fold: number) => boolean) => withFold.filter((x) => keep(x.fold)).map((x) => x.item);
+  return {
+    folds,
+    heldOutFold,
+    whole: evaluate(analyzer, withFold.map((x) => x.item)),
+    tuning: evaluate(analyzer, pick((f) => f !== heldOutFold)),
+    heldOut: evaluate(analyzer, pick((f) => f === heldOutFold)),
+    perFold: Array.from({ length: folds }, (_, f) => evaluate(analyzer, pick((g) => g === f))),
+  };
 }
 
 /**
@@ -109,7 +141,16 @@ export function numbersOf(analysis: Analysis): Set<string> {
   const out = numbersIn(analysis.summary);
   for (const f of analysis.figures) {
     for (const n of numbersIn(f.text)) out.add(n);
-    if (typeof f.value === "number") out.add(canonical(String(f.value)));
+    if (typeof f.value === "number") {
+      out.add(canonical(String(f.value)));
+      // The same amount as a summary writes it: ₩2,730,000,000 is "₩2.73 billion", ¥48.2 billion, $1.4 million.
+      if (f.kind === "money") {
+        for (const unit of [1e3, 1e6, 1e9, 1e12]) {
+          const scaled = f.value / unit;
+          if (scaled >= 1) out.add(canonical(String(Math.round(scaled * 1000) / 1000)));
+        }
+      }
+    }
     else for (const part of f.value.split("-")) out.add(canonical(part));
   }
   return out;

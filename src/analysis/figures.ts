@@ -27,7 +27,7 @@ const SCALE_WORD = String.raw`(?:\s?(?:thousand|million|billion|trillion|crores?
 const symbolAlt = Object.keys(SYMBOLS).sort((a, b) => b.length - a.length).map(escape).join("|");
 const wordAlt = Object.keys(WORDS).sort((a, b) => b.length - a.length).map(escape).join("|");
 // A CJK amount: groups like 130조8000억 or 50万 or 2.5億, then the currency word.
-const CJK_AMOUNT = String.raw`(?:(?:${NUM})\s?[兆조億亿억萬万만千천]?\s?)+`;
+const CJK_AMOUNT = String.raw`(?:(?:${NUM})\s?[兆조億亿억萬万만千천]{0,2}\s?)+`;
 
 const MONEY = new RegExp(
   [
@@ -38,7 +38,37 @@ const MONEY = new RegExp(
   ].join("|"),
   "giu",
 );
-const PERCENT = new RegExp(String.raw`(?<![\d.])(${NUM})\s?(?:%|％|percent\b|per cent\b|パーセント|퍼센트)`, "gi");
+const PERCENT = new RegExp(
+  String.raw`(?:(?<![\d.,])(?<dec>\d+(?:,|・)\d{1,2})|(?<![\d.])(?<n>${NUM}))\s?(?:%|％|percent\b|per cent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент\S*|persen\b|peratus\b|パーセント|퍼센트)`,
+  "gi",
+);
+// Turkish writes the sign first: "%38".
+const PERCENT_BEFORE = /(?<![\w%])%(?<n>\d+(?:[.,]\d+)?)(?![\d])/g;
+
+// Amounts written the way most languages other than English write them: "2 millones de euros", "1,5 Mrd. Euro",
+// "Rp600 juta", "5 แสนบาท", "300 тысяч рублей" ("." groups thousands, "," is the decimal point).
+const LOCAL_SCALE: Record<string, number> = {
+  "mil millones": 1e9, millones: 1e6, "millón": 1e6, "milhões": 1e6, "milhão": 1e6, "bilhões": 1e9, "bilhão": 1e9,
+  millionen: 1e6, million: 1e6, milliarden: 1e9, milliarde: 1e9, "mio.": 1e6, "mrd.": 1e9, millions: 1e6, milliards: 1e9,
+  milliard: 1e9, milioni: 1e6, milione: 1e6, miliardi: 1e9, miliardo: 1e9, "миллионов": 1e6, "миллиона": 1e6,
+  "миллион": 1e6, "млн": 1e6, "миллиардов": 1e9, "миллиарда": 1e9, "миллиард": 1e9, "млрд": 1e9, "тысяч": 1e3,
+  "тыс.": 1e3, milyon: 1e6, milyar: 1e9, "triệu": 1e6, "tỷ": 1e9, "nghìn": 1e3, juta: 1e6, miliar: 1e9, triliun: 1e12,
+  bilion: 1e9, "ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3,
+};
+const LOCAL_CURRENCY: Record<string, string> = {
+  euros: "EUR", euro: "EUR", reais: "BRL", real: "BRL", pesos: "MXN", "dólares": "USD", dolares: "USD", dollari: "USD",
+  "долларов": "USD", "рублей": "RUB", "рубля": "RUB", "рубль": "RUB", tl: "TRY", lira: "TRY", "đồng": "VND", rupiah: "IDR",
+  ringgit: "MYR", "บาท": "THB", "ريال": "SAR", "درهم": "AED", "دولار": "USD", rp: "IDR", "rp.": "IDR", rm: "MYR",
+  "r$": "BRL", "us$": "USD", "€": "EUR", "₺": "TRY",
+};
+const localScaleAlt = Object.keys(LOCAL_SCALE).sort((a, b) => b.length - a.length).map(escape).join("|");
+const localCurrencyAlt = Object.keys(LOCAL_CURRENCY).sort((a, b) => b.length - a.length).map(escape).join("|");
+// A comma is a decimal point only before one or two digits: "1,5 milhão", never "1,500".
+const LOCAL_NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:,\d{1,2})?(?![\d,])`;
+const LOCAL_MONEY = new RegExp(
+  String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?|(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d'|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
+  "giu",
+);
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH = String.raw`(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`;
@@ -73,13 +103,27 @@ export function extractFigures(text: string, published?: string | null): Figure[
     }
   };
 
+  for (const m of text.matchAll(LOCAL_MONEY)) {
+    if (!free(m.index, m.index + m[0].length)) continue;
+    const g = m.groups ?? {};
+    const currency = LOCAL_CURRENCY[(g.pre ?? g.cur ?? "").toLowerCase()];
+    const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? "").toLowerCase()] ?? 1;
+    const amount = localNumber(g.n1 ?? g.n2 ?? "") * scale;
+    if (currency && Number.isFinite(amount) && amount > 0) add({ kind: "money", value: Number(amount.toPrecision(15)), currency, text: m[0].trim() }, m.index);
+  }
   for (const m of text.matchAll(MONEY)) {
+    if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
     const figure = money(g, m[0].trim());
     if (figure) add(figure, m.index + m[0].indexOf(figure.text));
   }
   for (const m of text.matchAll(PERCENT)) {
-    if (free(m.index, m.index + m[0].length)) add({ kind: "percent", value: toNumber(m[1] ?? ""), text: m[0] }, m.index);
+    if (!free(m.index, m.index + m[0].length)) continue;
+    const value = m.groups?.dec !== undefined ? Number(m.groups.dec.replace(/[,・]/, ".")) : toNumber(m.groups?.n ?? "");
+    add({ kind: "percent", value, text: m[0] }, m.index);
+  }
+  for (const m of text.matchAll(PERCENT_BEFORE)) {
+    if (free(m.index, m.index + m[0].length)) add({ kind: "percent", value: Number(m.groups!.n!.replace(",", ".")), text: m[0] }, m.index);
   }
   const reference = parseReference(published);
   for (const m of text.matchAll(DATE)) {
@@ -113,13 +157,21 @@ function money(g: Record<string, string | undefined>, text: string): Figure | un
 const normaliseCode = (code: string): string => (code.toUpperCase() === "RMB" ? "CNY" : code.toUpperCase());
 const toNumber = (n: string): number => Number(n.replaceAll(",", ""));
 
-/** 130조8000억 → 130.8e12; 2.5億 → 2.5e8; 50万 → 5e5. */
+/** 130조8000억 → 130.8e12; 2.5億 → 2.5e8; 50万 → 5e5; 27억3천만 → 2.73e9. */
 function cjkAmount(text: string): number {
   let total = 0;
-  for (const part of text.matchAll(/([\d,.]+)\s?([兆조億亿억萬万만千천]?)/g)) {
-    total += toNumber(part[1] ?? "0") * (SCALE[part[2] ?? ""] ?? 1);
+  for (const part of text.matchAll(/([\d,.]+)\s?([兆조億亿억萬万만千천]{0,2})/g)) {
+    let scale = 1;
+    for (const unit of part[2] ?? "") scale *= SCALE[unit] ?? 1;
+    total += toNumber(part[1] ?? "0") * scale;
   }
   return total;
+}
+
+/** "1.234.567,5" → 1234567.5; "0,21" → 0.21; "1,400" (Latin American grouping) → 1400; "2" → 2. */
+function localNumber(n: string): number {
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(n)) return Number(n.replaceAll(",", ""));
+  return Number(n.replace(/\.(?=\d{3}(?:\D|$))/g, "").replace(",", "."));
 }
 
 interface Reference {

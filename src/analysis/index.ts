@@ -1,19 +1,25 @@
 import type { Analysis } from "../core/article.js";
+import { explainVerdict, type Evidence } from "./evidence.js";
 import { extractFigures } from "./figures.js";
 import { tagJurisdictions } from "./jurisdictions.js";
 import { loadKnowledge, type Knowledge } from "./knowledge.js";
+import { detectLanguage } from "./language.js";
 import { judgePolicy } from "./policy.js";
+import { siteJurisdiction } from "./site.js";
 import { summarise } from "./summary.js";
 import { compileTerms, segment } from "./terms.js";
-import { detectLanguage, plainText } from "./text.js";
+import { plainText, scriptOf } from "./text.js";
 import { tagTopics } from "./topics.js";
 
 export { extractFigures } from "./figures.js";
 export { findJurisdiction, findTopic, loadKnowledge, suggestJurisdiction, suggestTopic } from "./knowledge.js";
 export type { Jurisdiction, Knowledge, Regulator, Topic } from "./knowledge.js";
-export { detectLanguage, plainText, splitSentences } from "./text.js";
+export { detectLanguage } from "./language.js";
+export { plainText, scriptOf, splitSentences } from "./text.js";
+export type { Evidence, EvidenceTerm } from "./evidence.js";
 
 export interface AnalysisInput {
+  /** May be empty: feeds and social posts often have no headline, and the text then carries the item. */
   title: string;
   /** Body text; markup and entities are tolerated and removed. */
   text: string;
@@ -21,41 +27,60 @@ export interface AnalysisInput {
   feedId?: string;
   /** The feed's configured jurisdiction: a prior, not the answer. */
   feedJurisdiction?: string | null;
-  /** BCP 47 tag from the feed; guessed from the script when absent. */
+  /** BCP 47 tag from the feed; detected from the text when absent. */
   language?: string | null;
   /** ISO date of publication: supplies the year of "Jan. 16" and the month of "4일". */
   published?: string | null;
 }
 
+/** An analysis with the terms and sentences behind each part of the verdict. */
+export interface ExplainedAnalysis extends Analysis {
+  evidence: Evidence;
+}
+
 export interface Analyzer {
   analyze(input: AnalysisInput): Analysis;
+  /** The same verdict, with the table entries and sentences that decided it (for `analyze --explain`). */
+  explain(input: AnalysisInput): ExplainedAnalysis;
 }
 
 const MAX_BODY_CHARS = 8000;
+const MAX_TITLE_CHARS = 1000;
 
 /** Compiles the tables once; `analyze` is then pure and synchronous. */
 export function createAnalyzer(knowledge: Knowledge = loadKnowledge()): Analyzer {
   const matcher = compileTerms(knowledge);
   const known = new Set(knowledge.jurisdictions.map((j) => j.code));
+
+  function run(input: AnalysisInput, explain: boolean): Analysis | ExplainedAnalysis {
+    // A headline longer than this is not a headline: bounded, so hostile input costs no more than a long article.
+    const title = plainText(input.title.slice(0, MAX_TITLE_CHARS * 4)).replace(/\n/g, " ").slice(0, MAX_TITLE_CHARS);
+    // The main event is in the title and lead: a full-length page adds cost, not evidence.
+    const body = plainText(input.text.slice(0, MAX_BODY_CHARS * 8)).slice(0, MAX_BODY_CHARS);
+    const script = scriptOf(input.language, title + "\n" + body);
+    const segments = segment(matcher, title, body, script);
+    const topics = tagTopics(segments);
+    const verdict = judgePolicy(segments, topics[0]);
+    const { policy } = verdict;
+    const feedJurisdiction = input.feedJurisdiction && known.has(input.feedJurisdiction) ? input.feedJurisdiction : null;
+    const language = () => detectLanguage(input.language, (title + "\n" + body).trim());
+    // Jurisdictions and topics are labels of policy items only: a hack in Dubai is not news for AE subscribers.
+    const site = siteJurisdiction(input.url, known);
+    const places = policy ? tagJurisdictions(segments, { feedJurisdiction, site, language }) : { codes: [], evidence: [] };
+    const analysis: Analysis = {
+      policy,
+      jurisdictions: places.codes,
+      // Every alert carries a topic, so topic subscriptions see it: "other" when none of the specific ones fits.
+      topics: policy ? (topics.length > 0 ? topics : ["other"]) : [],
+      summary: summarise(title, title ? segments.slice(1) : segments, policy, script),
+      figures: extractFigures(title + "\n" + body, input.published),
+    };
+    if (!explain) return analysis;
+    return { ...analysis, evidence: explainVerdict(segments, verdict, places.evidence, analysis.topics) };
+  }
+
   return {
-    analyze(input: AnalysisInput): Analysis {
-      const title = plainText(input.title).replace(/\n/g, " ");
-      // The main event is in the title and lead: a full-length page adds cost, not evidence.
-      const body = plainText(input.text).slice(0, MAX_BODY_CHARS);
-      const language = detectLanguage(input.language, title + "\n" + body);
-      const segments = segment(matcher, title, body, language);
-      const topics = tagTopics(segments);
-      const { policy } = judgePolicy(segments, topics[0]);
-      const feedJurisdiction = input.feedJurisdiction && known.has(input.feedJurisdiction) ? input.feedJurisdiction : null;
-      return {
-        policy,
-        // Jurisdictions and topics are labels of policy items only: a hack in Dubai is not news for AE subscribers.
-        jurisdictions: policy ? tagJurisdictions(segments, { feedJurisdiction, language }) : [],
-        // Every alert carries a topic, so topic subscriptions see it: "other" when none of the specific ones fits.
-        topics: policy ? (topics.length > 0 ? topics : ["other"]) : [],
-        summary: summarise(title, segments.slice(1), policy, language),
-        figures: extractFigures(title + "\n" + body, input.published),
-      };
-    },
+    analyze: (input) => run(input, false),
+    explain: (input) => run(input, true) as ExplainedAnalysis,
   };
 }

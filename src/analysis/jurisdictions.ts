@@ -1,68 +1,108 @@
 import type { Hit } from "./matcher.js";
 import { refsOf, zoneWeight, type Ref, type Segment } from "./terms.js";
-import type { Script } from "./text.js";
 
 export interface JurisdictionContext {
   feedJurisdiction: string | null;
-  language: Script;
+  /** The country of the page's domain (sec.or.th → TH), a weaker prior than the feed's. */
+  site: string | null;
+  /** The article's language (ISO 639-1), asked only when the text leaves a choice open: detection costs. */
+  language: () => string;
 }
 
-const LANGUAGE_HOME: Partial<Record<Script, string>> = { ja: "JP", ko: "KR" };
+/** Languages written mostly in one jurisdiction of the table: a prior when the text names no clear actor. */
+const LANGUAGE_HOME: Readonly<Record<string, string>> = {
+  ja: "JP", ko: "KR", th: "TH", vi: "VN", id: "ID", ms: "MY", tr: "TR", uk: "UA", pl: "PL", it: "IT", hi: "IN",
+};
+
+/** The hit that made a jurisdiction, for --explain. */
+export interface JurisdictionEvidence {
+  code: string;
+  segment: Segment;
+  hit: Hit<Ref>;
+  as: "authority" | "place";
+}
+
+export interface JurisdictionTags {
+  codes: string[];
+  evidence: JurisdictionEvidence[];
+}
 
 /**
  * The jurisdictions whose authority acts, strongest first. An authority named in the text weighs most; a
  * country's name less; a city least; the feed's jurisdiction and the article's language are priors only.
  */
-export function tagJurisdictions(segments: readonly Segment[], ctx: JurisdictionContext): string[] {
+export function tagJurisdictions(segments: readonly Segment[], ctx: JurisdictionContext): JurisdictionTags {
   const score = new Map<string, number>();
   const withAuthority = new Set<string>();
   const namedInTitle = new Set<string>();
+  const evidence: JurisdictionEvidence[] = [];
   const add = (code: string, w: number) => score.set(code, (score.get(code) ?? 0) + w);
 
   const named = new Map<string, number>();
-  for (const { segment, ref } of refsOf(segments, "place")) {
+  for (const { segment, hit, ref } of refsOf(segments, "place")) {
     if (ref.weight >= 1) named.set(ref.code, (named.get(ref.code) ?? 0) + 1);
     // Repeated mentions add less and less: a country named five times in passing is still in passing.
     const seen = named.get(ref.code) ?? 1;
     add(ref.code, (ref.weight * zoneWeight(segment.index)) / Math.sqrt(seen));
     if (segment.index < 0 && ref.weight >= 1) namedInTitle.add(ref.code);
+    evidence.push({ code: ref.code, segment, hit, as: "place" });
   }
 
+  let language: string | undefined;
+  const languageHome = (): string | undefined => LANGUAGE_HOME[(language ??= ctx.language())];
+  // Authorities named without ambiguity: context for the shared acronyms ("SEC" beside Thailand's ministry).
+  const sure = new Set<string>();
+  for (const { hit, ref } of refsOf(segments, "authority")) {
+    if (hit.refs.filter((r) => r.t === "authority").length === 1) sure.add(ref.code);
+  }
   const authorityCount = new Map<string, number>();
   for (const segment of segments) {
     for (const hit of segment.hits) {
-      const code = resolveAuthority(hit, segment, named, ctx.feedJurisdiction);
+      const code = resolveAuthority(hit, segment, named, ctx.feedJurisdiction ?? ctx.site, languageHome, sure);
       if (!code) continue;
       const n = (authorityCount.get(code) ?? 0) + 1;
       authorityCount.set(code, n);
       withAuthority.add(code);
       add(code, (2.5 * zoneWeight(segment.index)) / Math.sqrt(n));
+      evidence.push({ code, segment, hit, as: "authority" });
     }
   }
 
   if (ctx.feedJurisdiction) add(ctx.feedJurisdiction, 1.5);
-  const home = LANGUAGE_HOME[ctx.language];
-  if (home) add(home, 1);
+  else if (ctx.site) add(ctx.site, 1);
+  const before = [...score.values()].sort((a, b) => b - a);
+  // The language only breaks a near tie or stands in for a missing actor: detecting it is the costly part.
+  if (withAuthority.size === 0 || before.length < 1 || (before[1] ?? 0) > before[0]! - 1) {
+    const home = languageHome();
+    if (home) add(home, 1);
+  }
 
   const ranked = [...score].filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
   const top = ranked[0];
-  if (!top || top[1] < 2) return ctx.feedJurisdiction ? [ctx.feedJurisdiction] : top ? [top[0]] : [];
-  return ranked
-    .filter(([code, s]) =>
-      code === top[0] || (withAuthority.has(code) && s >= 0.4 * top[1]) || (namedInTitle.has(code) && s >= 0.75 * top[1]))
-    .map(([code]) => code);
+  let codes: string[];
+  if (!top || top[1] < 2) codes = ctx.feedJurisdiction ? [ctx.feedJurisdiction] : top ? [top[0]] : [];
+  else {
+    codes = ranked
+      .filter(([code, s]) =>
+        code === top[0] || (withAuthority.has(code) && s >= 0.4 * top[1]) || (namedInTitle.has(code) && s >= 0.75 * top[1]))
+      .map(([code]) => code);
+  }
+  return { codes, evidence: evidence.filter((e) => codes.includes(e.code)) };
 }
 
 /**
- * The jurisdiction of an authority mention. A name shared by several (SEC, FSA, FMA) is read by context: a
- * country named right beside it ("Thailand's SEC"), then the feed's own jurisdiction, then a candidate
- * country named anywhere in the article, then the usual reading (`default` in the table).
+ * The jurisdiction of an authority mention. A name shared by several (SEC, FSA, FSC, FIU, CBK) is read by
+ * context: a country named right beside it ("Thailand's SEC"), then the feed's (or the page's domain's)
+ * jurisdiction, then another authority of one candidate named in the article, then a candidate country named
+ * anywhere, then the article's language (a Thai text's SEC is Thai), then the usual reading (`default`).
  */
 function resolveAuthority(
   hit: Hit<Ref>,
   segment: Segment,
   named: ReadonlyMap<string, number>,
   feedJurisdiction: string | null,
+  languageHome: () => string | undefined,
+  sure: ReadonlySet<string>,
 ): string | undefined {
   const candidates = hit.refs.filter((r): r is Extract<Ref, { t: "authority" }> => r.t === "authority");
   if (candidates.length === 0) return undefined;
@@ -80,8 +120,12 @@ function resolveAuthority(
     if (ref?.t === "place") return ref.code;
   }
   if (feedJurisdiction && codes.has(feedJurisdiction)) return feedJurisdiction;
+  const alongside = [...codes].filter((c) => sure.has(c));
+  if (alongside.length === 1) return alongside[0];
   const fallback = candidates.find((c) => c.fallback)?.code;
   const mentioned = [...codes].filter((c) => named.has(c)).sort((a, b) => named.get(b)! - named.get(a)!);
-  if (fallback && (mentioned.length === 0 || mentioned.includes(fallback))) return fallback;
-  return mentioned[0] ?? fallback;
+  if (mentioned.length > 0 && !(fallback && mentioned.includes(fallback))) return mentioned[0];
+  const home = languageHome();
+  if (home && codes.has(home)) return home;
+  return fallback ?? mentioned[0];
 }

@@ -1,9 +1,8 @@
-// Finds every known term in a text in one pass: Latin-script words by n-gram lookup in hash maps (fast
-// whatever the size of the tables), CJK terms by one regex (no spaces to anchor words on).
-
-/** Latin, Greek and Cyrillic words and numbers; CJK text goes to the regex path. */
-const TOKEN = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}\p{M}]+/gu;
-const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+// Finds every known term in a text in one left-to-right pass, whatever the size of the tables:
+// - scripts written with spaces between words (Latin, Greek, Cyrillic, Devanagari) are cut into words once,
+//   and terms are walked word by word down a trie (case- and accent-folded, or exact for acronyms);
+// - scripts written without spaces, or with particles glued to words (Chinese, Japanese, Korean, Thai,
+//   Arabic), are scanned character by character against the terms starting with that character.
 
 export interface Hit<R> {
   refs: readonly R[];
@@ -11,105 +10,227 @@ export interface Hit<R> {
   end: number;
 }
 
-interface Token {
+interface Word {
   text: string;
   folded: string;
   start: number;
   end: number;
 }
 
+/** One node of the word trie: children by exact word (acronyms), by folded word, and by folded prefix. */
+interface Node<R> {
+  exact?: Map<string, Node<R>>;
+  folded?: Map<string, Node<R>>;
+  /**
+   * Words written with a trailing "*" in the tables ("krypto*" matches Kryptowerte, Kryptowährungen), by
+   * their first two characters: a word is checked against a handful of stems, not all of them.
+   */
+  prefixes?: Map<number, Array<{ prefix: string; node: Node<R> }>>;
+  refs?: R[];
+}
+
+/** Characters of scripts matched by substring: CJK, kana, Hangul, Thai, Arabic. */
+export function isUnspaced(code: number): boolean {
+  return (
+    (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) ||
+    (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f) || (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0x0e00 && code <= 0x0e7f) || (code >= 0x0600 && code <= 0x06ff) || (code >= 0x0750 && code <= 0x077f)
+  );
+}
+
+/** Letters, digits and combining marks of the scripts written with spaces. */
+function isWordChar(code: number): boolean {
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return (
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x300 && code <= 0x52f) ||
+    (code >= 0x900 && code <= 0x97f) || (code >= 0x1e00 && code <= 0x1eff)
+  );
+}
+
+const foldCache = new Map<string, string>();
+/** Letters NFD does not split into a base and an accent. */
+const LETTER_FOLD: Record<string, string> = { "ı": "i", "ł": "l", "đ": "d", "ø": "o", "ß": "ss" };
+
+/**
+ * Case and accents folded, so "Regulación" finds "regulacion", "KRİPTO" finds "kripto" and "Behörde" finds
+ * "Behorde". Devanagari keeps its vowel signs; Vietnamese text keeps its accents (see `splitWords`).
+ */
+export function foldWord(word: string, keepAccents = false): string {
+  let ascii = true;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 0x80) { ascii = false; break; }
+  if (ascii || keepAccents) return word.toLowerCase();
+  let folded = foldCache.get(word);
+  if (folded === undefined) {
+    const lower = word.toLowerCase();
+    // Devanagari vowel signs are letters, not accents.
+    folded = /[\u0900-\u097f]/.test(lower)
+      ? lower
+      : lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[ıłđøß]/g, (c) => LETTER_FOLD[c]!);
+    if (foldCache.size > 50_000) foldCache.clear();
+    foldCache.set(word, folded);
+  }
+  return folded;
+}
+
+/** Arabic letters that writers use interchangeably (hamza forms, tā' marbūṭa, alif maqṣūra), one for one. */
+const ARABIC_FOLD: Record<string, string> = { "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي" };
+const foldUnspaced = (text: string): string => (/[أإآةى]/.test(text) ? text.replace(/[أإآةى]/g, (c) => ARABIC_FOLD[c]!) : text);
+
 export class TermMatcher<R> {
-  private readonly exact = new Map<string, R[]>();
-  private readonly folded = new Map<string, R[]>();
-  /** First words of multi-word terms: only there is a longer n-gram worth building. */
-  private readonly openers = new Set<string>();
-  private maxWords = 1;
-  private readonly cjkTerms = new Map<string, R[]>();
-  private cjkRegex: RegExp | undefined;
+  private readonly root: Node<R> = {};
+  /** Terms in unspaced scripts by their first character, longest first. */
+  private readonly unspaced = new Map<string, Array<{ term: string; refs: R[] }>>();
+  private unspacedSorted = true;
 
   /**
    * A term matches whole words. It matches case-sensitively when asked (acronyms: SEC, Fed) or when it has no
-   * lower-case letter (US, EU, PRC): "us" and "fed" are ordinary words.
+   * lower-case letter (US, EU, PRC): "us" and "fed" are ordinary words. A word ending in "*" matches any word it
+   * begins. A trailing plural "s" is tolerated ("stablecoins", "VASPs").
    */
   add(term: string, ref: R, caseSensitive = false): void {
-    if (CJK_CHAR.test(term)) {
-      push(this.cjkTerms, term, ref);
-      this.cjkRegex = undefined;
+    if ([...term].some((c) => isUnspaced(c.codePointAt(0)!))) {
+      this.addUnspaced(foldUnspaced(term.trim()), ref);
       return;
     }
-    const words = tokens(term);
+    const marked = term.replace(/\*(?=\s|$)/g, "\u0001");
+    const words = splitWords(marked, true, false);
     if (words.length === 0) return;
     const exact = caseSensitive || (!/\p{Ll}/u.test(term) && /\p{Lu}/u.test(term));
-    if (exact) push(this.exact, words.map((w) => w.text).join(" "), ref);
-    else push(this.folded, words.map((w) => w.folded).join(" "), ref);
-    if (words.length > 1) {
-      this.openers.add(words[0]!.folded);
-      this.maxWords = Math.max(this.maxWords, words.length);
-    }
+    this.addPath(words, ref, exact);
+    // Vietnamese text is matched with its accents (tone marks tell words apart): terms are stored both ways.
+    const accented = splitWords(marked, true, true);
+    if (!exact && accented.some((w, i) => w.folded !== words[i]!.folded)) this.addPath(accented, ref, exact);
+  }
+
+  private addPath(words: readonly Word[], ref: R, exact: boolean): void {
+    let node = this.root;
+    words.forEach((w, i) => {
+      const last = i === words.length - 1;
+      if (w.text.endsWith("\u0001")) {
+        const prefix = w.folded.slice(0, -1);
+        if (prefix.length < 2) throw new Error(`term "${w.text.slice(0, -1)}*": a stem needs at least two letters`);
+        node.prefixes ??= new Map();
+        let list = node.prefixes.get(pairKey(prefix));
+        if (!list) node.prefixes.set(pairKey(prefix), (list = []));
+        let entry = list.find((p) => p.prefix === prefix);
+        if (!entry) list.push((entry = { prefix, node: {} }));
+        node = entry.node;
+      } else if (exact) {
+        node = child((node.exact ??= new Map()), w.text, last ? [w.text + "s"] : []);
+      } else {
+        const plural = last && /[a-z]$/.test(w.folded) && w.folded.length > 2 ? [w.folded + "s", w.folded + "es"] : [];
+        node = child((node.folded ??= new Map()), w.folded, plural);
+      }
+    });
+    // The node reached (and its plural twins share it through `child`).
+    if (!node.refs?.includes(ref)) (node.refs ??= []).push(ref);
+  }
+
+  private addUnspaced(term: string, ref: R): void {
+    const first = term[0]!;
+    let list = this.unspaced.get(first);
+    if (!list) this.unspaced.set(first, (list = []));
+    const entry = list.find((e) => e.term === term);
+    if (entry) entry.refs.push(ref);
+    else list.push({ term, refs: [ref] });
+    this.unspacedSorted = false;
   }
 
   /** Longest match first, left to right; a word inside a longer term is not matched again. */
   match(text: string): Hit<R>[] {
     const hits: Hit<R>[] = [];
-    const words = tokens(text);
+    const words = splitWords(text, false, VIETNAMESE.test(text));
     for (let i = 0; i < words.length; ) {
-      const first = words[i]!;
-      let matched = 0;
-      if (this.openers.has(first.folded)) {
-        for (let n = Math.min(this.maxWords, words.length - i); n > 1 && matched === 0; n--) {
-          const refs = this.lookup(words, i, n);
-          if (refs) {
-            hits.push({ refs, start: first.start, end: words[i + n - 1]!.end });
-            matched = n;
-          }
-        }
-      }
-      if (matched === 0) {
-        const refs = this.lookup(words, i, 1);
-        if (refs) hits.push({ refs, start: first.start, end: first.end });
-        matched = 1;
-      }
-      i += matched;
+      const found = this.longest(words, i);
+      if (found) {
+        hits.push({ refs: found.refs, start: words[i]!.start, end: words[found.last]!.end });
+        i = found.last + 1;
+      } else i++;
     }
-    if (this.cjkTerms.size > 0 && CJK_CHAR.test(text)) {
-      this.cjkRegex ??= new RegExp(
-        [...this.cjkTerms.keys()].sort((a, b) => b.length - a.length).map(escapeRegex).join("|"),
-        "g",
-      );
-      for (const m of text.matchAll(this.cjkRegex)) {
-        hits.push({ refs: this.cjkTerms.get(m[0])!, start: m.index, end: m.index + m[0].length });
-      }
-      hits.sort((a, b) => a.start - b.start);
-    }
+    if (this.unspaced.size > 0) this.matchUnspaced(text, hits);
     return hits;
   }
 
-  private lookup(words: readonly Token[], i: number, n: number): R[] | undefined {
-    let exactKey = words[i]!.text;
-    let foldedKey = words[i]!.folded;
-    for (let k = 1; k < n; k++) {
-      exactKey += " " + words[i + k]!.text;
-      foldedKey += " " + words[i + k]!.folded;
+  private longest(words: readonly Word[], first: number): { refs: R[]; last: number } | undefined {
+    let best: { refs: R[]; last: number } | undefined;
+    // Depth-first over the (few) trie branches this word sequence can follow; most words leave at the root.
+    const stack: Array<{ node: Node<R>; i: number }> = [];
+    const step = (node: Node<R>, i: number): void => {
+      const w = words[i];
+      if (!w) return;
+      // Pushed so that, between matches of the same length, an exact word beats a folded one beats a stem.
+      if (node.prefixes && w.folded.length >= 2) {
+        const list = node.prefixes.get(pairKey(w.folded));
+        if (list) for (const p of list) if (w.folded.startsWith(p.prefix)) stack.push({ node: p.node, i: i + 1 });
+      }
+      const f = node.folded?.get(w.folded);
+      if (f) stack.push({ node: f, i: i + 1 });
+      const e = node.exact?.get(w.text);
+      if (e) stack.push({ node: e, i: i + 1 });
+    };
+    step(this.root, first);
+    while (stack.length > 0) {
+      const { node, i } = stack.pop()!;
+      if (node.refs && (!best || i - 1 > best.last)) best = { refs: node.refs, last: i - 1 };
+      step(node, i);
     }
-    const found = this.exact.get(exactKey) ?? this.folded.get(foldedKey);
-    if (found || !exactKey.endsWith("s") || foldedKey.length <= 3) return found;
-    // Plurals without listing them: "stablecoins", "Member States", "VASPs".
-    return this.exact.get(exactKey.slice(0, -1)) ?? this.folded.get(foldedKey.slice(0, -1));
+    return best;
+  }
+
+  private matchUnspaced(text: string, hits: Hit<R>[]): void {
+    if (!this.unspacedSorted) {
+      for (const list of this.unspaced.values()) list.sort((a, b) => b.term.length - a.term.length);
+      this.unspacedSorted = true;
+    }
+    let folded: string | undefined;
+    const before = hits.length;
+    for (let i = 0; i < text.length; i++) {
+      if (!isUnspaced(text.charCodeAt(i))) continue;
+      folded ??= foldUnspaced(text);
+      const list = this.unspaced.get(folded[i]!);
+      if (!list) continue;
+      for (const { term, refs } of list) {
+        if (folded.startsWith(term, i)) {
+          hits.push({ refs, start: i, end: i + term.length });
+          i += term.length - 1;
+          break;
+        }
+      }
+    }
+    if (hits.length > before && before > 0) hits.sort((a, b) => a.start - b.start);
   }
 }
 
-function tokens(text: string): Token[] {
-  const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    out.push({ text: m[0], folded: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+/** The first two characters of a word as one number: the key of the stems it may begin with. */
+const pairKey = (word: string): number => (word.charCodeAt(0) << 16) | word.charCodeAt(1);
+
+function child<R>(map: Map<string, Node<R>>, key: string, twins: readonly string[]): Node<R> {
+  let node = map.get(key);
+  if (!node) map.set(key, (node = {}));
+  for (const twin of twins) if (!map.has(twin)) map.set(twin, node);
+  return node;
+}
+
+/** Letters only Vietnamese uses: where they appear, "bán" (sell) must not be read as "ban". */
+const VIETNAMESE = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+
+/**
+ * Words of the spaced scripts, with offsets; `keepMarker` keeps the "*" placeholder of table terms and
+ * `keepAccents` folds case only.
+ */
+function splitWords(text: string, keepMarker: boolean, keepAccents: boolean): Word[] {
+  const out: Word[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0;
+    const inWord = i < text.length && (isWordChar(code) || (keepMarker && code === 1));
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const word = text.slice(start, i);
+      out.push({ text: word, folded: foldWord(word, keepAccents), start, end: i });
+      start = -1;
+    }
   }
   return out;
 }
-
-function push<R>(map: Map<string, R[]>, key: string, ref: R): void {
-  const list = map.get(key);
-  if (list) list.push(ref);
-  else map.set(key, [ref]);
-}
-
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,34 +1,70 @@
 import { zoneWeight, type Segment } from "./terms.js";
 
-/** Evidence in one segment: an official actor, what it did, and signs that the main event is something else. */
+/** Evidence in one segment: an official actor, what it did, signs the main event is something else, and scope. */
 function cues(segment: Segment) {
   let authority = false;
+  let centralBank = false;
   let country = false;
   let acts = 0;
   let non = 0;
   let spec = 0;
+  let scope = 0;
+  let rate = 0;
+  // Which comes first, an actor or act, or a non-policy event: headlines lead with their main event
+  // ("Exchange launches product after FCA registration" is a launch; "FCA fines exchange after hack" a fine).
+  let leader: "official" | "non" | undefined;
   for (const hit of segment.hits) {
     let act = false;
     for (const ref of hit.refs) {
-      if (ref.t === "authority" || (ref.t === "cue" && ref.cue === "authority")) authority = true;
-      else if (ref.t === "place" && ref.weight >= 1) country = true;
-      else if (ref.t === "cue" && ref.cue === "act") act = true;
-      else if (ref.t === "cue" && ref.cue === "non") non++;
-      else if (ref.t === "cue" && ref.cue === "spec") spec++;
+      if (ref.t === "authority") {
+        // A law named ("under MiCA") is the frame, not an actor: Binance delisting under MiCA is Binance's act.
+        if (ref.kind === "law") continue;
+        authority = true;
+        if (ref.kind === "central-bank") centralBank = true;
+      } else if (ref.t === "cue") {
+        if (ref.cue === "authority") authority = true;
+        else if (ref.cue === "act") act = true;
+        else if (ref.cue === "non") non++;
+        else if (ref.cue === "spec") spec++;
+        else if (ref.cue === "scope") scope++;
+      } else if (ref.t === "place" && ref.weight >= 1) {
+        // Only a country that opens the sentence is its subject: "Thailand approves", not "a token in Dubai".
+        if (hit.start <= SUBJECT_REACH) country = true;
+      }
+      else if (ref.t === "topic" && ref.weight >= 1) {
+        if (SCOPE_TOPICS.has(ref.id)) scope++;
+        else if (ref.id === "monetary-policy") rate++;
+      }
     }
     if (act) acts++;
+    if (!leader) {
+      if (hit.refs.some((r) => r.t === "cue" && r.cue === "non")) leader = "non";
+      else if (hit.refs.some((r) => (r.t === "authority" && r.kind !== "law") || (r.t === "cue" && (r.cue === "act" || r.cue === "authority")))) leader = "official";
+    }
   }
-  return { authority, country, acts, non, spec };
+  return { authority, centralBank, country, acts, non, spec, scope, rate, nonLeads: leader === "non" };
 }
+
+/** How far into a sentence a country's name can still be its subject ("The wait is over: Australia releases"). */
+const SUBJECT_REACH = 25;
+
+/** Topics that are about crypto, stablecoins, payments or CBDCs by their very terms. */
+const SCOPE_TOPICS = new Set(["stablecoin", "staking", "token-offering", "cbdc", "defi"]);
 
 export interface PolicyVerdict {
   policy: boolean;
   score: number;
+  /** Why, in words an operator can act on. */
+  reason: string;
 }
 
 /**
- * Is the main event an authority's act? The title and the lead decide; later sentences count a quarter, so a
- * regulator mentioned in passing (or "authorities are investigating" under a hack) does not make it policy.
+ * Is the main event an authority's act within regwatch's scope? Two tests, both needed:
+ * - an authority acts: the title and the lead decide; later sentences count a quarter, so a regulator mentioned
+ *   in passing (or "authorities are investigating" under a hack) does not make it policy;
+ * - the act is about crypto-assets, stablecoins, payments or CBDCs (a scope term in the title or the first
+ *   sentences), or it is a central bank's rate decision. An accounting-fraud charge, a forex penalty or a
+ *   statistics release by the same regulators is not news for regwatch's users.
  * A central-bank move still only expected ("markets watch for a potential hike") is not a decision.
  */
 export function judgePolicy(segments: readonly Segment[], primaryTopic: string | undefined): PolicyVerdict {
@@ -37,20 +73,40 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   let leadActs = 0;
   let titleActor = false;
   let leadActor = false;
+  let scope = 0;
+  let rate = 0;
+  let centralBank = false;
   for (const segment of segments) {
     const c = cues(segment);
     const lead = segment.index <= 1;
     const w = lead ? zoneWeight(segment.index) : 0.25;
     // A country as the subject ("Japan to tighten rules", "Thailand approves") stands for its government.
     const actor = c.authority ? 0.75 : c.country && lead ? 0.5 : 0;
-    score += w * (actor + 0.75 * Math.min(c.acts, 2) - 1.25 * Math.min(c.non, 2));
+    // A hack or a price named beside the act ("fined after the hack") weighs less than one standing alone.
+    const non = c.acts > 0 && c.authority && !c.nonLeads ? 0.5 * Math.min(c.non, 1) : 1.25 * Math.min(c.non, 2);
+    // The main event is told in the title and first sentence; a hack recalled later is background.
+    const nonWeight = segment.index <= 0 ? w : 0.25;
+    score += w * (actor + 0.75 * Math.min(c.acts, 2)) - nonWeight * non;
     if (lead) leadActs += c.acts;
     if (segment.index < 0) titleActor ||= actor > 0;
     else if (lead) leadActor ||= c.authority;
     if (segment.index <= 0) speculative += c.spec;
+    if (segment.index <= 2) {
+      scope += c.scope;
+      rate += c.rate;
+      centralBank ||= c.centralBank;
+    }
   }
+  // A rate set by a central bank, or by a body the text does not tie to one ("the Monetary Policy Committee").
+  const rateDecision = primaryTopic === "monetary-policy" && rate > 0 && (centralBank || leadActor || titleActor) && speculative === 0;
   if (primaryTopic === "monetary-policy" && speculative > 0) score -= 3;
   // Either the lead says what was done, or an authority is the subject of both title and lead.
   const acted = leadActs > 0 || (titleActor && leadActor);
-  return { policy: acted && score >= 2.5, score };
+  if (!acted || score < 2.5) {
+    return { policy: false, score, reason: !acted ? "no act of an authority in the title or lead" : "the main event is not an authority's act" };
+  }
+  if (scope === 0 && !rateDecision) {
+    return { policy: false, score, reason: "an authority acts, but not about crypto, stablecoins, payments or CBDCs, nor on rates" };
+  }
+  return { policy: true, score, reason: rateDecision && scope === 0 ? "a central bank's rate decision" : "an authority acts on crypto, stablecoins, payments or CBDCs" };
 }

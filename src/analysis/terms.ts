@@ -1,5 +1,5 @@
 import type { Knowledge } from "../../config/knowledge.js";
-import { TermMatcher, type Hit } from "./matcher.js";
+import { foldWord, isUnspaced, TermMatcher, type Hit } from "./matcher.js";
 import { splitSentences, type Script } from "./text.js";
 
 /** What a matched term is evidence of. */
@@ -7,7 +7,10 @@ export type Ref =
   | { t: "authority"; code: string; kind: string; fallback: boolean }
   | { t: "place"; code: string; weight: number }
   | { t: "topic"; id: string; weight: number }
-  | { t: "cue"; cue: "authority" | "act" | "non" | "spec" };
+  | { t: "cue"; cue: Cue };
+
+/** Policy cues: an official actor, what it did, the main event being something else, a move only expected, and the scope. */
+export type Cue = "authority" | "act" | "non" | "spec" | "scope";
 
 // How much a mention of a place says about the article's jurisdiction: a country's name or adjective
 // says a lot, a city (often only a dateline: "Paris, 26 June") very little.
@@ -15,7 +18,28 @@ const NAME_WEIGHT = 1;
 const PLACE_WEIGHT = 0.3;
 
 export function compileTerms(knowledge: Knowledge): TermMatcher<Ref> {
-  const m = new TermMatcher<Ref>();
+  const inner = new TermMatcher<Ref>();
+  // The longest match wins, so "crypto exchange" (a topic term) would hide the "crypto" that puts the item in
+  // scope: a term that contains a scope word carries the scope cue itself.
+  // Likewise a topic term holding an act ("業務改善命令" holds "命令", "without registration" "registration")
+  // carries the act cue: the topic must not hide what the authority did.
+  const inScope = containsTest(knowledge.policy.scope);
+  const holdsAct = containsTest(knowledge.policy.acts);
+  const scopeRef: Ref = { t: "cue", cue: "scope" };
+  const actRef: Ref = { t: "cue", cue: "act" };
+
+  // One object per distinct meaning, so a term listed twice (or a plural listed beside its singular) is counted once.
+  const shared = new Map<string, Ref>([[JSON.stringify(scopeRef), scopeRef], [JSON.stringify(actRef), actRef]]);
+  const m = {
+    add(term: string, given: Ref, caseSensitive = false): void {
+      const key = JSON.stringify(given);
+      let ref = shared.get(key);
+      if (!ref) shared.set(key, (ref = given));
+      inner.add(term, ref, caseSensitive);
+      if (ref !== scopeRef && inScope(term)) inner.add(term, scopeRef, caseSensitive);
+      if (ref.t === "topic" && holdsAct(term)) inner.add(term, actRef, caseSensitive);
+    },
+  };
   for (const j of knowledge.jurisdictions) {
     for (const name of [...j.names, ...j.adjectives]) m.add(name, { t: "place", code: j.code, weight: NAME_WEIGHT });
     for (const place of j.places) m.add(place, { t: "place", code: j.code, weight: PLACE_WEIGHT });
@@ -34,7 +58,29 @@ export function compileTerms(knowledge: Knowledge): TermMatcher<Ref> {
   for (const term of p.acts) m.add(term, { t: "cue", cue: "act" });
   for (const term of p.nonPolicy) m.add(term, { t: "cue", cue: "non" });
   for (const term of p.speculative) m.add(term, { t: "cue", cue: "spec" });
-  return m;
+  for (const term of p.scope) m.add(term, scopeRef);
+  return inner;
+}
+
+/** Whether a longer term contains one of `terms`: a whole word, a "stem*", a phrase, or (CJK, Thai, Arabic) a substring. */
+function containsTest(terms: readonly string[]): (term: string) => boolean {
+  const words = new Set<string>();
+  const stems: string[] = [];
+  const unspaced: string[] = [];
+  const phrases: string[] = [];
+  for (const s of terms) {
+    if ([...s].some((c) => isUnspaced(c.codePointAt(0)!))) unspaced.push(s);
+    else if (s.endsWith("*")) stems.push(foldWord(s.slice(0, -1)));
+    else if (!/\s/.test(s)) words.add(foldWord(s));
+    else phrases.push(" " + s.split(/\s+/).map((w) => foldWord(w)).join(" ") + " ");
+  }
+  return (term) => {
+    if (unspaced.some((u) => u !== term && term.includes(u))) return true;
+    const parts = term.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).map((w) => foldWord(w));
+    if (parts.length < 2) return false;
+    const joined = " " + parts.join(" ") + " ";
+    return parts.some((w) => words.has(w) || stems.some((s) => w.startsWith(s))) || phrases.some((p) => joined.includes(p));
+  };
 }
 
 /** The title (index -1) or one sentence of the body, with the terms found in it. */
@@ -45,8 +91,11 @@ export interface Segment {
 }
 
 export function segment(matcher: TermMatcher<Ref>, title: string, body: string, language: Script): Segment[] {
-  const segments: Segment[] = [{ index: -1, text: title, hits: matcher.match(title) }];
-  splitSentences(body, language).forEach((s, i) => segments.push({ index: i, text: s.text, hits: matcher.match(s.text) }));
+  const sentences = splitSentences(body, language).map((s) => s.text);
+  // An item without a headline: its first sentence plays the title's part.
+  const head = title.trim() ? title : (sentences.shift() ?? "");
+  const segments: Segment[] = [{ index: -1, text: head, hits: matcher.match(head) }];
+  sentences.forEach((text, i) => segments.push({ index: i, text, hits: matcher.match(text) }));
   return segments;
 }
 

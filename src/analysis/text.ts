@@ -46,8 +46,11 @@ export function plainText(raw: string): string {
 
 export type Script = "ja" | "ko" | "zh" | "en";
 
-/** The article's language: the feed's tag when it names one we analyse, else the dominant script. */
-export function detectLanguage(tag: string | null | undefined, text: string): Script {
+/**
+ * How to cut the text into sentences and words: the feed's tag when it names a CJK language, else the
+ * dominant script ("en" stands for every script written with spaces). See language.ts for the language.
+ */
+export function scriptOf(tag: string | null | undefined, text: string): Script {
   const primary = tag?.toLowerCase().split(/[-_]/)[0];
   if (primary === "ja" || primary === "ko" || primary === "zh" || primary === "en") return primary;
   const sample = text.slice(0, 600);
@@ -74,6 +77,9 @@ function segmenter(locale: string, granularity: "sentence" | "word"): Intl.Segme
 const ABBREVIATION_END =
   /(?:^|[\s(“"'])(?:[A-Z]\.(?:[A-Z]\.)*|U\.S|U\.K|No|Nos|Mr|Mrs|Ms|Dr|Prof|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|St|vs|e\.g|i\.e|Art|Sec|para|approx|Gov|Sen|Rep|Jr|Sr|Ref|Fig|Vol|Op)\.$/;
 
+// Thai and Cyrillic abbreviations are letters with dots: "ก.ล.ต." (the Thai SEC), "т.е.", "г.".
+const SHORT_ABBREVIATION = /(?:^|[\s.])[\u0e00-\u0e7f\u0400-\u04ff]{1,2}\.$/u;
+
 export interface Sentence {
   text: string;
   /** Offset in the text the sentences came from. */
@@ -91,7 +97,7 @@ export function splitSentences(text: string, language: Script): Sentence[] {
     const joins =
       previous !== undefined &&
       !text.slice(previous.start + previous.text.length, start).includes("\n") &&
-      (ABBREVIATION_END.test(previous.text) || /^[a-z0-9%]/.test(trimmed));
+      (ABBREVIATION_END.test(previous.text) || SHORT_ABBREVIATION.test(previous.text) || /^[a-z0-9%]/.test(trimmed));
     if (previous && joins) previous.text = text.slice(previous.start, start + trimmed.length);
     else out.push({ text: trimmed, start });
   }

@@ -1,36 +1,65 @@
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { createAnalyzer } from "../analysis/index.js";
-import { evaluate, type LabelledItem } from "../analysis/evaluate.js";
+import { evaluateSplit, type EvalReport, type LabelledItem, type SplitReport } from "../analysis/evaluate.js";
 import { UserError } from "../core/errors.js";
 
-/** `regwatch eval FILE`: how well the analysis matches a labelled set, and what it got wrong. */
+/**
+ * `regwatch eval FILE`: how well the analysis matches a labelled set, and what it got wrong. Items fall into
+ * folds by a hash of their id; one fold is held out. Misses are listed for the tuning part only (unless
+ * --show-held-out), so the held-out figure stays an honest estimate of items never seen.
+ */
 export function evalCommand(): Command {
   return new Command("eval")
-    .description("score the analysis against a labelled JSON file (policy, jurisdictions, topics, figures)")
+    .description("score the analysis against a labelled JSON file: whole set, tuning part and a held-out fold")
     .argument("<file>", "JSON array of labelled items: title, text, policy, jurisdictions, topics, referenceSummary")
     .option("--json", "print the report as JSON")
-    .action((file: string, options: { json?: boolean }) => {
+    .option("--folds <k>", "number of folds the set is split into by a hash of each id", "5")
+    .option("--held-out <fold>", "the fold kept out of tuning (0..k-1)", "0")
+    .option("--show-held-out", "also list the misses of the held-out fold (spoils it for tuning)")
+    .action((file: string, options: { json?: boolean; folds: string; heldOut: string; showHeldOut?: boolean }) => {
+      const folds = Number(options.folds);
+      const heldOut = Number(options.heldOut);
+      if (!Number.isInteger(folds) || folds < 2) throw new UserError(`--folds: expected a whole number of at least 2, got ${options.folds}`);
+      if (!Number.isInteger(heldOut) || heldOut < 0 || heldOut >= folds) throw new UserError(`--held-out: expected 0 to ${folds - 1}, got ${options.heldOut}`);
       const items = readLabelled(file);
-      const report = evaluate(createAnalyzer(), items);
+      const report = evaluateSplit(createAnalyzer(), items, folds, heldOut);
+      if (!options.showHeldOut) {
+        report.heldOut.misses = [];
+        report.perFold[heldOut]!.misses = [];
+        report.whole.misses = report.tuning.misses;
+      }
       if (options.json) {
         process.stdout.write(JSON.stringify(report, null, 2) + "\n");
         return;
       }
-      const pct = (x: number) => x.toFixed(3);
-      const lines = [
-        `items                         ${report.items}`,
-        `policy accuracy               ${pct(report.policyAccuracy)}`,
-        `jurisdiction exact-set match  ${pct(report.jurisdictionExactMatch)}`,
-        `jurisdiction micro-F1         ${pct(report.jurisdictionF1)}`,
-        `topic micro-F1                ${pct(report.topicF1)}`,
-        `figure recall                 ${pct(report.figureRecall)}`,
-        "",
-        report.misses.length === 0 ? "no misses" : "misses:",
-        ...report.misses.map((m) => `  ${m.id} ${m.what}: expected ${m.expected || "(none)"}; got ${m.got || "(none)"}`),
-      ];
-      process.stdout.write(lines.join("\n") + "\n");
+      process.stdout.write(formatSplit(report, Boolean(options.showHeldOut)) + "\n");
     });
+}
+
+const ROWS: Array<[string, (r: EvalReport) => number]> = [
+  ["policy accuracy", (r) => r.policyAccuracy],
+  ["jurisdiction exact-set match", (r) => r.jurisdictionExactMatch],
+  ["jurisdiction micro-F1", (r) => r.jurisdictionF1],
+  ["topic micro-F1", (r) => r.topicF1],
+  ["figure recall", (r) => r.figureRecall],
+];
+
+export function formatSplit(report: SplitReport, showHeldOut: boolean): string {
+  const pct = (x: number) => x.toFixed(3).padStart(8);
+  const folds = report.perFold.map((_, f) => `fold ${f}`.padStart(8)).join("");
+  const lines = [
+    `${report.folds} folds by a hash of each id; fold ${report.heldOutFold} is held out of tuning`,
+    `${"".padEnd(30)}${"whole".padStart(8)}${"tuning".padStart(8)}${"held-out".padStart(9)}   ${folds}`,
+    `${"items".padEnd(30)}${String(report.whole.items).padStart(8)}${String(report.tuning.items).padStart(8)}${String(report.heldOut.items).padStart(9)}   ${report.perFold.map((r) => String(r.items).padStart(8)).join("")}`,
+    ...ROWS.map(([name, get]) =>
+      `${name.padEnd(30)}${pct(get(report.whole))}${pct(get(report.tuning))} ${pct(get(report.heldOut))}   ${report.perFold.map((r) => pct(get(r))).join("")}`),
+    "",
+  ];
+  const misses = showHeldOut ? report.whole.misses : report.tuning.misses;
+  lines.push(misses.length === 0 ? "no misses" : showHeldOut ? "misses (all items):" : "misses (tuning part; --show-held-out lists the held-out fold too):");
+  lines.push(...misses.map((m) => `  ${m.id} ${m.what}: expected ${m.expected || "(none)"}; got ${m.got || "(none)"}`));
+  return lines.join("\n");
 }
 
 function readLabelled(file: string): LabelledItem[] {

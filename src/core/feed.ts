@@ -6,7 +6,10 @@ export interface FeedSpec {
   /** The jurisdiction the feed's items usually concern; a prior for the analysis, not the answer. */
   jurisdiction: string | null;
   userAgent?: string;
-  /** "all": every new item is handed to delivery, not only policy items (whoever receives it decides). */
+  /**
+   * Which new items become alerts: "policy" (default) only those the analysis judges policy; "all" every item,
+   * for an operator who wants a feed in full (its non-policy items carry the feed's jurisdiction).
+   */
   alerts?: "policy" | "all";
   /** Added from a chat: every URL it leads to passes the address guard. Configured feeds are trusted. */
   untrusted?: boolean;

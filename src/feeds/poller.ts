@@ -140,13 +140,14 @@ async function pollFeed(
   }
 
   const toAlert = (article: Article): Alert => ({ ...article, ...deps.analyze(article, feed), feedName: feed.name });
+  const alerted = (alert: Alert): boolean => alert.policy || feed.alerts === "all";
 
   if (!state.primedAt) {
     // First poll of this feed: everything in it is old news. Record it all, alert nothing.
     await deps.seen.markSeen(articles.flatMap(keysOf));
     await deps.feedState.set(feed.id, { ...next, primedAt: now().toISOString() });
     for (const article of articles) for (const key of keysOf(article)) claimed.add(key);
-    report.primedLatest.push(...chronological(articles).map(toAlert).filter((a) => a.policy).slice(-PRIMED_SAMPLE));
+    report.primedLatest.push(...chronological(articles).map(toAlert).filter(alerted).map(forFeed(feed)).slice(-PRIMED_SAMPLE));
     return { feed, status: "primed", items: articles.length };
   }
 
@@ -163,21 +164,27 @@ async function pollFeed(
   }
 
   const analysed = detection.fresh.map(toAlert);
-  const alerts = analysed.filter((a) => a.policy);
+  const alerts = analysed.filter(alerted).map(forFeed(feed));
   // Hand over, then record: a crash in between makes the next poll hand the same alerts over again,
   // which the outbox recognises. Recording first would lose them instead.
   await deps.alertLog.record(alerts);
-  const handed = feed.alerts === "all" ? analysed : alerts;
-  if (handed.length > 0) await deps.deliver?.(handed);
+  if (alerts.length > 0) await deps.deliver?.(alerts);
   await deps.seen.markSeen([...detection.fresh, ...detection.overflow].flatMap(keysOf));
   await deps.feedState.set(feed.id, next);
 
   report.alerts.push(...alerts);
-  report.ignored.push(...analysed.filter((a) => !a.policy));
+  report.ignored.push(...analysed.filter((a) => !alerted(a)));
   report.overflow += detection.overflow.length;
   if (alerts.length > 0) await deps.onAlerts?.(alerts, feed);
   return { feed, status: "new", items: articles.length };
 }
+
+/**
+ * An item alerted only because its feed says `alerts: all` has no jurisdiction of its own (those are labels
+ * of policy items): it carries the feed's, so subscribers to that jurisdiction see the feed they asked for.
+ */
+const forFeed = (feed: FeedSpec) => (alert: Alert): Alert =>
+  alert.policy || alert.jurisdictions.length > 0 || !feed.jurisdiction ? alert : { ...alert, jurisdictions: [feed.jurisdiction] };
 
 function succeeded(state: FeedState, at: Date): FeedState {
   return { ...state, consecutiveFailures: 0, lastSuccessAt: at.toISOString() };

@@ -80,6 +80,36 @@ describe("regwatch CLI", () => {
     expect(second.stdout).toBe("");
   });
 
+  it("analyze: one result per item in input order, titles optional, an empty item named in one line", async () => {
+    const file = join(dir, "items.json");
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { title: "Bitcoin price jumps 6% to a record" },
+        { title: "", text: "The Financial Conduct Authority fined a crypto firm £3 million for weak controls." },
+        { title: " ", text: "<p> </p>" },
+        { text: "Die BaFin warnt vor nicht zugelassenen Anbietern von Kryptowerten." },
+      ]),
+    );
+    const text = await regwatch(["analyze", file]);
+    expect(text.code).toBe(2);
+    expect(text.stdout.split("\n").filter((l) => /^#\d/.test(l))).toEqual([
+      "#1 not policy · Bitcoin price jumps 6% to a record",
+      "#2 POLICY · 🇬🇧 GB · enforcement",
+      `#3 error: ${file}: item 3: empty item (no title and no text)`,
+      "#4 POLICY · 🇩🇪 DE · enforcement, exchange-licensing",
+    ]);
+    expect(text.stderr).toBe(`regwatch: ${file}: item 3: empty item (no title and no text)\n`);
+
+    const json = await regwatch(["analyze", "--json", "--explain", file]);
+    const out = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
+    expect(out.map((r) => r.policy ?? r.error)).toEqual([false, true, `${file}: item 3: empty item (no title and no text)`, true]);
+    expect(out[1]).toMatchObject({
+      jurisdictions: ["GB"],
+      evidence: { jurisdictions: [{ code: "GB", terms: [expect.objectContaining({ term: "Financial Conduct Authority", as: "authority GB regulator", where: "title" })] }] },
+    });
+  });
+
   it("shows each feed's state", async () => {
     const result = await regwatch(["feeds", "--config", configFile], env());
     expect(result.code).toBe(0);

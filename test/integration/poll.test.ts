@@ -190,6 +190,17 @@ describe("pollOnce", () => {
     expect((await pollOnce(deps())).ignored).toEqual([]);
   });
 
+  it("alerts every new item of a feed configured with alerts: all, under the feed's jurisdiction", async () => {
+    feeds[0] = { ...feeds[0]!, alerts: "all" };
+    await pollOnce(deps());
+    server.set("/fsa.xml", { body: rss({ title: "FSA", items: [item(3, { title: "FSA price statistics for March" }), item(2), item(1)] }) });
+    server.set("/news.xml", { body: rss({ title: "News", items: [{ title: "Bitcoin price jumps", link: "https://news.example/p", pubDate: day(3) }] }) });
+    const report = await pollOnce(deps());
+    expect(report.alerts.map((a) => [a.title, a.policy, a.jurisdictions])).toEqual([["FSA price statistics for March", false, ["JP"]]]);
+    // The other feed keeps the default: only policy items.
+    expect(report.ignored.map((a) => a.title)).toEqual(["Bitcoin price jumps"]);
+  });
+
   it("alerts only the newest items when a feed changes every id at once", async () => {
     await pollOnce(deps());
     const renamed = Array.from({ length: 30 }, (_, i) => item(100 - i, { guid: `new-${100 - i}` }));

@@ -12,10 +12,30 @@ describe("analyze input", () => {
     expect(parseItems('[{"title":"A"},{"title":"B","url":"https://x.test/"}]', "f").items).toHaveLength(2);
   });
 
-  it("rejects bad input with a one-line UserError", () => {
+  it("takes items without a title, keeping their place in the batch", () => {
+    const { items } = parseItems('[{"title":"A"},{"text":"The FCA fined a firm."},{"title":null,"text":"x"}]', "in.json");
+    expect(items).toEqual([
+      expect.objectContaining({ title: "A", text: "" }),
+      expect.objectContaining({ title: "", text: "The FCA fined a firm." }),
+      expect.objectContaining({ title: "", text: "x" }),
+    ]);
+  });
+
+  it("rejects a bad single item with a one-line UserError", () => {
     expect(() => parseItems("{nope", "in.json")).toThrow(new UserError("in.json: not valid JSON"));
-    expect(() => parseItems('[{"title":"A"},{"text":"b"}]', "in.json")).toThrow("in.json: item 2: missing title");
     expect(() => parseItems('{"title":"A","text":5}', "in.json")).toThrow("in.json: text must be a string");
+    expect(() => parseItems('{"title":" ","text":"<p> </p>"}', "in.json")).toThrow("in.json: empty item (no title and no text)");
+  });
+
+  it("gives a bad item of a batch its own one-line error, in its place, and keeps the others", () => {
+    const { items } = parseItems('[{"title":"A"},{"title":"  ","text":"<p> </p>"},{},3,{"title":"B"}]', "in.json");
+    expect(items).toEqual([
+      expect.objectContaining({ title: "A" }),
+      { error: "in.json: item 2: empty item (no title and no text)" },
+      { error: "in.json: item 3: empty item (no title and no text)" },
+      { error: "in.json: item 4: expected an object with a title or text" },
+      expect.objectContaining({ title: "B" }),
+    ]);
   });
 });
 
@@ -23,7 +43,7 @@ describe("evaluate", () => {
   it("scores policy, jurisdictions, topics and figure recall, and lists the misses", () => {
     const report = evaluate(createAnalyzer(), [
       {
-        id: "a", title: "FCA fines exchange £2 million", text: "The Financial Conduct Authority fined an exchange £2 million on 3 March 2026 for weak anti-money laundering controls.",
+        id: "a", title: "FCA fines crypto firm £2 million", text: "The Financial Conduct Authority fined a crypto firm £2 million on 3 March 2026 for weak anti-money laundering controls.",
         policy: true, jurisdictions: ["GB"], topics: ["enforcement", "aml"], referenceSummary: "The FCA fined an exchange £2 million on 3 March 2026.",
       },
       { id: "b", title: "Bitcoin rallies 4%", text: "Bitcoin rose 4% to $70,000.", policy: true, jurisdictions: ["US"], topics: ["other"] },

@@ -52,4 +52,23 @@ describe("extractFigures: percentages and dates", () => {
   it("does not read names or counts as dates", () => {
     expect(extractFigures("the Amendment Bill 2025 and 80 accounts")).toEqual([]);
   });
+
+  it("reads amounts and percentages as other languages write them", () => {
+    const money = (text: string) => extractFigures(text).filter((f) => f.kind === "money").map((f) => [f.currency, f.value]);
+    expect(money("una multa de 2 millones de euros")).toEqual([["EUR", 2_000_000]]);
+    expect(money("um limite de R$ 1,5 milhão")).toEqual([["BRL", 1_500_000]]);
+    expect(money("Geldbuße von 1.250.000 Euro")).toEqual([["EUR", 1_250_000]]);
+    expect(money("лимит 300 тысяч рублей")).toEqual([["RUB", 300_000]]);
+    expect(money("kerugian Rp600 juta")).toEqual([["IDR", 600_000_000]]);
+    expect(money("vốn tối thiểu 10.000 tỷ đồng")).toEqual([["VND", 10_000_000_000_000]]);
+    expect(money("ปรับ 5 แสนบาท")).toEqual([["THB", 500_000]]);
+    expect(money("un crédito de 1,400 millones de dólares")).toEqual([["USD", 1_400_000_000]]);
+    expect(money("US$1.400 millones")).toEqual([["USD", 1_400_000_000]]);
+    expect(money("과태료 27억3천만원")).toEqual([["KRW", 2_730_000_000]]);
+    const percent = (text: string) => extractFigures(text).filter((f) => f.kind === "percent").map((f) => f.value);
+    expect(percent("tarif pajak 0,21% dari nilai transaksi")).toEqual([0.21]);
+    expect(percent("政策金利を0・5%程度から0・75%程度に")).toEqual([0.5, 0.75]);
+    expect(percent("politika faizi %38 seviyesine")).toEqual([38]);
+    expect(percent("un impuesto del 15 por ciento")).toEqual([15]);
+  });
 });

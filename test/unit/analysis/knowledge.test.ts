@@ -1,8 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../../config/knowledge.js";
+import { configDataFile } from "../../../config/paths.js";
+import { readSnapshot, writeSnapshots } from "../../../config/snapshot.js";
+import { parseYaml } from "../../../config/yaml-file.js";
 import { ConfigError } from "../../../src/core/errors.js";
 
 describe("loadKnowledge", () => {
@@ -53,5 +56,16 @@ describe("loadKnowledge", () => {
       "  - { code: DK, name: Denmark, flag: x, currency: DKK, regulators: [{ acronym: FSA, names: [b], kind: regulator, default: true }] }",
     ].join("\n"));
     expect(() => loadKnowledge({ jurisdictions })).toThrow(/acronym FSA is the default in JP, DK/);
+  });
+});
+
+describe("table snapshots", () => {
+  it("serve the parsed tables while the YAML is unchanged, and step aside when it changes", () => {
+    writeSnapshots();
+    const file = configDataFile("topics.yaml");
+    const source = readFileSync(file, "utf8");
+    expect(readSnapshot(file, source)).toEqual(parseYaml(file, source));
+    expect(readSnapshot(file, source + "\n# edited by an operator\n")).toBeUndefined();
+    expect(readSnapshot(join(tmpdir(), "elsewhere.yaml"), source)).toBeUndefined();
   });
 });

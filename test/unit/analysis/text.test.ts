@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clip, detectLanguage, plainText, splitSentences } from "../../../src/analysis/text.js";
+import { clip, scriptOf, plainText, splitSentences } from "../../../src/analysis/text.js";
 
 describe("plainText", () => {
   it("strips tags, decodes entities and drops feed boilerplate", () => {
@@ -29,13 +29,13 @@ describe("splitSentences", () => {
   });
 });
 
-describe("detectLanguage", () => {
+describe("scriptOf", () => {
   it("prefers the feed's tag and otherwise reads the script", () => {
-    expect(detectLanguage("ja-JP", "English text")).toBe("ja");
-    expect(detectLanguage(null, "金融庁は暗号資産の規制を強化する方針を示した")).toBe("ja");
-    expect(detectLanguage(null, "금융위원회는 가상자산 거래소 규제를 강화한다고 밝혔다")).toBe("ko");
-    expect(detectLanguage(null, "中国人民银行发布通知要求进一步打击虚拟货币交易")).toBe("zh");
-    expect(detectLanguage(undefined, "The FCA fined a firm.")).toBe("en");
+    expect(scriptOf("ja-JP", "English text")).toBe("ja");
+    expect(scriptOf(null, "金融庁は暗号資産の規制を強化する方針を示した")).toBe("ja");
+    expect(scriptOf(null, "금융위원회는 가상자산 거래소 규제를 강화한다고 밝혔다")).toBe("ko");
+    expect(scriptOf(null, "中国人民银行发布通知要求进一步打击虚拟货币交易")).toBe("zh");
+    expect(scriptOf(undefined, "The FCA fined a firm.")).toBe("en");
   });
 });
 

@@ -40,12 +40,20 @@ describe("loadConfig", () => {
     expect(config.limits.concurrentFeeds).toBe(4);
     expect(config.feeds[0]?.jurisdiction).toBeNull();
     expect(config.timezone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(config.feeds[0]?.alerts).toBe("policy");
   });
 
   it("takes the operator's time zone, and refuses one Intl does not know", () => {
     const feeds = "feeds:\n  - { id: a, name: A, url: 'https://a.example/rss' }\n";
     expect(loadConfig({ file: file(`timezone: Asia/Tokyo\n${feeds}`), env: {} }).config.timezone).toBe("Asia/Tokyo");
     expect(problems({ file: file(`timezone: Mars/Olympus\n${feeds}`), env: {} })).toEqual(["timezone: unknown time zone: use an IANA name such as Asia/Tokyo, Europe/London or UTC"]);
+  });
+
+  it("takes alerts: all per feed and refuses any other value", () => {
+    const { config } = loadConfig({ file: file("feeds:\n  - { id: a, name: A, url: 'https://a.example/rss', alerts: all }\n"), env: {} });
+    expect(config.feeds[0]?.alerts).toBe("all");
+    const found = problems({ file: file("feeds:\n  - { id: a, name: A, url: 'https://a.example/rss', alerts: everything }\n"), env: {} });
+    expect(found).toEqual([expect.stringMatching(/^feeds\[0\]\.alerts: must be "policy" or "all"/)]);
   });
 
   it("lists every problem at once, each with its path", () => {

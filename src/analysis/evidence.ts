@@ -1,0 +1,82 @@
+// What decided a verdict, in terms an operator can trace to a table entry: the words matched, what the tables
+// say they are, and the sentence each came from.
+import type { JurisdictionEvidence } from "./jurisdictions.js";
+import type { PolicyVerdict } from "./policy.js";
+import type { Ref, Segment } from "./terms.js";
+import type { Hit } from "./matcher.js";
+
+export interface EvidenceTerm {
+  /** The words as written in the article. */
+  term: string;
+  /** What the tables make of them: "authority US regulator", "act", "scope", "place JP", "topic tax". */
+  as: string;
+  /** "title" or the sentence number (1 = first sentence of the text). */
+  where: string;
+  sentence: string;
+}
+
+export interface Evidence {
+  policy: { verdict: boolean; reason: string; terms: EvidenceTerm[] };
+  jurisdictions: Array<{ code: string; terms: EvidenceTerm[] }>;
+  topics: Array<{ id: string; terms: EvidenceTerm[] }>;
+}
+
+const SENTENCE_MAX = 240;
+/** Enough to see why; an article with forty mentions of its regulator needs no forty lines. */
+const TERMS_MAX = 8;
+
+function term(segment: Segment, hit: Hit<Ref>, as: string): EvidenceTerm {
+  const sentence = segment.text.length > SENTENCE_MAX ? segment.text.slice(0, SENTENCE_MAX - 1) + "…" : segment.text;
+  return { term: segment.text.slice(hit.start, hit.end), as, where: segment.index < 0 ? "title" : String(segment.index + 1), sentence };
+}
+
+function describe(ref: Ref): string | undefined {
+  switch (ref.t) {
+    case "authority":
+      return `authority ${ref.code} ${ref.kind}`;
+    case "place":
+      return ref.weight >= 1 ? `place ${ref.code}` : undefined;
+    case "cue":
+      return { authority: "authority", act: "act", non: "not policy", spec: "speculative", scope: "scope" }[ref.cue];
+    case "topic":
+      return undefined;
+  }
+}
+
+/** The policy cues of the title and lead (the part that decides), the hits behind each jurisdiction and topic. */
+export function explainVerdict(
+  segments: readonly Segment[],
+  verdict: PolicyVerdict,
+  places: readonly JurisdictionEvidence[],
+  topics: readonly string[],
+): Evidence {
+  const policyTerms: EvidenceTerm[] = [];
+  for (const segment of segments) {
+    if (segment.index > 2) break;
+    for (const hit of segment.hits) {
+      const roles = [...new Set(hit.refs.map(describe).filter((x): x is string => x !== undefined))];
+      if (roles.length > 0) policyTerms.push(term(segment, hit, roles.join(", ")));
+    }
+  }
+  const jurisdictions = [...new Set(places.map((p) => p.code))].map((code) => ({
+    code,
+    terms: places
+      .filter((p) => p.code === code)
+      .sort((a, b) => (a.as === b.as ? 0 : a.as === "authority" ? -1 : 1))
+      .slice(0, TERMS_MAX)
+      .map((p) => term(p.segment, p.hit, p.as === "authority" ? describe(p.hit.refs.find((r) => r.t === "authority" && r.code === code)!)! : `place ${code}`)),
+  }));
+  const topicEvidence = topics.map((id) => {
+    const terms: EvidenceTerm[] = [];
+    for (const segment of segments) {
+      for (const hit of segment.hits) {
+        for (const ref of hit.refs) {
+          if (ref.t === "topic" && ref.id === id) terms.push(term(segment, hit, ref.weight >= 1 ? `topic ${id}` : `topic ${id} (weak)`));
+          else if (id === "tax" && ref.t === "authority" && ref.kind === "tax") terms.push(term(segment, hit, `tax authority ${ref.code}`));
+        }
+      }
+    }
+    return { id, terms: terms.length > 0 ? terms.slice(0, TERMS_MAX) : [{ term: "", as: "no specific topic term: every alert carries a topic", where: "", sentence: "" }] };
+  });
+  return { policy: { verdict: verdict.policy, reason: verdict.reason, terms: policyTerms.slice(0, 3 * TERMS_MAX) }, jurisdictions, topics: topicEvidence };
+}

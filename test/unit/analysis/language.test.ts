@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { detectLanguage } from "../../../src/analysis/language.js";
+
+describe("detectLanguage", () => {
+  it("takes the feed's tag when there is one", () => {
+    expect(detectLanguage("pt-BR", "The text is in English")).toBe("pt");
+    expect(detectLanguage("zh-Hant", "")).toBe("zh");
+  });
+
+  it("decides by script where only one language of the tables uses it", () => {
+    expect(detectLanguage(null, "ก.ล.ต. กล่าวโทษผู้ประกอบธุรกิจสินทรัพย์ดิจิทัลโดยไม่ได้รับอนุญาต")).toBe("th");
+    expect(detectLanguage(null, "المركزي الإماراتي يصدر إرشادات جديدة لمزودي خدمات الأصول الافتراضية")).toBe("ar");
+    expect(detectLanguage(null, "भारतीय रिजर्व बैंक ने क्रिप्टो पर नए दिशानिर्देश जारी किए")).toBe("hi");
+    expect(detectLanguage(null, "금융위원회는 가상자산 거래소 규제를 강화한다고 밝혔다")).toBe("ko");
+  });
+
+  it("asks the n-gram detector for Latin and Cyrillic text", () => {
+    expect(detectLanguage(null, "Die Bundesanstalt für Finanzdienstleistungsaufsicht warnt Verbraucher vor Anbietern ohne Erlaubnis.")).toBe("de");
+    expect(detectLanguage(undefined, "La Comisión Nacional del Mercado de Valores impuso una multa a la plataforma por operar sin autorización.")).toBe("es");
+    expect(detectLanguage(null, "Sermaye Piyasası Kurulu, kripto varlık hizmet sağlayıcılarının faaliyet izni için yeni düzenleme yaptı.")).toBe("tr");
+    expect(detectLanguage(null, "Верховна Рада ухвалила закон про віртуальні активи та їх оподаткування.")).toBe("uk");
+    expect(detectLanguage(null, "Банк России предложил ограничить покупки криптовалюты для неквалифицированных инвесторов.")).toBe("ru");
+  });
+});

@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createAnalyzer } from "../../../src/analysis/index.js";
+
+interface Fixture {
+  id: string;
+  rule: string;
+  title: string;
+  text: string;
+  url?: string;
+  language?: string;
+  policy: boolean;
+  jurisdictions: string[];
+  topics?: string[];
+}
+
+const load = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/analysis/${name}`, import.meta.url), "utf8")) as Fixture[];
+const analyzer = createAnalyzer();
+const run = (f: Fixture) =>
+  analyzer.analyze({ title: f.title, text: f.text, url: f.url ?? null, language: f.language ?? null });
+
+describe.each([
+  ["every language of the tables", load("languages.json")],
+  ["the scope rule and tricky negatives", load("scope.json")],
+  ["acronyms shared by several jurisdictions", load("collisions.json")],
+])("analyze: %s", (_name, fixtures) => {
+  it.each(fixtures.map((f) => [f.rule, f] as const))("%s", (_rule, f) => {
+    const got = run(f);
+    expect(got.policy).toBe(f.policy);
+    expect([...got.jurisdictions].sort()).toEqual([...f.jurisdictions].sort());
+    for (const topic of f.topics ?? []) expect(got.topics).toContain(topic);
+  });
+});
+
+describe("explain", () => {
+  it("names the terms and sentences behind the verdict, each jurisdiction and each topic", () => {
+    const got = analyzer.explain({ title: "", text: "Thailand's SEC fined a crypto exchange 2 million baht. The fine follows an inspection." });
+    expect(got.policy).toBe(true);
+    expect(got.evidence.policy.terms.map((t) => [t.term, t.as])).toEqual(
+      expect.arrayContaining([["Thailand", "place TH"], ["fined", "act"], ["crypto exchange", "scope"]]),
+    );
+    expect(got.evidence.jurisdictions).toEqual([
+      { code: "TH", terms: expect.arrayContaining([expect.objectContaining({ term: "SEC", as: "authority TH regulator", where: "title" })]) },
+    ]);
+    const enforcement = got.evidence.topics.find((t) => t.id === "enforcement")!;
+    expect(enforcement.terms[0]).toMatchObject({ term: "fined", sentence: "Thailand's SEC fined a crypto exchange 2 million baht." });
+  });
+
+  it("says why an item is not policy", () => {
+    const got = analyzer.explain({ title: "SEC charges manufacturer with accounting fraud", text: "The SEC charged the company." });
+    expect(got.evidence.policy).toMatchObject({ verdict: false, reason: expect.stringContaining("not about crypto") });
+    expect(got.evidence.jurisdictions).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { TermMatcher } from "../../../src/analysis/matcher.js";
+
+const matcher = (terms: Array<[string, string, boolean?]>) => {
+  const m = new TermMatcher<string>();
+  for (const [term, ref, exact] of terms) m.add(term, ref, exact ?? false);
+  return (text: string) => m.match(text).map((h) => [text.slice(h.start, h.end), h.refs.join("+")]);
+};
+
+describe("TermMatcher", () => {
+  it("matches whole words, longest first, and an acronym only in capitals", () => {
+    const match = matcher([["SEC", "sec", true], ["crypto", "scope"], ["crypto exchange", "venue"], ["Fed", "fed", true]]);
+    expect(match("The SEC fined a crypto exchange; the fed-up secretary left.")).toEqual([["SEC", "sec"], ["crypto exchange", "venue"]]);
+    expect(match("Fed and cryptography")).toEqual([["Fed", "fed"]]);
+  });
+
+  it("tolerates plurals and folds case and accents", () => {
+    const match = matcher([["stablecoin", "s"], ["regulación", "r"], ["Behörde", "b"], ["VASP", "v", true]]);
+    expect(match("Stablecoins, REGULACION, behorde and VASPs")).toEqual([["Stablecoins", "s"], ["REGULACION", "r"], ["behorde", "b"], ["VASPs", "v"]]);
+  });
+
+  it("matches stems written with a star, in any word of a term", () => {
+    const match = matcher([["krypto*", "k"], ["банк* росси*", "cbr"], ["kripto varlik*", "tr"]]);
+    expect(match("Kryptowerte und Kryptowährungen")).toEqual([["Kryptowerte", "k"], ["Kryptowährungen", "k"]]);
+    expect(match("решение Банка России")).toEqual([["Банка России", "cbr"]]);
+    // Turkish dotted and dotless i fold alike.
+    expect(match("KRİPTO VARLIK hizmet sağlayıcıları")).toEqual([["KRİPTO VARLIK", "tr"]]);
+  });
+
+  it("keeps Vietnamese accents: bán (sell) is not ban", () => {
+    const match = matcher([["ban", "ban"], ["cấm", "cam"], ["thuế", "tax"]]);
+    expect(match("Nhà đầu tư bán bitcoin; Bộ cấm sàn; thuế mới")).toEqual([["cấm", "cam"], ["thuế", "tax"]]);
+    expect(match("The regulator will ban the token")).toEqual([["ban", "ban"]]);
+  });
+
+  it("finds CJK, Thai and Arabic terms inside words, with Arabic letter variants folded", () => {
+    const match = matcher([["金融庁", "fsa"], ["금융위", "fsc"], ["ก.ล.ต.", "th-sec"], ["الأصول الرقمية", "scope"]]);
+    expect(match("金融庁は発表。금융위원회는 밝혔다. ก.ล.ต. ประกาศ")).toEqual([["金融庁", "fsa"], ["금융위", "fsc"], ["ก.ล.ต.", "th-sec"]]);
+    expect(match("تنظيم الاصول الرقمية")).toEqual([["الاصول الرقمية", "scope"]]);
+  });
+
+  it("counts a term listed twice once", () => {
+    const m = new TermMatcher<string>();
+    const ref = "x";
+    m.add("fine", ref);
+    m.add("fines", ref);
+    expect(m.match("fines").map((h) => h.refs)).toEqual([["x"]]);
+  });
+});
