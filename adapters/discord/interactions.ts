@@ -1,4 +1,4 @@
-import { ChannelType, MessageFlags, type ChatInputCommandInteraction, type Interaction, type InteractionReplyOptions } from "discord.js";
+import { AttachmentBuilder, ChannelType, MessageFlags, type ChatInputCommandInteraction, type Interaction, type InteractionReplyOptions } from "discord.js";
 import type { ChatType, Command, CommandContext, CommandServices, ReplyMessage } from "../../src/core/command.js";
 import type { Logger } from "../../src/core/ports.js";
 import { normalizeName } from "../../src/commands/parse.js";
@@ -147,14 +147,16 @@ class Responder {
   send(message: ReplyMessage): Promise<void> {
     return this.serial(async () => {
       const ephemeral = this.personal || message.ephemeral === true;
-      const body: InteractionReplyOptions = { embeds: [replyEmbed(message)], allowedMentions: { parse: [] } };
+      // A reply's file (an OPML export) goes as an attachment of the same message.
+      const files = message.attachment ? [new AttachmentBuilder(Buffer.from(message.attachment.content, "utf8"), { name: message.attachment.name })] : [];
+      const body: InteractionReplyOptions = { embeds: [replyEmbed(message)], allowedMentions: { parse: [] }, ...(files.length > 0 ? { files } : {}) };
       if (this.answered) {
         await this.interaction.followUp({ ...body, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
       } else if (this.deferred === "public" && ephemeral) {
         await this.interaction.deleteReply();
         await this.interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
       } else if (this.deferred) {
-        await this.interaction.editReply({ embeds: body.embeds ?? [], allowedMentions: { parse: [] } });
+        await this.interaction.editReply({ embeds: body.embeds ?? [], allowedMentions: { parse: [] }, ...(files.length > 0 ? { files } : {}) });
       } else {
         await this.interaction.reply({ ...body, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
       }

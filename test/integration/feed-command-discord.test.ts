@@ -120,6 +120,14 @@ describe("/feed through Discord", () => {
     // The first poll posted nothing: one message, the new item.
     expect(discord.calls.filter((c) => c.method === "POST" && c.path === `/channels/${news}/messages`)).toHaveLength(1);
 
+    // The channel's feeds as an OPML attachment of the reply (multipart: the file's text is in the body).
+    const { payload } = discord.interact({ guildId: guild, channelId: news, userId: moderator, name: "feed", options: { action: "export" } });
+    const exported = await discord.waitForCall((c) => c.path === `/interactions/${payload.id}/${payload.token}/callback`, 10_000);
+    const raw = String(exported.body);
+    expect(raw).toContain('filename="regwatch-feeds.opml"');
+    expect(raw).toContain(`xmlUrl="${feeds.url("/mas.xml")}" regwatch:jurisdiction="SG"`);
+    expect(raw).toContain("This chat's feeds (OPML)");
+
     const removed = await feed(moderator, news, { action: "remove", target: listed.fields?.[0]?.name.split(" ")[0] ?? "" });
     expect(removed.title).toBe("Feed removed");
   });
