@@ -8,7 +8,9 @@ const jurisdictionCode = z
 const feedSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be lower-case letters, digits and dashes"),
   name: z.string().min(1),
-  url: z.url({ protocol: /^https?$/, error: "Invalid URL" }),
+  url: z.url({ protocol: /^https?$/, error: "Invalid URL" }).optional(),
+  /** An RSSHub route (`/mas/news`), read from `rsshub.baseUrl`: for regulators that publish no feed. */
+  rsshub: z.string().regex(/^\/[^\s?#][^\s]*$/, "must be an RSSHub route starting with /, e.g. /mas/news").optional(),
   jurisdiction: jurisdictionCode.nullable().default(null),
   userAgent: z.string().min(1).optional(),
   /** Which new items become alerts: `policy` (the analysis decides) or `all` (every item of this feed). */
@@ -124,9 +126,16 @@ export const configSchema = z
         pauseAfterFailures: upTo(1_000).default(10),
       })
       .prefault({}),
+    /** Where `rsshub:` feeds are read: a self-hosted RSSHub (README). Unset: such feeds are skipped with a warning. */
+    rsshub: z.strictObject({ baseUrl: z.url({ protocol: /^https?$/, error: "Invalid URL" }).optional() }).prefault({}),
     feeds: z.array(feedSchema).min(1, "must list at least one feed"),
   })
   .superRefine((config, ctx) => {
+    config.feeds.forEach((feed, index) => {
+      if ((feed.url === undefined) === (feed.rsshub === undefined)) {
+        ctx.addIssue({ code: "custom", path: ["feeds", index], message: "needs exactly one of url or rsshub" });
+      }
+    });
     const seen = new Map<string, number>();
     config.feeds.forEach((feed, index) => {
       const first = seen.get(feed.id);
@@ -134,6 +143,18 @@ export const configSchema = z
         ctx.addIssue({ code: "custom", path: ["feeds", index, "id"], message: `duplicates feeds[${first}].id "${feed.id}"` });
       } else seen.set(feed.id, index);
     });
+  })
+  .transform(({ feeds, ...config }) => {
+    // RSSHub routes become URLs here, so everything after the loader sees plain feeds.
+    const base = config.rsshub.baseUrl?.replace(/\/+$/, "");
+    const resolved = [];
+    const rsshubSkipped: string[] = [];
+    for (const { rsshub, url, ...feed } of feeds) {
+      if (rsshub === undefined) resolved.push({ ...feed, url: url as string });
+      else if (base) resolved.push({ ...feed, url: `${base}${rsshub}` });
+      else rsshubSkipped.push(feed.id);
+    }
+    return { ...config, feeds: resolved, rsshubSkipped };
   });
 
 function isTimeZone(name: string): boolean {

@@ -52,6 +52,7 @@ export const feedsCheckCommand = (): Command =>
     .option("-c, --config <file>", "configuration file (default config/regwatch.yaml, or REGWATCH_CONFIG)")
     .action(async (options: { json?: boolean; config?: string }) => {
       const { config } = loadConfig(options.config ? { file: options.config } : {});
+      if (config.rsshubSkipped.length > 0) process.stderr.write(`rsshub.baseUrl is not set: skipping ${config.rsshubSkipped.join(", ")}\n`);
       const limits: FetchLimits = { timeoutMs: config.limits.requestTimeoutMs, maxBodyBytes: config.limits.maxBodyBytes, maxRedirects: config.limits.maxRedirects, userAgent: config.userAgent };
       const rows = new Map<string, CheckRow>();
       // The same politeness as a poll: one request at a time per host.

@@ -26,6 +26,9 @@ export const runCommand = (): Command =>
       // With bots running, the console chat's own subscription is printed; without, every alert is.
       const runtime = await openRuntime(loaded, logger, bots ? { consoleWrite: out } : {});
       logger.info(`regwatch: ${config.feeds.length} feeds, schedule "${config.schedule}", store ${runtime.stores.backend.where}`);
+      if (config.rsshubSkipped.length > 0) {
+        logger.warn(`rsshub.baseUrl is not set: skipping ${config.rsshubSkipped.length} RSSHub feed${config.rsshubSkipped.length === 1 ? "" : "s"} (${config.rsshubSkipped.join(", ")})`);
+      }
       if (/example\.(com|org|net)|\.invalid\b/.test(config.contact)) {
         logger.warn(`contact is still the placeholder "${config.contact}": set a real address in ${loaded.file} (the SEC refuses anonymous clients)`);
       }
