@@ -55,6 +55,8 @@ export interface DiscordTraits {
   sendsThere?: boolean;
   /** Answers only the invoker (their own figures): every reply is ephemeral. */
   personal?: boolean;
+  /** Takes a file (an OPML import) through a Discord-only attachment option of this name. */
+  file?: string;
 }
 
 export const defaultTraits: Readonly<Record<string, DiscordTraits>> = {
@@ -65,6 +67,7 @@ export const defaultTraits: Readonly<Record<string, DiscordTraits>> = {
   language: { manages: true },
   settings: { manages: true },
   "ieo-cap": { personal: true },
+  feed: { file: "file" },
 };
 
 /** Options whose values come from the jurisdiction and topic tables: far more than 25, so autocomplete. */
@@ -106,6 +109,9 @@ export function toApplicationCommand(command: Command, traits: DiscordTraits = d
       required: false,
       channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
     });
+  }
+  if (traits.file && !options.some((o) => o.name === traits.file)) {
+    options.push({ type: ApplicationCommandOptionType.Attachment, name: traits.file, description: "A file the command reads (for /feed import: an OPML file)", required: false });
   }
   // Discord refuses a required option after an optional one; the order is otherwise the schema's.
   options.sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false));

@@ -1,5 +1,6 @@
-import { AttachmentBuilder, ChannelType, MessageFlags, type ChatInputCommandInteraction, type Interaction, type InteractionReplyOptions } from "discord.js";
-import type { ChatType, Command, CommandContext, CommandServices, ReplyMessage } from "../../src/core/command.js";
+import { AttachmentBuilder, ChannelType, MessageFlags, type Attachment, type ChatInputCommandInteraction, type Interaction, type InteractionReplyOptions } from "discord.js";
+import type { ChatType, Command, CommandAttachment, CommandContext, CommandServices, ReplyMessage } from "../../src/core/command.js";
+import { UserError } from "../../src/core/errors.js";
 import type { Logger } from "../../src/core/ports.js";
 import { normalizeName } from "../../src/commands/parse.js";
 import { describeChain } from "../../src/commands/run.js";
@@ -63,6 +64,8 @@ async function handleCommand(interaction: ChatInputCommandInteraction, options: 
       locale: interaction.guildLocale ?? interaction.locale,
       reply: (message) => responder.send(message),
     };
+    const file = traits.file ? interaction.options.getAttachment(traits.file) : null;
+    if (file) ctx.attachment = attachmentOf(file);
     // Refusals below speak the channel's language too.
     const { t } = await localized(ctx, options.services);
     if (!command) {
@@ -102,6 +105,21 @@ async function handleCommand(interaction: ChatInputCommandInteraction, options: 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A file attached to the command, read from Discord's CDN when the command asks for it. */
+function attachmentOf(file: Attachment): CommandAttachment {
+  return {
+    name: file.name,
+    async read(maxBytes) {
+      if (file.size > maxBytes) throw new UserError(`${file.name} is over ${Math.round(maxBytes / 1024)} KB`);
+      const response = await fetch(file.url, { signal: AbortSignal.timeout(30_000) });
+      if (!response.ok) throw new Error(`discord: downloading an attachment answered HTTP ${response.status}`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (bytes.byteLength > maxBytes) throw new UserError(`${file.name} is over ${Math.round(maxBytes / 1024)} KB`);
+      return new TextDecoder().decode(bytes);
+    },
+  };
 }
 
 /** The typed options by name; the Discord-only channel option stays out unless the command's schema has it. */

@@ -40,6 +40,7 @@ async function feed(userId: string, channelId: string, options: Record<string, s
 beforeAll(async () => {
   feeds = await startFeedServer({
     "/fsa.xml": { body: rss({ title: "FSA", items: [] }) },
+    "/second.xml?a=1&b=2": { body: rss({ title: "Second Authority", items: [] }) },
     "/mas.xml": { body: rss({ title: "Authority Media Releases", items: [{ title: "Authority consults on stablecoin reserve rules", link: "https://regulator.example/1", pubDate: day(1), description: "The authority consults on reserve rules for stablecoin issuers." }] }) },
   });
   discord = await startDiscordServer({
@@ -127,6 +128,17 @@ describe("/feed through Discord", () => {
     expect(raw).toContain('filename="regwatch-feeds.opml"');
     expect(raw).toContain(`xmlUrl="${feeds.url("/mas.xml")}" regwatch:jurisdiction="SG"`);
     expect(raw).toContain("This chat's feeds (OPML)");
+
+    // /feed import with an OPML file attached: another reader's export, a folder and an entity in the URL.
+    const opml = `<?xml version="1.0"?><opml version="1.0"><body><outline text="Folder"><outline type="rss" text="Second" xmlUrl="${feeds.url("/second.xml?a=1&amp;b=2")}"/></outline></body></opml>`;
+    const file = discord.attach("reader.opml", opml);
+    const imported = discord.interact({ guildId: guild, channelId: other, userId: moderator, name: "feed", options: [{ name: "action", value: "import" }, { name: "file", type: 11, value: file }] });
+    await discord.waitForCall((c) => c.path === `/interactions/${imported.payload.id}/${imported.payload.token}/callback`, 10_000);
+    await until("the import answer", () => discord.callsFor(imported.payload).some((c) => JSON.stringify(c.body ?? "").includes("Feeds imported")));
+    const answer = JSON.stringify(discord.callsFor(imported.payload).map((c) => c.body));
+    expect(answer).toContain("Added 1 of the 1 feeds in the file.");
+    const otherList = await feed(moderator, other, { action: "list" });
+    expect(otherList.fields?.[0]?.name).toMatch(/· Second Authority$/);
 
     const removed = await feed(moderator, news, { action: "remove", target: listed.fields?.[0]?.name.split(" ")[0] ?? "" });
     expect(removed.title).toBe("Feed removed");

@@ -55,6 +55,8 @@ export interface DiscordServer {
   failChannel(channelId: string, failure: ChannelFailure): void;
   /** Sends INTERACTION_CREATE to the shard that owns the guild. */
   interact(invocation: Invocation, kind?: "command" | "autocomplete"): SentInteraction;
+  /** A file a user attaches to a command: its id, for an option `{ name, type: 11, value: id }`; served as Discord's CDN would. */
+  attach(name: string, content: string): string;
   /** Resolves with the first recorded call that matches, waiting for it if need be. */
   waitForCall(match: (call: RestCall) => boolean, timeoutMs?: number): Promise<RestCall>;
   /** Every call about one interaction: its callback, then edits and follow-ups under its token. */
@@ -73,6 +75,7 @@ export async function startDiscordServer(options: DiscordServerOptions = {}): Pr
   const bot: MemberSpec = { id: options.botId ?? applicationId, name: "regwatch", bot: true };
   const guilds = options.guilds ?? [];
   const calls: RestCall[] = [];
+  const attachments = new Map<string, { name: string; content: string }>();
   const commands = new Map<string, any[]>();
   const failures = new Map<string, ChannelFailure>();
   const waiters = new Set<() => void>();
@@ -103,6 +106,12 @@ export async function startDiscordServer(options: DiscordServerOptions = {}): Pr
     const { method, path } = call;
     let m: RegExpExecArray | null;
 
+    if (method === "GET" && (m = /^\/attachments\/(\d+)\/[^/]+$/.exec(path))) {
+      const file = attachments.get(m[1] as string);
+      if (!file) return send(404, errorBody(0, "404: Not Found"));
+      res.writeHead(200, { "content-type": "application/octet-stream" }).end(file.content);
+      return;
+    }
     if (method === "GET" && path === "/gateway/bot") {
       return send(200, {
         url: `${base.replace(/^http/, "ws")}/gateway`,
@@ -208,10 +217,28 @@ export async function startDiscordServer(options: DiscordServerOptions = {}): Pr
     gateway,
     commands,
     failChannel: (channelId, failure) => failures.set(channelId, { ...failure }),
+    attach(name, content) {
+      const id = snowflake();
+      attachments.set(id, { name, content });
+      return id;
+    },
     interact(invocation, kind = "command") {
       const guild = guilds.find((g) => g.id === invocation.guildId);
       if (!guild) throw new Error(`unknown guild ${invocation.guildId}`);
       const payload = interactionPayload({ applicationId, bot, guild }, invocation, kind);
+      // Attachment options (type 11) resolve to files this server serves, as Discord's CDN would.
+      const files = (payload.data.options as Array<{ type: number; value: unknown }>).filter((o) => o.type === 11);
+      if (files.length > 0) {
+        const resolved = ((payload.data as { resolved?: Record<string, unknown> }).resolved ??= {});
+        resolved.attachments = Object.fromEntries(
+          files.map((o) => {
+            const id = String(o.value);
+            const file = attachments.get(id);
+            const url = `${base}/api/v10/attachments/${id}/${encodeURIComponent(file?.name ?? "file")}`;
+            return [id, { id, filename: file?.name ?? "file", size: Buffer.byteLength(file?.content ?? ""), url, proxy_url: url, content_type: "text/x-opml" }];
+          }),
+        );
+      }
       const session = gateway.dispatchToGuild("INTERACTION_CREATE", guild.id, payload);
       return { payload, session };
     },

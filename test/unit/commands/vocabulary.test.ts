@@ -24,7 +24,7 @@ describe("option names", () => {
     const ctx = recordingContext();
     await runCommandLine(`/help ${name}`, ctx, services);
     const help = (ctx.replies[0]?.fields ?? []).map((f) => f.name);
-    const discord = toApplicationCommand(command).options.map((o) => o.name).filter((n) => n !== "channel");
+    const discord = toApplicationCommand(command).options.map((o) => o.name).filter((n) => n !== "channel" && n !== "file");
     expect(help).toEqual(optionNames(name));
     expect(discord.sort()).toEqual(optionNames(name).sort());
   });
