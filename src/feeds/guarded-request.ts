@@ -11,7 +11,13 @@ import { checkUrl, type AddressGuard, type ResolvedAddress } from "./address-gua
  * rebinding server could answer differently). Returns a fetch Response, so callers treat both paths alike.
  */
 export async function guardedRequest(raw: string, headers: Record<string, string>, signal: AbortSignal, guard: AddressGuard): Promise<Response> {
-  const { url, addresses } = await checkUrl(raw, guard);
+  // The resolver does not take a signal: the request's timeout must still end a lookup that hangs.
+  const { url, addresses } = await new Promise<Awaited<ReturnType<typeof checkUrl>>>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const abort = () => reject(signal.reason);
+    signal.addEventListener("abort", abort, { once: true });
+    checkUrl(raw, guard).then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
   const pinned = addresses.map((a) => guard.connectVia?.(a) ?? a);
   const lookup: LookupFunction = (_host, options, callback) => {
     const wanted = options.family === 4 || options.family === 6 ? pinned.filter((a) => a.family === options.family) : pinned;
