@@ -30,8 +30,8 @@ export async function openStores(url: string, options: { seenTtlDays: number }):
     seen: new KeyvSeenStore(backend.keyv, options.seenTtlDays),
     feedState: new KeyvFeedStateStore(backend.keyv),
     alerts: new KeyvAlertLog(backend.keyv),
-    subscriptions: new KeyvSubscriptionStore(backend.keyv),
-    outbox: new KeyvOutboxStore(backend.keyv),
+    subscriptions: new KeyvSubscriptionStore(backend.keyv, backend.atomic),
+    outbox: new KeyvOutboxStore(backend.keyv, backend.atomic),
     heartbeat: new KeyvHeartbeat(backend.keyv),
     close: () => backend.close(),
   };

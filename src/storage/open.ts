@@ -2,14 +2,19 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Keyv, { type KeyvStoreAdapter } from "keyv";
 import { StorageError } from "../core/errors.js";
+import { inProcessUpdates, keyvCodec, type AtomicUpdates } from "./atomic.js";
 
 /** One keyv over the configured backend. Keys are prefixed by the stores themselves ("seen:", "feed:"). */
 export interface Store {
   keyv: Keyv;
+  /** Read-modify-write of shared documents with no other writer in between, in any process. */
+  atomic: AtomicUpdates;
   /** "sqlite", "redis", "postgres" or "memory". */
   kind: string;
   /** A description safe to log: no password. */
   where: string;
+  /** Resolves when the backend answers; a StorageError otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -20,8 +25,18 @@ export interface Store {
  */
 export async function openStore(url: string): Promise<Store> {
   const scheme = url.split(":", 1)[0]?.toLowerCase() ?? "";
-  let adapter: KeyvStoreAdapter | undefined;
   let where = redact(url);
+  // throwOnErrors: a failing backend must raise, never answer "not found" (that would re-alert old news).
+  // Plain JSON: every value regwatch stores is plain data, and keyv's default reviver (for Buffers and
+  // BigInts) made reading 40,000 subscriptions several times slower.
+  const options = { throwOnErrors: true, serialize: JSON.stringify, deserialize: JSON.parse };
+  const make = (adapter?: KeyvStoreAdapter): Keyv => {
+    const keyv = adapter ? new Keyv({ store: adapter, ...options }) : new Keyv(options);
+    keyv.on("error", () => {
+      /* raised to the caller through throwOnErrors; the listener keeps the emitter from crashing the process */
+    });
+    return keyv;
+  };
   try {
     switch (scheme) {
       case "sqlite": {
@@ -29,25 +44,34 @@ export async function openStore(url: string): Promise<Store> {
         if (!path) throw new StorageError("store URL sqlite:// needs a file path, e.g. sqlite://data/regwatch.sqlite");
         const file = path === ":memory:" ? path : resolve(path);
         if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-        const { openSqlite } = await import("./sqlite.js");
-        adapter = (await openSqlite(file)) as unknown as KeyvStoreAdapter;
         where = `sqlite://${file}`;
-        break;
+        const { openSqlite } = await import("./sqlite.js");
+        const sqlite = await openSqlite(file);
+        const keyv = make(sqlite as unknown as KeyvStoreAdapter);
+        if (file === ":memory:") return inProcess(keyv, "sqlite", where, () => keyv.disconnect());
+        const { SqliteAtomic } = await import("./sqlite-atomic.js");
+        const atomic = await SqliteAtomic.open(file, sqlite.opts.table as string, keyvCodec(keyv), 10_000);
+        const ping = async () => void (await sqlite.query("SELECT 1"));
+        return { keyv, atomic, kind: "sqlite", where, ping, close: async () => void (await Promise.all([keyv.disconnect(), atomic.close()])) };
       }
       case "redis":
       case "rediss": {
-        const { default: KeyvRedis } = await import("@keyv/redis");
-        adapter = new KeyvRedis(url) as unknown as KeyvStoreAdapter;
-        break;
+        const { RedisKv } = await import("./redis.js");
+        const redis = await RedisKv.open(url);
+        const keyv = make(redis as unknown as KeyvStoreAdapter);
+        return { keyv, atomic: redis.atomic(keyvCodec(keyv)), kind: "redis", where, ping: () => redis.ping(), close: () => keyv.disconnect() };
       }
       case "postgres":
       case "postgresql": {
-        const { default: KeyvPostgres } = await import("@keyv/postgres");
-        adapter = new KeyvPostgres({ uri: url }) as unknown as KeyvStoreAdapter;
-        break;
+        const { PostgresKv } = await import("./postgres.js");
+        const postgres = await PostgresKv.open(url);
+        const keyv = make(postgres as unknown as KeyvStoreAdapter);
+        return { keyv, atomic: postgres.atomic(keyvCodec(keyv)), kind: "postgres", where, ping: () => postgres.ping(), close: () => keyv.disconnect() };
       }
-      case "memory":
-        break;
+      case "memory": {
+        const keyv = make();
+        return inProcess(keyv, "memory", where, async () => undefined);
+      }
       default:
         throw new StorageError(`unsupported store URL scheme "${scheme}:" (use sqlite://, redis://, postgres:// or memory://)`);
     }
@@ -55,23 +79,11 @@ export async function openStore(url: string): Promise<Store> {
     if (error instanceof StorageError) throw error;
     throw new StorageError(`cannot open the store ${where}: ${(error as Error).message}`, { cause: error });
   }
+}
 
-  // throwOnErrors: a failing backend must raise, never answer "not found" (that would re-alert old news).
-  // Plain JSON: every value regwatch stores is plain data, and keyv's default reviver (for Buffers and
-  // BigInts) made reading 40,000 subscriptions several times slower.
-  const options = { throwOnErrors: true, serialize: JSON.stringify, deserialize: JSON.parse };
-  const keyv = adapter ? new Keyv({ store: adapter, ...options }) : new Keyv(options);
-  keyv.on("error", () => {
-    /* raised to the caller through throwOnErrors; the listener keeps the emitter from crashing the process */
-  });
-  return {
-    keyv,
-    kind: scheme === "memory" ? "memory" : scheme.replace(/ql$|s$/, "") || scheme,
-    where,
-    close: async () => {
-      await keyv.disconnect();
-    },
-  };
+/** A store only this process uses (memory, an in-memory SQLite database). */
+function inProcess(keyv: Keyv, kind: string, where: string, close: () => Promise<void>): Store {
+  return { keyv, atomic: inProcessUpdates(keyv), kind, where, ping: async () => undefined, close };
 }
 
 /** Drops the password of a URL so it can be logged. */

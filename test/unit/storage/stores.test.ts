@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { StorageError } from "../../../src/core/errors.js";
 import { openStores, redact } from "../../../src/storage/index.js";
+import { freshPostgres, freshRedis } from "../../support/servers.js";
 import { storeContract } from "./contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "regwatch-store-"));
@@ -12,6 +13,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 storeContract("memory", () => "memory://");
 storeContract("an SQLite file", () => `sqlite://${join(dir, `contract-${++n}`, "regwatch.sqlite")}`);
+storeContract("Redis", () => freshRedis(1));
+storeContract("PostgreSQL", () => freshPostgres());
 
 describe("the SQLite store", () => {
   it("keeps what it recorded across a reopen", async () => {
