@@ -41,14 +41,20 @@ export class PostgresKv extends EventEmitter {
   static async open(url: string): Promise<PostgresKv> {
     const store = new PostgresKv(url);
     try {
-      await store.pool.query(`CREATE TABLE IF NOT EXISTS ${TABLE} (key TEXT PRIMARY KEY, value TEXT)`).catch((error: { code?: string }) => {
-        if (error.code !== "23505" && error.code !== "42P07") throw error; // two processes creating it at once
-      });
-      const { rows } = await store.pool.query<{ data_type: string }>(
-        "SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = 'key'",
-        [TABLE],
-      );
-      if (rows[0]?.data_type !== "text") await store.pool.query(`ALTER TABLE ${TABLE} ALTER COLUMN key TYPE TEXT`);
+      const client = await store.pool.connect();
+      try {
+        // Two processes opening a new database at once would both try to create the table: they take turns.
+        await client.query("SELECT pg_advisory_lock($1)", [LOCK_ID]);
+        await client.query(`CREATE TABLE IF NOT EXISTS ${TABLE} (key TEXT PRIMARY KEY, value TEXT)`);
+        const { rows } = await client.query<{ data_type: string }>(
+          "SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = 'key'",
+          [TABLE],
+        );
+        if (rows[0]?.data_type !== "text") await client.query(`ALTER TABLE ${TABLE} ALTER COLUMN key TYPE TEXT`);
+        await client.query("SELECT pg_advisory_unlock($1)", [LOCK_ID]);
+      } finally {
+        client.release();
+      }
     } catch (error) {
       await store.pool.end().catch(() => undefined);
       throw error;
