@@ -23,8 +23,8 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-export async function openStores(url: string, options: { seenTtlDays: number }): Promise<Stores> {
-  const backend = await openStore(url);
+export async function openStores(url: string, options: { seenTtlDays: number; timeoutMs?: number }): Promise<Stores> {
+  const backend = await openStore(url, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
   return {
     backend,
     seen: new KeyvSeenStore(backend.keyv, options.seenTtlDays),

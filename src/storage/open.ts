@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import Keyv, { type KeyvStoreAdapter } from "keyv";
 import { StorageError } from "../core/errors.js";
 import { inProcessUpdates, keyvCodec, type AtomicUpdates } from "./atomic.js";
+import { boundAdapter, boundCall, boundUpdates } from "./bounded.js";
 
 /** One keyv over the configured backend. Keys are prefixed by the stores themselves ("seen:", "feed:"). */
 export interface Store {
@@ -23,15 +24,21 @@ export interface Store {
  * `redis://…`, `postgres://…`, or `memory://` (tests and dry runs). Adapters load lazily,
  * so an SQLite user never loads a Redis client.
  */
-export async function openStore(url: string): Promise<Store> {
+export interface OpenOptions {
+  /** How long any one store operation may take before it fails (default 10 s). */
+  timeoutMs?: number;
+}
+
+export async function openStore(url: string, options: OpenOptions = {}): Promise<Store> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
   const scheme = url.split(":", 1)[0]?.toLowerCase() ?? "";
   let where = redact(url);
   // throwOnErrors: a failing backend must raise, never answer "not found" (that would re-alert old news).
   // Plain JSON: every value regwatch stores is plain data, and keyv's default reviver (for Buffers and
   // BigInts) made reading 40,000 subscriptions several times slower.
-  const options = { throwOnErrors: true, serialize: JSON.stringify, deserialize: JSON.parse };
+  const keyvOptions = { throwOnErrors: true, serialize: JSON.stringify, deserialize: JSON.parse };
   const make = (adapter?: KeyvStoreAdapter): Keyv => {
-    const keyv = adapter ? new Keyv({ store: adapter, ...options }) : new Keyv(options);
+    const keyv = adapter ? new Keyv({ store: boundAdapter(adapter, timeoutMs), ...keyvOptions }) : new Keyv(keyvOptions);
     keyv.on("error", () => {
       /* raised to the caller through throwOnErrors; the listener keeps the emitter from crashing the process */
     });
@@ -51,22 +58,25 @@ export async function openStore(url: string): Promise<Store> {
         if (file === ":memory:") return inProcess(keyv, "sqlite", where, () => keyv.disconnect());
         const { SqliteAtomic } = await import("./sqlite-atomic.js");
         const atomic = await SqliteAtomic.open(file, sqlite.opts.table as string, keyvCodec(keyv), 10_000);
-        const ping = async () => void (await sqlite.query("SELECT 1"));
-        return { keyv, atomic, kind: "sqlite", where, ping, close: async () => void (await Promise.all([keyv.disconnect(), atomic.close()])) };
+        const ping = () => boundCall(timeoutMs, "ping", async () => void (await sqlite.query("SELECT 1")));
+        const close = async () => void (await Promise.all([keyv.disconnect(), atomic.close()]));
+        return { keyv, atomic: boundUpdates(atomic, timeoutMs), kind: "sqlite", where, ping, close };
       }
       case "redis":
       case "rediss": {
         const { RedisKv } = await import("./redis.js");
         const redis = await RedisKv.open(url);
         const keyv = make(redis as unknown as KeyvStoreAdapter);
-        return { keyv, atomic: redis.atomic(keyvCodec(keyv)), kind: "redis", where, ping: () => redis.ping(), close: () => keyv.disconnect() };
+        const ping = () => boundCall(timeoutMs, "ping", () => redis.ping());
+        return { keyv, atomic: boundUpdates(redis.atomic(keyvCodec(keyv)), timeoutMs), kind: "redis", where, ping, close: () => keyv.disconnect() };
       }
       case "postgres":
       case "postgresql": {
         const { PostgresKv } = await import("./postgres.js");
         const postgres = await PostgresKv.open(url);
         const keyv = make(postgres as unknown as KeyvStoreAdapter);
-        return { keyv, atomic: postgres.atomic(keyvCodec(keyv)), kind: "postgres", where, ping: () => postgres.ping(), close: () => keyv.disconnect() };
+        const ping = () => boundCall(timeoutMs, "ping", () => postgres.ping());
+        return { keyv, atomic: boundUpdates(postgres.atomic(keyvCodec(keyv)), timeoutMs), kind: "postgres", where, ping, close: () => keyv.disconnect() };
       }
       case "memory": {
         const keyv = make();

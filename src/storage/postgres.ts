@@ -134,8 +134,11 @@ export class PostgresKv extends EventEmitter {
     };
   }
 
+  /** Waits a moment for queries in flight, not for ever: a server that stopped answering never ends them. */
   async disconnect(): Promise<void> {
-    await this.pool.end();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.pool.end().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 1_000)))]);
+    clearTimeout(timer);
   }
 }
 

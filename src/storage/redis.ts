@@ -148,8 +148,14 @@ export class RedisKv extends EventEmitter {
     };
   }
 
+  /** Waits a moment for replies in flight, not for ever: a server that stopped answering never sends them. */
   async disconnect(): Promise<void> {
-    await Promise.allSettled([this.client.close(), this.tx.close()]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([this.client.close(), this.tx.close()]),
+      new Promise((resolve) => (timer = setTimeout(resolve, 1_000))),
+    ]);
+    clearTimeout(timer);
     this.destroy();
   }
 

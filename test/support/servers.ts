@@ -23,13 +23,36 @@ export function testPostgres(): string {
  * so files running at once never see each other's keys.
  */
 export async function freshRedis(db: number): Promise<string> {
-  const url = `${testRedis()}/${db}`;
-  const client = createClient({ url });
+  const admin = testRedis();
+  const client = createClient({ url: `${admin}/${db}` });
   client.on("error", () => undefined);
   await client.connect();
   await client.flushDb();
+  // A user of its own, so a test can take its rights away (refused commands) without touching other clients.
+  const user = `regwatch_db${db}`;
+  await client.sendCommand(["ACL", "SETUSER", user, "reset", "on", ">test", "~*", "&*", "+@all"]);
   await client.close();
-  return url;
+  const url = new URL(`${admin}/${db}`);
+  url.username = user;
+  url.password = "test";
+  return url.toString();
+}
+
+/** Takes the right to write away from a freshRedis user, as a read-only replica or an OOM server refuses writes. */
+export async function refuseRedisWrites(url: string): Promise<() => Promise<void>> {
+  const user = new URL(url).username;
+  await redisCommand(testRedis(), ["ACL", "SETUSER", user, "-@write"]);
+  return async () => void (await redisCommand(testRedis(), ["ACL", "SETUSER", user, "+@all"]));
+}
+
+/** A trigger that refuses every write to the store's table. */
+export async function refusePostgresWrites(url: string): Promise<() => Promise<void>> {
+  await sql(
+    url,
+    `CREATE OR REPLACE FUNCTION regwatch_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'writes refused'; END $$;
+     CREATE TRIGGER regwatch_refuse BEFORE INSERT OR UPDATE OR DELETE ON keyv FOR EACH STATEMENT EXECUTE FUNCTION regwatch_refuse();`,
+  );
+  return () => sql(url, "DROP TRIGGER regwatch_refuse ON keyv");
 }
 
 /** A new, empty database on the test PostgreSQL server. */

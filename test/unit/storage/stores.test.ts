@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { StorageError } from "../../../src/core/errors.js";
 import { openStores, redact } from "../../../src/storage/index.js";
-import { freshPostgres, freshRedis } from "../../support/servers.js";
+import sqlite3 from "sqlite3";
+import { freshPostgres, freshRedis, refusePostgresWrites, refuseRedisWrites } from "../../support/servers.js";
 import { storeContract } from "./contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "regwatch-store-"));
@@ -12,9 +13,24 @@ let n = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 storeContract("memory", () => "memory://");
-storeContract("an SQLite file", () => `sqlite://${join(dir, `contract-${++n}`, "regwatch.sqlite")}`);
-storeContract("Redis", () => freshRedis(1));
-storeContract("PostgreSQL", () => freshPostgres());
+storeContract("an SQLite file", () => `sqlite://${join(dir, `contract-${++n}`, "regwatch.sqlite")}`, refuseSqliteWrites);
+storeContract("Redis", () => freshRedis(1), refuseRedisWrites);
+storeContract("PostgreSQL", () => freshPostgres(), refusePostgresWrites);
+
+/** A trigger in the file that aborts every write to the store's table. */
+async function refuseSqliteWrites(url: string): Promise<() => Promise<void>> {
+  const run = (sql: string) =>
+    new Promise<void>((resolve, reject) => {
+      const db = new sqlite3.Database(url.replace(/^sqlite:\/\//, ""), (error) => {
+        if (error) return reject(error);
+        db.exec(sql, (failure) => db.close(() => (failure ? reject(failure) : resolve())));
+      });
+    });
+  await run(
+    ["INSERT", "UPDATE", "DELETE"].map((op) => `CREATE TRIGGER refuse_${op} BEFORE ${op} ON keyv BEGIN SELECT RAISE(ABORT, 'writes refused'); END;`).join("\n"),
+  );
+  return () => run("DROP TRIGGER refuse_INSERT; DROP TRIGGER refuse_UPDATE; DROP TRIGGER refuse_DELETE;");
+}
 
 describe("the SQLite store", () => {
   it("keeps what it recorded across a reopen", async () => {
