@@ -39,6 +39,11 @@ export const configSchema = z
       })
       .prefault({}),
     seen: z.strictObject({ ttlDays: positiveInt.default(180) }).prefault({}),
+    /**
+     * Several `regwatch run` may share one store; the one holding this lease polls, sends and holds the
+     * platform connections. A killed leader is replaced within about this many seconds.
+     */
+    leader: z.strictObject({ leaseSeconds: z.number().min(2).max(300).default(10) }).prefault({}),
     console: z
       .strictObject({
         /** On the first poll, how many of the latest items to show (marked as not new). */

@@ -20,8 +20,10 @@ export interface Runtime {
   adapters: ChatAdapter[];
   delivery: DeliveryEngine;
   poll(onAlerts?: PollDeps["onAlerts"]): Promise<CycleReport>;
-  /** Starts the platforms and the delivery senders (the service; `poll --once` only queues). */
+  /** Starts the platforms and the delivery senders (the service's leader; `poll --once` only queues). */
   start(): Promise<void>;
+  /** Stops the platforms and the senders, keeping the stores open (a leader standing down); start() again later. */
+  standDown(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,8 @@ export interface RuntimeOptions {
    * acknowledged: in console mode the service prints every alert anyway.
    */
   consoleWrite?: (text: string) => void;
+  /** Asked before each send: whether this instance still leads. */
+  maySend?: () => boolean;
 }
 
 export async function openRuntime(loaded: LoadedConfig, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -53,10 +57,17 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     limits: config.delivery,
     retry: config.delivery.retry,
     logger,
+    ...(options.maySend ? { maySend: options.maySend } : {}),
   });
   const { requestTimeoutMs, ...rest } = config.limits;
   const limits = { ...rest, timeoutMs: requestTimeoutMs, userAgent: config.userAgent };
   let started = false;
+  const standDown = async (): Promise<void> => {
+    if (!started) return;
+    started = false;
+    await delivery.stop();
+    for (const adapter of adapters) await adapter.stop().catch((e: unknown) => logger.error(`stopping a platform: ${String(e)}`));
+  };
   return {
     stores,
     services,
@@ -75,13 +86,13 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
         ...(onAlerts ? { onAlerts } : {}),
       }),
     async start() {
+      started = true;
       for (const adapter of adapters) await adapter.start();
       await delivery.start();
-      started = true;
     },
+    standDown,
     async close() {
-      if (started) await delivery.stop();
-      for (const adapter of adapters) await adapter.stop().catch((e: unknown) => logger.error(`stopping a platform: ${String(e)}`));
+      await standDown();
       await stores.close();
     },
   };

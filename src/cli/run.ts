@@ -1,9 +1,12 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import { Command } from "commander";
 import { loadConfig } from "../../config/load.js";
 import type { Alert } from "../core/article.js";
 import { describeError } from "../core/errors.js";
 import type { CycleReport } from "../feeds/poller.js";
-import { schedule } from "../feeds/scheduler.js";
+import { schedule, type Schedule } from "../feeds/scheduler.js";
+import { Leadership } from "../service/leadership.js";
 import { cycleSummary, openRuntime } from "../main.js";
 import { stderrLogger } from "./logger.js";
 import { alertBlock } from "./render.js";
@@ -19,7 +22,9 @@ export const runCommand = (): Command =>
       const out = (text: string) => process.stdout.write(text + "\n");
       const bots = Boolean(loaded.env.telegramToken || loaded.env.discordToken);
       // With bots running, the console chat's own subscription is printed; without, every alert is.
-      const runtime = await openRuntime(loaded, logger, bots ? { consoleWrite: out } : {});
+      let leadership: Leadership | undefined;
+      const maySend = () => leadership?.mayAct() ?? false;
+      const runtime = await openRuntime(loaded, logger, bots ? { consoleWrite: out, maySend } : { maySend });
       logger.info(`regwatch: ${config.feeds.length} feeds, schedule "${config.schedule}", store ${runtime.stores.backend.where}`);
       if (/example\.(com|org|net)|\.invalid\b/.test(config.contact)) {
         logger.warn(`contact is still the placeholder "${config.contact}": set a real address in ${loaded.file} (the SEC refuses anonymous clients)`);
@@ -27,15 +32,9 @@ export const runCommand = (): Command =>
       const consoleMode = runtime.adapters.length === 0;
       if (consoleMode) logger.info("no bot token set: alerts go to this console");
       else logger.info(`delivering to ${runtime.adapters.map((a) => a.platform.name).join(" and ")}`);
-      try {
-        await runtime.start();
-      } catch (error) {
-        await runtime.close().catch(() => {});
-        throw error;
-      }
-
       const printAlerts = consoleMode ? (alerts: Alert[]) => alerts.forEach((alert) => out(alertBlock(alert, "NEW"))) : undefined;
       const cycle = async (): Promise<void> => {
+        if (!maySend()) return; // standing down: the next leader polls
         let report;
         try {
           report = await runtime.poll(printAlerts);
@@ -48,17 +47,49 @@ export const runCommand = (): Command =>
         showFirstPoll(report, config.console.showLatest, out);
       };
 
-      const task = schedule(config.schedule, cycle, logger);
-      await new Promise<void>((resolve) => {
-        const stop = (signal: string) => {
-          logger.info(`${signal}: finishing the poll in flight, then stopping`);
-          resolve();
-        };
-        process.once("SIGINT", () => stop("SIGINT"));
-        process.once("SIGTERM", () => stop("SIGTERM"));
+      // Every instance runs this; the one holding the lease polls, sends and holds the platform connections.
+      let task: Schedule | undefined;
+      let fatal: (error: unknown) => void = () => {};
+      const failed = new Promise<never>((_, reject) => (fatal = reject));
+      leadership = new Leadership({
+        lease: runtime.stores.lease,
+        holder: `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`,
+        ttlMs: config.leader.leaseSeconds * 1000,
+        logger,
+        onElected: async () => {
+          try {
+            await runtime.start();
+          } catch (error) {
+            fatal(error); // a platform that cannot start (a wrong token) ends the service, as it always has
+            throw error;
+          }
+          task = schedule(config.schedule, cycle, logger);
+        },
+        onDeposed: async () => {
+          const running = task;
+          task = undefined;
+          await running?.stop();
+          await runtime.standDown();
+        },
       });
-      await task.stop();
-      await runtime.close();
+      leadership.start();
+
+      try {
+        await Promise.race([
+          failed,
+          new Promise<void>((resolve) => {
+            const stop = (signal: string) => {
+              logger.info(`${signal}: finishing the poll in flight, handing over, then stopping`);
+              resolve();
+            };
+            process.once("SIGINT", () => stop("SIGINT"));
+            process.once("SIGTERM", () => stop("SIGTERM"));
+          }),
+        ]);
+      } finally {
+        await leadership.stop();
+        await runtime.close().catch(() => {});
+      }
       logger.info("stopped");
     });
 

@@ -21,6 +21,18 @@ export interface AlertLog {
   latest(limit: number, filter?: Pick<Subscription, "jurisdictions" | "topics">): Promise<Alert[]>;
 }
 
+/**
+ * The right to act for every instance sharing a store: only the holder polls, sends and holds the platform
+ * connections. Failures throw StorageError.
+ */
+export interface LeaderLease {
+  /** Takes the lease, or renews it for its holder; the fencing token of the term, or undefined when another holds it. */
+  acquire(holder: string, ttlMs: number): Promise<number | undefined>;
+  /** Gives the lease up at once (a clean stop), so a standby need not wait for it to expire. */
+  release(holder: string): Promise<void>;
+  holder(): Promise<{ holder: string; token: number; expiresAt: number } | undefined>;
+}
+
 /** One-line log records: the composition root decides where they go. */
 export interface Logger {
   info(message: string): void;

@@ -16,6 +16,8 @@ export interface SenderDeps {
   now?: () => number;
   /** Most sends waiting for the platform at once. */
   maxInFlight?: number;
+  /** Asked right before each send: false (this instance is no longer sure it leads) holds the message back. */
+  maySend?: () => boolean;
 }
 
 interface Slot {
@@ -50,6 +52,7 @@ export class PlatformSender {
 
   /** Picks up queues waiting from before (a restart) and starts sending. */
   async start(): Promise<void> {
+    this.stopping = false;
     const pending = await this.deps.outbox.pendingTargets();
     this.add(pending.filter((t) => t.platform === this.deps.platform.name));
     this.running = true;
@@ -158,6 +161,10 @@ export class PlatformSender {
       }
       if (this.stopping) return;
       await this.deps.pacing.acquire(slot.target);
+      if (this.deps.maySend && !this.deps.maySend()) {
+        slot.notBefore = this.now() + 1_000;
+        return;
+      }
       const result = await this.send(slot.target, outgoing);
       await this.settle(slot, entry, result);
     } catch (error) {

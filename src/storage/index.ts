@@ -1,7 +1,8 @@
-import type { AlertLog, FeedStateStore, SeenStore, SubscriptionStore } from "../core/ports.js";
+import type { AlertLog, FeedStateStore, LeaderLease, SeenStore, SubscriptionStore } from "../core/ports.js";
 import { KeyvAlertLog } from "./alert-log.js";
 import { KeyvFeedStateStore } from "./feed-state.js";
 import { KeyvHeartbeat } from "./heartbeat.js";
+import { StoreLease } from "./lease.js";
 import { openStore, type Store } from "./open.js";
 import { KeyvOutboxStore } from "./outbox.js";
 import { KeyvSeenStore } from "./seen.js";
@@ -20,6 +21,7 @@ export interface Stores {
   subscriptions: SubscriptionStore;
   outbox: KeyvOutboxStore;
   heartbeat: KeyvHeartbeat;
+  lease: LeaderLease;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function openStores(url: string, options: { seenTtlDays: number; ti
     subscriptions: new KeyvSubscriptionStore(backend.keyv, backend.atomic),
     outbox: new KeyvOutboxStore(backend.keyv, backend.atomic),
     heartbeat: new KeyvHeartbeat(backend.keyv),
+    lease: new StoreLease(backend.atomic),
     close: () => backend.close(),
   };
 }

@@ -106,7 +106,7 @@ describe("regwatch CLI", () => {
       child.kill("SIGTERM");
     });
     expect(code).toBe(0);
-    expect(stderr).toContain("SIGTERM: finishing the poll in flight, then stopping");
+    expect(stderr).toContain("SIGTERM: finishing the poll in flight, handing over, then stopping");
     expect(stderr).toMatch(/stopped\n$/);
 
     const healthy = await regwatch(["health", "--config", configFile], fresh);
