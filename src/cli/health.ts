@@ -16,6 +16,7 @@ export const healthCommand = (): Command =>
         process.stdout.write(
           last ? `last poll ${last.at} (${Math.round(age / 60_000)} min ago): ${last.ok ? "ok" : "failed"}: ${last.summary}\n` : "no poll completed yet\n",
         );
+        for (const loss of (await stores.identity.incidents()).slice(0, 3)) process.stdout.write(`store data lost ${loss.at}: ${loss.detail}; feeds were primed again\n`);
         process.exitCode = healthy ? 0 : 1;
       });
     });

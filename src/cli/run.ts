@@ -37,6 +37,13 @@ export const runCommand = (): Command =>
         if (!maySend()) return; // standing down: the next leader polls
         let report;
         try {
+          const loss = await runtime.stores.identity.check();
+          if (loss) {
+            logger.error(
+              `store ${runtime.stores.backend.where}: ${loss.detail}. Every feed is primed again (its current items recorded, not alerted); ` +
+                "subscriptions and deliveries that were only in the lost data are gone",
+            );
+          }
           report = await runtime.poll(printAlerts);
         } catch (error) {
           await runtime.stores.heartbeat.beat({ at: new Date().toISOString(), ok: false, summary: describeError(error) }).catch(() => {});
@@ -72,6 +79,8 @@ export const runCommand = (): Command =>
           await runtime.standDown();
         },
       });
+      // Remember which store this is, so that one that later loses its data is noticed.
+      await runtime.stores.identity.check().catch((error: unknown) => logger.error(`store: ${describeError(error)}`));
       leadership.start();
 
       try {

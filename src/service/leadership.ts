@@ -72,9 +72,13 @@ export class Leadership {
       if (this.stopped) return;
       if (token !== undefined) {
         this.validUntil = began + ttlMs / 2;
-        if (this.token !== token) {
+        if (this.token === undefined) {
           this.token = token;
           this.transition = this.transition.then(() => this.elect(token));
+        } else if (this.token !== token) {
+          // The lease record was lost with the store's data and taken afresh: still this instance's term.
+          this.options.logger.warn(`leader: the lease was taken afresh (term ${this.token} became ${token})`);
+          this.token = token;
         }
       } else if (this.token !== undefined) {
         await this.depose("another instance holds the lease");

@@ -2,6 +2,7 @@ import type { AlertLog, FeedStateStore, LeaderLease, SeenStore, SubscriptionStor
 import { KeyvAlertLog } from "./alert-log.js";
 import { KeyvFeedStateStore } from "./feed-state.js";
 import { KeyvHeartbeat } from "./heartbeat.js";
+import { StoreIdentity } from "./identity.js";
 import { StoreLease } from "./lease.js";
 import { openStore, type Store } from "./open.js";
 import { KeyvOutboxStore } from "./outbox.js";
@@ -10,6 +11,7 @@ import { KeyvSubscriptionStore } from "./subscriptions.js";
 
 export { openStore, redact, type Store } from "./open.js";
 export type { Heartbeat } from "./heartbeat.js";
+export type { DataLoss } from "./identity.js";
 export { KeyvSubscriptionStore } from "./subscriptions.js";
 
 /** Every store regwatch keeps, over one backend. */
@@ -22,6 +24,7 @@ export interface Stores {
   outbox: KeyvOutboxStore;
   heartbeat: KeyvHeartbeat;
   lease: LeaderLease;
+  identity: StoreIdentity;
   close(): Promise<void>;
 }
 
@@ -36,6 +39,7 @@ export async function openStores(url: string, options: { seenTtlDays: number; ti
     outbox: new KeyvOutboxStore(backend.keyv, backend.atomic),
     heartbeat: new KeyvHeartbeat(backend.keyv),
     lease: new StoreLease(backend.atomic),
+    identity: new StoreIdentity(backend.atomic),
     close: () => backend.close(),
   };
 }
