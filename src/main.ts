@@ -2,7 +2,7 @@ import type { LoadedConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import type { Analysis, Article } from "./core/article.js";
 import type { CommandServices } from "./core/command.js";
-import type { ChatAdapter } from "./core/delivery.js";
+import type { ChatAdapter, ChatPlatform } from "./core/delivery.js";
 import type { FeedSpec } from "./core/feed.js";
 import type { Logger } from "./core/ports.js";
 import { createConsolePlatform } from "../adapters/console/platform.js";
@@ -35,6 +35,8 @@ export interface RuntimeOptions {
   consoleWrite?: (text: string) => void;
   /** Asked before each send: whether this instance still leads. */
   maySend?: () => boolean;
+  /** Wraps each platform's sender (metrics count and time the sends). */
+  observePlatform?: (platform: ChatPlatform) => ChatPlatform;
 }
 
 export async function openRuntime(loaded: LoadedConfig, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -51,7 +53,7 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     throw error;
   }
   const delivery = new DeliveryEngine({
-    platforms: [...adapters.map((a) => a.platform), createConsolePlatform(options.consoleWrite)],
+    platforms: [...adapters.map((a) => a.platform), createConsolePlatform(options.consoleWrite)].map((p) => options.observePlatform?.(p) ?? p),
     subscriptions: stores.subscriptions,
     outbox: stores.outbox,
     limits: config.delivery,

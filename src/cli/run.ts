@@ -6,9 +6,12 @@ import type { Alert } from "../core/article.js";
 import { describeError } from "../core/errors.js";
 import type { CycleReport } from "../feeds/poller.js";
 import { schedule, type Schedule } from "../feeds/scheduler.js";
+import { startOpsEndpoint } from "../service/http.js";
 import { Leadership } from "../service/leadership.js";
-import { cycleSummary, openRuntime } from "../main.js";
-import { stderrLogger } from "./logger.js";
+import { ServiceMetrics } from "../service/metrics.js";
+import { readiness } from "../service/readiness.js";
+import { cycleSummary, openRuntime, type Runtime } from "../main.js";
+import { serviceLogger } from "./logger.js";
 import { alertBlock } from "./render.js";
 
 export const runCommand = (): Command =>
@@ -18,13 +21,16 @@ export const runCommand = (): Command =>
     .action(async (options: { config?: string }) => {
       const loaded = loadConfig(options.config ? { file: options.config } : {});
       const { config } = loaded;
-      const logger = stderrLogger();
+      let leadership: Leadership | undefined;
+      let runtime: Runtime | undefined;
+      const logger = serviceLogger(config.log.format, () => ({ role: leadership?.leading ? "leader" : "standby" }));
+      const metrics = new ServiceMetrics({ outbox: () => runtime?.stores.outbox, leading: () => leadership?.leading ?? false });
       const out = (text: string) => process.stdout.write(text + "\n");
       const bots = Boolean(loaded.env.telegramToken || loaded.env.discordToken);
-      // With bots running, the console chat's own subscription is printed; without, every alert is.
-      let leadership: Leadership | undefined;
       const maySend = () => leadership?.mayAct() ?? false;
-      const runtime = await openRuntime(loaded, logger, bots ? { consoleWrite: out, maySend } : { maySend });
+      const observePlatform = metrics.observe.bind(metrics);
+      // With bots running, the console chat's own subscription is printed; without, every alert is.
+      runtime = await openRuntime(loaded, logger, bots ? { consoleWrite: out, maySend, observePlatform } : { maySend, observePlatform });
       logger.info(`regwatch: ${config.feeds.length} feeds, schedule "${config.schedule}", store ${runtime.stores.backend.where}`);
       if (/example\.(com|org|net)|\.invalid\b/.test(config.contact)) {
         logger.warn(`contact is still the placeholder "${config.contact}": set a real address in ${loaded.file} (the SEC refuses anonymous clients)`);
@@ -46,9 +52,11 @@ export const runCommand = (): Command =>
           }
           report = await runtime.poll(printAlerts);
         } catch (error) {
+          metrics.pollFailed();
           await runtime.stores.heartbeat.beat({ at: new Date().toISOString(), ok: false, summary: describeError(error) }).catch(() => {});
           throw error;
         }
+        metrics.pollDone(report);
         logger.info(cycleSummary(report));
         await runtime.stores.heartbeat.beat({ at: new Date().toISOString(), ok: true, summary: cycleSummary(report) });
         showFirstPoll(report, config.console.showLatest, out);
@@ -56,6 +64,7 @@ export const runCommand = (): Command =>
 
       // Every instance runs this; the one holding the lease polls, sends and holds the platform connections.
       let task: Schedule | undefined;
+      let electedAt: number | undefined;
       let fatal: (error: unknown) => void = () => {};
       const failed = new Promise<never>((_, reject) => (fatal = reject));
       leadership = new Leadership({
@@ -64,6 +73,7 @@ export const runCommand = (): Command =>
         ttlMs: config.leader.leaseSeconds * 1000,
         logger,
         onElected: async () => {
+          electedAt = Date.now();
           try {
             await runtime.start();
           } catch (error) {
@@ -82,6 +92,16 @@ export const runCommand = (): Command =>
       // Remember which store this is, so that one that later loses its data is noticed.
       await runtime.stores.identity.check().catch((error: unknown) => logger.error(`store: ${describeError(error)}`));
       leadership.start();
+      const http = config.http && config.http.port > 0 ? config.http : undefined;
+      const ops = http
+        ? await startOpsEndpoint({
+            host: http.host,
+            port: http.port,
+            logger,
+            readiness: () => readiness({ stores: runtime.stores, term: () => leadership?.term, electedAt: () => electedAt, maxPollAgeMs: http.maxPollAgeMinutes * 60_000 }),
+            metrics: async () => ({ contentType: metrics.contentType, text: await metrics.text() }),
+          })
+        : undefined;
 
       try {
         await Promise.race([
@@ -96,6 +116,7 @@ export const runCommand = (): Command =>
           }),
         ]);
       } finally {
+        await ops?.close();
         await leadership.stop();
         await runtime.close().catch(() => {});
       }

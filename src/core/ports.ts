@@ -33,11 +33,14 @@ export interface LeaderLease {
   holder(): Promise<{ holder: string; token: number; expiresAt: number } | undefined>;
 }
 
-/** One-line log records: the composition root decides where they go. */
+/** What an operator filters log records on: the feed, the chat, the platform. */
+export type LogFields = Record<string, string | number | boolean | undefined>;
+
+/** One-line log records: the composition root decides where they go (and whether fields are kept apart, as in JSON logs). */
 export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
 }
 
 /**

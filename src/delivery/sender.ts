@@ -169,7 +169,7 @@ export class PlatformSender {
       await this.settle(slot, entry, result);
     } catch (error) {
       // The store failed: keep the slot and try again later; nothing was marked, so nothing is lost.
-      this.deps.logger.error(`delivery to ${key}: ${describeError(error)}`);
+      this.deps.logger.error(`delivery to ${key}: ${describeError(error)}`, { chat: key, platform: slot.target.platform });
       slot.notBefore = this.now() + 5_000;
     }
   }
@@ -213,7 +213,7 @@ export class PlatformSender {
         const at = new Date(now).toISOString();
         if (result.movedTo) {
           const moved: Target = { platform: target.platform, chatId: result.movedTo };
-          logger.info(`delivery: ${key} moved to ${targetKey(moved)}; its subscription and queue follow`);
+          logger.info(`delivery: ${key} moved to ${targetKey(moved)}; its subscription and queue follow`, { chat: key, platform: target.platform });
           await subscriptions.move(target, moved);
           await outbox.moveTarget(target, moved);
           this.slots.delete(key);
@@ -222,7 +222,7 @@ export class PlatformSender {
         }
         await subscriptions.deactivate(target, result.reason, at);
         const buried = await outbox.buryAll(target, `chat gone: ${result.reason}`, at);
-        logger.warn(`delivery: ${key} is gone (${result.reason}); subscription deactivated, ${buried} waiting message${buried === 1 ? "" : "s"} set aside`);
+        logger.warn(`delivery: ${key} is gone (${result.reason}); subscription deactivated, ${buried} waiting message${buried === 1 ? "" : "s"} set aside`, { chat: key, platform: target.platform });
         this.slots.delete(key);
         return;
       }
@@ -230,7 +230,7 @@ export class PlatformSender {
         const attempts = entry.attempts + 1;
         if (attempts >= retry.maxAttempts) {
           await outbox.bury(target, entry.seq, `${result.reason} (after ${attempts} attempts)`, new Date(now).toISOString());
-          logger.warn(`delivery to ${key}: gave up after ${attempts} attempts: ${result.reason}`);
+          logger.warn(`delivery to ${key}: gave up after ${attempts} attempts: ${result.reason}`, { chat: key, platform: target.platform });
           return;
         }
         slot.notBefore = now + backoffDelay(retry, attempts);

@@ -127,7 +127,7 @@ async function pollFeed(
   } catch (error) {
     const failure = error instanceof FeedError ? error : new FeedError(feed.id, "not-a-feed", describeError(error), { cause: error });
     const failures = state.consecutiveFailures + 1;
-    deps.logger.warn(`feed ${feed.id}: ${failure.message} (${failures} failure${failures === 1 ? "" : "s"} in a row)`);
+    deps.logger.warn(`feed ${feed.id}: ${failure.message} (${failures} failure${failures === 1 ? "" : "s"} in a row)`, { feed: feed.id });
     await deps.feedState.set(feed.id, { ...state, consecutiveFailures: failures, lastError: failure.message, lastErrorAt: now().toISOString() });
     return { feed, status: "failed", items: 0, error: failure };
   }
@@ -152,6 +152,7 @@ async function pollFeed(
   if (detection.overflow.length > 0) {
     deps.logger.warn(
       `feed ${feed.id}: ${detection.fresh.length + detection.overflow.length} new items at once; alerting the newest ${detection.fresh.length}, recording the rest`,
+      { feed: feed.id },
     );
   }
 

@@ -90,7 +90,7 @@ describe("regwatch CLI", () => {
   it("runs as a service: reports the first poll, then stops cleanly on SIGTERM", async () => {
     const fresh = { REGWATCH_STORE: `sqlite://${join(dir, "service.sqlite")}` };
     const child = spawn(process.execPath, [BIN, "run", "--config", configFile], {
-      env: { PATH: process.env.PATH ?? "", ...fresh },
+      env: { PATH: process.env.PATH ?? "", REGWATCH_HTTP_PORT: "0", ...fresh },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -70,7 +70,7 @@ feeds:
 
     const start = (): Instance => {
       const child = spawn(process.execPath, [BIN, "run", "--config", configFile], {
-        env: { PATH: process.env.PATH ?? "", HOME: dir, REGWATCH_STORE: store, TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot },
+        env: { PATH: process.env.PATH ?? "", REGWATCH_HTTP_PORT: "0", HOME: dir, REGWATCH_STORE: store, TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot },
         stdio: ["ignore", "ignore", "pipe"],
       });
       const instance = { child, log: "" };
@@ -132,7 +132,7 @@ describe("a running leader", () => {
     await stores.subscriptions.put(makeSubscription("8001", ["JP"]));
     await stores.close();
     const env = { HOME: dir, REGWATCH_STORE: store, TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot };
-    const child = spawn(process.execPath, [BIN, "run", "--config", configFile], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "run", "--config", configFile], { env: { PATH: process.env.PATH ?? "", REGWATCH_HTTP_PORT: "0", ...env }, stdio: ["ignore", "ignore", "pipe"] });
     let log = "";
     child.stderr.on("data", (d: Buffer) => (log += d.toString()));
     try {
