@@ -55,6 +55,8 @@ export interface SubscriptionStore {
   remove(target: Target): Promise<boolean>;
   /** Active subscriptions an alert with these jurisdictions and topics belongs to. */
   matching(alert: { jurisdictions: readonly string[]; topics: readonly string[] }): Promise<Subscription[]>;
+  /** `matching` for many alerts at once (a poll's), reading the store a fixed number of times, not once per alert. */
+  matchingEach(alerts: ReadonlyArray<{ jurisdictions: readonly string[]; topics: readonly string[] }>): Promise<Subscription[][]>;
   /** The platform said the chat is gone: stop sending there, and say why. */
   deactivate(target: Target, reason: string, at: string): Promise<void>;
   /** The chat changed id (a Telegram group became a supergroup): keep its subscription under the new one. */
@@ -104,11 +106,13 @@ export interface TargetQueue {
 export interface OutboxStore {
   /** Queues the alert for each target that neither has it queued nor recently received it; returns how many got it. */
   enqueue(alert: Alert, targets: readonly Target[]): Promise<number>;
+  /** `enqueue` for several alerts in one write (a poll's fan-out); how many targets got each. */
+  enqueueEach(batch: ReadonlyArray<{ alert: Alert; targets: readonly Target[] }>): Promise<number[]>;
   /** Queues a digest of these alerts for one target. */
   enqueueDigest(target: Target, label: string, alertIds: readonly string[], at: string): Promise<void>;
-  /** Whether an alert was already fanned out to every matching target (so a replayed poll skips it). */
-  wasFannedOut(alertId: string): Promise<boolean>;
-  markFannedOut(alertId: string): Promise<void>;
+  /** Which of these alerts were already fanned out to every matching target (so a replayed poll skips them). */
+  fannedOut(alertIds: readonly string[]): Promise<Set<string>>;
+  markFannedOut(alertIds: readonly string[]): Promise<void>;
   /** Targets with entries waiting (and, until the next prune, some whose queue has just emptied). */
   pendingTargets(): Promise<Target[]>;
   /** Drops targets with empty queues from the pending index. */

@@ -2,6 +2,7 @@ import type Keyv from "keyv";
 import type { Alert } from "../core/article.js";
 import type { AlertLog } from "../core/ports.js";
 import { subscriptionMatches, type Subscription } from "../core/subscription.js";
+import { inProcessUpdates, type AtomicUpdates } from "./atomic.js";
 import { guarded } from "./guard.js";
 
 const INDEX = "alerts:index";
@@ -20,10 +21,16 @@ interface IndexEntry {
  * Recording rewrites only the small index, not every kept alert; `latest` reads the index and the alerts it names.
  */
 export class KeyvAlertLog implements AlertLog {
+  private readonly atomic: AtomicUpdates;
+
+  /** Without `atomic` (a keyv only this process uses), updates are atomic within the process. */
   constructor(
     private readonly keyv: Keyv,
     private readonly keep = 200,
-  ) {}
+    atomic?: AtomicUpdates,
+  ) {
+    this.atomic = atomic ?? inProcessUpdates(keyv);
+  }
 
   async record(alerts: readonly Alert[]): Promise<void> {
     if (alerts.length === 0) return;
@@ -31,12 +38,12 @@ export class KeyvAlertLog implements AlertLog {
       await this.keyv.setMany(alerts.map((alert) => ({ key: PREFIX + alert.id, value: alert })));
       const ids = new Set(alerts.map((a) => a.id));
       const entries: IndexEntry[] = alerts.map(({ id, published, jurisdictions, topics }) => ({ id, published, jurisdictions, topics }));
-      const merged = [...entries, ...(await this.index()).filter((e) => !ids.has(e.id))];
-      merged.sort((a, b) => (b.published ?? "").localeCompare(a.published ?? ""));
-      const kept = merged.slice(0, this.keep);
-      await this.keyv.set(INDEX, kept);
-      const dropped = merged.slice(this.keep).map((e) => PREFIX + e.id);
-      if (dropped.length > 0) await this.keyv.deleteMany(dropped);
+      // Atomic: a `poll --once` recording beside the service must not drop the service's entries.
+      await this.atomic.update([INDEX], ([index]) => {
+        const merged = [...entries, ...((index as IndexEntry[] | undefined) ?? []).filter((e) => !ids.has(e.id))];
+        merged.sort((a, b) => (b.published ?? "").localeCompare(a.published ?? ""));
+        return { set: [{ key: INDEX, value: merged.slice(0, this.keep) }], delete: merged.slice(this.keep).map((e) => PREFIX + e.id), result: undefined };
+      });
     });
   }
 

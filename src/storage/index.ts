@@ -34,7 +34,7 @@ export async function openStores(url: string, options: { seenTtlDays: number; ti
     backend,
     seen: new KeyvSeenStore(backend.keyv, options.seenTtlDays),
     feedState: new KeyvFeedStateStore(backend.keyv),
-    alerts: new KeyvAlertLog(backend.keyv),
+    alerts: new KeyvAlertLog(backend.keyv, 200, backend.atomic),
     subscriptions: new KeyvSubscriptionStore(backend.keyv, backend.atomic),
     outbox: new KeyvOutboxStore(backend.keyv, backend.atomic),
     heartbeat: new KeyvHeartbeat(backend.keyv),

@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import Keyv, { type KeyvStoreAdapter } from "keyv";
 import { StorageError } from "../core/errors.js";
 import { inProcessUpdates, keyvCodec, type AtomicUpdates } from "./atomic.js";
-import { boundAdapter, boundCall, boundUpdates } from "./bounded.js";
+import { boundAdapter, boundCall, boundUpdates, type OperationCount } from "./bounded.js";
 
 /** One keyv over the configured backend. Keys are prefixed by the stores themselves ("seen:", "feed:"). */
 export interface Store {
@@ -14,6 +14,8 @@ export interface Store {
   kind: string;
   /** A description safe to log: no password. */
   where: string;
+  /** Round trips made so far (adapter calls and atomic updates; for an in-process store, keyv calls are not counted). */
+  operations: OperationCount;
   /** Resolves when the backend answers; a StorageError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -31,6 +33,7 @@ export interface OpenOptions {
 
 export async function openStore(url: string, options: OpenOptions = {}): Promise<Store> {
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const operations: OperationCount = { count: 0 };
   const scheme = url.split(":", 1)[0]?.toLowerCase() ?? "";
   let where = redact(url);
   // throwOnErrors: a failing backend must raise, never answer "not found" (that would re-alert old news).
@@ -38,7 +41,7 @@ export async function openStore(url: string, options: OpenOptions = {}): Promise
   // BigInts) made reading 40,000 subscriptions several times slower.
   const keyvOptions = { throwOnErrors: true, serialize: JSON.stringify, deserialize: JSON.parse };
   const make = (adapter?: KeyvStoreAdapter): Keyv => {
-    const keyv = adapter ? new Keyv({ store: boundAdapter(adapter, timeoutMs), ...keyvOptions }) : new Keyv(keyvOptions);
+    const keyv = adapter ? new Keyv({ store: boundAdapter(adapter, timeoutMs, operations), ...keyvOptions }) : new Keyv(keyvOptions);
     keyv.on("error", () => {
       /* raised to the caller through throwOnErrors; the listener keeps the emitter from crashing the process */
     });
@@ -54,13 +57,21 @@ export async function openStore(url: string, options: OpenOptions = {}): Promise
         where = `sqlite://${file}`;
         const { openSqlite } = await import("./sqlite.js");
         const sqlite = await openSqlite(file);
-        const keyv = make(sqlite as unknown as KeyvStoreAdapter);
-        if (file === ":memory:") return inProcess(keyv, "sqlite", where, () => keyv.disconnect());
+        if (file === ":memory:") {
+          const keyv = make(sqlite as unknown as KeyvStoreAdapter);
+          return inProcess(keyv, "sqlite", where, () => keyv.disconnect(), operations);
+        }
         const { SqliteAtomic } = await import("./sqlite-atomic.js");
-        const atomic = await SqliteAtomic.open(file, sqlite.opts.table as string, keyvCodec(keyv), 10_000);
+        const atomic = await SqliteAtomic.open(file, sqlite.opts.table as string, keyvCodec(new Keyv(keyvOptions)), 10_000);
+        const writes = sqlite as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+        for (const name of ["set", "setMany", "delete", "deleteMany", "clear"]) {
+          const write = writes[name]!.bind(sqlite);
+          writes[name] = (...args: unknown[]) => atomic.exclusive(() => write(...args));
+        }
+        const keyv = make(sqlite as unknown as KeyvStoreAdapter);
         const ping = () => boundCall(timeoutMs, "ping", async () => void (await sqlite.query("SELECT 1")));
         const close = async () => void (await Promise.all([keyv.disconnect(), atomic.close()]));
-        return { keyv, atomic: boundUpdates(atomic, timeoutMs), kind: "sqlite", where, ping, close };
+        return { keyv, atomic: boundUpdates(atomic, timeoutMs, operations), kind: "sqlite", where, operations, ping, close };
       }
       case "redis":
       case "rediss": {
@@ -68,7 +79,7 @@ export async function openStore(url: string, options: OpenOptions = {}): Promise
         const redis = await RedisKv.open(url);
         const keyv = make(redis as unknown as KeyvStoreAdapter);
         const ping = () => boundCall(timeoutMs, "ping", () => redis.ping());
-        return { keyv, atomic: boundUpdates(redis.atomic(keyvCodec(keyv)), timeoutMs), kind: "redis", where, ping, close: () => keyv.disconnect() };
+        return { keyv, atomic: boundUpdates(redis.atomic(keyvCodec(keyv)), timeoutMs, operations), kind: "redis", where, operations, ping, close: () => keyv.disconnect() };
       }
       case "postgres":
       case "postgresql": {
@@ -76,7 +87,7 @@ export async function openStore(url: string, options: OpenOptions = {}): Promise
         const postgres = await PostgresKv.open(url);
         const keyv = make(postgres as unknown as KeyvStoreAdapter);
         const ping = () => boundCall(timeoutMs, "ping", () => postgres.ping());
-        return { keyv, atomic: boundUpdates(postgres.atomic(keyvCodec(keyv)), timeoutMs), kind: "postgres", where, ping, close: () => keyv.disconnect() };
+        return { keyv, atomic: boundUpdates(postgres.atomic(keyvCodec(keyv)), timeoutMs, operations), kind: "postgres", where, operations, ping, close: () => keyv.disconnect() };
       }
       case "memory": {
         const keyv = make();
@@ -92,8 +103,8 @@ export async function openStore(url: string, options: OpenOptions = {}): Promise
 }
 
 /** A store only this process uses (memory, an in-memory SQLite database). */
-function inProcess(keyv: Keyv, kind: string, where: string, close: () => Promise<void>): Store {
-  return { keyv, atomic: inProcessUpdates(keyv), kind, where, ping: async () => undefined, close };
+function inProcess(keyv: Keyv, kind: string, where: string, close: () => Promise<void>, operations: OperationCount = { count: 0 }): Store {
+  return { keyv, atomic: inProcessUpdates(keyv), kind, where, operations, ping: async () => undefined, close };
 }
 
 /** Drops the password of a URL so it can be logged. */

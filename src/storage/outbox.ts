@@ -43,19 +43,33 @@ export class KeyvOutboxStore implements OutboxStore {
     this.atomic = atomic ?? inProcessUpdates(keyv);
   }
 
-  enqueue(alert: Alert, targets: readonly Target[]): Promise<number> {
-    return this.serial("queue an alert", async () => {
-      const unique = distinct(targets);
-      if (unique.length === 0) return 0;
-      await this.keyv.set(ALERT + alert.id, alert, ALERT_TTL_MS);
-      return this.documents(unique, [PENDING], (queues, [pending]) => {
-        const changed: TargetQueue[] = [];
-        for (const queue of queues) {
-          if (queue.recent.includes(alert.id) || queue.entries.some((e) => e.alertId === alert.id)) continue;
-          insertByDate(queue, { seq: queue.nextSeq++, kind: "alert", alertId: alert.id, published: alert.published, enqueuedAt: new Date().toISOString(), attempts: 0 });
-          changed.push(queue);
-        }
-        return { set: [...changed.map(document), ...indexWrite(PENDING, pending, changed.map((q) => q.target), [])], result: changed.length };
+  async enqueue(alert: Alert, targets: readonly Target[]): Promise<number> {
+    return (await this.enqueueEach([{ alert, targets }]))[0] ?? 0;
+  }
+
+  /** One write of the alert bodies, one atomic update of every queue concerned and the pending index. */
+  enqueueEach(batch: ReadonlyArray<{ alert: Alert; targets: readonly Target[] }>): Promise<number[]> {
+    return this.serial("queue alerts", async () => {
+      const work = batch.map(({ alert, targets }) => ({ alert, targets: distinct(targets) }));
+      const all = distinct(work.flatMap((w) => w.targets));
+      if (all.length === 0) return work.map(() => 0);
+      await this.keyv.setMany(work.filter((w) => w.targets.length > 0).map(({ alert }) => ({ key: ALERT + alert.id, value: alert, ttl: ALERT_TTL_MS })));
+      return this.documents(all, [PENDING], (queues, [pending]) => {
+        const byKey = new Map(queues.map((q) => [targetKey(q.target), q]));
+        const changed = new Map<string, TargetQueue>();
+        const counts = work.map(({ alert, targets }) => {
+          let count = 0;
+          for (const target of targets) {
+            const queue = byKey.get(targetKey(target))!;
+            if (queue.recent.includes(alert.id) || queue.entries.some((e) => e.alertId === alert.id)) continue;
+            insertByDate(queue, { seq: queue.nextSeq++, kind: "alert", alertId: alert.id, published: alert.published, enqueuedAt: new Date().toISOString(), attempts: 0 });
+            changed.set(targetKey(target), queue);
+            count++;
+          }
+          return count;
+        });
+        const touched = [...changed.values()];
+        return { set: [...touched.map(document), ...indexWrite(PENDING, pending, touched.map((q) => q.target), [])], result: counts };
       });
     });
   }
@@ -69,12 +83,18 @@ export class KeyvOutboxStore implements OutboxStore {
     );
   }
 
-  wasFannedOut(alertId: string): Promise<boolean> {
-    return guarded("read the outbox", async () => (await this.keyv.get<boolean>(FANNED + alertId)) === true);
+  fannedOut(alertIds: readonly string[]): Promise<Set<string>> {
+    return guarded("read the outbox", async () => {
+      if (alertIds.length === 0) return new Set<string>();
+      const found = await this.keyv.getMany<boolean>(alertIds.map((id) => FANNED + id));
+      return new Set(alertIds.filter((_, i) => found[i] === true));
+    });
   }
 
-  markFannedOut(alertId: string): Promise<void> {
-    return guarded("write the outbox", async () => void (await this.keyv.set(FANNED + alertId, true, ALERT_TTL_MS * 3)));
+  markFannedOut(alertIds: readonly string[]): Promise<void> {
+    return guarded("write the outbox", async () => {
+      if (alertIds.length > 0) await this.keyv.setMany(alertIds.map((id) => ({ key: FANNED + id, value: true, ttl: ALERT_TTL_MS * 3 })));
+    });
   }
 
   pendingTargets(): Promise<Target[]> {

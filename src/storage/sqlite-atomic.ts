@@ -25,6 +25,15 @@ export class SqliteAtomic implements AtomicUpdates {
     });
   }
 
+  /**
+   * Runs a write of the keyv adapter's connection when no transaction of this process is open. node-sqlite3
+   * waits for a lock inside a libuv worker thread: writes left free to wait on our own transaction could
+   * take every worker, and the COMMIT that would free them would find none (a deadlock until the timeout).
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.mutex.run(work);
+  }
+
   update<T>(keys: readonly string[], change: (values: unknown[]) => Mutation<T>): Promise<T> {
     return this.mutex.run(async () => {
       await this.run("BEGIN IMMEDIATE");

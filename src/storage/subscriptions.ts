@@ -83,14 +83,26 @@ export class KeyvSubscriptionStore implements SubscriptionStore {
   }
 
   async matching(alert: { jurisdictions: readonly string[]; topics: readonly string[] }): Promise<Subscription[]> {
-    return guarded("find the subscriptions of an alert", async () => {
-      const lists = await this.keyv.getMany<string[]>(lookupKeys(alert).map((k) => BY + k));
-      const keys = new Set<string>();
-      for (const list of lists) for (const key of list ?? []) keys.add(key);
-      if (keys.size === 0) return [];
-      const subscriptions = await this.read<Subscription>([...keys].map((k) => SUB + k));
+    return (await this.matchingEach([alert]))[0] ?? [];
+  }
+
+  /** One read of the index lists every alert needs, one of the subscriptions they name; then each alert's, in memory. */
+  async matchingEach(alerts: ReadonlyArray<{ jurisdictions: readonly string[]; topics: readonly string[] }>): Promise<Subscription[][]> {
+    return guarded("find the subscriptions of alerts", async () => {
+      const lookups = alerts.map(lookupKeys);
+      const indexes = [...new Set(lookups.flat())];
+      if (indexes.length === 0) return alerts.map(() => []);
+      const lists = await this.keyv.getMany<string[]>(indexes.map((k) => BY + k));
+      const listed = new Map(indexes.map((index, i) => [index, lists[i] ?? []]));
+      const keys = [...new Set(lookups.flatMap((l) => l.flatMap((index) => listed.get(index) ?? [])))];
+      if (keys.length === 0) return alerts.map(() => []);
+      const read = await this.read<Subscription>(keys.map((k) => SUB + k));
+      const byKey = new Map(keys.map((k, i) => [k, read[i] ?? undefined]));
       // The index narrows the reading; the one matching rule decides (topic filters, a stale entry mid-write).
-      return subscriptions.filter((s): s is Subscription => !!s && s.active && subscriptionMatches(s, alert));
+      return alerts.map((alert, a) => {
+        const candidates = new Set(lookups[a]!.flatMap((index) => listed.get(index) ?? []));
+        return [...candidates].map((k) => byKey.get(k)).filter((s): s is Subscription => !!s && s.active && subscriptionMatches(s, alert));
+      });
     });
   }
 
