@@ -12,6 +12,10 @@ export interface SeenStore {
 export interface FeedStateStore {
   get(feedId: string): Promise<FeedState | undefined>;
   set(feedId: string, state: FeedState): Promise<void>;
+  /** Every feed's state in one read (a poll cycle starts with it). */
+  getMany(feedIds: readonly string[]): Promise<Array<FeedState | undefined>>;
+  /** Several feeds' states in one write. */
+  setMany(states: ReadonlyArray<{ feedId: string; state: FeedState }>): Promise<void>;
 }
 
 /** The most recent alerts, newest first, for `latest` and for showing what a quiet feed last said. */

@@ -77,6 +77,10 @@ export async function pollOnce(deps: PollDeps): Promise<CycleReport> {
   };
   const claimed = new Set<string>();
   let storageFailure: StorageError | undefined;
+  // One read of every feed's state; feeds that answer 304 are recorded in one write at the end.
+  const loaded = await deps.feedState.getMany(deps.feeds.map((f) => f.id));
+  const states = new Map(deps.feeds.map((f, i) => [f.id, loaded[i]]));
+  const notModified: Array<{ feedId: string; state: FeedState }> = [];
 
   await forEachGrouped(
     deps.feeds,
@@ -84,7 +88,7 @@ export async function pollOnce(deps: PollDeps): Promise<CycleReport> {
     deps.limits.concurrentFeeds,
     async (feed) => {
       try {
-        report.outcomes.push(await pollFeed(feed, deps, report, claimed, now));
+        report.outcomes.push(await pollFeed(feed, states.get(feed.id), deps, report, claimed, now, notModified));
       } catch (error) {
         if (error instanceof StorageError) storageFailure ??= error;
         else throw error;
@@ -93,6 +97,7 @@ export async function pollOnce(deps: PollDeps): Promise<CycleReport> {
     () => storageFailure !== undefined,
   );
   if (storageFailure) throw storageFailure;
+  await deps.feedState.setMany(notModified);
 
   report.alerts = chronological(report.alerts);
   report.primedLatest.sort((a, b) => (b.published ?? "").localeCompare(a.published ?? ""));
@@ -102,18 +107,20 @@ export async function pollOnce(deps: PollDeps): Promise<CycleReport> {
 
 async function pollFeed(
   feed: FeedSpec,
+  stored: FeedState | undefined,
   deps: PollDeps,
   report: CycleReport,
   claimed: Set<string>,
   now: () => Date,
+  notModified: Array<{ feedId: string; state: FeedState }>,
 ): Promise<FeedOutcome> {
-  const state = (await deps.feedState.get(feed.id)) ?? emptyFeedState();
+  const state = stored ?? emptyFeedState();
   let articles: Article[];
   let next: FeedState;
   try {
     const fetched = await fetchFeed(feed, state, deps.limits);
     if (fetched.status === "not-modified") {
-      await deps.feedState.set(feed.id, succeeded(state, now()));
+      notModified.push({ feedId: feed.id, state: succeeded(state, now()) });
       return { feed, status: "not-modified", items: 0 };
     }
     const { text } = decodeFeed(fetched.bytes, fetched.contentType);
