@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { StorageError } from "../../../src/core/errors.js";
 import { openStores, redact } from "../../../src/storage/index.js";
 import sqlite3 from "sqlite3";
-import { freshPostgres, freshRedis, refusePostgresWrites, refuseRedisWrites } from "../../support/servers.js";
+import { freshPostgres, freshRedis, refusePostgresWrites, refuseRedisWrites, sql } from "../../support/servers.js";
 import { storeContract } from "./contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "regwatch-store-"));
@@ -58,6 +58,21 @@ describe("the SQLite store", () => {
 
   it("rejects unknown store schemes", async () => {
     await expect(openStores("mongodb://localhost/x", { seenTtlDays: 1 })).rejects.toThrow(/unsupported store URL scheme/);
+  });
+});
+
+describe("the PostgreSQL store", () => {
+  it("widens a table @keyv/postgres made with varchar(255) keys, keeping what it holds, so a long link no longer fails", async () => {
+    const url = await freshPostgres();
+    await sql(url, `CREATE TABLE keyv (key VARCHAR(255) PRIMARY KEY, value TEXT); INSERT INTO keyv VALUES ('keyv:seen:old', '{"value":1}')`);
+    const stores = await openStores(url, { seenTtlDays: 180 });
+    try {
+      const long = `u:https://regulator.example/${"a".repeat(2_000)}`;
+      await stores.seen.markSeen([long]);
+      expect(await stores.seen.seenAmong([long, "old", "new"])).toEqual(new Set([long, "old"]));
+    } finally {
+      await stores.close();
+    }
   });
 });
 
