@@ -32,7 +32,8 @@ export class Leadership {
   private readonly now: () => number;
 
   constructor(private readonly options: LeadershipOptions) {
-    this.now = options.now ?? Date.now;
+    // Monotonic: how long ago this process renewed must not jump with the wall clock (NTP steps, a resumed VM).
+    this.now = options.now ?? (() => performance.now());
   }
 
   /** The fencing token of this process's term, while it leads. */
