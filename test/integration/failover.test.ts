@@ -149,3 +149,42 @@ describe("a running leader", () => {
     }
   });
 });
+
+describe("a leader whose store goes away", () => {
+  it("stands down (stops polling Telegram and sending), and leads again with the bot answering when the store returns", async () => {
+    const { startTcpProxy } = await import("../support/tcp-proxy.js");
+    const dir = mkdtempSync(join(tmpdir(), "regwatch-standdown-"));
+    const direct = new URL(await freshRedis(9));
+    const proxy = await startTcpProxy(direct.hostname, Number(direct.port));
+    const feeds = await startFeedServer({ "/fsa.xml": { body: rss({ title: "FSA", items: [item(1)] }) } });
+    const telegram = await startTelegramServer();
+    const configFile = join(dir, "regwatch.yaml");
+    writeFileSync(
+      configFile,
+      `contact: ci@example.com\nschedule: "* * * * * *"\nleader: { leaseSeconds: 2 }\nfeeds:\n  - { id: fsa, name: Japan FSA, url: "${feeds.url("/fsa.xml")}", jurisdiction: JP }\n`,
+    );
+    const env = { HOME: dir, REGWATCH_STORE: proxy.url(direct.toString()), TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot };
+    const child = spawn(process.execPath, [BIN, "run", "--config", configFile], { env: { PATH: process.env.PATH ?? "", REGWATCH_HTTP_PORT: "0", ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    let log = "";
+    child.stderr.on("data", (d: Buffer) => (log += d.toString()));
+    const until = (what: string, check: () => boolean) => waitFor(what, check, 20_000, () => log);
+    try {
+      await until("the first poll and the bot polling", () => /first poll 1/.test(log) && telegram.pollers === 1);
+      proxy.down();
+      await until("the leader to stand down", () => /standing down/.test(log));
+      await until("the bot to stop long polling", () => telegram.pollers === 0);
+      proxy.up();
+      await until("the leader to be elected again", () => (log.match(/leader: elected/g) ?? []).length === 2);
+      telegram.sendText({ chat: alicePrivate, from: alice, text: "/subscribe jp" });
+      await until("the reply after coming back", () => telegram.callsTo("sendMessage").some((c) => c.params.chat_id === alicePrivate.id));
+      expect(child.exitCode).toBe(null);
+      expect(telegram.conflicts).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+      await proxy.close();
+      await telegram.close();
+      await feeds.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

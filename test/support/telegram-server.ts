@@ -39,6 +39,12 @@ export class TelegramServer {
   /** getUpdates calls refused because another was in flight. */
   conflicts = 0;
   private polling = 0;
+
+  /** getUpdates calls held open right now (a running long-polling bot has one). */
+  get pollers(): number {
+    return this.polling;
+  }
+
   webhook: { url: string; secret?: string } | undefined;
 
   private readonly chats = new Map<string, Chat>();
