@@ -22,6 +22,8 @@ export class RedisKv extends EventEmitter {
   /** WATCH belongs to a connection: atomic updates have their own, used one at a time. */
   private readonly tx: Client;
   private readonly mutex = new Mutex();
+  /** Until the first connection, a refusal ends the attempt (the store URL is wrong or the server is down). */
+  private opened = false;
 
   private constructor(url: string) {
     super();
@@ -31,7 +33,7 @@ export class RedisKv extends EventEmitter {
       disableOfflineQueue: true,
       socket: {
         connectTimeout: CONNECT_TIMEOUT_MS,
-        reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000),
+        reconnectStrategy: (retries: number, cause: Error) => (this.opened ? Math.min(50 * 2 ** retries, 2_000) : cause),
       },
     };
     this.client = createClient(options);
@@ -57,6 +59,7 @@ export class RedisKv extends EventEmitter {
     } finally {
       clearTimeout(timer);
     }
+    store.opened = true;
     return store;
   }
 

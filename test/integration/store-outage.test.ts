@@ -91,3 +91,27 @@ describe.each([
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
+
+describe("a store that is not there at all", () => {
+  it.each([
+    ["Redis", "redis://127.0.0.1:1/0"],
+    ["PostgreSQL", "postgres://postgres@127.0.0.1:1/regwatch"],
+  ])("%s: run and health fail with one line, not a hang", async (_name, store) => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { regwatch } = await import("../support/cli.js");
+    const dir = mkdtempSync(join(tmpdir(), "regwatch-nostore-"));
+    const configFile = join(dir, "regwatch.yaml");
+    writeFileSync(configFile, `contact: ci@example.com\nfeeds:\n  - { id: a, name: A, url: "http://127.0.0.1:1/a.xml" }\n`);
+    try {
+      for (const command of [["run"], ["health"]]) {
+        const result = await regwatch([...command, "--config", configFile], { REGWATCH_STORE: store });
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(/^regwatch: cannot open the store .*127\.0\.0\.1:1.*\n$/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
