@@ -97,7 +97,7 @@ describe("regwatch CLI", () => {
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    await waitFor("the first poll report", () => stdout.includes("First poll of 1 feed"), 15_000);
+    await waitFor("the first poll report", () => stdout.includes("First poll of 1 feed") && stdout.includes("Latest policy items"), 15_000);
     expect(stdout).toContain("3 published items recorded; they are not alerted");
     expect(stdout).toContain("Latest policy items (already published):");
     expect(stdout).not.toContain("NEW ");

@@ -98,6 +98,16 @@ feeds:
     await until("item 2 in all 51 chats", () => perChat(2).size === CHATS + 1);
     expect(telegram.callsTo("sendMessage").filter((c) => c.params.chat_id === alicePrivate.id && String(c.params.text).includes("Subscribed"))).toHaveLength(1);
 
+    // Every send recorded (the spec allows one repeat per chat for a message in flight at the kill; crash.test covers that).
+    const settled = await openStores(store, { seenTtlDays: 180 });
+    let waiting = -1;
+    for (let i = 0; i < 100 && waiting !== 0; i++) {
+      waiting = (await settled.outbox.list()).reduce((n, q) => n + q.entries.length, 0);
+      if (waiting !== 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await settled.close();
+    expect(waiting).toBe(0);
+
     leader.child.kill("SIGKILL");
     const published = Date.now();
     feeds.set("/fsa.xml", { body: rss({ title: "FSA", items: [item(3), item(2), item(1)] }) });
