@@ -4,7 +4,7 @@ import type { Analysis, Article } from "./core/article.js";
 import type { CommandServices } from "./core/command.js";
 import { alertLabels, digestLabels } from "./commands/alert-labels.js";
 import { featuredJurisdictions } from "./commands/featured.js";
-import type { ChatAdapter } from "./core/delivery.js";
+import type { ChatAdapter, ChatPlatform } from "./core/delivery.js";
 import type { FeedSpec } from "./core/feed.js";
 import type { Logger } from "./core/ports.js";
 import { createConsolePlatform } from "../adapters/console/platform.js";
@@ -22,8 +22,10 @@ export interface Runtime {
   adapters: ChatAdapter[];
   delivery: DeliveryEngine;
   poll(onAlerts?: PollDeps["onAlerts"]): Promise<CycleReport>;
-  /** Starts the platforms and the delivery senders (the service; `poll --once` only queues). */
+  /** Starts the platforms and the delivery senders (the service's leader; `poll --once` only queues). */
   start(): Promise<void>;
+  /** Stops the platforms and the senders, keeping the stores open (a leader standing down); start() again later. */
+  standDown(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,10 @@ export interface RuntimeOptions {
    * acknowledged: in console mode the service prints every alert anyway.
    */
   consoleWrite?: (text: string) => void;
+  /** Asked before each send: whether this instance still leads. */
+  maySend?: () => boolean;
+  /** Wraps each platform's sender (metrics count and time the sends). */
+  observePlatform?: (platform: ChatPlatform) => ChatPlatform;
 }
 
 export async function openRuntime(loaded: LoadedConfig, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -49,7 +55,7 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     throw error;
   }
   const delivery = new DeliveryEngine({
-    platforms: [...adapters.map((a) => a.platform), createConsolePlatform(options.consoleWrite, config.timezone)],
+    platforms: [...adapters.map((a) => a.platform), createConsolePlatform(options.consoleWrite, config.timezone)].map((p) => options.observePlatform?.(p) ?? p),
     subscriptions: stores.subscriptions,
     outbox: stores.outbox,
     limits: config.delivery,
@@ -57,10 +63,17 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     logger,
     labelsFor: alertLabels(stores.chatSettings, stores.subscriptions, knowledge),
     digestLabel: digestLabels(stores.chatSettings, stores.subscriptions),
+    ...(options.maySend ? { maySend: options.maySend } : {}),
   });
   const { requestTimeoutMs, connectTimeoutMs: _connect, ...rest } = config.limits;
   const limits = { ...rest, timeoutMs: requestTimeoutMs, userAgent: config.userAgent };
   let started = false;
+  const standDown = async (): Promise<void> => {
+    if (!started) return;
+    started = false;
+    await delivery.stop();
+    for (const adapter of adapters) await adapter.stop().catch((e: unknown) => logger.error(`stopping a platform: ${String(e)}`));
+  };
   return {
     stores,
     services,
@@ -79,13 +92,13 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
         ...(onAlerts ? { onAlerts } : {}),
       }),
     async start() {
+      started = true;
       for (const adapter of adapters) await adapter.start();
       await delivery.start();
-      started = true;
     },
+    standDown,
     async close() {
-      if (started) await delivery.stop();
-      for (const adapter of adapters) await adapter.stop().catch((e: unknown) => logger.error(`stopping a platform: ${String(e)}`));
+      await standDown();
       await stores.close();
     },
   };
