@@ -30,7 +30,9 @@ USER node
 VOLUME ["/app/data"]
 ENV REGWATCH_STORE=sqlite:///app/data/regwatch.sqlite
 STOPSIGNAL SIGTERM
-# Healthy while the service completes polls: `health` reads the heartbeat each poll leaves in the store.
-HEALTHCHECK --interval=5m --timeout=30s --start-period=1m \
-  CMD ["node", "bin/regwatch.js", "health", "--max-age", "30"]
+# The operations endpoint (/healthz, /readyz, /metrics) listens inside the container; `health` asks /readyz:
+# ready when the store answers and, on the leader, the last poll succeeded recently.
+EXPOSE 9464
+HEALTHCHECK --interval=30s --timeout=15s --start-period=1m \
+  CMD ["node", "bin/regwatch.js", "health"]
 CMD ["node", "bin/regwatch.js", "run"]

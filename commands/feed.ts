@@ -79,16 +79,14 @@ async function follow(ctx: CommandContext, services: CommandServices, feeds: Use
   }
   const now = services.now().toISOString();
   const follower: FeedFollower = { target, jurisdiction, alerts, addedBy: ctx.user.id, addedAt: already?.addedAt ?? now };
-  const feed: UserFeed = existing ?? { id, url: probed.url, title: probed.title, followers: [], createdAt: now };
-  const next: UserFeed = {
-    ...feed,
-    title: probed.title,
-    followers: [...feed.followers.filter((f) => targetKey(f.target) !== targetKey(target)), follower],
-  };
-  // It answered just now: a paused feed is read again.
-  delete next.pausedAt;
-  delete next.pauseReason;
-  await feeds.store.put(next);
+  await feeds.store.update(id, (current) => {
+    const feed: UserFeed = current ?? { id, url: probed.url, title: probed.title, followers: [], createdAt: now };
+    const next: UserFeed = { ...feed, title: probed.title, followers: [...feed.followers.filter((f) => targetKey(f.target) !== targetKey(target)), follower] };
+    // It answered just now: a paused feed is read again.
+    delete next.pausedAt;
+    delete next.pauseReason;
+    return next;
+  });
   return { title: probed.title, id, already: already !== undefined, follower, probed };
 }
 
@@ -198,7 +196,7 @@ async function remove(ctx: CommandContext, options: FeedOptions, services: Comma
   const id = typed.startsWith(USER_FEED_PREFIX) ? typed : USER_FEED_PREFIX + typed;
   const feed = mine.find((f) => f.id === id || f.url === options.target?.trim());
   if (!feed) throw new UserError(t("feed.noSuchFeed", { typed: quote(options.target ?? "", 32) }));
-  await feeds.store.put({ ...feed, followers: feed.followers.filter((f) => targetKey(f.target) !== targetKey(target)) });
+  await feeds.store.update(feed.id, (current) => current && { ...current, followers: current.followers.filter((f) => targetKey(f.target) !== targetKey(target)) });
   await ctx.reply({ title: t("feed.removed"), text: t("feed.removedText", { title: feed.title, id: feed.id }) });
 }
 

@@ -39,6 +39,14 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   if (store) config.store = store;
   config.userAgent = config.userAgent.replaceAll("{contact}", config.contact);
 
+  const httpHost = nonEmpty(env.REGWATCH_HTTP_HOST);
+  if (httpHost && config.http) config.http = { ...config.http, host: httpHost };
+  const httpPort = nonEmpty(env.REGWATCH_HTTP_PORT);
+  if (httpPort !== undefined) {
+    if (!/^\d{1,5}$/.test(httpPort) || Number(httpPort) > 65535) throw new ConfigError("REGWATCH_HTTP_PORT", [`REGWATCH_HTTP_PORT: must be a port number from 0 to 65535 (0 turns the endpoint off), not "${httpPort}"`]);
+    config.http = config.http === false ? { host: "127.0.0.1", port: Number(httpPort), maxPollAgeMinutes: 30 } : { ...config.http, port: Number(httpPort) };
+  }
+
   const telegramApiRoot = nonEmpty(env.TELEGRAM_API_ROOT);
   if (telegramApiRoot) config.telegram.apiRoot = telegramApiRoot;
   const discordApiBase = nonEmpty(env.DISCORD_API_BASE);

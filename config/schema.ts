@@ -54,6 +54,25 @@ export const configSchema = z
       .string()
       .refine((name) => isTimeZone(name), { message: "unknown time zone: use an IANA name such as Asia/Tokyo, Europe/London or UTC" })
       .default(() => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"),
+    /**
+     * Several `regwatch run` may share one store; the one holding this lease polls, sends and holds the
+     * platform connections. A killed leader is replaced within about this many seconds.
+     */
+    leader: z.strictObject({ leaseSeconds: upTo(300).min(2).default(10) }).prefault({}),
+    /** The operations endpoint (/healthz, /readyz, /metrics); `false` or `port: 0` turns it off. REGWATCH_HTTP_PORT overrides the port. */
+    http: z
+      .union([
+        z.literal(false),
+        z.strictObject({
+          host: z.string().min(1).default("127.0.0.1"),
+          port: z.number().int().min(0).max(65535).default(9464),
+          /** /readyz fails when the leader's last poll is older than this. */
+          maxPollAgeMinutes: upTo(525_600).default(30),
+        }),
+      ])
+      .default({ host: "127.0.0.1", port: 9464, maxPollAgeMinutes: 30 }),
+    /** `pretty`: one readable line per event; `json`: one JSON object per line (pino), for log collectors. */
+    log: z.strictObject({ format: z.enum(["pretty", "json"]).default("pretty") }).prefault({}),
     console: z
       .strictObject({
         /** On the first poll, how many of the latest items to show (marked as not new). */

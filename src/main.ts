@@ -4,7 +4,7 @@ import type { Analysis, Article } from "./core/article.js";
 import type { CommandServices } from "./core/command.js";
 import { alertLabels, digestLabels } from "./commands/alert-labels.js";
 import { featuredJurisdictions } from "./commands/featured.js";
-import type { ChatAdapter } from "./core/delivery.js";
+import type { ChatAdapter, ChatPlatform } from "./core/delivery.js";
 import type { FeedSpec } from "./core/feed.js";
 import type { Logger } from "./core/ports.js";
 import { createConsolePlatform } from "../adapters/console/platform.js";
@@ -23,8 +23,10 @@ export interface Runtime {
   adapters: ChatAdapter[];
   delivery: DeliveryEngine;
   poll(onAlerts?: PollDeps["onAlerts"]): Promise<CycleReport>;
-  /** Starts the platforms and the delivery senders (the service; `poll --once` only queues). */
+  /** Starts the platforms and the delivery senders (the service's leader; `poll --once` only queues). */
   start(): Promise<void>;
+  /** Stops the platforms and the senders, keeping the stores open (a leader standing down); start() again later. */
+  standDown(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,10 @@ export interface RuntimeOptions {
    * acknowledged: in console mode the service prints every alert anyway.
    */
   consoleWrite?: (text: string) => void;
+  /** Asked before each send: whether this instance still leads. */
+  maySend?: () => boolean;
+  /** Wraps each platform's sender (metrics count and time the sends). */
+  observePlatform?: (platform: ChatPlatform) => ChatPlatform;
 }
 
 export async function openRuntime(loaded: LoadedConfig, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -52,7 +58,7 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     throw error;
   }
   const delivery = new DeliveryEngine({
-    platforms: [...adapters.map((a) => a.platform), createConsolePlatform(options.consoleWrite, config.timezone)],
+    platforms: [...adapters.map((a) => a.platform), createConsolePlatform(options.consoleWrite, config.timezone)].map((p) => options.observePlatform?.(p) ?? p),
     subscriptions: stores.subscriptions,
     outbox: stores.outbox,
     limits: config.delivery,
@@ -60,8 +66,15 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     logger,
     labelsFor: alertLabels(stores.chatSettings, stores.subscriptions, knowledge),
     digestLabel: digestLabels(stores.chatSettings, stores.subscriptions),
+    ...(options.maySend ? { maySend: options.maySend } : {}),
   });
   let started = false;
+  const standDown = async (): Promise<void> => {
+    if (!started) return;
+    started = false;
+    await delivery.stop();
+    for (const adapter of adapters) await adapter.stop().catch((e: unknown) => logger.error(`stopping a platform: ${String(e)}`));
+  };
   return {
     stores,
     services,
@@ -85,13 +98,13 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
       return report;
     },
     async start() {
+      started = true;
       for (const adapter of adapters) await adapter.start();
       await delivery.start();
-      started = true;
     },
+    standDown,
     async close() {
-      if (started) await delivery.stop();
-      for (const adapter of adapters) await adapter.stop().catch((e: unknown) => logger.error(`stopping a platform: ${String(e)}`));
+      await standDown();
       await stores.close();
     },
   };

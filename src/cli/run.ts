@@ -1,11 +1,17 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import { Command } from "commander";
 import { loadConfig } from "../../config/load.js";
 import type { Alert } from "../core/article.js";
 import { describeError } from "../core/errors.js";
 import type { CycleReport } from "../feeds/poller.js";
-import { schedule } from "../feeds/scheduler.js";
-import { cycleSummary, openRuntime } from "../main.js";
-import { stderrLogger } from "./logger.js";
+import { schedule, type Schedule } from "../feeds/scheduler.js";
+import { startOpsEndpoint } from "../service/http.js";
+import { Leadership } from "../service/leadership.js";
+import { ServiceMetrics } from "../service/metrics.js";
+import { readiness } from "../service/readiness.js";
+import { cycleSummary, openRuntime, type Runtime } from "../main.js";
+import { serviceLogger } from "./logger.js";
 import { alertBlock } from "./render.js";
 
 export const runCommand = (): Command =>
@@ -15,7 +21,10 @@ export const runCommand = (): Command =>
     .action(async (options: { config?: string }) => {
       const loaded = loadConfig(options.config ? { file: options.config } : {});
       const { config } = loaded;
-      const logger = stderrLogger(false, config.timezone);
+      let leadership: Leadership | undefined;
+      let runtime: Runtime | undefined;
+      const logger = serviceLogger(config.log.format, () => ({ role: leadership?.leading ? "leader" : "standby" }), config.timezone);
+      const metrics = new ServiceMetrics({ outbox: () => runtime?.stores.outbox, leading: () => leadership?.leading ?? false });
       // Listening from the start: a SIGTERM while the platforms start up (or fail to) stops the service too.
       const stopSignal = new Promise<string>((resolve) => {
         process.once("SIGINT", () => resolve("SIGINT"));
@@ -23,8 +32,10 @@ export const runCommand = (): Command =>
       });
       const out = (text: string) => process.stdout.write(text + "\n");
       const bots = Boolean(loaded.env.telegramToken || loaded.env.discordToken);
+      const maySend = () => leadership?.mayAct() ?? false;
+      const observePlatform = metrics.observe.bind(metrics);
       // With bots running, the console chat's own subscription is printed; without, every alert is.
-      const runtime = await openRuntime(loaded, logger, bots ? { consoleWrite: out } : {});
+      runtime = await openRuntime(loaded, logger, bots ? { consoleWrite: out, maySend, observePlatform } : { maySend, observePlatform });
       logger.info(`regwatch: ${config.feeds.length} feeds, schedule "${config.schedule}", store ${runtime.stores.backend.where}`);
       if (config.rsshubSkipped.length > 0) {
         logger.warn(`rsshub.baseUrl is not set: skipping ${config.rsshubSkipped.length} RSSHub feed${config.rsshubSkipped.length === 1 ? "" : "s"} (${config.rsshubSkipped.join(", ")})`);
@@ -35,38 +46,87 @@ export const runCommand = (): Command =>
       const consoleMode = runtime.adapters.length === 0;
       if (consoleMode) logger.info("no bot token set: alerts go to this console");
       else logger.info(`delivering to ${runtime.adapters.map((a) => a.platform.name).join(" and ")}`);
-      let early: string | undefined;
-      try {
-        early = await Promise.race([runtime.start().then(() => undefined), stopSignal]);
-      } catch (error) {
-        await runtime.close().catch(() => {});
-        throw error;
-      }
-      if (early) {
-        logger.info(`${early}: stopping before start-up completed`);
-        await runtime.close().catch((error: unknown) => logger.error(`stopping: ${describeError(error)}`));
-        logger.info("stopped");
-        return;
-      }
-
       const printAlerts = consoleMode ? (alerts: Alert[]) => alerts.forEach((alert) => out(alertBlock(alert, "NEW", config.timezone))) : undefined;
       const cycle = async (): Promise<void> => {
+        if (!maySend()) return; // standing down: the next leader polls
         let report;
         try {
+          const loss = await runtime.stores.identity.check();
+          if (loss) {
+            logger.error(
+              `store ${runtime.stores.backend.where}: ${loss.detail}. Every feed is primed again (its current items recorded, not alerted); ` +
+                "subscriptions and deliveries that were only in the lost data are gone",
+            );
+          }
           report = await runtime.poll(printAlerts);
         } catch (error) {
+          metrics.pollFailed();
           await runtime.stores.heartbeat.beat({ at: new Date().toISOString(), ok: false, summary: describeError(error) }).catch(() => {});
           throw error;
         }
+        metrics.pollDone(report);
         logger.info(cycleSummary(report));
         await runtime.stores.heartbeat.beat({ at: new Date().toISOString(), ok: true, summary: cycleSummary(report) });
         showFirstPoll(report, config.console.showLatest, out, config.timezone);
       };
 
-      const task = schedule(config.schedule, cycle, logger);
-      logger.info(`${await stopSignal}: finishing the poll in flight, then stopping`);
-      await task.stop();
-      await runtime.close();
+      // Every instance runs this; the one holding the lease polls, sends and holds the platform connections.
+      let task: Schedule | undefined;
+      let electedAt: number | undefined;
+      // Serving: elected and the platforms started. Until the first election settles, a signal stops start-up.
+      const state: { phase: "starting" | "serving" | "standby" } = { phase: "starting" };
+      let fatal: (error: unknown) => void = () => {};
+      const failed = new Promise<never>((_, reject) => (fatal = reject));
+      leadership = new Leadership({
+        lease: runtime.stores.lease,
+        holder: `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`,
+        ttlMs: config.leader.leaseSeconds * 1000,
+        logger,
+        onElected: async () => {
+          electedAt = Date.now();
+          try {
+            await runtime.start();
+          } catch (error) {
+            fatal(error); // a platform that cannot start (a wrong token) ends the service, as it always has
+            throw error;
+          }
+          task = schedule(config.schedule, cycle, logger);
+          state.phase = "serving";
+        },
+        onDeposed: async () => {
+          const running = task;
+          task = undefined;
+          await running?.stop();
+          await runtime.standDown();
+          state.phase = "standby";
+        },
+      });
+      // Remember which store this is, so that one that later loses its data is noticed.
+      await runtime.stores.identity.check().catch((error: unknown) => logger.error(`store: ${describeError(error)}`));
+      leadership.start();
+      const http = config.http && config.http.port > 0 ? config.http : undefined;
+      const ops = http
+        ? await startOpsEndpoint({
+            host: http.host,
+            port: http.port,
+            logger,
+            readiness: () => readiness({ stores: runtime.stores, term: () => leadership?.term, electedAt: () => electedAt, maxPollAgeMs: http.maxPollAgeMinutes * 60_000 }),
+            metrics: async () => ({ contentType: metrics.contentType, text: await metrics.text() }),
+          })
+        : undefined;
+
+      try {
+        const signal = await Promise.race([failed, stopSignal]);
+        logger.info(
+          state.phase === "serving" ? `${signal}: finishing the poll in flight, handing over, then stopping`
+          : state.phase === "starting" ? `${signal}: stopping before start-up completed`
+          : `${signal}: stopping (standing by)`,
+        );
+      } finally {
+        await ops?.close();
+        await leadership.stop();
+        await runtime.close().catch(() => {});
+      }
       logger.info("stopped");
     });
 

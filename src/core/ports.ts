@@ -12,6 +12,10 @@ export interface SeenStore {
 export interface FeedStateStore {
   get(feedId: string): Promise<FeedState | undefined>;
   set(feedId: string, state: FeedState): Promise<void>;
+  /** Every feed's state in one read (a poll cycle starts with it). */
+  getMany(feedIds: readonly string[]): Promise<Array<FeedState | undefined>>;
+  /** Several feeds' states in one write. */
+  setMany(states: ReadonlyArray<{ feedId: string; state: FeedState }>): Promise<void>;
 }
 
 /** The most recent alerts, newest first, for `latest` and for showing what a quiet feed last said. */
@@ -21,11 +25,26 @@ export interface AlertLog {
   latest(limit: number, filter?: Pick<Subscription, "rules">): Promise<Alert[]>;
 }
 
-/** One-line log records: the composition root decides where they go. */
+/**
+ * The right to act for every instance sharing a store: only the holder polls, sends and holds the platform
+ * connections. Failures throw StorageError.
+ */
+export interface LeaderLease {
+  /** Takes the lease, or renews it for its holder; the fencing token of the term, or undefined when another holds it. */
+  acquire(holder: string, ttlMs: number): Promise<number | undefined>;
+  /** Gives the lease up at once (a clean stop), so a standby need not wait for it to expire. */
+  release(holder: string): Promise<void>;
+  holder(): Promise<{ holder: string; token: number; expiresAt: number } | undefined>;
+}
+
+/** What an operator filters log records on: the feed, the chat, the platform. */
+export type LogFields = Record<string, string | number | boolean | undefined>;
+
+/** One-line log records: the composition root decides where they go (and whether fields are kept apart, as in JSON logs). */
 export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
 }
 
 /**
@@ -40,6 +59,8 @@ export interface SubscriptionStore {
   remove(target: Target): Promise<boolean>;
   /** Active subscriptions with a rule that accepts the alert, each once. */
   matching(alert: MatchableAlert): Promise<Subscription[]>;
+  /** `matching` for many alerts at once (a poll's), reading the store a fixed number of times, not once per alert. */
+  matchingEach(alerts: readonly MatchableAlert[]): Promise<Subscription[][]>;
   /** The platform said the chat is gone: stop sending there, and say why. */
   deactivate(target: Target, reason: string, at: string): Promise<void>;
   /** The chat changed id (a Telegram group became a supergroup): keep its subscription under the new one. */
@@ -101,11 +122,13 @@ export interface TargetQueue {
 export interface OutboxStore {
   /** Queues the alert for each target that neither has it queued nor recently received it; returns how many got it. */
   enqueue(alert: Alert, targets: readonly Target[]): Promise<number>;
+  /** `enqueue` for several alerts in one write (a poll's fan-out); how many targets got each. */
+  enqueueEach(batch: ReadonlyArray<{ alert: Alert; targets: readonly Target[] }>): Promise<number[]>;
   /** Queues a digest of these alerts for one target. */
   enqueueDigest(target: Target, label: string, alertIds: readonly string[], at: string): Promise<void>;
-  /** Whether an alert was already fanned out to every matching target (so a replayed poll skips it). */
-  wasFannedOut(alertId: string): Promise<boolean>;
-  markFannedOut(alertId: string): Promise<void>;
+  /** Which of these alerts were already fanned out to every matching target (so a replayed poll skips them). */
+  fannedOut(alertIds: readonly string[]): Promise<Set<string>>;
+  markFannedOut(alertIds: readonly string[]): Promise<void>;
   /** Targets with entries waiting (and, until the next prune, some whose queue has just emptied). */
   pendingTargets(): Promise<Target[]>;
   /** Drops targets with empty queues from the pending index. */

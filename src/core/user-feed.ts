@@ -34,6 +34,12 @@ export interface UserFeedStore {
   get(id: string): Promise<UserFeed | undefined>;
   /** Creates or replaces; a feed with no followers left is removed. */
   put(feed: UserFeed): Promise<void>;
+  /**
+   * Read-modify-write of one feed with no other writer in between (another chat, another process): `change`
+   * gets the stored feed and returns the next (no followers, or undefined: removed). Returns what was stored.
+   * `change` may run more than once, so it must compute only from what it is given.
+   */
+  update(id: string, change: (current: UserFeed | undefined) => UserFeed | undefined): Promise<UserFeed | undefined>;
   list(): Promise<UserFeed[]>;
   /** The feeds a chat follows, oldest first. */
   ofChat(target: Target): Promise<UserFeed[]>;

@@ -18,6 +18,10 @@ export interface DeliveryOptions {
   logger: Logger;
   /** How often due digests are looked for. */
   digestEveryMs?: number;
+  /** How often the outbox is read for work other processes queued (`poll --once`, `deliveries --retry`). */
+  pickupEveryMs?: number;
+  /** See SenderDeps.maySend: the leadership's say on each send. */
+  maySend?: () => boolean;
   now?: () => number;
   /** Names each digest in its chat's language; English when absent. */
   digestLabel?: DigestLabeller;
@@ -32,6 +36,7 @@ export interface DeliveryOptions {
 export class DeliveryEngine {
   private readonly senders: PlatformSender[];
   private digestTimer: NodeJS.Timeout | undefined;
+  private pickupTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: DeliveryOptions) {
     this.senders = options.platforms.map(
@@ -45,6 +50,7 @@ export class DeliveryEngine {
           logger: options.logger,
           ...(options.now ? { now: options.now } : {}),
           ...(options.labelsFor ? { labelsFor: options.labelsFor } : {}),
+          ...(options.maySend ? { maySend: options.maySend } : {}),
         }),
     );
   }
@@ -53,10 +59,12 @@ export class DeliveryEngine {
     for (const sender of this.senders) await sender.start();
     await this.digests();
     this.digestTimer = setInterval(() => void this.digests(), this.options.digestEveryMs ?? 60_000);
+    this.pickupTimer = setInterval(() => void this.pickUp(), this.options.pickupEveryMs ?? 2_000);
   }
 
   async stop(): Promise<void> {
     clearInterval(this.digestTimer);
+    clearInterval(this.pickupTimer);
     await Promise.all(this.senders.map((s) => s.stop()));
   }
 
@@ -84,6 +92,16 @@ export class DeliveryEngine {
   /** Resolves once every sender has nothing it could send now (tests, benchmarks). */
   async idle(): Promise<void> {
     await Promise.all(this.senders.map((s) => s.idle()));
+  }
+
+  /** Work queued by other processes: one read of the pending index; senders ignore targets they already have. */
+  private async pickUp(): Promise<void> {
+    try {
+      const targets = await this.options.outbox.pendingTargets();
+      for (const sender of this.senders) sender.add(targets);
+    } catch (error) {
+      this.options.logger.error(`delivery: reading the outbox: ${describeError(error)}`);
+    }
   }
 
   private async digests(): Promise<void> {

@@ -18,6 +18,8 @@ export interface SenderDeps {
   maxInFlight?: number;
   /** The alert labels in a chat's language; English (the renderers' own) when absent or undefined. */
   labelsFor?: (target: Target) => Promise<AlertLabels | undefined>;
+  /** Asked right before each send: false (this instance is no longer sure it leads) holds the message back. */
+  maySend?: () => boolean;
 }
 
 interface Slot {
@@ -52,6 +54,7 @@ export class PlatformSender {
 
   /** Picks up queues waiting from before (a restart) and starts sending. */
   async start(): Promise<void> {
+    this.stopping = false;
     const pending = await this.deps.outbox.pendingTargets();
     this.add(pending.filter((t) => t.platform === this.deps.platform.name));
     this.running = true;
@@ -160,11 +163,15 @@ export class PlatformSender {
       }
       if (this.stopping) return;
       await this.deps.pacing.acquire(slot.target);
+      if (this.deps.maySend && !this.deps.maySend()) {
+        slot.notBefore = this.now() + 1_000;
+        return;
+      }
       const result = await this.send(slot.target, outgoing);
       await this.settle(slot, entry, result);
     } catch (error) {
       // The store failed: keep the slot and try again later; nothing was marked, so nothing is lost.
-      this.deps.logger.error(`delivery to ${key}: ${describeError(error)}`);
+      this.deps.logger.error(`delivery to ${key}: ${describeError(error)}`, { chat: key, platform: slot.target.platform });
       slot.notBefore = this.now() + 5_000;
     }
   }
@@ -219,7 +226,7 @@ export class PlatformSender {
         const at = new Date(now).toISOString();
         if (result.movedTo) {
           const moved: Target = { platform: target.platform, chatId: result.movedTo };
-          logger.info(`delivery: ${key} moved to ${targetKey(moved)}; its subscription and queue follow`);
+          logger.info(`delivery: ${key} moved to ${targetKey(moved)}; its subscription and queue follow`, { chat: key, platform: target.platform });
           await subscriptions.move(target, moved);
           await outbox.moveTarget(target, moved);
           this.slots.delete(key);
@@ -228,7 +235,7 @@ export class PlatformSender {
         }
         await subscriptions.deactivate(target, result.reason, at);
         const buried = await outbox.buryAll(target, `chat gone: ${result.reason}`, at);
-        logger.warn(`delivery: ${key} is gone (${result.reason}); subscription deactivated, ${buried} waiting message${buried === 1 ? "" : "s"} set aside`);
+        logger.warn(`delivery: ${key} is gone (${result.reason}); subscription deactivated, ${buried} waiting message${buried === 1 ? "" : "s"} set aside`, { chat: key, platform: target.platform });
         this.slots.delete(key);
         return;
       }
@@ -236,7 +243,7 @@ export class PlatformSender {
         const attempts = entry.attempts + 1;
         if (attempts >= retry.maxAttempts) {
           await outbox.bury(target, entry.seq, `${result.reason} (after ${attempts} attempts)`, new Date(now).toISOString());
-          logger.warn(`delivery to ${key}: gave up after ${attempts} attempts: ${result.reason}`);
+          logger.warn(`delivery to ${key}: gave up after ${attempts} attempts: ${result.reason}`, { chat: key, platform: target.platform });
           return;
         }
         slot.notBefore = now + backoffDelay(retry, attempts);

@@ -77,6 +77,10 @@ export async function pollOnce(deps: PollDeps): Promise<CycleReport> {
   };
   const claimed = new Set<string>();
   let storageFailure: StorageError | undefined;
+  // One read of every feed's state; feeds that answer 304 are recorded in one write at the end.
+  const loaded = await deps.feedState.getMany(deps.feeds.map((f) => f.id));
+  const states = new Map(deps.feeds.map((f, i) => [f.id, loaded[i]]));
+  const notModified: Array<{ feedId: string; state: FeedState }> = [];
 
   await forEachGrouped(
     deps.feeds,
@@ -84,7 +88,7 @@ export async function pollOnce(deps: PollDeps): Promise<CycleReport> {
     deps.limits.concurrentFeeds,
     async (feed) => {
       try {
-        report.outcomes.push(await pollFeed(feed, deps, report, claimed, now));
+        report.outcomes.push(await pollFeed(feed, states.get(feed.id), deps, report, claimed, now, notModified));
       } catch (error) {
         if (error instanceof StorageError) storageFailure ??= error;
         else throw error;
@@ -93,6 +97,7 @@ export async function pollOnce(deps: PollDeps): Promise<CycleReport> {
     () => storageFailure !== undefined,
   );
   if (storageFailure) throw storageFailure;
+  await deps.feedState.setMany(notModified);
 
   report.alerts = chronological(report.alerts);
   report.primedLatest.sort((a, b) => (b.published ?? "").localeCompare(a.published ?? ""));
@@ -102,18 +107,20 @@ export async function pollOnce(deps: PollDeps): Promise<CycleReport> {
 
 async function pollFeed(
   feed: FeedSpec,
+  stored: FeedState | undefined,
   deps: PollDeps,
   report: CycleReport,
   claimed: Set<string>,
   now: () => Date,
+  notModified: Array<{ feedId: string; state: FeedState }>,
 ): Promise<FeedOutcome> {
-  const state = (await deps.feedState.get(feed.id)) ?? emptyFeedState();
+  const state = stored ?? emptyFeedState();
   let articles: Article[];
   let next: FeedState;
   try {
     const fetched = await fetchFeed(feed, state, deps.limits);
     if (fetched.status === "not-modified") {
-      await deps.feedState.set(feed.id, succeeded(state, now()));
+      notModified.push({ feedId: feed.id, state: succeeded(state, now()) });
       return { feed, status: "not-modified", items: 0 };
     }
     let parsed;
@@ -134,7 +141,7 @@ async function pollFeed(
   } catch (error) {
     const failure = error instanceof FeedError ? error : new FeedError(feed.id, "not-a-feed", describeError(error), { cause: error });
     const failures = state.consecutiveFailures + 1;
-    deps.logger.warn(`feed ${feed.id}: ${failure.message} (${failures} failure${failures === 1 ? "" : "s"} in a row)`);
+    deps.logger.warn(`feed ${feed.id}: ${failure.message} (${failures} failure${failures === 1 ? "" : "s"} in a row)`, { feed: feed.id });
     await deps.feedState.set(feed.id, { ...state, consecutiveFailures: failures, lastError: failure.message, lastErrorAt: now().toISOString() });
     return { feed, status: "failed", items: 0, error: failure };
   }
@@ -160,6 +167,7 @@ async function pollFeed(
   if (detection.overflow.length > 0) {
     deps.logger.warn(
       `feed ${feed.id}: ${detection.fresh.length + detection.overflow.length} new items at once; alerting the newest ${detection.fresh.length}, recording the rest`,
+      { feed: feed.id },
     );
   }
 

@@ -47,13 +47,18 @@ export async function pauseFailing(
     if (outcome.status !== "failed" || !isUserFeedId(outcome.feed.id)) continue;
     const state = await deps.feedState.get(outcome.feed.id);
     if (!state || state.consecutiveFailures < deps.threshold) continue;
-    const feed = await deps.store.get(outcome.feed.id);
-    if (!feed || feed.pausedAt) continue;
     const reason = `${state.consecutiveFailures} failures in a row, the last: ${state.lastError ?? "unknown error"}`;
-    const next: UserFeed = { ...feed, pausedAt: deps.now.toISOString(), pauseReason: reason };
-    await deps.store.put(next);
-    deps.logger.warn(`chat feed ${feed.id} paused: ${reason}`);
-    paused.push({ feed: next, reason });
+    const at = deps.now.toISOString();
+    // Paused by this update, not before (or by another process): only then are its chats told. The change
+    // may run again after a conflict; the flag holds what its last run, the one applied, decided.
+    let pausedNow = false;
+    const stored = await deps.store.update(outcome.feed.id, (feed) => {
+      pausedNow = feed !== undefined && !feed.pausedAt;
+      return feed && pausedNow ? { ...feed, pausedAt: at, pauseReason: reason } : feed;
+    });
+    if (!stored || !pausedNow) continue;
+    deps.logger.warn(`chat feed ${stored.id} paused: ${reason}`);
+    paused.push({ feed: stored, reason });
   }
   return paused;
 }

@@ -2,6 +2,7 @@ import type Keyv from "keyv";
 import type { Alert } from "../core/article.js";
 import type { AlertLog } from "../core/ports.js";
 import { subscriptionMatches, type Subscription } from "../core/subscription.js";
+import { inProcessUpdates, type AtomicUpdates } from "./atomic.js";
 import { guarded } from "./guard.js";
 
 const INDEX = "alerts:index";
@@ -17,26 +18,36 @@ interface IndexEntry {
 
 /**
  * The newest alerts: each alert under its own key, plus one bounded index, newest first.
- * Recording rewrites only the small index, not every kept alert; `latest` reads the index and the alerts it names.
+ * Recording rewrites only the small index and the new alerts it keeps, not every kept alert; `latest` reads the
+ * index and the alerts it names.
  */
 export class KeyvAlertLog implements AlertLog {
+  private readonly atomic: AtomicUpdates;
+
+  /** Without `atomic` (a keyv only this process uses), updates are atomic within the process. */
   constructor(
     private readonly keyv: Keyv,
     private readonly keep = 200,
-  ) {}
+    atomic?: AtomicUpdates,
+  ) {
+    this.atomic = atomic ?? inProcessUpdates(keyv);
+  }
 
   async record(alerts: readonly Alert[]): Promise<void> {
     if (alerts.length === 0) return;
     await guarded("record alerts", async () => {
-      await this.keyv.setMany(alerts.map((alert) => ({ key: PREFIX + alert.id, value: alert })));
-      const ids = new Set(alerts.map((a) => a.id));
+      const byId = new Map(alerts.map((a) => [a.id, a]));
       const entries: IndexEntry[] = alerts.map(({ id, published, jurisdictions, topics }) => ({ id, published, jurisdictions, topics }));
-      const merged = [...entries, ...(await this.index()).filter((e) => !ids.has(e.id))];
-      merged.sort((a, b) => (b.published ?? "").localeCompare(a.published ?? ""));
-      const kept = merged.slice(0, this.keep);
-      await this.keyv.set(INDEX, kept);
-      const dropped = merged.slice(this.keep).map((e) => PREFIX + e.id);
-      if (dropped.length > 0) await this.keyv.deleteMany(dropped);
+      // Atomic: a `poll --once` recording beside the service must not drop the service's entries. Only the
+      // alerts that stay among the newest are written: a poll of 10,000 new items keeps 200.
+      await this.atomic.update([INDEX], ([index]) => {
+        const merged = [...entries, ...((index as IndexEntry[] | undefined) ?? []).filter((e) => !byId.has(e.id))];
+        merged.sort((a, b) => (b.published ?? "").localeCompare(a.published ?? ""));
+        const kept = merged.slice(0, this.keep);
+        const bodies = kept.filter((e) => byId.has(e.id)).map((e) => ({ key: PREFIX + e.id, value: byId.get(e.id) }));
+        const dropped = merged.slice(this.keep).filter((e) => !byId.has(e.id)).map((e) => PREFIX + e.id);
+        return { set: [{ key: INDEX, value: kept }, ...bodies], delete: dropped, result: undefined };
+      });
     });
   }
 

@@ -1,8 +1,10 @@
-import type { AlertLog, ChatSettingsStore, FeedStateStore, SeenStore, SubscriptionStore } from "../core/ports.js";
+import type { AlertLog, ChatSettingsStore, FeedStateStore, LeaderLease, SeenStore, SubscriptionStore } from "../core/ports.js";
 import { KeyvChatSettingsStore } from "./chat-settings.js";
 import { KeyvAlertLog } from "./alert-log.js";
 import { KeyvFeedStateStore } from "./feed-state.js";
 import { KeyvHeartbeat } from "./heartbeat.js";
+import { StoreIdentity } from "./identity.js";
+import { StoreLease } from "./lease.js";
 import { openStore, type Store } from "./open.js";
 import { KeyvOutboxStore } from "./outbox.js";
 import { KeyvSeenStore } from "./seen.js";
@@ -11,6 +13,7 @@ import { KeyvUserFeedStore } from "./user-feeds.js";
 
 export { openStore, redact, type Store } from "./open.js";
 export type { Heartbeat } from "./heartbeat.js";
+export type { DataLoss } from "./identity.js";
 export { KeyvSubscriptionStore } from "./subscriptions.js";
 
 /** Every store regwatch keeps, over one backend. */
@@ -24,21 +27,25 @@ export interface Stores {
   outbox: KeyvOutboxStore;
   heartbeat: KeyvHeartbeat;
   userFeeds: KeyvUserFeedStore;
+  lease: LeaderLease;
+  identity: StoreIdentity;
   close(): Promise<void>;
 }
 
 export async function openStores(url: string, options: { seenTtlDays: number; timeoutMs?: number }): Promise<Stores> {
-  const backend = await openStore(url, options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {});
+  const backend = await openStore(url, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
   return {
     backend,
     seen: new KeyvSeenStore(backend.keyv, options.seenTtlDays),
     feedState: new KeyvFeedStateStore(backend.keyv),
-    alerts: new KeyvAlertLog(backend.keyv),
-    subscriptions: new KeyvSubscriptionStore(backend.keyv),
+    alerts: new KeyvAlertLog(backend.keyv, 200, backend.atomic),
+    subscriptions: new KeyvSubscriptionStore(backend.keyv, backend.atomic),
     chatSettings: new KeyvChatSettingsStore(backend.keyv),
-    outbox: new KeyvOutboxStore(backend.keyv),
+    outbox: new KeyvOutboxStore(backend.keyv, backend.atomic),
     heartbeat: new KeyvHeartbeat(backend.keyv),
-    userFeeds: new KeyvUserFeedStore(backend.keyv),
+    userFeeds: new KeyvUserFeedStore(backend.keyv, backend.atomic),
+    lease: new StoreLease(backend.atomic),
+    identity: new StoreIdentity(backend.atomic),
     close: () => backend.close(),
   };
 }

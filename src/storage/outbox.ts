@@ -3,6 +3,7 @@ import type { Alert } from "../core/article.js";
 import type { DeadEntry, OutboxEntry, OutboxStore, TargetQueue } from "../core/ports.js";
 import { targetKey, type Target } from "../core/subscription.js";
 import { StorageError } from "../core/errors.js";
+import { inProcessUpdates, type AtomicUpdates, type KeyWrite, type Mutation } from "./atomic.js";
 import { guarded } from "./guard.js";
 
 const QUEUE = "outbox:queue:";
@@ -20,10 +21,11 @@ const ALERT_TTL_MS = 60 * 86_400_000;
 /**
  * The outbox on keyv: one document per target (its waiting entries in order, its dead letters, what it
  * received lately), an index of targets with something waiting, and the alert bodies. A fan-out to many
- * targets reads and writes their documents in two batched calls.
+ * targets reads and writes their documents in one atomic update of the backend, indexes included, so
+ * another process queueing or retrying at the same moment (`poll --once`, `deliveries --retry`) loses nothing.
  */
 export class KeyvOutboxStore implements OutboxStore {
-  /** Serialises this process's writes, so read-modify-write of a document never interleaves. */
+  /** Keeps this process's writes in call order (the backend's atomic updates keep other processes out). */
   private tail: Promise<unknown> = Promise.resolve();
   private reads: Array<{ key: string; resolve: (queue: TargetQueue | undefined) => void; reject: (error: unknown) => void }> = [];
   /** Document changes waiting for the next batched write. */
@@ -31,40 +33,68 @@ export class KeyvOutboxStore implements OutboxStore {
   /** Alert bodies never change once queued: a fan-out reads one body for thousands of sends. */
   private readonly bodies = new Map<string, Alert>();
 
-  constructor(private readonly keyv: Keyv) {}
+  private readonly atomic: AtomicUpdates;
 
-  enqueue(alert: Alert, targets: readonly Target[]): Promise<number> {
-    return this.serial("queue an alert", async () => {
-      if (targets.length === 0) return 0;
-      await this.keyv.set(ALERT + alert.id, alert, ALERT_TTL_MS);
-      const queues = await this.queues(targets);
-      const changed: TargetQueue[] = [];
-      for (const queue of queues) {
-        if (queue.recent.includes(alert.id) || queue.entries.some((e) => e.alertId === alert.id)) continue;
-        insertByDate(queue, { seq: queue.nextSeq++, kind: "alert", alertId: alert.id, published: alert.published, enqueuedAt: new Date().toISOString(), attempts: 0 });
-        changed.push(queue);
-      }
-      await this.save(changed);
-      await this.addToIndex(PENDING, changed.map((q) => q.target));
-      return changed.length;
+  /** Without `atomic` (a keyv only this process uses), updates are atomic within the process. */
+  constructor(
+    private readonly keyv: Keyv,
+    atomic?: AtomicUpdates,
+  ) {
+    this.atomic = atomic ?? inProcessUpdates(keyv);
+  }
+
+  async enqueue(alert: Alert, targets: readonly Target[]): Promise<number> {
+    return (await this.enqueueEach([{ alert, targets }]))[0] ?? 0;
+  }
+
+  /** One write of the alert bodies, one atomic update of every queue concerned and the pending index. */
+  enqueueEach(batch: ReadonlyArray<{ alert: Alert; targets: readonly Target[] }>): Promise<number[]> {
+    return this.serial("queue alerts", async () => {
+      const work = batch.map(({ alert, targets }) => ({ alert, targets: distinct(targets) }));
+      const all = distinct(work.flatMap((w) => w.targets));
+      if (all.length === 0) return work.map(() => 0);
+      await this.keyv.setMany(work.filter((w) => w.targets.length > 0).map(({ alert }) => ({ key: ALERT + alert.id, value: alert, ttl: ALERT_TTL_MS })));
+      return this.documents(all, [PENDING], (queues, [pending]) => {
+        const byKey = new Map(queues.map((q) => [targetKey(q.target), q]));
+        const changed = new Map<string, TargetQueue>();
+        const counts = work.map(({ alert, targets }) => {
+          let count = 0;
+          for (const target of targets) {
+            const queue = byKey.get(targetKey(target))!;
+            if (queue.recent.includes(alert.id) || queue.entries.some((e) => e.alertId === alert.id)) continue;
+            insertByDate(queue, { seq: queue.nextSeq++, kind: "alert", alertId: alert.id, published: alert.published, enqueuedAt: new Date().toISOString(), attempts: 0 });
+            changed.set(targetKey(target), queue);
+            count++;
+          }
+          return count;
+        });
+        const touched = [...changed.values()];
+        return { set: [...touched.map(document), ...indexWrite(PENDING, pending, touched.map((q) => q.target), [])], result: counts };
+      });
     });
   }
 
   enqueueDigest(target: Target, label: string, alertIds: readonly string[], at: string): Promise<void> {
-    return this.serial("queue a digest", async () => {
-      const [queue] = await this.queues([target]);
-      queue!.entries.push({ seq: queue!.nextSeq++, kind: "digest", alertId: `digest:${at}`, alertIds: [...alertIds], label, published: at, enqueuedAt: at, attempts: 0 });
-      await this.save([queue!]);
-      await this.addToIndex(PENDING, [target]);
+    return this.serial("queue a digest", () =>
+      this.documents([target], [PENDING], ([queue], [pending]) => {
+        queue!.entries.push({ seq: queue!.nextSeq++, kind: "digest", alertId: `digest:${at}`, alertIds: [...alertIds], label, published: at, enqueuedAt: at, attempts: 0 });
+        return { set: [document(queue!), ...indexWrite(PENDING, pending, [target], [])], result: undefined };
+      }),
+    );
+  }
+
+  fannedOut(alertIds: readonly string[]): Promise<Set<string>> {
+    return guarded("read the outbox", async () => {
+      if (alertIds.length === 0) return new Set<string>();
+      const found = await this.keyv.getMany<boolean>(alertIds.map((id) => FANNED + id));
+      return new Set(alertIds.filter((_, i) => found[i] === true));
     });
   }
 
-  wasFannedOut(alertId: string): Promise<boolean> {
-    return guarded("read the outbox", async () => (await this.keyv.get<boolean>(FANNED + alertId)) === true);
-  }
-
-  markFannedOut(alertId: string): Promise<void> {
-    return guarded("write the outbox", async () => void (await this.keyv.set(FANNED + alertId, true, ALERT_TTL_MS * 3)));
+  markFannedOut(alertIds: readonly string[]): Promise<void> {
+    return guarded("write the outbox", async () => {
+      if (alertIds.length > 0) await this.keyv.setMany(alertIds.map((id) => ({ key: FANNED + id, value: true, ttl: ALERT_TTL_MS * 3 })));
+    });
   }
 
   pendingTargets(): Promise<Target[]> {
@@ -149,50 +179,54 @@ export class KeyvOutboxStore implements OutboxStore {
   }
 
   moveTarget(from: Target, to: Target): Promise<void> {
-    return this.serial("move a queue", async () => {
-      const [old, next] = await this.queues([from, to]);
-      for (const entry of old!.entries) insertByDate(next!, { ...entry, seq: next!.nextSeq++ });
-      next!.dead.push(...old!.dead);
-      next!.recent = [...new Set([...old!.recent, ...next!.recent])].slice(0, RECENT);
-      await this.keyv.delete(QUEUE + targetKey(from));
-      await this.save([next!]);
-      await this.removeFromIndex(PENDING, [from]);
-      await this.removeFromIndex(DEAD, [from]);
-      if (next!.entries.length > 0) await this.addToIndex(PENDING, [to]);
-      if (next!.dead.length > 0) await this.addToIndex(DEAD, [to]);
-      const digest = await this.keyv.get<DigestBucket>(DIGEST + targetKey(from));
-      if (digest) {
-        await this.keyv.delete(DIGEST + targetKey(from));
-        await this.keyv.set(DIGEST + targetKey(to), digest);
-        await this.removeFromIndex(DIGESTS, [from]);
-        await this.addToIndex(DIGESTS, [to]);
-      }
-    });
+    const digestKeys = [DIGEST + targetKey(from), DIGEST + targetKey(to)];
+    return this.serial("move a queue", () =>
+      this.documents([from, to], [PENDING, DEAD, DIGESTS, ...digestKeys], ([old, next], [pending, withDead, digests, digest, digestTo]) => {
+        for (const entry of old!.entries) insertByDate(next!, { ...entry, seq: next!.nextSeq++ });
+        next!.dead.push(...old!.dead);
+        next!.recent = [...new Set([...old!.recent, ...next!.recent])].slice(0, RECENT);
+        const set: KeyWrite[] = [document(next!)];
+        set.push(...indexWrite(PENDING, pending, next!.entries.length > 0 ? [to] : [], [from]));
+        set.push(...indexWrite(DEAD, withDead, next!.dead.length > 0 ? [to] : [], [from]));
+        const deleted = [QUEUE + targetKey(from)];
+        const bucket = digest as DigestBucket | undefined;
+        if (bucket) {
+          const into = digestTo as DigestBucket | undefined;
+          set.push({ key: digestKeys[1]!, value: into ? { ...into, ids: [...new Set([...into.ids, ...bucket.ids])] } : bucket });
+          set.push(...indexWrite(DIGESTS, digests, [to], [from]));
+          deleted.push(digestKeys[0]!);
+        }
+        return { set, delete: deleted, result: undefined };
+      }),
+    );
   }
 
   requeueDead(): Promise<number> {
     return this.serial("requeue dead letters", async () => {
-      const queues = await this.listQueues();
-      let count = 0;
-      const changed = queues.filter((q) => q.dead.length > 0);
-      for (const queue of changed) {
-        const revived = queue.dead.map(({ deadAt: _at, reason: _why, ...entry }) => ({ ...entry, attempts: 0, notBefore: undefined }) as OutboxEntry);
-        count += revived.length;
-        queue.entries = [...revived, ...queue.entries].sort((a, b) => a.seq - b.seq);
-        queue.dead = [];
-      }
-      await this.save(changed);
-      await this.addToIndex(PENDING, changed.map((q) => q.target));
-      await this.removeFromIndex(DEAD, changed.map((q) => q.target));
-      return count;
+      const targets = await this.allTargets();
+      return this.documents(targets, [PENDING, DEAD], (queues, [pending, withDead]) => {
+        let count = 0;
+        const changed = queues.filter((q) => q.dead.length > 0);
+        for (const queue of changed) {
+          const revived = queue.dead.map(({ deadAt: _at, reason: _why, ...entry }) => ({ ...entry, attempts: 0, notBefore: undefined }) as OutboxEntry);
+          count += revived.length;
+          queue.entries = [...revived, ...queue.entries].sort((a, b) => a.seq - b.seq);
+          queue.dead = [];
+        }
+        const moved = changed.map((q) => q.target);
+        return { set: [...changed.map(document), ...indexWrite(PENDING, pending, moved, []), ...indexWrite(DEAD, withDead, [], moved)], result: count };
+      });
     });
   }
 
   prunePending(): Promise<void> {
     return this.serial("tidy the outbox index", async () => {
       const pending = (await this.keyv.get<Target[]>(PENDING)) ?? [];
-      const queues = await this.queues(pending);
-      await this.removeFromIndex(PENDING, queues.filter((q) => q.entries.length === 0).map((q) => q.target));
+      if (pending.length === 0) return;
+      await this.documents(pending, [PENDING], (queues, [current]) => ({
+        set: indexWrite(PENDING, current, [], queues.filter((q) => q.entries.length === 0).map((q) => q.target)),
+        result: undefined,
+      }));
     });
   }
 
@@ -202,28 +236,31 @@ export class KeyvOutboxStore implements OutboxStore {
 
   addToDigest(targets: readonly Target[], alert: Alert): Promise<void> {
     return this.serial("collect a digest", async () => {
-      if (targets.length === 0) return;
+      const unique = distinct(targets);
+      if (unique.length === 0) return;
       await this.keyv.set(ALERT + alert.id, alert, ALERT_TTL_MS);
-      const keys = targets.map((t) => DIGEST + targetKey(t));
-      const buckets = await this.keyv.getMany<DigestBucket>(keys);
-      const updated = keys.map((key, i) => {
-        const bucket = buckets[i] ?? { ids: [] };
-        if (!bucket.ids.includes(alert.id)) bucket.ids.push(alert.id);
-        return { key, value: bucket };
+      const keys = unique.map((t) => DIGEST + targetKey(t));
+      await this.atomic.update([...keys, DIGESTS], (values) => {
+        const set: KeyWrite[] = keys.map((key, i) => {
+          const bucket = (values[i] as DigestBucket | undefined) ?? { ids: [] };
+          if (!bucket.ids.includes(alert.id)) bucket.ids.push(alert.id);
+          return { key, value: bucket };
+        });
+        return { set: [...set, ...indexWrite(DIGESTS, values[keys.length], unique, [])], result: undefined };
       });
-      await this.keyv.setMany(updated);
-      await this.addToIndex(DIGESTS, targets);
     });
   }
 
+  /** Atomic: of two processes due to send the same digest, one takes the alerts and the other finds it sent. */
   takeDigest(target: Target, period: string): Promise<string[]> {
-    return this.serial("take a digest", async () => {
-      const key = DIGEST + targetKey(target);
-      const bucket = (await this.keyv.get<DigestBucket>(key)) ?? { ids: [] };
-      if (bucket.lastPeriod === period || bucket.ids.length === 0) return [];
-      await this.keyv.set(key, { ids: [], lastPeriod: period });
-      return bucket.ids;
-    });
+    const key = DIGEST + targetKey(target);
+    return this.serial("take a digest", () =>
+      this.atomic.update([key], ([found]) => {
+        const bucket = (found as DigestBucket | undefined) ?? { ids: [] };
+        if (bucket.lastPeriod === period || bucket.ids.length === 0) return { result: [] as string[] };
+        return { set: [{ key, value: { ids: [], lastPeriod: period } }], result: bucket.ids };
+      }),
+    );
   }
 
   digestTargets(): Promise<Target[]> {
@@ -246,16 +283,19 @@ export class KeyvOutboxStore implements OutboxStore {
 
   private async queues(targets: readonly Target[]): Promise<TargetQueue[]> {
     const found = await this.keyv.getMany<TargetQueue>(targets.map((t) => QUEUE + targetKey(t)));
-    return targets.map((target, i) => found[i] ?? { target, nextSeq: 1, entries: [], dead: [], recent: [] });
+    return targets.map((target, i) => found[i] ?? emptyQueue(target));
   }
 
   /**
-   * Writes documents only. The pending index gains targets when entries are queued and loses them in
-   * `prunePending`, not on every delivery: rewriting a 10,000-target index per message would dominate a fan-out.
+   * One atomic update of these targets' documents (empty ones for targets without) and of `others` (index
+   * lists, digest buckets), whose current values `change` receives in the same order.
    */
-  private async save(queues: readonly TargetQueue[]): Promise<void> {
-    if (queues.length === 0) return;
-    await this.keyv.setMany(queues.map((q) => ({ key: QUEUE + targetKey(q.target), value: q })));
+  private documents<T>(targets: readonly Target[], others: readonly string[], change: (queues: TargetQueue[], others: unknown[]) => Mutation<T>): Promise<T> {
+    const keys = [...targets.map((t) => QUEUE + targetKey(t)), ...others];
+    return this.atomic.update(keys, (values) => {
+      const queues = targets.map((target, i) => (values[i] as TargetQueue | undefined) ?? emptyQueue(target));
+      return change(queues, values.slice(targets.length));
+    });
   }
 
   /**
@@ -274,39 +314,26 @@ export class KeyvOutboxStore implements OutboxStore {
     const batch = this.batch;
     this.batch = [];
     try {
-      const keys = [...new Map(batch.map((u) => [targetKey(u.target), u.target])).values()];
-      const found = await this.keyv.getMany<TargetQueue>(keys.map((t) => QUEUE + targetKey(t)));
-      const docs = new Map(keys.map((t, i) => [targetKey(t), found[i]]));
-      for (const u of batch) {
-        const doc = docs.get(targetKey(u.target));
-        if (doc) u.change(doc);
-      }
-      await this.save([...docs.values()].filter((d): d is TargetQueue => d !== undefined && d !== null));
-      const indexed = batch.filter((u) => docs.get(targetKey(u.target)));
-      for (const index of new Set(indexed.flatMap((u) => u.indexes))) {
-        await this.addToIndex(index, indexed.filter((u) => u.indexes.includes(index)).map((u) => u.target));
-      }
+      const targets = [...new Map(batch.map((u) => [targetKey(u.target), u.target])).values()];
+      const indexes = [...new Set(batch.flatMap((u) => u.indexes))];
+      await this.atomic.update([...targets.map((t) => QUEUE + targetKey(t)), ...indexes], (values) => {
+        const docs = new Map(targets.map((t, i) => [targetKey(t), (values[i] as TargetQueue | undefined) ?? undefined]));
+        for (const u of batch) {
+          const doc = docs.get(targetKey(u.target));
+          if (doc) u.change(doc);
+        }
+        const set = [...docs.values()].filter((d): d is TargetQueue => d !== undefined).map(document);
+        const indexed = batch.filter((u) => docs.get(targetKey(u.target)));
+        indexes.forEach((index, i) => {
+          set.push(...indexWrite(index, values[targets.length + i], indexed.filter((u) => u.indexes.includes(index)).map((u) => u.target), []));
+        });
+        return { set, result: undefined };
+      });
       for (const u of batch) u.resolve();
     } catch (error) {
       const failure = error instanceof StorageError ? error : new StorageError(`store failed to ${batch[0]?.what ?? "write the outbox"}: ${(error as Error).message}`, { cause: error });
       for (const u of batch) u.reject(failure);
     }
-  }
-
-  private async addToIndex(key: string, targets: readonly Target[]): Promise<void> {
-    if (targets.length === 0) return;
-    const current = (await this.keyv.get<Target[]>(key)) ?? [];
-    const keys = new Set(current.map(targetKey));
-    const added = targets.filter((t) => !keys.has(targetKey(t)) && keys.add(targetKey(t)));
-    if (added.length > 0) await this.keyv.set(key, [...current, ...added]);
-  }
-
-  private async removeFromIndex(key: string, targets: readonly Target[]): Promise<void> {
-    if (targets.length === 0) return;
-    const drop = new Set(targets.map(targetKey));
-    const current = (await this.keyv.get<Target[]>(key)) ?? [];
-    const kept = current.filter((t) => !drop.has(targetKey(t)));
-    if (kept.length !== current.length) await this.keyv.set(key, kept);
   }
 
   private serial<T>(what: string, work: () => Promise<T>): Promise<T> {
@@ -329,6 +356,25 @@ interface PendingUpdate {
 interface DigestBucket {
   ids: string[];
   lastPeriod?: string;
+}
+
+const emptyQueue = (target: Target): TargetQueue => ({ target, nextSeq: 1, entries: [], dead: [], recent: [] });
+
+const document = (queue: TargetQueue): KeyWrite => ({ key: QUEUE + targetKey(queue.target), value: queue });
+
+function distinct(targets: readonly Target[]): Target[] {
+  return [...new Map(targets.map((t) => [targetKey(t), t])).values()];
+}
+
+/** The write of an index list of targets (pending, dead, digests) gaining and losing some; none when it does not change. */
+function indexWrite(key: string, current: unknown, add: readonly Target[], remove: readonly Target[]): KeyWrite[] {
+  const list = (current as Target[] | undefined) ?? [];
+  const drop = new Set(remove.map(targetKey));
+  const kept = list.filter((t) => !drop.has(targetKey(t)));
+  const present = new Set(kept.map(targetKey));
+  const added = add.filter((t) => !present.has(targetKey(t)) && present.add(targetKey(t)));
+  if (added.length === 0 && kept.length === list.length) return [];
+  return [{ key, value: [...kept, ...added] }];
 }
 
 /** Waiting entries stay in publication order; a late-found older item goes before newer ones still waiting. */

@@ -1,6 +1,7 @@
 import type Keyv from "keyv";
 import { targetKey, type Target } from "../core/subscription.js";
 import type { UserFeed, UserFeedStore } from "../core/user-feed.js";
+import { inProcessUpdates, type AtomicUpdates } from "./atomic.js";
 import { guarded } from "./guard.js";
 
 /** `userfeed:user-1a2b3c4d` → the feed; `userfeeds` → every id. */
@@ -8,29 +9,39 @@ const FEED = "userfeed:";
 const INDEX = "userfeeds";
 
 /**
- * Chat feeds in keyv. Writes run one at a time through a promise chain, so two commands in this process
- * never interleave their read-modify-write of the index.
+ * Chat feeds in keyv. A change reads and writes the feed and the id list in one atomic update of the
+ * backend, so two chats adding the same URL at once (in one process or several) both end up following it.
  */
 export class KeyvUserFeedStore implements UserFeedStore {
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly atomic: AtomicUpdates;
 
-  constructor(private readonly keyv: Keyv) {}
+  constructor(
+    private readonly keyv: Keyv,
+    atomic?: AtomicUpdates,
+  ) {
+    this.atomic = atomic ?? inProcessUpdates(keyv);
+  }
 
   async get(id: string): Promise<UserFeed | undefined> {
     return guarded(`read chat feed ${id}`, async () => (await this.keyv.get<UserFeed>(FEED + id)) ?? undefined);
   }
 
-  async put(feed: UserFeed): Promise<void> {
-    await this.serially(`record chat feed ${feed.id}`, async () => {
-      const ids = (await this.keyv.get<string[]>(INDEX)) ?? [];
-      if (feed.followers.length === 0) {
-        await this.keyv.delete(FEED + feed.id);
-        if (ids.includes(feed.id)) await this.keyv.set(INDEX, ids.filter((i) => i !== feed.id));
-        return;
-      }
-      await this.keyv.set(FEED + feed.id, feed);
-      if (!ids.includes(feed.id)) await this.keyv.set(INDEX, [...ids, feed.id]);
-    });
+  put(feed: UserFeed): Promise<void> {
+    return this.update(feed.id, () => feed).then(() => undefined);
+  }
+
+  update(id: string, change: (current: UserFeed | undefined) => UserFeed | undefined): Promise<UserFeed | undefined> {
+    return guarded(`record chat feed ${id}`, () =>
+      this.atomic.update([FEED + id, INDEX], ([stored, list]) => {
+        const ids = (list as string[] | undefined) ?? [];
+        const next = change((stored as UserFeed | undefined) ?? undefined);
+        // A feed no chat follows any more is gone.
+        if (!next || next.followers.length === 0) {
+          return { delete: [FEED + id], ...(ids.includes(id) ? { set: [{ key: INDEX, value: ids.filter((i) => i !== id) }] } : {}), result: undefined };
+        }
+        return { set: [{ key: FEED + id, value: next }, ...(ids.includes(id) ? [] : [{ key: INDEX, value: [...ids, id] }])], result: next };
+      }),
+    );
   }
 
   async list(): Promise<UserFeed[]> {
@@ -50,11 +61,5 @@ export class KeyvUserFeedStore implements UserFeedStore {
       return follower ? [{ feed, at: follower.addedAt }] : [];
     });
     return mine.sort((a, b) => a.at.localeCompare(b.at)).map((m) => m.feed);
-  }
-
-  private serially<T>(what: string, work: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(() => guarded(what, work));
-    this.tail = run.catch(() => {});
-    return run;
   }
 }

@@ -1,13 +1,15 @@
-// Matching alerts against 100,000 subscriptions in an SQLite file: the time to load them in batches, then
+// Matching alerts against 100,000 subscriptions on each store backend (SQLite always; Redis and PostgreSQL
+// when REGWATCH_TEST_REDIS / REGWATCH_TEST_POSTGRES name a server): the time to load them in batches, then
 // the time `matching()` takes for alerts that touch a popular jurisdiction, several, a rare one, and many
-// topic-only subscriptions. Each count is checked against the one matching rule over the whole set.
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+// topic-only subscriptions, side by side. Each count is checked against the one matching rule.
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadKnowledge } from "../../src/analysis/knowledge.js";
 import { subscriptionMatches, type DeliveryMode, type Subscription } from "../../src/core/subscription.js";
 import { openStores } from "../../src/storage/index.js";
 import { KeyvSubscriptionStore } from "../../src/storage/subscriptions.js";
+import { freshPostgres, freshRedis } from "../support/servers.js";
 
 const SUBSCRIPTIONS = 100_000;
 const BATCH = 10_000;
@@ -67,35 +69,48 @@ const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
 
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "regwatch-bench-subs-"));
-  const file = join(dir, "regwatch.sqlite");
-  const stores = await openStores(`sqlite://${file}`, { seenTtlDays: 180 });
+  const backends: Array<[string, () => Promise<string>]> = [["sqlite", async () => `sqlite://${join(dir, "regwatch.sqlite")}`]];
+  if (process.env.REGWATCH_TEST_REDIS) backends.push(["redis", () => freshRedis(11)]);
+  else console.log("redis: REGWATCH_TEST_REDIS not set, skipped (test/support/services.sh start)");
+  if (process.env.REGWATCH_TEST_POSTGRES) backends.push(["postgres", () => freshPostgres()]);
+  else console.log("postgres: REGWATCH_TEST_POSTGRES not set, skipped");
+  const all = generate(SUBSCRIPTIONS);
+  const rows = new Map<string, string[]>();
+  const cell = (row: string, value: string) => rows.set(row, [...(rows.get(row) ?? []), value]);
   try {
-    const store = new KeyvSubscriptionStore(stores.backend.keyv);
-    const all = generate(SUBSCRIPTIONS);
+    for (const [, url] of backends) {
+      const stores = await openStores(await url(), { seenTtlDays: 180, timeoutMs: 120_000 });
+      try {
+        const store = new KeyvSubscriptionStore(stores.backend.keyv, stores.backend.atomic);
+        let start = process.hrtime.bigint();
+        for (let i = 0; i < all.length; i += BATCH) await store.putMany(all.slice(i, i + BATCH));
+        const loadMs = ms(start);
+        cell(`load ${SUBSCRIPTIONS.toLocaleString("en")} in batches of ${BATCH.toLocaleString("en")}`, `${(loadMs / 1000).toFixed(1)} s`);
 
-    let start = process.hrtime.bigint();
-    for (let i = 0; i < all.length; i += BATCH) await store.putMany(all.slice(i, i + BATCH));
-    const loadMs = ms(start);
-    console.log(`load: ${SUBSCRIPTIONS.toLocaleString("en")} subscriptions in batches of ${BATCH.toLocaleString("en")}: ${(loadMs / 1000).toFixed(1)} s (${Math.round(SUBSCRIPTIONS / (loadMs / 1000)).toLocaleString("en")}/s); file ${(statSync(file).size / 1e6).toFixed(0)} MB`);
+        for (const alert of alerts) {
+          const expected = all.filter((s) => s.active && subscriptionMatches(s, alert)).length;
+          await store.matching(alert); // warm caches and the JIT
+          let found = 0;
+          start = process.hrtime.bigint();
+          for (let round = 0; round < ROUNDS; round++) found = (await store.matching(alert)).length;
+          const per = ms(start) / ROUNDS;
+          if (found !== expected) throw new Error(`benchmark: ${alert.label} found ${found}, the rule says ${expected}`);
+          cell(`match ${alert.label} (${found})`, `${per.toFixed(1)} ms`);
+        }
 
-    for (const alert of alerts) {
-      const expected = all.filter((s) => s.active && subscriptionMatches(s, alert)).length;
-      await store.matching(alert); // warm the page cache and the JIT
-      let found = 0;
-      start = process.hrtime.bigint();
-      for (let round = 0; round < ROUNDS; round++) found = (await store.matching(alert)).length;
-      const per = ms(start) / ROUNDS;
-      const check = found === expected ? "matches the rule" : `MISMATCH: the rule says ${expected}`;
-      console.log(`matching ${alert.label.padEnd(52)} ${String(found).padStart(6)} subscriptions  ${per.toFixed(1).padStart(7)} ms per match  (${check})`);
+        // What one /subscribe costs in a store this size: the index lists it joins are rewritten whole.
+        const one = { ...all[0]!, rules: [{ jurisdictions: ["JP", "HK"], topics: [] as string[] }] };
+        start = process.hrtime.bigint();
+        for (let round = 0; round < ROUNDS; round++) await store.put({ ...one, rules: [{ jurisdictions: round % 2 ? ["JP"] : ["JP", "HK"], topics: [] }] });
+        cell("one put (re-filing a chat under JP and HK)", `${(ms(start) / ROUNDS).toFixed(1)} ms`);
+      } finally {
+        await stores.close();
+      }
     }
-
-    // What one /subscribe costs in a store this size: the index lists it joins are rewritten whole.
-    const one = { ...all[0]!, rules: [{ jurisdictions: ["JP", "HK"], topics: [] as string[] }] };
-    start = process.hrtime.bigint();
-    for (let round = 0; round < ROUNDS; round++) await store.put({ ...one, rules: [{ jurisdictions: round % 2 ? ["JP"] : ["JP", "HK"], topics: [] }] });
-    console.log(`one put (re-filing a chat under JP and HK): ${(ms(start) / ROUNDS).toFixed(1)} ms`);
+    console.log(`| ${SUBSCRIPTIONS.toLocaleString("en")} subscriptions | ${backends.map(([name]) => name).join(" | ")} |`);
+    console.log(`|---|${backends.map(() => "---").join("|")}|`);
+    for (const [row, values] of rows) console.log(`| ${row} | ${values.join(" | ")} |`);
   } finally {
-    await stores.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

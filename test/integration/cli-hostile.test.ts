@@ -23,7 +23,7 @@ interface Outcome {
 function regwatch(args: string[], env: Record<string, string> = {}, deadlineMs = 30_000): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+      env: { PATH: process.env.PATH ?? "", REGWATCH_HTTP_PORT: "0", HOME: process.env.HOME ?? "/tmp", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -120,14 +120,14 @@ describe("regwatch CLI", () => {
   it("runs as a service: reports the first poll, then stops cleanly on SIGTERM", async () => {
     const fresh = { REGWATCH_STORE: `sqlite://${join(dir, "service.sqlite")}` };
     const child = spawn(process.execPath, [BIN, "run", "--config", configFile], {
-      env: { PATH: process.env.PATH ?? "", ...fresh },
+      env: { PATH: process.env.PATH ?? "", REGWATCH_HTTP_PORT: "0", ...fresh },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    await waitFor("the first poll report", () => stdout.includes("First poll of 1 feed"), 15_000);
+    await waitFor("the first poll report", () => stdout.includes("First poll of 1 feed") && stdout.includes("Latest policy items"), 15_000);
     expect(stdout).toContain("3 published items recorded; they are not alerted");
     expect(stdout).toContain("Latest policy items (already published):");
     expect(stdout).not.toContain("NEW ");
@@ -136,7 +136,7 @@ describe("regwatch CLI", () => {
       child.kill("SIGTERM");
     });
     expect(code).toBe(0);
-    expect(stderr).toContain("SIGTERM: finishing the poll in flight, then stopping");
+    expect(stderr).toContain("SIGTERM: finishing the poll in flight, handing over, then stopping");
     expect(stderr).toMatch(/stopped\n$/);
 
     const healthy = await regwatch(["health", "--config", configFile], fresh);

@@ -31,7 +31,7 @@ const item = (n: number) => ({
 
 const start = (): ChildProcess => {
   const child = spawn(process.execPath, [BIN, "run", "--config", configFile], {
-    env: { PATH: process.env.PATH ?? "", HOME: dir, REGWATCH_STORE: store, TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot },
+    env: { PATH: process.env.PATH ?? "", REGWATCH_HTTP_PORT: "0", HOME: dir, REGWATCH_STORE: store, TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot },
     stdio: ["ignore", "ignore", "ignore"],
   });
   children.push(child);

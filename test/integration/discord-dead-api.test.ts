@@ -52,7 +52,7 @@ interface Service {
 
 function startService(port: number, n: number): Service {
   const child = spawn(process.execPath, [BIN, "run", "--config", configFile], {
-    env: { PATH: process.env.PATH ?? "", HOME: dir, REGWATCH_STORE: `sqlite://${join(dir, `store-${n}.sqlite`)}`, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: `http://127.0.0.1:${port}/api` },
+    env: { PATH: process.env.PATH ?? "", REGWATCH_HTTP_PORT: "0", HOME: dir, REGWATCH_STORE: `sqlite://${join(dir, `store-${n}.sqlite`)}`, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: `http://127.0.0.1:${port}/api` },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";

@@ -66,6 +66,7 @@ feeds:
   service = spawn(process.execPath, [BIN, "run", "--config", configFile], {
     env: {
       PATH: process.env.PATH ?? "",
+      REGWATCH_HTTP_PORT: "0",
       HOME: dir,
       REGWATCH_STORE: store,
       DISCORD_TOKEN: "test-token",

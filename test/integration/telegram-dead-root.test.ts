@@ -41,7 +41,7 @@ interface Service {
 
 function startService(apiRoot: string, n: number): Service {
   const child = spawn(process.execPath, [BIN, "run", "--config", configFile], {
-    env: { PATH: process.env.PATH ?? "", HOME: dir, REGWATCH_STORE: `sqlite://${join(dir, `store-${n}.sqlite`)}`, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot },
+    env: { PATH: process.env.PATH ?? "", REGWATCH_HTTP_PORT: "0", HOME: dir, REGWATCH_STORE: `sqlite://${join(dir, `store-${n}.sqlite`)}`, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";

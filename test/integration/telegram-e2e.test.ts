@@ -47,7 +47,7 @@ feeds:
 `,
   );
   service = spawn(process.execPath, [BIN, "run", "--config", configFile], {
-    env: { PATH: process.env.PATH ?? "", HOME: dir, REGWATCH_STORE: store, TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot },
+    env: { PATH: process.env.PATH ?? "", REGWATCH_HTTP_PORT: "0", HOME: dir, REGWATCH_STORE: store, TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot },
     stdio: ["ignore", "pipe", "pipe"],
   });
   service.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));

@@ -13,7 +13,7 @@ export interface CliResult {
 export function regwatch(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<CliResult> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+      env: { PATH: process.env.PATH ?? "", REGWATCH_HTTP_PORT: "0", HOME: process.env.HOME ?? "/tmp", ...env },
       cwd,
       stdio: ["ignore", "pipe", "pipe"],
     });

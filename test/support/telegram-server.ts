@@ -25,6 +25,8 @@ type Handler = (params: Record<string, unknown>) => unknown;
  * It serves scripted updates through long-polled getUpdates, records every call, keeps the messages it
  * was sent (so editMessageText can be checked), the commands set per scope, chats and their members, and
  * answers with scripted failures per chat (429 with retry_after, 403, 400 with migrate_to_chat_id, 500).
+ * As Telegram does, it answers a getUpdates that comes while another is still waiting with 409 Conflict
+ * (two bot instances polling one token), and counts those in `conflicts`.
  */
 export class TelegramServer {
   readonly token: string;
@@ -34,6 +36,15 @@ export class TelegramServer {
   readonly messages = new Map<string, { chatId: string; messageId: number; text: string; params: Record<string, unknown> }>();
   readonly updates = new UpdateQueue();
   readonly commandsByScope = new Map<string, unknown[]>();
+  /** getUpdates calls refused because another was in flight. */
+  conflicts = 0;
+  private polling = 0;
+
+  /** getUpdates calls held open right now (a running long-polling bot has one). */
+  get pollers(): number {
+    return this.polling;
+  }
+
   webhook: { url: string; secret?: string } | undefined;
 
   /** Files users sent (by file_id), served at /file/bot<token>/<file_path>. */
@@ -250,8 +261,18 @@ export class TelegramServer {
     for (const waiter of [...this.callWaiters]) waiter();
 
     if (method === "getUpdates") {
-      const updates = await this.updates.take(params, req);
-      return send(res, 200, { ok: true, result: updates });
+      if (this.polling > 0) {
+        this.conflicts += 1;
+        const description = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running";
+        return send(res, 409, { ok: false, error_code: 409, description });
+      }
+      this.polling += 1;
+      try {
+        const updates = await this.updates.take(params, req);
+        return send(res, 200, { ok: true, result: updates });
+      } finally {
+        this.polling -= 1;
+      }
     }
     const failed = this.scriptedFailure(method, params);
     if (failed) return send(res, failed.status, failed.body);

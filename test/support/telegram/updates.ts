@@ -40,6 +40,7 @@ export class UpdateQueue {
         wake: () => {
           this.waiters.delete(waiter);
           clearTimeout(timer);
+          req.socket.off("close", waiter.wake);
           resolve();
         },
       };
@@ -47,6 +48,8 @@ export class UpdateQueue {
       this.waiters.add(waiter);
       // grammY aborts the pending request when it stops.
       req.once("close", waiter.wake);
+      // A poller killed with SIGKILL never aborts: its connection just closes.
+      req.socket.once("close", waiter.wake);
     });
     return ready();
   }

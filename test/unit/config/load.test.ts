@@ -34,6 +34,17 @@ describe("loadConfig", () => {
     expect(config.limits).toEqual({ requestTimeoutMs: 20000, maxBodyBytes: 5000000, maxRedirects: 5, concurrentFeeds: 4, maxNewPerFeed: 10, connectTimeoutMs: 10000 });
   });
 
+  it("has the operations endpoint on 127.0.0.1:9464 by default; REGWATCH_HTTP_PORT moves it, 0 or http: false turns it off", () => {
+    const feeds = "feeds:\n  - { id: a, name: A, url: 'https://a.example/rss' }\n";
+    expect(loadConfig({ file: file(feeds), env: {} }).config.http).toEqual({ host: "127.0.0.1", port: 9464, maxPollAgeMinutes: 30 });
+    expect(loadConfig({ file: file(feeds), env: { REGWATCH_HTTP_PORT: "9100" } }).config.http).toMatchObject({ port: 9100 });
+    expect(loadConfig({ file: file(feeds), env: { REGWATCH_HTTP_PORT: "0" } }).config.http).toMatchObject({ port: 0 });
+    expect(loadConfig({ file: file(`http: false\n${feeds}`), env: {} }).config.http).toBe(false);
+    expect(loadConfig({ file: file(`log: { format: json }\nleader: { leaseSeconds: 20 }\n${feeds}`), env: {} }).config).toMatchObject({ log: { format: "json" }, leader: { leaseSeconds: 20 } });
+    expect(problems({ file: file(feeds), env: { REGWATCH_HTTP_PORT: "80x" } })).toEqual([expect.stringMatching(/^REGWATCH_HTTP_PORT: must be a port number/)]);
+    expect(problems({ file: file(`log: { format: xml }\n${feeds}`), env: {} })).toEqual([expect.stringMatching(/^log\.format: /)]);
+  });
+
   it("fills defaults for everything but the feeds", () => {
     const { config } = loadConfig({ file: file("feeds:\n  - { id: a, name: A, url: 'https://a.example/rss' }\n"), env: {} });
     expect(config.seen.ttlDays).toBe(180);

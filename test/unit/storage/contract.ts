@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Alert } from "../../../src/core/article.js";
+import { StorageError } from "../../../src/core/errors.js";
 import { openStores, type Stores } from "../../../src/storage/index.js";
-import { subscriptionContract } from "./subscriptions-contract.js";
+import { subscription, subscriptionContract } from "./subscriptions-contract.js";
+import { userFeedContract } from "./user-feeds-contract.js";
 
 const alert = (id: string, published: string): Alert => ({
   id,
@@ -20,15 +22,20 @@ const alert = (id: string, published: string): Alert => ({
   figures: [],
 });
 
+/** Makes the backend refuse writes (as a full disk, a read-only replica or a revoked grant would); returns how to undo it. */
+export type Refuse = (url: string) => Promise<() => Promise<void>>;
+
 /**
- * The contract every store backend passes: run it with a factory that opens a fresh store URL.
- * Later backends (Redis, Postgres) join by calling this with their URL.
+ * The contract every store backend passes: run it with a factory that opens a fresh store URL, and a way
+ * to make that backend refuse writes (none for memory://).
  */
-export function storeContract(name: string, url: () => string | Promise<string>): void {
+export function storeContract(name: string, url: () => string | Promise<string>, refuse?: Refuse): void {
   describe(`stores on ${name}`, () => {
     let stores: Stores;
+    let where: string;
     beforeEach(async () => {
-      stores = await openStores(await url(), { seenTtlDays: 180 });
+      where = await url();
+      stores = await openStores(where, { seenTtlDays: 180 });
     });
     afterEach(async () => {
       await stores.close();
@@ -46,6 +53,42 @@ export function storeContract(name: string, url: () => string | Promise<string>)
       await stores.seen.markSeen(keys);
       expect(await stores.seen.seenAmong([...keys, "g:feed:other"])).toEqual(new Set(keys));
     });
+
+    it("keeps keys of any length apart: a 2,000-character link", async () => {
+      const long = `u:https://regulator.example/news?${"q=1&".repeat(500)}`;
+      const other = `${long.slice(0, -1)}2`;
+      expect(long.length).toBeGreaterThan(2_000);
+      await stores.seen.markSeen([long]);
+      expect(await stores.seen.seenAmong([long, other])).toEqual(new Set([long]));
+      await stores.seen.markSeen([other]);
+      expect(await stores.seen.seenAmong([long, other])).toEqual(new Set([long, other]));
+    });
+
+    it("stores values up to 1 MB", async () => {
+      const state = { consecutiveFailures: 0, recentIds: Array.from({ length: 10_000 }, (_, i) => `g:feed:${String(i).padStart(90, "x")}`) };
+      expect(JSON.stringify(state).length).toBeGreaterThan(1_000_000);
+      await stores.feedState.set("big", state);
+      expect(await stores.feedState.get("big")).toEqual(state);
+    });
+
+    if (refuse) {
+      it("raises StorageError when the backend refuses writes, and works again when it accepts them", async () => {
+        await stores.seen.markSeen(["before"]);
+        const undo = await refuse(where);
+        try {
+          await expect(stores.seen.markSeen(["during"])).rejects.toBeInstanceOf(StorageError);
+          await expect(stores.subscriptions.put(subscription("r", ["JP"]))).rejects.toBeInstanceOf(StorageError);
+          await expect(stores.outbox.enqueue(alert("r", "2026-11-01T00:00:00.000Z"), [{ platform: "telegram", chatId: "r" }])).rejects.toBeInstanceOf(StorageError);
+        } finally {
+          await undo();
+        }
+        expect(await stores.seen.seenAmong(["before", "during"])).toEqual(new Set(["before"]));
+        await stores.seen.markSeen(["after"]);
+        expect(await stores.seen.seenAmong(["after"])).toEqual(new Set(["after"]));
+        await stores.subscriptions.put(subscription("r", ["JP"]));
+        expect(await stores.subscriptions.matching({ jurisdictions: ["JP"], topics: [] })).toHaveLength(1);
+      });
+    }
 
     it("stores and returns feed state", async () => {
       expect(await stores.feedState.get("fsa")).toBeUndefined();
@@ -68,5 +111,6 @@ export function storeContract(name: string, url: () => string | Promise<string>)
     });
 
     subscriptionContract(() => stores);
+    userFeedContract(() => stores);
   });
 }

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { StorageError } from "../../../src/core/errors.js";
 import { openStores, redact } from "../../../src/storage/index.js";
+import sqlite3 from "sqlite3";
+import { freshPostgres, freshRedis, refusePostgresWrites, refuseRedisWrites, sql } from "../../support/servers.js";
 import { storeContract } from "./contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "regwatch-store-"));
@@ -11,7 +13,24 @@ let n = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 storeContract("memory", () => "memory://");
-storeContract("an SQLite file", () => `sqlite://${join(dir, `contract-${++n}`, "regwatch.sqlite")}`);
+storeContract("an SQLite file", () => `sqlite://${join(dir, `contract-${++n}`, "regwatch.sqlite")}`, refuseSqliteWrites);
+storeContract("Redis", () => freshRedis(1), refuseRedisWrites);
+storeContract("PostgreSQL", () => freshPostgres(), refusePostgresWrites);
+
+/** A trigger in the file that aborts every write to the store's table. */
+async function refuseSqliteWrites(url: string): Promise<() => Promise<void>> {
+  const run = (sql: string) =>
+    new Promise<void>((resolve, reject) => {
+      const db = new sqlite3.Database(url.replace(/^sqlite:\/\//, ""), (error) => {
+        if (error) return reject(error);
+        db.exec(sql, (failure) => db.close(() => (failure ? reject(failure) : resolve())));
+      });
+    });
+  await run(
+    ["INSERT", "UPDATE", "DELETE"].map((op) => `CREATE TRIGGER refuse_${op} BEFORE ${op} ON keyv BEGIN SELECT RAISE(ABORT, 'writes refused'); END;`).join("\n"),
+  );
+  return () => run("DROP TRIGGER refuse_INSERT; DROP TRIGGER refuse_UPDATE; DROP TRIGGER refuse_DELETE;");
+}
 
 describe("the SQLite store", () => {
   it("keeps what it recorded across a reopen", async () => {
@@ -39,6 +58,21 @@ describe("the SQLite store", () => {
 
   it("rejects unknown store schemes", async () => {
     await expect(openStores("mongodb://localhost/x", { seenTtlDays: 1 })).rejects.toThrow(/unsupported store URL scheme/);
+  });
+});
+
+describe("the PostgreSQL store", () => {
+  it("widens a table @keyv/postgres made with varchar(255) keys, keeping what it holds, so a long link no longer fails", async () => {
+    const url = await freshPostgres();
+    await sql(url, `CREATE TABLE keyv (key VARCHAR(255) PRIMARY KEY, value TEXT); INSERT INTO keyv VALUES ('keyv:seen:old', '{"value":1}')`);
+    const stores = await openStores(url, { seenTtlDays: 180 });
+    try {
+      const long = `u:https://regulator.example/${"a".repeat(2_000)}`;
+      await stores.seen.markSeen([long]);
+      expect(await stores.seen.seenAmong([long, "old", "new"])).toEqual(new Set([long, "old"]));
+    } finally {
+      await stores.close();
+    }
   });
 });
 
