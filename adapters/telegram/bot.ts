@@ -13,6 +13,7 @@ import { translator } from "../../src/commands/i18n.js";
 import { localized, userMessage } from "../../src/commands/localize.js";
 import { commandFor, keyboardView, pageAfter, parseAction } from "./keyboard.js";
 import { documentAttachment } from "./files.js";
+import { feedKeyboardView, parseFeedAction } from "./feed-keyboard.js";
 
 export interface TelegramBotOptions {
   token: string;
@@ -101,6 +102,16 @@ export function createBot(options: TelegramBotOptions): Bot {
       await showKeyboard(ctx, neutral, message);
       return;
     }
+    if (parsed.name === "feed" && parsed.args === "" && services.userFeeds?.limits.enabled) {
+      const { t } = await localized(neutral, services);
+      const view = feedKeyboardView(await services.userFeeds.store.ofChat({ platform: "telegram", chatId: neutral.chat.id }), t);
+      await ctx.api.sendMessage(message.chat.id, view.text, {
+        parse_mode: "HTML",
+        reply_markup: view.markup,
+        ...(message.is_topic_message && message.message_thread_id ? { message_thread_id: message.message_thread_id } : {}),
+      });
+      return;
+    }
     await runCommandLine(parsed.line, neutral, services, runOptions);
   }
 
@@ -119,8 +130,43 @@ export function createBot(options: TelegramBotOptions): Bot {
     });
   }
 
+  /** A tap on a feed's button under `/feed`: the same `/feed remove` a typed command runs, then the list again. */
+  async function onFeedButton(ctx: Context, id: string): Promise<void> {
+    const query = ctx.callbackQuery;
+    const message = query?.message;
+    if (!query || !message || !services.userFeeds) {
+      await ctx.answerCallbackQuery();
+      return;
+    }
+    const chat = message.chat;
+    const canManage = chat.type === "private" || (await admins.isAdmin(chat.id, query.from.id));
+    const replies: ReplyMessage[] = [];
+    const neutral: CommandContext = {
+      user: invokerOf(query.from),
+      chat: chatRefOf(chat),
+      canManage,
+      locale: query.from.language_code ?? "en",
+      reply: async (reply) => void replies.push(reply),
+    };
+    const { t } = await localized(neutral, services);
+    const outcome = await runCommandLine(`/feed remove ${id}`, neutral, services, runOptions);
+    if (outcome.status !== "ok") {
+      await ctx.answerCallbackQuery({ text: replies.map((r) => r.text).join(" ").slice(0, 190) || t("keyboard.failed"), show_alert: true });
+      return;
+    }
+    const view = feedKeyboardView(await services.userFeeds.store.ofChat({ platform: "telegram", chatId: String(chat.id) }), t);
+    try {
+      await ctx.api.editMessageText(chat.id, message.message_id, view.text, { parse_mode: "HTML", reply_markup: view.markup });
+    } catch (error) {
+      if (!(error instanceof GrammyError && /not modified/.test(error.description))) throw error;
+    }
+    await ctx.answerCallbackQuery({ text: t("feed.removed") });
+  }
+
   async function onButton(ctx: Context): Promise<void> {
     const query = ctx.callbackQuery;
+    const feedAction = parseFeedAction(query?.data);
+    if (feedAction) return onFeedButton(ctx, feedAction.id);
     const action = parseAction(query?.data);
     const message = query?.message;
     if (!query || !action || !message) {

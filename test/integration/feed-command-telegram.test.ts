@@ -180,3 +180,26 @@ describe("/feed export and import through Telegram", () => {
     expect(missing).toContain("/feed import as its caption");
   });
 });
+
+describe("/feed keyboard on Telegram", () => {
+  it("lists the chat's feeds with a button each: an admin's tap removes one, a member's is refused", async () => {
+    telegram.sendText({ chat: group, from: alice, text: "/feed" });
+    const shown = () => [...telegram.messages.values()].find((m) => m.chatId === String(group.id) && JSON.stringify(m.params.reply_markup ?? "").includes("feed:rm:"));
+    await until("the feed keyboard", () => shown() !== undefined);
+    const message = shown()!;
+    expect(message.text).toContain("Flaky Agency ⏸");
+    const buttons = (message.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard.flat();
+    const flaky = buttons.find((b) => b.text.includes("Flaky Agency"));
+    expect(flaky?.callback_data).toMatch(/^feed:rm:user-[0-9a-f]{8}$/);
+
+    telegram.pressButton({ from: bob, chatId: group.id, messageId: message.messageId, data: flaky!.callback_data });
+    const refusal = await telegram.waitForCall("answerCallbackQuery", (p) => p.show_alert === true, 10_000);
+    expect(String(refusal.params.text)).toContain("チャンネル管理権限");
+
+    telegram.pressButton({ from: alice, chatId: group.id, messageId: message.messageId, data: flaky!.callback_data });
+    const edited = await telegram.waitForCall("editMessageText", (p) => String(p.chat_id) === String(group.id) && !String(p.text).includes("Flaky Agency"), 10_000);
+    expect(String(edited.params.text)).toContain("Regulator News");
+    const listed = await say(group, alice, "/feed list", "This chat's feeds");
+    expect(listed).not.toContain("Flaky Agency");
+  });
+});
