@@ -23,6 +23,8 @@ export interface DeliveryOptions {
   digestLabel?: DigestLabeller;
   /** The alert labels in a chat's language (see SenderDeps). */
   labelsFor?: (target: Target) => Promise<AlertLabels | undefined>;
+  /** The alert as a chat should read it (see SenderDeps). */
+  rewrite?: (alert: Alert, target: Target) => Promise<Alert>;
 }
 
 /**
@@ -45,6 +47,7 @@ export class DeliveryEngine {
           logger: options.logger,
           ...(options.now ? { now: options.now } : {}),
           ...(options.labelsFor ? { labelsFor: options.labelsFor } : {}),
+          ...(options.rewrite ? { rewrite: options.rewrite } : {}),
         }),
     );
   }

@@ -18,6 +18,8 @@ export interface SenderDeps {
   maxInFlight?: number;
   /** The alert labels in a chat's language; English (the renderers' own) when absent or undefined. */
   labelsFor?: (target: Target) => Promise<AlertLabels | undefined>;
+  /** The alert as this chat should read it (model text in its language); never throws, bounded in time. */
+  rewrite?: (alert: Alert, target: Target) => Promise<Alert>;
 }
 
 interface Slot {
@@ -181,12 +183,15 @@ export class PlatformSender {
     const labels = await this.deps.labelsFor?.(target);
     const extra = labels ? { labels } : {};
     if (entry.kind === "alert") {
-      const [alert] = await this.deps.outbox.alerts([entry.alertId]);
-      if (!alert) return undefined;
+      const [stored] = await this.deps.outbox.alerts([entry.alertId]);
+      if (!stored) return undefined;
+      const alert = this.deps.rewrite ? await this.deps.rewrite(stored, target) : stored;
       return { kind: "alert", alert, ...extra, ...(await this.mentions(target, alert)) };
     }
-    const alerts: Alert[] = await this.deps.outbox.alerts(entry.alertIds ?? []);
-    if (alerts.length === 0) return undefined;
+    const stored: Alert[] = await this.deps.outbox.alerts(entry.alertIds ?? []);
+    if (stored.length === 0) return undefined;
+    const rewrite = this.deps.rewrite;
+    const alerts = rewrite ? await Promise.all(stored.map((a) => rewrite(a, target))) : stored;
     const at = entry.published ?? entry.enqueuedAt;
     return { kind: "digest", period: { from: alerts[0]!.published ?? at, to: at, label: entry.label ?? "Digest" }, alerts, ...extra };
   }
