@@ -56,6 +56,7 @@ export const runCommand = (): Command =>
           throw error;
         }
         logger.info(cycleSummary(report));
+        if (runtime.llmStats) logger.info(runtime.llmStats.line());
         await runtime.stores.heartbeat.beat({ at: new Date().toISOString(), ok: true, summary: cycleSummary(report) });
         showFirstPoll(report, config.console.showLatest, out, config.timezone);
       };
