@@ -7,6 +7,7 @@ import { createAnalyzer } from "../../src/analysis/index.js";
 import { alertLabels, chatLanguage } from "../../src/commands/alert-labels.js";
 import type { Alert } from "../../src/core/article.js";
 import type { Outgoing } from "../../src/core/delivery.js";
+import type { Target } from "../../src/core/subscription.js";
 import { DeliveryEngine } from "../../src/delivery/engine.js";
 import { createModelWriter, modelAlerts, type FallbackReason, type LlmSettings, type ModelStats, type ModelWriter } from "../../src/llm/index.js";
 import { openStores, type Stores } from "../../src/storage/index.js";
@@ -85,7 +86,7 @@ function writer(settings: Partial<LlmSettings> = {}): { writer: ModelWriter; sta
   return createModelWriter({ baseUrl: server.baseUrl, model: "test-model", timeoutMs: 2_000, maxPerHour: 100, maxTokens: 300, apiKey: "sk-test-secret", ...settings }, stores.backend.keyv, logger);
 }
 
-const languageOf = (target: { platform: "telegram" | "discord"; chatId: string }) => chatLanguage(stores.chatSettings, stores.subscriptions, target);
+const languageOf = (target: Target) => chatLanguage(stores.chatSettings, stores.subscriptions, target);
 
 describe("model summaries", () => {
   it("turn a Japanese FSA item into an English summary that keeps its figures, asked in JSON mode without streaming", async () => {
