@@ -44,6 +44,13 @@ export class ModelClient {
       apiKey: settings.apiKey ?? "none",
       timeout: settings.timeoutMs,
       maxRetries: 0,
+      // Given explicitly, so the client reads none of its own environment variables for them: the configuration
+      // is the only source, and the client logs nothing of its own.
+      adminAPIKey: null,
+      organization: null,
+      project: null,
+      webhookSecret: null,
+      logLevel: "off",
     });
   }
 

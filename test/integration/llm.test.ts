@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { alertEmbed } from "../../adapters/discord/render.js";
 import { renderAlert } from "../../adapters/telegram/render.js";
 import { createAnalyzer } from "../../src/analysis/index.js";
 import { alertLabels, chatLanguage } from "../../src/commands/alert-labels.js";
@@ -139,6 +140,8 @@ describe("model summaries", () => {
     expect(sent("10").alert.summary).toBe(faithful["g:us-sec:1"]!.ja!.summary);
     expect(sent("10").alert.title).toBe(faithful["g:us-sec:1"]!.ja!.title);
     expect(renderAlert(sent("10").alert, sent("10").labels ? { labels: sent("10").labels! } : {})).toContain("<i>(モデルによる要約)</i>");
+    expect(alertEmbed(sent("10").alert, undefined, undefined, sent("10").labels).footer?.text).toBe("SEC press releases · モデルによる要約");
+    expect(alertEmbed(sent("11").alert).footer?.text).toBe("SEC press releases · Summary by model");
     expect(sent("11").alert.summary).toBe(faithful["g:us-sec:1"]!.en!.summary);
     // The stored alert is untouched: the model's text is per chat, at send time.
     expect((await stores.outbox.alerts([secItem.id]))[0]?.summary).toBe(secItem.summary);
