@@ -37,7 +37,7 @@ export function plainModelText(text: string): string {
  * (not JSON, not the schema), refusal, unsafe (a link or a mention), invented-figure (an amount, percentage,
  * date or number the source does not give). The summary is cut to two sentences.
  */
-export function checkAnswer(content: string | null | undefined, source: Pick<Alert, "title" | "text" | "published" | "figures">): Checked {
+export function checkAnswer(content: string | null | undefined, source: Pick<Alert, "title" | "text" | "published" | "figures">, language = "en"): Checked {
   let json: unknown;
   try {
     json = JSON.parse(stripFence(content ?? ""));
@@ -55,9 +55,26 @@ export function checkAnswer(content: string | null | undefined, source: Pick<Ale
   const title = plainModelText(rawTitle);
   const summary = firstSentences(plainModelText(rawSummary), SUMMARY_SENTENCES);
   if (!title || !summary) return { ok: false, reason: "malformed", detail: "the answer is empty once markup is removed" };
+  if (!inLanguage(summary, language)) return { ok: false, reason: "wrong-language", detail: `the summary is not in ${language}` };
   const invented = inventedFigure(`${title}\n${summary}`, source);
   if (invented) return { ok: false, reason: "invented-figure", detail: `the answer gives ${invented}, which the source does not` };
   return { ok: true, text: { title, summary } };
+}
+
+// The script a language is written in: a Japanese chat must not get an English "translation", nor the reverse.
+const SCRIPTS: Record<string, RegExp> = {
+  ja: /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/gu,
+  zh: /\p{Script=Han}/gu,
+  ko: /\p{Script=Hangul}/gu,
+};
+
+/** Whether most letters of the text are in the language's script (Latin for languages without an entry). */
+function inLanguage(text: string, language: string): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (letters === 0) return false;
+  const script = SCRIPTS[language.split("-")[0]!.toLowerCase()];
+  const own = script ? (text.match(script)?.length ?? 0) : (text.match(/\p{Script=Latin}/gu)?.length ?? 0);
+  return own / letters >= 0.5;
 }
 
 /** Some local servers wrap JSON mode's answer in a ```json fence. */

@@ -7,6 +7,7 @@ export const FALLBACK_REASONS = [
   "refusal",
   "budget",
   "malformed",
+  "wrong-language",
   "invented-figure",
   "unsafe",
 ] as const;

@@ -88,7 +88,7 @@ export class ModelWriter {
       (completion): Written => {
         this.deps.stats.recordCall(performance.now() - started, completion.usage);
         if (completion.refusal) return { ok: false, reason: "refusal", detail: `the model declined: ${completion.refusal.slice(0, 120)}` };
-        return checkAnswer(completion.content, source);
+        return checkAnswer(completion.content, source, language);
       },
       (error: unknown): Written => {
         this.deps.stats.recordCall(performance.now() - started, undefined);

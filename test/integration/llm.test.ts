@@ -193,6 +193,7 @@ describe("every failure falls back to the extractive summary, with its reason co
     { name: "a body that is not JSON", reason: "malformed", answer: () => () => ({ rawBody: "<html>Bad gateway</html>" }) },
     { name: "content that is not JSON", reason: "malformed", answer: () => () => ({ content: "Sure! Here is the summary: the FSA acted." }) },
     { name: "JSON without the fields", reason: "malformed", answer: () => () => ({ content: JSON.stringify({ text: "The FSA acted." }) }) },
+    { name: "a summary in the source's language instead of English", reason: "wrong-language", answer: () => () => ({ content: modelJson("行政処分", "金融庁は10億円の課徴金を命じた。") }) },
     { name: "a refusal", reason: "refusal", answer: () => () => ({ refusal: "I can't help with that." }) },
     { name: "a refusal in JSON", reason: "refusal", answer: () => () => ({ content: JSON.stringify({ refusal: "not allowed" }) }) },
     {

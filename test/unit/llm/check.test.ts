@@ -36,6 +36,13 @@ describe("checkAnswer", () => {
     }
   });
 
+  it("refuses a summary not written in the language asked for", () => {
+    expect(checkAnswer(answer("行政処分", "金融庁は5%の追加保全を命じた。"), source, "ja")).toMatchObject({ ok: true });
+    expect(checkAnswer(answer("Penalty", "The FSA ordered a 5% reserve."), source, "ja")).toMatchObject({ ok: false, reason: "wrong-language" });
+    expect(checkAnswer(answer("Penalty", "金融庁は5%の追加保全を命じた。"), source, "en")).toMatchObject({ ok: false, reason: "wrong-language" });
+    expect(checkAnswer(answer("Sanción", "La FSA ordenó una reserva del 5%."), source, "es")).toMatchObject({ ok: true });
+  });
+
   it("reads JSON fenced the way some local servers send it, and refuses what is not the schema", () => {
     expect(checkAnswer("```json\n" + answer("Penalty", "The FSA acted.") + "\n```", source)).toMatchObject({ ok: true });
     expect(checkAnswer("[]", source)).toMatchObject({ ok: false, reason: "malformed" });
