@@ -12,6 +12,8 @@ import { createAnalyzer, loadKnowledge, type Analyzer, type Knowledge } from "./
 import { DeliveryEngine } from "./delivery/engine.js";
 import { pollOnce, type CycleReport, type PollDeps } from "./feeds/poller.js";
 import { createAdapters } from "./platforms.js";
+import { createModelWriter, modelAlerts, type ModelStats } from "./llm/index.js";
+import { chatLanguage } from "./commands/alert-labels.js";
 import { openStores, type Stores } from "./storage/index.js";
 
 /** The composition root: stores, analysis, delivery and the chat platforms, built from the configuration. */
@@ -21,6 +23,8 @@ export interface Runtime {
   /** The chat platforms whose tokens are set (none: console mode). */
   adapters: ChatAdapter[];
   delivery: DeliveryEngine;
+  /** The model's counters (calls, tokens, latency, cache hits, fallbacks), when `llm` is configured. */
+  llmStats?: ModelStats;
   poll(onAlerts?: PollDeps["onAlerts"]): Promise<CycleReport>;
   /** Starts the platforms and the delivery senders (the service's leader; `poll --once` only queues). */
   start(): Promise<void>;
@@ -54,6 +58,9 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     await stores.close();
     throw error;
   }
+  const model = config.llm
+    ? createModelWriter({ ...config.llm, ...(loaded.env.llmApiKey ? { apiKey: loaded.env.llmApiKey } : {}) }, stores.backend.keyv, logger)
+    : undefined;
   const delivery = new DeliveryEngine({
     platforms: [...adapters.map((a) => a.platform), createConsolePlatform(options.consoleWrite, config.timezone)].map((p) => options.observePlatform?.(p) ?? p),
     subscriptions: stores.subscriptions,
@@ -64,6 +71,7 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     labelsFor: alertLabels(stores.chatSettings, stores.subscriptions, knowledge),
     digestLabel: digestLabels(stores.chatSettings, stores.subscriptions),
     ...(options.maySend ? { maySend: options.maySend } : {}),
+    ...(model ? { rewrite: modelAlerts(model.writer, (target) => chatLanguage(stores.chatSettings, stores.subscriptions, target)) } : {}),
   });
   const { requestTimeoutMs, connectTimeoutMs: _connect, ...rest } = config.limits;
   const limits = { ...rest, timeoutMs: requestTimeoutMs, userAgent: config.userAgent };
@@ -79,6 +87,7 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     services,
     adapters,
     delivery,
+    ...(model ? { llmStats: model.stats } : {}),
     poll: (onAlerts) =>
       pollOnce({
         feeds: config.feeds,
