@@ -24,6 +24,8 @@ export interface RuntimeEnv {
   telegramWebhookSecret?: string;
   discordToken?: string;
   discordApplicationId?: string;
+  /** The model API's key, from the variable `llm.apiKeyEnv` names. */
+  llmApiKey?: string;
 }
 
 export const defaultConfigFile = (): string => configDataFile("regwatch.yaml");
@@ -62,6 +64,12 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   for (const [key, name] of secrets) {
     const value = nonEmpty(env[name]);
     if (value) runtime[key] = value;
+  }
+  const keyEnv = config.llm?.apiKeyEnv;
+  if (keyEnv) {
+    const key = nonEmpty(env[keyEnv]);
+    if (!key) throw new ConfigError(file, [`llm.apiKeyEnv: the environment variable ${keyEnv} is not set (it should hold the model API's key)`]);
+    runtime.llmApiKey = key;
   }
   return { config, file, env: runtime };
 }

@@ -23,6 +23,22 @@ const upTo = (max: number) => positiveInt.max(max);
 const rate = z.number().positive().max(10_000);
 const DAY_MS = 86_400_000;
 
+const llmSchema = z.strictObject({
+  /** The API's base URL, up to and including its version: https://api.openai.com/v1, http://127.0.0.1:11434/v1 (Ollama). */
+  baseUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://127.0.0.1:11434/v1" }),
+  model: z.string().min(1).max(200),
+  /** The name of the environment variable holding the API key (never the key itself); local servers need none. */
+  apiKeyEnv: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be the name of an environment variable, such as OPENAI_API_KEY")
+    .optional(),
+  /** How long an alert may wait for the model before the extractive summary is used. */
+  timeoutMs: upTo(120_000).default(5_000),
+  /** Calls per rolling hour; past it, alerts use the extractive summary until the hour moves on. */
+  maxPerHour: upTo(1_000_000).default(200),
+  maxTokens: upTo(32_000).default(400),
+});
+
 export const STORE_URL_HINT = "must be sqlite://FILE, redis://…, postgres://… or memory://";
 /** The store backends regwatch can open (src/storage/open.ts). */
 export const isStoreUrl = (url: string): boolean => /^(?:sqlite:\/\/.+|rediss?:\/\/.+|postgres(?:ql)?:\/\/.+|memory:\/\/.*)$/i.test(url);
@@ -147,6 +163,8 @@ export const configSchema = z
       .prefault({}),
     /** Where `rsshub:` feeds are read: a self-hosted RSSHub (README). Unset: such feeds are skipped with a warning. */
     rsshub: z.strictObject({ baseUrl: z.url({ protocol: /^https?$/, error: "Invalid URL" }).optional() }).prefault({}),
+    /** Model-written summaries and translations through any OpenAI-compatible API; absent: off (extractive summaries only). */
+    llm: llmSchema.optional(),
     feeds: z.array(feedSchema).min(1, "must list at least one feed"),
   })
   .superRefine((config, ctx) => {
@@ -186,4 +204,5 @@ function isTimeZone(name: string): boolean {
 }
 
 export type Config = z.output<typeof configSchema>;
+export type LlmConfig = NonNullable<Config["llm"]>;
 export type FeedConfig = Config["feeds"][number];

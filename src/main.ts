@@ -13,6 +13,8 @@ import { createAnalyzer, loadKnowledge, type Analyzer, type Knowledge } from "./
 import { DeliveryEngine } from "./delivery/engine.js";
 import { pollOnce, type CycleReport, type PollDeps } from "./feeds/poller.js";
 import { createAdapters } from "./platforms.js";
+import { createModelWriter, modelAlerts, type ModelStats } from "./llm/index.js";
+import { chatLanguage } from "./commands/alert-labels.js";
 import { openStores, type Stores } from "./storage/index.js";
 
 /** The composition root: stores, analysis, delivery and the chat platforms, built from the configuration. */
@@ -22,6 +24,8 @@ export interface Runtime {
   /** The chat platforms whose tokens are set (none: console mode). */
   adapters: ChatAdapter[];
   delivery: DeliveryEngine;
+  /** The model's counters (calls, tokens, latency, cache hits, fallbacks), when `llm` is configured. */
+  llmStats?: ModelStats;
   poll(onAlerts?: PollDeps["onAlerts"]): Promise<CycleReport>;
   /** Starts the platforms and the delivery senders (the service's leader; `poll --once` only queues). */
   start(): Promise<void>;
@@ -57,6 +61,9 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     await stores.close();
     throw error;
   }
+  const model = config.llm
+    ? createModelWriter({ ...config.llm, ...(loaded.env.llmApiKey ? { apiKey: loaded.env.llmApiKey } : {}) }, stores.backend.keyv, logger)
+    : undefined;
   const delivery = new DeliveryEngine({
     platforms: [...adapters.map((a) => a.platform), createConsolePlatform(options.consoleWrite, config.timezone)].map((p) => options.observePlatform?.(p) ?? p),
     subscriptions: stores.subscriptions,
@@ -67,6 +74,7 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     labelsFor: alertLabels(stores.chatSettings, stores.subscriptions, knowledge),
     digestLabel: digestLabels(stores.chatSettings, stores.subscriptions),
     ...(options.maySend ? { maySend: options.maySend } : {}),
+    ...(model ? { rewrite: modelAlerts(model.writer, (target) => chatLanguage(stores.chatSettings, stores.subscriptions, target)) } : {}),
   });
   let started = false;
   const standDown = async (): Promise<void> => {
@@ -80,6 +88,7 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
     services,
     adapters,
     delivery,
+    ...(model ? { llmStats: model.stats } : {}),
     async poll(onAlerts) {
       // Feeds added from chats are polled with the configured ones: one fetch per URL, the same per-host politeness.
       const chatFeeds = await chatFeedsCycle(config, stores, delivery, logger, () => new Date());

@@ -13,7 +13,7 @@ export function alertLine(alert: Alert, timeZone = "UTC"): string {
 /** The alert with its summary and topics under it, for the long-running console service. */
 export function alertBlock(alert: Alert, label: string, timeZone = "UTC"): string {
   const lines = [`${label} ${alertLine(alert, timeZone)}`];
-  if (alert.summary) lines.push(`    ${terminalSafe(alert.summary)}`);
+  if (alert.summary) lines.push(`    ${terminalSafe(alert.summary)}${alert.summaryBy === "model" ? " (summary by model)" : ""}`);
   if (alert.topics.length > 0) lines.push(`    topics: ${alert.topics.join(", ")}`);
   return lines.join("\n");
 }

@@ -118,13 +118,16 @@ export function alertEmbed(alert: Alert, knowledge?: RenderKnowledge, descriptio
     description: feedText(alert.summary || alert.text, descriptionMax) || undefined,
     color: colourOf(alert.jurisdictions[0]),
     fields,
-    footer: { text: feedText(alert.feedName, LIMITS.footer) },
+    footer: { text: feedText(alert.feedName, LIMITS.footer - 64) + modelMark(alert, labels) },
   };
   if (url) embed.url = url;
   if (alert.published) embed.timestamp = alert.published;
   if (!embed.description) delete embed.description;
   return shrinkToTotal(embed, LIMITS.total);
 }
+
+/** A model-written summary says so in the footer, in the chat's language. */
+const modelMark = (alert: Alert, labels?: AlertLabels): string => (alert.summaryBy === "model" ? ` · ${feedText(labels?.modelSummary ?? "Summary by model", 60)}` : "");
 
 const fieldValue = (text: string): string => (text.length <= LIMITS.fieldValue ? text : `${text.slice(0, LIMITS.fieldValue - 1)}…`) || "-";
 

@@ -122,7 +122,9 @@ export function renderAlert(alert: Alert, options: RenderOptions = {}): string {
   // The title keeps up to a quarter of the room (at least 200); the summary has what is left.
   const title = fitText(alert.title || "(untitled)", Math.min(room, Math.max(200, Math.floor(room / 4))));
   const summaryText = alert.summary && alert.summary !== alert.title ? alert.summary : "";
-  const summary = summaryText ? fitText(summaryText, room - title.length) : "";
+  // A model's summary says so, in the chat's language, in the room the summary would otherwise use.
+  const mark = alert.summaryBy === "model" && summaryText ? ` <i>(${escapeHtml(options.labels?.modelSummary ?? "Summary by model")})</i>` : "";
+  const summary = summaryText ? fitText(summaryText, room - title.length - mark.length) + mark : "";
   return compose(title || "…", summary);
 }
 

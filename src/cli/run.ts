@@ -24,7 +24,7 @@ export const runCommand = (): Command =>
       let leadership: Leadership | undefined;
       let runtime: Runtime | undefined;
       const logger = serviceLogger(config.log.format, () => ({ role: leadership?.leading ? "leader" : "standby" }), config.timezone);
-      const metrics = new ServiceMetrics({ outbox: () => runtime?.stores.outbox, leading: () => leadership?.leading ?? false });
+      const metrics = new ServiceMetrics({ outbox: () => runtime?.stores.outbox, leading: () => leadership?.leading ?? false, llm: () => runtime?.llmStats });
       // Listening from the start: a SIGTERM while the platforms start up (or fail to) stops the service too.
       const stopSignal = new Promise<string>((resolve) => {
         process.once("SIGINT", () => resolve("SIGINT"));
@@ -66,6 +66,7 @@ export const runCommand = (): Command =>
         }
         metrics.pollDone(report);
         logger.info(cycleSummary(report));
+        if (runtime.llmStats) logger.info(runtime.llmStats.line());
         await runtime.stores.heartbeat.beat({ at: new Date().toISOString(), ok: true, summary: cycleSummary(report) });
         showFirstPoll(report, config.console.showLatest, out, config.timezone);
       };

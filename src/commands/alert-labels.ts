@@ -10,7 +10,7 @@ import { placeName, topicName } from "./subscription-text.js";
  * for English, which the renderers write themselves.
  */
 /** The chat's language for alerts: its /language choice, else the language it subscribed in, else English. */
-async function chatLanguage(chatSettings: ChatSettingsStore, subscriptions: SubscriptionStore, target: Target): Promise<string> {
+export async function chatLanguage(chatSettings: ChatSettingsStore, subscriptions: SubscriptionStore, target: Target): Promise<string> {
   const chosen = (await chatSettings.get(target)).language ?? (await subscriptions.get(target))?.language;
   return catalogLanguage(chosen) ?? DEFAULT_LANGUAGE;
 }
@@ -38,6 +38,7 @@ export function alertLabels(chatSettings: ChatSettingsStore, subscriptions: Subs
       source: t("alert.source"),
       jurisdiction: t("alert.jurisdiction"),
       topics: t("alert.topics"),
+      modelSummary: t("alert.modelSummary"),
       // Filled in by the renderer, which knows the count: the placeholder goes through as it is.
       alertCount: { one: t("alert.countOne", { n: "{{n}}" }), other: t("alert.countOther", { n: "{{n}}" }) },
       places: Object.fromEntries(knowledge.jurisdictions.map((j) => [j.code, placeName(j, t)])),

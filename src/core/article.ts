@@ -41,4 +41,6 @@ export interface Analysis {
 /** An article that is news to regwatch, with its analysis: what gets delivered. */
 export interface Alert extends Article, Analysis {
   feedName: string;
+  /** "model": the title and summary were written by a language model (checked), and the alert says so. */
+  summaryBy?: "model";
 }

@@ -8,6 +8,8 @@ export interface AlertLabels {
   source: string;
   jurisdiction: string;
   topics: string;
+  /** The mark on a model-written summary: "Summary by model". */
+  modelSummary?: string;
   /** Place names (code → name) and topic labels (id → label) in that language, where they differ from the table's. */
   places?: Readonly<Record<string, string>>;
   topicLabels?: Readonly<Record<string, string>>;

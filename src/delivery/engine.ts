@@ -27,6 +27,8 @@ export interface DeliveryOptions {
   digestLabel?: DigestLabeller;
   /** The alert labels in a chat's language (see SenderDeps). */
   labelsFor?: (target: Target) => Promise<AlertLabels | undefined>;
+  /** The alert as a chat should read it (see SenderDeps). */
+  rewrite?: (alert: Alert, target: Target) => Promise<Alert>;
 }
 
 /**
@@ -51,6 +53,7 @@ export class DeliveryEngine {
           ...(options.now ? { now: options.now } : {}),
           ...(options.labelsFor ? { labelsFor: options.labelsFor } : {}),
           ...(options.maySend ? { maySend: options.maySend } : {}),
+          ...(options.rewrite ? { rewrite: options.rewrite } : {}),
         }),
     );
   }

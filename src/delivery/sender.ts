@@ -20,6 +20,8 @@ export interface SenderDeps {
   labelsFor?: (target: Target) => Promise<AlertLabels | undefined>;
   /** Asked right before each send: false (this instance is no longer sure it leads) holds the message back. */
   maySend?: () => boolean;
+  /** The alert as this chat should read it (model text in its language); never throws, bounded in time. */
+  rewrite?: (alert: Alert, target: Target) => Promise<Alert>;
 }
 
 interface Slot {
@@ -188,12 +190,15 @@ export class PlatformSender {
     const labels = await this.deps.labelsFor?.(target);
     const extra = labels ? { labels } : {};
     if (entry.kind === "alert") {
-      const [alert] = await this.deps.outbox.alerts([entry.alertId]);
-      if (!alert) return undefined;
+      const [stored] = await this.deps.outbox.alerts([entry.alertId]);
+      if (!stored) return undefined;
+      const alert = this.deps.rewrite ? await this.deps.rewrite(stored, target) : stored;
       return { kind: "alert", alert, ...extra, ...(await this.mentions(target, alert)) };
     }
-    const alerts: Alert[] = await this.deps.outbox.alerts(entry.alertIds ?? []);
-    if (alerts.length === 0) return undefined;
+    const stored: Alert[] = await this.deps.outbox.alerts(entry.alertIds ?? []);
+    if (stored.length === 0) return undefined;
+    const rewrite = this.deps.rewrite;
+    const alerts = rewrite ? await Promise.all(stored.map((a) => rewrite(a, target))) : stored;
     const at = entry.published ?? entry.enqueuedAt;
     return { kind: "digest", period: { from: alerts[0]!.published ?? at, to: at, label: entry.label ?? "Digest" }, alerts, ...extra };
   }

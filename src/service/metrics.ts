@@ -2,6 +2,7 @@ import client from "prom-client";
 import type { ChatPlatform } from "../core/delivery.js";
 import type { OutboxStore } from "../core/ports.js";
 import type { CycleReport } from "../feeds/poller.js";
+import { FALLBACK_REASONS, type ModelStats } from "../llm/stats.js";
 
 /** The service's Prometheus metrics, on a registry of its own (not prom-client's global one). */
 export class ServiceMetrics {
@@ -30,7 +31,7 @@ export class ServiceMetrics {
   private readonly lastPoll = new client.Gauge({ name: "regwatch_last_poll_timestamp_seconds", help: "When this instance last completed a poll", registers: [this.registry] });
 
   /** `outbox` is asked for when scraped: the store opens after the metrics exist (they wrap the platforms). */
-  constructor(deps: { outbox: () => OutboxStore | undefined; leading: () => boolean }) {
+  constructor(deps: { outbox: () => OutboxStore | undefined; leading: () => boolean; llm?: () => ModelStats | undefined }) {
     new client.Gauge({
       name: "regwatch_leader",
       help: "1 while this instance holds the leader lease, else 0",
@@ -49,6 +50,55 @@ export class ServiceMetrics {
         const counts = new Map<string, number>();
         for (const queue of (await deps.outbox()?.list()) ?? []) counts.set(queue.target.platform, (counts.get(queue.target.platform) ?? 0) + queue.entries.length);
         for (const [platform, count] of counts) this.set({ platform }, count);
+      },
+    });
+    if (deps.llm) this.modelMetrics(deps.llm);
+  }
+
+  /**
+   * The language model's counters, read from its stats when scraped (absent without `llm`): calls, answers
+   * used, tokens, time waited, cache hits, and fallbacks to the extractive summary by reason.
+   */
+  private modelMetrics(stats: () => ModelStats | undefined): void {
+    const registers = [this.registry];
+    const total = (name: string, help: string, read: (s: ModelStats) => number) =>
+      new client.Counter({
+        name,
+        help,
+        registers,
+        collect() {
+          const s = stats();
+          this.reset();
+          if (s) this.inc(read(s));
+        },
+      });
+    total("regwatch_llm_calls_total", "Calls made to the language model", (s) => s.calls);
+    total("regwatch_llm_accepted_total", "Model answers that passed the checks and were used", (s) => s.accepted);
+    total("regwatch_llm_cache_hits_total", "Model texts served from the cache (per article and language)", (s) => s.cacheHits);
+    total("regwatch_llm_latency_seconds_total", "Time spent waiting for the model, in all", (s) => s.latencyTotalMs / 1000);
+    new client.Counter({
+      name: "regwatch_llm_tokens_total",
+      help: "Tokens the model reported, by kind (prompt, completion)",
+      labelNames: ["kind"],
+      registers,
+      collect() {
+        const s = stats();
+        this.reset();
+        if (!s) return;
+        this.inc({ kind: "prompt" }, s.promptTokens);
+        this.inc({ kind: "completion" }, s.completionTokens);
+      },
+    });
+    new client.Counter({
+      name: "regwatch_llm_fallbacks_total",
+      help: "Alerts sent with the extractive summary instead of the model's, by reason",
+      labelNames: ["reason"],
+      registers,
+      collect() {
+        const s = stats();
+        this.reset();
+        if (!s) return;
+        for (const reason of FALLBACK_REASONS) this.inc({ reason }, s.fallbacks[reason]);
       },
     });
   }

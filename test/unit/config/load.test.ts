@@ -165,4 +165,17 @@ feeds:
     writeFileSync(binary, Buffer.from([0x00, 0xff, 0xfe, 0x1b, 0x5b, 0x32, 0x4a, 0x0a, 0x80, 0x81]));
     expect(problems({ file: binary, env: {} }).length).toBeGreaterThan(0);
   });
+
+  it("leaves the model off by default and reads its key only from the variable llm.apiKeyEnv names", () => {
+    const feeds = "feeds:\n  - { id: a, name: A, url: 'https://a.example/rss' }\n";
+    expect(loadConfig({ file: file(feeds), env: {} }).config.llm).toBeUndefined();
+    const llm = "llm: { baseUrl: 'http://127.0.0.1:11434/v1', model: qwen2.5, apiKeyEnv: MODEL_KEY }\n";
+    const loaded = loadConfig({ file: file(llm + feeds), env: { MODEL_KEY: "sk-from-env" } });
+    expect(loaded.config.llm).toEqual({ baseUrl: "http://127.0.0.1:11434/v1", model: "qwen2.5", apiKeyEnv: "MODEL_KEY", timeoutMs: 5000, maxPerHour: 200, maxTokens: 400 });
+    expect(loaded.env.llmApiKey).toBe("sk-from-env");
+    expect(problems({ file: file(llm + feeds), env: {} })).toEqual(["llm.apiKeyEnv: the environment variable MODEL_KEY is not set (it should hold the model API's key)"]);
+    const bad = problems({ file: file("llm: { baseUrl: 'ftp://x', model: '', apiKeyEnv: 'sk-123 abc', timeoutMs: 0 }\n" + feeds), env: {} });
+    expect(bad).toHaveLength(4);
+    expect(bad.join("\n")).not.toContain("sk-123 abc");
+  });
 });
