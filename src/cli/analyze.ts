@@ -19,11 +19,11 @@ export function analyzeCommand(): Command {
     .option("--json", "print JSON: {policy, jurisdictions, topics, summary, figures} per item")
     .option("--all", "show the full analysis of items that are not policy too (they never become alerts)")
     .option("--explain", "show the terms and sentences that decided the verdict, each jurisdiction and each topic (implies --all)")
-    .action((file: string | undefined, options: { json?: boolean; all?: boolean; explain?: boolean }) => {
+    .action(async (file: string | undefined, options: { json?: boolean; all?: boolean; explain?: boolean }) => {
       const source = !file || file === "-" ? "stdin" : file;
       const { items, single } = parseItems(readSource(file), source);
       const knowledge = loadKnowledge();
-      const analyzer = createAnalyzer(knowledge);
+      const analyzer = await createAnalyzer(knowledge);
       const results = items.map((item) =>
         "error" in item ? item : { item, analysis: options.explain ? analyzer.explain(item) : analyzer.analyze(item) });
       const full = (a: Analysis) => options.all || options.explain || a.policy;

@@ -82,7 +82,7 @@ export async function run(): Promise<void> {
     loadMs = Math.min(loadMs, t1 - t0);
     if (round === 0) [coldLoadMs, coldCompileMs] = [t1 - t0, performance.now() - t1];
   }
-  const analyzer = createAnalyzer(loadKnowledge());
+  const analyzer = await createAnalyzer(loadKnowledge());
   const articles = Array.from({ length: ARTICLES }, (_, i) => article(i));
   for (const a of articles.slice(0, 200)) analyzer.analyze(a); // warm up the JIT
 

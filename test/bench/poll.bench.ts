@@ -24,7 +24,7 @@ export async function run(): Promise<void> {
   const { control, urls } = JSON.parse(first) as { control: string; urls: string[] };
   const dir = mkdtempSync(join(tmpdir(), "regwatch-bench-"));
   const stores = await openStores(`sqlite://${join(dir, "bench.sqlite")}`, { seenTtlDays: 180 });
-  const analyzer = createAnalyzer(loadKnowledge());
+  const analyzer = await createAnalyzer(loadKnowledge());
   const feeds: FeedSpec[] = urls.map((url, i) => ({ id: `feed-${i}`, name: `Feed ${i}`, url, jurisdiction: "JP" }));
   const cycle = () =>
     pollOnce({

@@ -17,7 +17,7 @@ interface Fixture {
 const fixtures = JSON.parse(
   readFileSync(new URL("../../fixtures/analysis/labelled.json", import.meta.url), "utf8"),
 ) as Fixture[];
-const analyzer = createAnalyzer();
+const analyzer = await createAnalyzer();
 
 describe("analyze: policy, jurisdictions and topics", () => {
   it.each(fixtures.map((f) => [f.rule, f] as const))("%s", (_rule, f) => {
