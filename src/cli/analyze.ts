@@ -128,8 +128,13 @@ function render(item: AnalysisInput, a: Analysis, flags: ReadonlyMap<string, str
   return lines.join("\n") + "\n";
 }
 
-const describeFigure = (f: Figure): string =>
-  f.kind === "money" ? `${f.text} = ${f.currency} ${f.value}` : f.kind === "percent" ? `${f.text} = ${f.value}%` : `${f.text} = ${f.value}`;
+function describeFigure(f: Figure): string {
+  if (f.kind === "money") return `${f.text} = ${f.currency} ${f.value}`;
+  if (f.kind === "percent") return `${f.text} = ${f.value}%`;
+  if (f.kind === "basis-points") return `${f.text} = ${f.value} bp`;
+  if (f.kind === "act") return `${f.text} = act no. ${f.value}`;
+  return `${f.text} = ${f.value}`;
+}
 
 /** Why: the verdict's reason and cues, then each jurisdiction and topic with the words and sentences behind it. */
 function renderEvidence(e: Evidence): string {
