@@ -74,13 +74,14 @@ function buildAnalyzer(knowledge: Knowledge, detectLanguage: LanguageDetector): 
     // Jurisdictions and topics are labels of policy items only: a hack in Dubai is not news for AE subscribers.
     const site = siteJurisdiction(input.url, known);
     const places = policy ? tagJurisdictions(segments, { feedJurisdiction, site, language }) : { codes: [], evidence: [] };
+    const figures = extractFigures(title + "\n" + body, input.published);
     const analysis: Analysis = {
       policy,
       jurisdictions: places.codes,
       // Every alert carries a topic, so topic subscriptions see it: "other" when none of the specific ones fits.
       topics: policy ? (topics.length > 0 ? topics : ["other"]) : [],
-      summary: summarise(title, title ? segments.slice(1) : segments, policy, script),
-      figures: extractFigures(title + "\n" + body, input.published),
+      summary: summarise(title, title ? segments.slice(1) : segments, policy, script, figures),
+      figures,
     };
     if (!explain) return analysis;
     return { ...analysis, evidence: explainVerdict(segments, verdict, places.evidence, analysis.topics) };

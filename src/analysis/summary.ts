@@ -1,7 +1,16 @@
+import type { Figure } from "../core/article.js";
+import { extractFigures } from "./figures.js";
 import { zoneWeight, type Segment } from "./terms.js";
 import { clip, type Script } from "./text.js";
 
 export const SUMMARY_MAX = 280;
+
+// A cheap sign that a sentence carries a figure, in the ways the languages of the tables write one.
+const FIGURE_HINT =
+  /[$€£¥₩₹₺₫฿%％]|\d+(?:[.,]\d+)*\s?(?:million|billion|trillion|crores?|lakhs?|bn|mn|yen|won|円|원|万|億|억|조|亿|元|millones|milhões|milhão|Millionen|Milliarden|millions|milliards|milioni|miliardi|млн|млрд|milyon|milyar|triệu|tỷ|juta|miliar|bps|basis points?|baz puan)/giu;
+
+/** Kinds of figure a reader needs first when a summary has room for only some. */
+const KEY_KINDS: readonly Figure["kind"][] = ["money", "percent", "basis-points", "act", "date", "period"];
 
 /** How much a sentence carries the regulatory fact: who acted, what they did, on what, with which figures. */
 function sentenceScore(s: Segment, policy: boolean): number {
@@ -18,7 +27,7 @@ function sentenceScore(s: Segment, policy: boolean): number {
       else if (ref.t === "topic" && ref.weight >= 1) topics++;
     }
   }
-  const figures = (s.text.match(/[$€£¥₩₹%％]|\d+(?:[.,]\d+)*\s?(?:million|billion|trillion|yen|won|円|원|万|億|억|조)/g) ?? []).length;
+  const figures = (s.text.match(FIGURE_HINT) ?? []).length;
   const digits = /\d/.test(s.text) ? 0.5 : 0;
   let score = (zoneWeight(s.index) - 1) * 2 + Math.min(figures, 3) * 0.6 + digits + 0.5 * Math.min(topics, 2);
   score += policy ? authority + 0.6 * Math.min(acts, 3) - 1.2 * non : 0.5 * non;
@@ -31,18 +40,57 @@ function sentenceScore(s: Segment, policy: boolean): number {
  * never cut inside a word. A sentence too long to pair may lose its dateline, asides in brackets and trailing
  * clauses without figures. Falls back to the title when the body has no sentence.
  */
-export function summarise(title: string, body: readonly Segment[], policy: boolean, language: Script): string {
+export function summarise(title: string, body: readonly Segment[], policy: boolean, language: Script, figures: readonly Figure[] = []): string {
+  const candidates = chooseSentences(body, policy, language);
+  // Only a "sentence" with no word break in 280 characters (a pasted hash, a URL), or no body, gets here.
+  if (candidates.length === 0) return clip(title, SUMMARY_MAX, language);
+  const head = [title, ...body.filter((s) => s.index <= 2).map((s) => s.text)].join("\n");
+  const key = figures.filter((f) => head.includes(f.text));
+  if (key.length === 0) return candidates[0]!.text;
+  // A shorter quote that leaves room for the key figures beats a longer one that loses them.
+  let best = { text: "", score: -Infinity };
+  for (const c of candidates.slice(0, 5)) {
+    const { text, kept } = withKeyFigures(c.text, key);
+    const score = c.score + FIGURE_WORTH * kept;
+    if (score > best.score) best = { text, score };
+  }
+  return best.text;
+}
+
+// What a key figure in the summary is worth beside a sentence's score (see sentenceScore: about one figure's worth).
+const FIGURE_WORTH = 0.6;
+
+/**
+ * The key figures (those of the title and first sentences) that the quoted sentences lost, appended as a list
+ * while they fit in the limit: an alert keeps its amount, rate, act number and date even when the sentence
+ * that carried them was too long to quote. `kept` counts the key figures the result carries.
+ */
+function withKeyFigures(summary: string, key: readonly Figure[]): { text: string; kept: number } {
+  // Present when the summary writes it, in these words or others ("$1.4B" is the "$1.4 billion" quoted).
+  const quoted = extractFigures(summary);
+  const lower = summary.toLowerCase();
+  const same = (a: Figure, b: Figure) => a.kind === b.kind && a.value === b.value && a.currency === b.currency;
+  const present = (f: Figure) => lower.includes(f.text.toLowerCase()) || quoted.some((q) => same(q, f));
+  const missing = key.filter((f) => !present(f)).sort((a, b) => KEY_KINDS.indexOf(a.kind) - KEY_KINDS.indexOf(b.kind));
+  const listed: string[] = [];
+  for (const f of missing) {
+    if (listed.some((k) => k.includes(f.text) || f.text.includes(k))) continue;
+    if (summary.length + ` (${[...listed, f.text].join("; ")})`.length <= SUMMARY_MAX) listed.push(f.text);
+  }
+  const kept = key.length - missing.length + listed.length;
+  return { text: listed.length === 0 ? summary : `${summary} (${listed.join("; ")})`, kept };
+}
+
+/** Extractive candidates, best first: one or two sentences (in the article's order) within the limit. */
+function chooseSentences(body: readonly Segment[], policy: boolean, language: Script): Array<{ text: string; score: number }> {
   const joiner = language === "en" || language === "ko" ? " " : "";
   const ranked = body
     .map((s) => ({ s, score: sentenceScore(s, policy) }))
     .sort((a, b) => b.score - a.score || a.s.index - b.s.index)
     .slice(0, 6);
-  const best = ranked[0];
-  if (!best) return clip(title, SUMMARY_MAX, language);
-
-  let choice: { text: string; score: number } | undefined;
+  const candidates = new Map<string, number>();
   const consider = (text: string, score: number) => {
-    if (text.length <= SUMMARY_MAX && (!choice || score > choice.score)) choice = { text, score };
+    if (text.length <= SUMMARY_MAX && score > (candidates.get(text) ?? -Infinity)) candidates.set(text, score);
   };
   for (const [i, a] of ranked.entries()) {
     const aForms = forms(a.s.text, language);
@@ -58,8 +106,8 @@ export function summarise(title: string, body: readonly Segment[], policy: boole
       }
     }
   }
-  // Only a "sentence" with no word break in 280 characters (a pasted hash, a URL) gets here.
-  return choice?.text ?? clip(title, SUMMARY_MAX, language);
+  // Stable: equal scores keep the order they were found in, as the single best choice did.
+  return [...candidates].map(([text, score]) => ({ text, score })).sort((a, b) => b.score - a.score);
 }
 
 /** The sentence as written, then shorter extractive forms of it (English only: the cuts rely on its punctuation). */

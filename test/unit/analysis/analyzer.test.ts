@@ -89,6 +89,29 @@ describe("analyze: summary", () => {
     expect(analyzer.analyze({ title: "FCA bans crypto derivatives", text: "x".repeat(5000) }).summary).toBe("FCA bans crypto derivatives");
   });
 
+  it("lists the key figures of the title and lead that the quoted sentences lost, within the limit", () => {
+    const got = analyzer.analyze({
+      title: "Ruritania's central bank cuts its policy rate by 75 basis points to 21%",
+      text:
+        "The Central Bank of Ruritania lowered its benchmark rate on Thursday, citing slowing inflation and weaker demand " +
+        "for credit across the economy, in a decision that surprised most of the analysts who follow the bank closely. " +
+        "The committee will meet again in six weeks.",
+      published: "2026-03-05",
+    });
+    expect(got.summary.length).toBeLessThanOrEqual(280);
+    expect(got.summary).toContain("75 basis points");
+    expect(got.summary).toContain("21%");
+  });
+
+  it("does not list a figure the summary already quotes in other words", () => {
+    const got = analyzer.analyze({
+      title: "Regulator fines crypto exchange $2.5M",
+      text: "The Financial Conduct Authority fined a crypto exchange $2.5 million on Tuesday for weak anti-money laundering controls.",
+    });
+    expect(got.summary).toContain("$2.5 million");
+    expect(got.summary).not.toContain("$2.5M");
+  });
+
   it("summarises in the article's language", () => {
     const f = fixtures.find((x) => x.id === "japanese")!;
     const got = analyzer.analyze({ title: f.title, text: f.text, language: "ja" });
