@@ -19,7 +19,10 @@ const NUMBER_WORD = String.raw`(?:No\.?|Nos\.?|Number|nº|n\.º|n°|N°|Nr\.?|n�
 // "Nomor 50 Tahun 2025", "No. 5 of 2024", "Ley 27.739 de 2024": the year belongs to the number.
 const IDENT = String.raw`(?:[A-Z]-)?\d+(?:[./-]\d+)*(?:/[A-ZĐ][A-ZĐ0-9-]*)*(?:\([a-z0-9]+\))*(?:\s(?:Tahun|tahun|of|de|del|năm)\s(?:19|20)\d\d)?`;
 
+// Starts with the act word itself (a lookbehind here would run at every position of every article): the
+// caller checks that no letter or digit comes right before it (ACT_BEFORE).
+export const ACT_BEFORE = /[\p{L}\p{N}]/u;
 export const ACT_NUMBER = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${ACT_WORDS.sort((a, b) => b.length - a.length).join("|")})\s?(?:${NUMBER_WORD}\s?)?(?<id>${IDENT})(?![\p{N}])`,
+  String.raw`(?:${ACT_WORDS.sort((a, b) => b.length - a.length).join("|")})\s?(?:${NUMBER_WORD}\s?)?(?<id>${IDENT})(?![\p{N}])`,
   "gu",
 );

@@ -1,6 +1,6 @@
 import type { Figure } from "../core/article.js";
-import { ACT_NUMBER } from "./act-numbers.js";
-import { BASIS_POINT, FISCAL_YEAR, PERIOD, periodValue } from "./measures.js";
+import { ACT_BEFORE, ACT_NUMBER } from "./act-numbers.js";
+import { BASIS_POINT, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, periodValue } from "./measures.js";
 
 // Figures a trader needs kept exactly: money with its currency, percentages, dates and deadlines.
 
@@ -110,7 +110,8 @@ export function extractFigures(text: string, published?: string | null): Figure[
   };
 
   // An act's number first: "Resolution 5/2025" is neither a date nor an amount.
-  for (const m of text.matchAll(ACT_NUMBER)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
+  const before = (index: number, re: RegExp) => index > 0 && re.test(text[index - 1]!);
+  for (const m of text.matchAll(ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
   for (const m of text.matchAll(LOCAL_MONEY)) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
@@ -134,7 +135,7 @@ export function extractFigures(text: string, published?: string | null): Figure[
     if (free(m.index, m.index + m[0].length)) add({ kind: "percent", value: Number(m.groups!.n!.replace(",", ".")), text: m[0] }, m.index);
   }
   for (const m of text.matchAll(BASIS_POINT)) {
-    if (free(m.index, m.index + m[0].length)) add({ kind: "basis-points", value: Number(m.groups!.n!.replace(",", ".")), text: m[0] }, m.index);
+    if (!before(m.index, MEASURE_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "basis-points", value: Number(m.groups!.n!.replace(",", ".")), text: m[0] }, m.index);
   }
   const reference = parseReference(published);
   for (const m of text.matchAll(DATE)) {
@@ -148,7 +149,7 @@ export function extractFigures(text: string, published?: string | null): Figure[
   }
   for (const m of text.matchAll(PERIOD)) {
     const value = periodValue(m.groups!.n!, m.groups!.unit!);
-    if (value && free(m.index, m.index + m[0].length)) add({ kind: "period", value, text: m[0] }, m.index);
+    if (value && !before(m.index, MEASURE_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "period", value, text: m[0] }, m.index);
   }
   return figures;
 }

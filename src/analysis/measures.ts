@@ -4,6 +4,10 @@
 // Words of scripts written with spaces end a figure at a word boundary; Chinese, Japanese and Korean glue numbers to words.
 const SPACED = String.raw`\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}`;
 
+// What may not come right before a measure's number (checked by the caller: a lookbehind would run at every
+// position): a word of a spaced script, a digit, or a decimal or date separator.
+export const MEASURE_BEFORE = new RegExp(String.raw`[${SPACED}\p{N}.,/]`, "u");
+
 const BASIS_POINTS = [
   "basis points?", "bps", "bp", "puntos básicos", "puntos basicos", "punto básico", "pontos-base", "pontos base", "pontos básicos",
   "Basispunkte?n?", "points de base", "punti base", "punti percentuali", "базисн\\p{L}* пункт\\p{L}*", "б\\.п\\.", "baz puan\\p{L}*", "basis poin",
@@ -11,7 +15,7 @@ const BASIS_POINTS = [
   "نقطة أساس", "نقاط أساس", "आधार अंक",
 ];
 export const BASIS_POINT = new RegExp(
-  String.raw`(?<![${SPACED}\p{N}.,])(?<n>\d+(?:[.,]\d+)?)\s?(?:${BASIS_POINTS.join("|")})(?![${SPACED}])`,
+  String.raw`(?<n>\d+(?:[.,]\d+)?)\s?(?:${BASIS_POINTS.join("|")})(?![${SPACED}])`,
   "giu",
 );
 
@@ -31,7 +35,7 @@ const unitAlt = Object.keys(UNITS).sort((a, b) => b.length - a.length).join("|")
 export const FISCAL_YEAR = /(?<![\p{L}\p{N}/-])(?:FY\s?)?(?<y>20\d\d)[-–/](?<end>\d\d)(?![\p{N}/-])/gu;
 
 export const PERIOD = new RegExp(
-  String.raw`(?<![${SPACED}\p{N}.,/])(?<n>\d{1,3}(?:[.,]\d)?)(?:-|\s)?(?<unit>${unitAlt})(?![${SPACED}])`,
+  String.raw`(?<n>\d{1,3}(?:[.,]\d)?)(?:-|\s)?(?<unit>${unitAlt})(?![${SPACED}])`,
   "giu",
 );
 

@@ -1,5 +1,4 @@
 import type { Figure } from "../core/article.js";
-import { extractFigures } from "./figures.js";
 import { zoneWeight, type Segment } from "./terms.js";
 import { clip, type Script } from "./text.js";
 
@@ -66,11 +65,14 @@ const FIGURE_WORTH = 0.6;
  * that carried them was too long to quote. `kept` counts the key figures the result carries.
  */
 function withKeyFigures(summary: string, key: readonly Figure[]): { text: string; kept: number } {
-  // Present when the summary writes it, in these words or others ("$1.4B" is the "$1.4 billion" quoted).
-  const quoted = extractFigures(summary);
+  // Present when the summary writes it, in these words or with its number in others ("$1.4B" is the quoted
+  // "$1.4 billion"). A string search, not a second extraction: this runs for several candidates per article.
   const lower = summary.toLowerCase();
-  const same = (a: Figure, b: Figure) => a.kind === b.kind && a.value === b.value && a.currency === b.currency;
-  const present = (f: Figure) => lower.includes(f.text.toLowerCase()) || quoted.some((q) => same(q, f));
+  const present = (f: Figure) => {
+    if (lower.includes(f.text.toLowerCase())) return true;
+    const number = f.kind === "money" || f.kind === "percent" || f.kind === "basis-points" ? /\d[\d.,]*\d|\d/.exec(f.text)?.[0] : undefined;
+    return number !== undefined && number.length >= 2 && summary.includes(number);
+  };
   const missing = key.filter((f) => !present(f)).sort((a, b) => KEY_KINDS.indexOf(a.kind) - KEY_KINDS.indexOf(b.kind));
   const listed: string[] = [];
   for (const f of missing) {
