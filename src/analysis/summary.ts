@@ -8,8 +8,6 @@ export const SUMMARY_MAX = 280;
 const FIGURE_HINT =
   /[$€£¥₩₹₺₫฿%％]|\d+(?:[.,]\d+)*\s?(?:million|billion|trillion|crores?|lakhs?|bn|mn|yen|won|円|원|万|億|억|조|亿|元|millones|milhões|milhão|Millionen|Milliarden|millions|milliards|milioni|miliardi|млн|млрд|milyon|milyar|triệu|tỷ|juta|miliar|bps|basis points?|baz puan)/giu;
 
-/** Kinds of figure a reader needs first when a summary has room for only some. */
-const KEY_KINDS: readonly Figure["kind"][] = ["money", "percent", "basis-points", "act", "date", "period"];
 
 /** How much a sentence carries the regulatory fact: who acted, what they did, on what, with which figures. */
 function sentenceScore(s: Segment, policy: boolean): number {
@@ -43,44 +41,30 @@ export function summarise(title: string, body: readonly Segment[], policy: boole
   const candidates = chooseSentences(body, policy, language);
   // Only a "sentence" with no word break in 280 characters (a pasted hash, a URL), or no body, gets here.
   if (candidates.length === 0) return clip(title, SUMMARY_MAX, language);
+  // The key figures: those of the title and the first sentences. Alerts list every figure beside the summary
+  // ("Key figures: …"); the summary itself should still quote the main ones in their sentence.
   const head = [title, ...body.filter((s) => s.index <= 2).map((s) => s.text)].join("\n");
   const key = figures.filter((f) => head.includes(f.text));
   if (key.length === 0) return candidates[0]!.text;
-  // A shorter quote that leaves room for the key figures beats a longer one that loses them.
   let best = { text: "", score: -Infinity };
   for (const c of candidates.slice(0, 5)) {
-    const { text, kept } = withKeyFigures(c.text, key);
-    const score = c.score + FIGURE_WORTH * kept;
-    if (score > best.score) best = { text, score };
+    const score = c.score + FIGURE_WORTH * key.filter((f) => quotes(c.text, f)).length;
+    if (score > best.score) best = { text: c.text, score };
   }
   return best.text;
 }
 
-// What a key figure in the summary is worth beside a sentence's score (see sentenceScore: about one figure's worth).
+// What quoting a key figure is worth beside a sentence's score (in sentenceScore, about one figure's worth).
 const FIGURE_WORTH = 0.6;
 
 /**
- * The key figures (those of the title and first sentences) that the quoted sentences lost, appended as a list
- * while they fit in the limit: an alert keeps its amount, rate, act number and date even when the sentence
- * that carried them was too long to quote. `kept` counts the key figures the result carries.
+ * Whether a summary quotes a figure, in its words or with its number in others ("$1.4B" is the "$1.4 billion"
+ * quoted). A string search, not a second extraction: it runs for several candidates per article.
  */
-function withKeyFigures(summary: string, key: readonly Figure[]): { text: string; kept: number } {
-  // Present when the summary writes it, in these words or with its number in others ("$1.4B" is the quoted
-  // "$1.4 billion"). A string search, not a second extraction: this runs for several candidates per article.
-  const lower = summary.toLowerCase();
-  const present = (f: Figure) => {
-    if (lower.includes(f.text.toLowerCase())) return true;
-    const number = f.kind === "money" || f.kind === "percent" || f.kind === "basis-points" ? /\d[\d.,]*\d|\d/.exec(f.text)?.[0] : undefined;
-    return number !== undefined && number.length >= 2 && summary.includes(number);
-  };
-  const missing = key.filter((f) => !present(f)).sort((a, b) => KEY_KINDS.indexOf(a.kind) - KEY_KINDS.indexOf(b.kind));
-  const listed: string[] = [];
-  for (const f of missing) {
-    if (listed.some((k) => k.includes(f.text) || f.text.includes(k))) continue;
-    if (summary.length + ` (${[...listed, f.text].join("; ")})`.length <= SUMMARY_MAX) listed.push(f.text);
-  }
-  const kept = key.length - missing.length + listed.length;
-  return { text: listed.length === 0 ? summary : `${summary} (${listed.join("; ")})`, kept };
+function quotes(summary: string, f: Figure): boolean {
+  if (summary.toLowerCase().includes(f.text.toLowerCase())) return true;
+  const number = f.kind === "money" || f.kind === "percent" || f.kind === "basis-points" ? /\d[\d.,]*\d|\d/.exec(f.text)?.[0] : undefined;
+  return number !== undefined && number.length >= 2 && summary.includes(number);
 }
 
 /** Extractive candidates, best first: one or two sentences (in the article's order) within the limit. */
