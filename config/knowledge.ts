@@ -33,6 +33,8 @@ const topicSchema = z.strictObject({
   label: term,
   terms: z.array(term).min(1),
   weak: terms,
+  /** An authority whose name holds one of the terms ("Anti-Money Laundering Authority") is about this topic when it acts. */
+  mandate: z.boolean().optional(),
 });
 
 const jurisdictionsFileSchema = z.strictObject({ jurisdictions: z.array(jurisdictionSchema).min(1) });

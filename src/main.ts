@@ -49,7 +49,7 @@ export interface RuntimeOptions {
 export async function openRuntime(loaded: LoadedConfig, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   const { config } = loaded;
   const knowledge = loadKnowledge();
-  const analyze = articleAnalysis(createAnalyzer(knowledge));
+  const analyze = articleAnalysis(await createAnalyzer(knowledge));
   const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays, timeoutMs: config.limits.connectTimeoutMs });
   const { requestTimeoutMs, connectTimeoutMs: _connect, ...rest } = config.limits;
   const limits = chatFeedLimits(config, { ...rest, timeoutMs: requestTimeoutMs, userAgent: config.userAgent });

@@ -151,7 +151,7 @@ export function numbersOf(analysis: Analysis): Set<string> {
         }
       }
     }
-    else for (const part of f.value.split("-")) out.add(canonical(part));
+    else if (f.kind === "date") for (const part of f.value.split("-")) out.add(canonical(part));
   }
   return out;
 }

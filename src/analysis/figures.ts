@@ -1,4 +1,6 @@
 import type { Figure } from "../core/article.js";
+import { ACT_BEFORE, ACT_NUMBER } from "./act-numbers.js";
+import { BASIS_POINT, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, periodValue } from "./measures.js";
 
 // Figures a trader needs kept exactly: money with its currency, percentages, dates and deadlines.
 
@@ -8,7 +10,7 @@ const SYMBOLS: Record<string, string> = {
   "₱": "PHP", "₫": "VND", "₺": "TRY", "₽": "RUB", "₣": "CHF",
 };
 const CODES =
-  "USD|EUR|GBP|JPY|KRW|CNY|RMB|HKD|SGD|AUD|CAD|CHF|INR|THB|AED|MYR|PHP|IDR|VND|NGN|KES|ZAR|TRY|ARS|BRL|MXN|TWD|NZD|SAR|RUB|PKR|USDT|USDC";
+  "USD|EUR|GBP|JPY|KRW|CNY|RMB|HKD|SGD|AUD|CAD|CHF|INR|THB|AED|MYR|PHP|IDR|VND|NGN|KES|ZAR|TRY|ARS|BRL|MXN|TWD|NZD|SAR|RUB|PKR|USDT|USDC|BTC|ETH|SOL|XRP";
 const WORDS: Record<string, string> = {
   yen: "JPY", dollar: "USD", dollars: "USD", euro: "EUR", euros: "EUR", pound: "GBP", pounds: "GBP", sterling: "GBP",
   won: "KRW", yuan: "CNY", renminbi: "CNY", rupee: "INR", rupees: "INR", baht: "THB", ringgit: "MYR", dirham: "AED",
@@ -35,6 +37,8 @@ const MONEY = new RegExp(
     String.raw`\b(?<code>${CODES})\s?(?<n2>${NUM})(?<s2>${SCALE_WORD})?`,
     String.raw`(?<n3>${NUM})(?<s3>${SCALE_WORD})?\s?(?<word>${CODES}|(?:${wordAlt}))(?![A-Za-z])`,
     String.raw`(?<cjk>${CJK_AMOUNT})(?<cjkCur>円|ドル|ユーロ|元|人民币|美元|港元|港币|日元|韩元|원|달러|엔|유로|위안)`,
+    // Korean writes amounts in 억 and 조 without "원" where the won is understood: "자본금 50억".
+    String.raw`(?<krw>(?:(?:${NUM})\s?[조억만천]{1,2}\s?)*(?:${NUM})\s?[조억])(?![원\d])`,
   ].join("|"),
   "giu",
 );
@@ -75,6 +79,8 @@ const MONTH = String.raw`(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?
 const DATE = new RegExp(
   [
     String.raw`\b(?<iy>20\d\d|19\d\d)-(?<im>\d\d)-(?<id>\d\d)\b`,
+    // Day first, as most of the world writes it ("1/7/2025", "09.03.2026"); month first only when the day says so (US "12/25/2025").
+    String.raw`(?<![\d/.])(?<na>\d{1,2})[/.](?<nb>\d{1,2})[/.](?<ny>(?:19|20)\d\d)(?![\d/])`,
     String.raw`\b(?<d1>\d{1,2})(?:st|nd|rd|th)?\s(?<m1>${MONTH})(?:,?\s(?<y1>(?:19|20)\d\d))?(?![\w])`,
     String.raw`\b(?<m2>${MONTH})\s(?<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s(?<y2>(?:19|20)\d\d))?(?![\w])`,
     String.raw`\b(?<m3>${MONTH})(?:\sof)?\s(?<y3>(?:19|20)\d\d)\b`,
@@ -103,6 +109,9 @@ export function extractFigures(text: string, published?: string | null): Figure[
     }
   };
 
+  // An act's number first: "Resolution 5/2025" is neither a date nor an amount.
+  const before = (index: number, re: RegExp) => index > 0 && re.test(text[index - 1]!);
+  for (const m of text.matchAll(ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
   for (const m of text.matchAll(LOCAL_MONEY)) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
@@ -125,11 +134,22 @@ export function extractFigures(text: string, published?: string | null): Figure[
   for (const m of text.matchAll(PERCENT_BEFORE)) {
     if (free(m.index, m.index + m[0].length)) add({ kind: "percent", value: Number(m.groups!.n!.replace(",", ".")), text: m[0] }, m.index);
   }
+  for (const m of text.matchAll(BASIS_POINT)) {
+    if (!before(m.index, MEASURE_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "basis-points", value: Number(m.groups!.n!.replace(",", ".")), text: m[0] }, m.index);
+  }
   const reference = parseReference(published);
   for (const m of text.matchAll(DATE)) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const value = dateValue(m.groups ?? {}, reference);
     if (value) add({ kind: "date", value, text: m[0].trim() }, m.index);
+  }
+  for (const m of text.matchAll(FISCAL_YEAR)) {
+    // "2026-27" but not "2026-03" (a month) or "2025-26-01": the second part is the next year.
+    if (Number(m.groups!.end) === (Number(m.groups!.y) + 1) % 100 && free(m.index, m.index + m[0].length)) add({ kind: "date", value: m.groups!.y!, text: m[0] }, m.index);
+  }
+  for (const m of text.matchAll(PERIOD)) {
+    const value = periodValue(m.groups!.n!, m.groups!.unit!);
+    if (value && !before(m.index, MEASURE_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "period", value, text: m[0] }, m.index);
   }
   return figures;
 }
@@ -140,6 +160,9 @@ function money(g: Record<string, string | undefined>, text: string): Figure | un
   if (g.cjk !== undefined && g.cjkCur !== undefined) {
     currency = WORDS[g.cjkCur];
     amount = cjkAmount(g.cjk);
+  } else if (g.krw !== undefined) {
+    currency = "KRW";
+    amount = cjkAmount(g.krw);
   } else {
     const n = g.n1 ?? g.n2 ?? g.n3;
     if (n === undefined) return undefined;
@@ -188,6 +211,12 @@ function parseReference(published: string | null | undefined): Reference | undef
 function dateValue(g: Record<string, string | undefined>, ref: Reference | undefined): string | undefined {
   if (g.iy) return `${g.iy}-${g.im}-${g.id}`;
   if (g.y6) return g.y6;
+  if (g.ny) {
+    const [a, b] = [Number(g.na), Number(g.nb)];
+    const [day, month] = b > 12 && a <= 12 ? [b, a] : [a, b];
+    if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+    return `${g.ny}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  }
   const monthName = g.m1 ?? g.m2 ?? g.m3 ?? g.m7;
   let month = monthName ? MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1 : g.m4 ? Number(g.m4) : undefined;
   const dayText = g.d1 ?? g.d2 ?? g.d4 ?? g.d5;

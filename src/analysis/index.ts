@@ -3,7 +3,7 @@ import { explainVerdict, type Evidence } from "./evidence.js";
 import { extractFigures } from "./figures.js";
 import { tagJurisdictions } from "./jurisdictions.js";
 import { loadKnowledge, type Knowledge } from "./knowledge.js";
-import { detectLanguage } from "./language.js";
+import { loadLanguageDetector, type LanguageDetector } from "./language.js";
 import { judgePolicy } from "./policy.js";
 import { siteJurisdiction } from "./site.js";
 import { summarise } from "./summary.js";
@@ -14,7 +14,7 @@ import { tagTopics } from "./topics.js";
 export { extractFigures } from "./figures.js";
 export { findJurisdiction, findTopic, loadKnowledge, suggestJurisdiction, suggestTopic } from "./knowledge.js";
 export type { Jurisdiction, Knowledge, Regulator, Topic } from "./knowledge.js";
-export { detectLanguage } from "./language.js";
+export { loadLanguageDetector, type LanguageDetector } from "./language.js";
 export { plainText, scriptOf, splitSentences } from "./text.js";
 export type { Evidence, EvidenceTerm } from "./evidence.js";
 
@@ -47,8 +47,15 @@ export interface Analyzer {
 const MAX_BODY_CHARS = 8000;
 const MAX_TITLE_CHARS = 1000;
 
-/** Compiles the tables once; `analyze` is then pure and synchronous. */
-export function createAnalyzer(knowledge: Knowledge = loadKnowledge()): Analyzer {
+/**
+ * Compiles the tables and loads the language detector's model once; `analyze` is then pure and synchronous.
+ * Importing the analysis does no such work: it happens here, when the composition root asks for an analyzer.
+ */
+export async function createAnalyzer(knowledge: Knowledge = loadKnowledge()): Promise<Analyzer> {
+  return buildAnalyzer(knowledge, await loadLanguageDetector());
+}
+
+function buildAnalyzer(knowledge: Knowledge, detectLanguage: LanguageDetector): Analyzer {
   const matcher = compileTerms(knowledge);
   const known = new Set(knowledge.jurisdictions.map((j) => j.code));
 
@@ -67,13 +74,14 @@ export function createAnalyzer(knowledge: Knowledge = loadKnowledge()): Analyzer
     // Jurisdictions and topics are labels of policy items only: a hack in Dubai is not news for AE subscribers.
     const site = siteJurisdiction(input.url, known);
     const places = policy ? tagJurisdictions(segments, { feedJurisdiction, site, language }) : { codes: [], evidence: [] };
+    const figures = extractFigures(title + "\n" + body, input.published);
     const analysis: Analysis = {
       policy,
       jurisdictions: places.codes,
       // Every alert carries a topic, so topic subscriptions see it: "other" when none of the specific ones fits.
       topics: policy ? (topics.length > 0 ? topics : ["other"]) : [],
-      summary: summarise(title, title ? segments.slice(1) : segments, policy, script),
-      figures: extractFigures(title + "\n" + body, input.published),
+      summary: summarise(title, title ? segments.slice(1) : segments, policy, script, figures),
+      figures,
     };
     if (!explain) return analysis;
     return { ...analysis, evidence: explainVerdict(segments, verdict, places.evidence, analysis.topics) };

@@ -1,28 +1,32 @@
 // The article's language, for priors only (a Thai or Turkish article is most likely about its own country):
 // the feed's tag when it has one; a script used by one language of ours decides alone; otherwise (Latin and
-// Cyrillic) a maintained n-gram detector guesses from the opening.
-import { eld } from "eld/extrasmall";
+// Cyrillic) a maintained n-gram detector guesses from the opening. Its model takes a tenth of a second to
+// load, so it is loaded once, when an analyzer is created, and never merely by importing the analysis.
 
 /** The languages regwatch's tables carry terms in. */
 export const LANGUAGES = [
   "en", "pt", "es", "de", "fr", "it", "nl", "pl", "ru", "uk", "tr", "ar", "hi", "vi", "id", "ms", "th", "ja", "ko", "zh",
 ] as const;
 
-let subsetSet = false;
 const SAMPLE = 200;
 
-/** ISO 639-1 code of the text's language, or "und" when nothing tells. */
-export function detectLanguage(tag: string | null | undefined, text: string): string {
-  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
-  if (primary && /^[a-z]{2,3}$/.test(primary)) return primary;
-  const sample = text.slice(0, SAMPLE);
-  const byScript = languageOfScript(sample);
-  if (byScript) return byScript;
-  if (!subsetSet) {
+/** ISO 639-1 code of the text's language (the feed's tag wins), or "und" when nothing tells. */
+export type LanguageDetector = (tag: string | null | undefined, text: string) => string;
+
+let loading: Promise<LanguageDetector> | undefined;
+
+/** The detector, its n-gram model loaded on the first call only; later calls share it. */
+export function loadLanguageDetector(): Promise<LanguageDetector> {
+  loading ??= import("eld/extrasmall").then(({ eld }) => {
     eld.setLanguageSubset([...LANGUAGES]);
-    subsetSet = true;
-  }
-  return eld.detect(sample).language || "und";
+    return (tag, text) => tagLanguage(tag) ?? languageOfScript(text.slice(0, SAMPLE)) ?? (eld.detect(text.slice(0, SAMPLE)).language || "und");
+  });
+  return loading;
+}
+
+function tagLanguage(tag: string | null | undefined): string | undefined {
+  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
+  return primary && /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
 }
 
 /** Scripts that only one of our languages uses: kana, Hangul, Han, Thai, Arabic, Devanagari. */

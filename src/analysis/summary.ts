@@ -1,7 +1,13 @@
+import type { Figure } from "../core/article.js";
 import { zoneWeight, type Segment } from "./terms.js";
 import { clip, type Script } from "./text.js";
 
 export const SUMMARY_MAX = 280;
+
+// A cheap sign that a sentence carries a figure, in the ways the languages of the tables write one.
+const FIGURE_HINT =
+  /[$€£¥₩₹₺₫฿%％]|\d+(?:[.,]\d+)*\s?(?:million|billion|trillion|crores?|lakhs?|bn|mn|yen|won|円|원|万|億|억|조|亿|元|millones|milhões|milhão|Millionen|Milliarden|millions|milliards|milioni|miliardi|млн|млрд|milyon|milyar|triệu|tỷ|juta|miliar|bps|basis points?|baz puan)/giu;
+
 
 /** How much a sentence carries the regulatory fact: who acted, what they did, on what, with which figures. */
 function sentenceScore(s: Segment, policy: boolean): number {
@@ -18,7 +24,7 @@ function sentenceScore(s: Segment, policy: boolean): number {
       else if (ref.t === "topic" && ref.weight >= 1) topics++;
     }
   }
-  const figures = (s.text.match(/[$€£¥₩₹%％]|\d+(?:[.,]\d+)*\s?(?:million|billion|trillion|yen|won|円|원|万|億|억|조)/g) ?? []).length;
+  const figures = (s.text.match(FIGURE_HINT) ?? []).length;
   const digits = /\d/.test(s.text) ? 0.5 : 0;
   let score = (zoneWeight(s.index) - 1) * 2 + Math.min(figures, 3) * 0.6 + digits + 0.5 * Math.min(topics, 2);
   score += policy ? authority + 0.6 * Math.min(acts, 3) - 1.2 * non : 0.5 * non;
@@ -31,18 +37,46 @@ function sentenceScore(s: Segment, policy: boolean): number {
  * never cut inside a word. A sentence too long to pair may lose its dateline, asides in brackets and trailing
  * clauses without figures. Falls back to the title when the body has no sentence.
  */
-export function summarise(title: string, body: readonly Segment[], policy: boolean, language: Script): string {
+export function summarise(title: string, body: readonly Segment[], policy: boolean, language: Script, figures: readonly Figure[] = []): string {
+  const candidates = chooseSentences(body, policy, language);
+  // Only a "sentence" with no word break in 280 characters (a pasted hash, a URL), or no body, gets here.
+  if (candidates.length === 0) return clip(title, SUMMARY_MAX, language);
+  // The key figures: those of the title and the first sentences. Alerts list every figure beside the summary
+  // ("Key figures: …"); the summary itself should still quote the main ones in their sentence.
+  const head = [title, ...body.filter((s) => s.index <= 2).map((s) => s.text)].join("\n");
+  const key = figures.filter((f) => head.includes(f.text));
+  if (key.length === 0) return candidates[0]!.text;
+  let best = { text: "", score: -Infinity };
+  for (const c of candidates.slice(0, 5)) {
+    const score = c.score + FIGURE_WORTH * key.filter((f) => quotes(c.text, f)).length;
+    if (score > best.score) best = { text: c.text, score };
+  }
+  return best.text;
+}
+
+// What quoting a key figure is worth beside a sentence's score (in sentenceScore, about one figure's worth).
+const FIGURE_WORTH = 0.6;
+
+/**
+ * Whether a summary quotes a figure, in its words or with its number in others ("$1.4B" is the "$1.4 billion"
+ * quoted). A string search, not a second extraction: it runs for several candidates per article.
+ */
+function quotes(summary: string, f: Figure): boolean {
+  if (summary.toLowerCase().includes(f.text.toLowerCase())) return true;
+  const number = f.kind === "money" || f.kind === "percent" || f.kind === "basis-points" ? /\d[\d.,]*\d|\d/.exec(f.text)?.[0] : undefined;
+  return number !== undefined && number.length >= 2 && summary.includes(number);
+}
+
+/** Extractive candidates, best first: one or two sentences (in the article's order) within the limit. */
+function chooseSentences(body: readonly Segment[], policy: boolean, language: Script): Array<{ text: string; score: number }> {
   const joiner = language === "en" || language === "ko" ? " " : "";
   const ranked = body
     .map((s) => ({ s, score: sentenceScore(s, policy) }))
     .sort((a, b) => b.score - a.score || a.s.index - b.s.index)
     .slice(0, 6);
-  const best = ranked[0];
-  if (!best) return clip(title, SUMMARY_MAX, language);
-
-  let choice: { text: string; score: number } | undefined;
+  const candidates = new Map<string, number>();
   const consider = (text: string, score: number) => {
-    if (text.length <= SUMMARY_MAX && (!choice || score > choice.score)) choice = { text, score };
+    if (text.length <= SUMMARY_MAX && score > (candidates.get(text) ?? -Infinity)) candidates.set(text, score);
   };
   for (const [i, a] of ranked.entries()) {
     const aForms = forms(a.s.text, language);
@@ -58,8 +92,8 @@ export function summarise(title: string, body: readonly Segment[], policy: boole
       }
     }
   }
-  // Only a "sentence" with no word break in 280 characters (a pasted hash, a URL) gets here.
-  return choice?.text ?? clip(title, SUMMARY_MAX, language);
+  // Stable: equal scores keep the order they were found in, as the single best choice did.
+  return [...candidates].map(([text, score]) => ({ text, score })).sort((a, b) => b.score - a.score);
 }
 
 /** The sentence as written, then shorter extractive forms of it (English only: the cuts rely on its punctuation). */

@@ -40,13 +40,19 @@ export function compileTerms(knowledge: Knowledge): TermMatcher<Ref> {
       if (ref.t === "topic" && holdsAct(term)) inner.add(term, actRef, caseSensitive);
     },
   };
+  // An authority named for its mandate ("Anti-Geldwäsche-Behörde", "National Tax Agency") swallows the topic
+  // word its name holds: the name carries the topic itself.
+  const mandates = knowledge.topics.filter((t) => t.mandate).map((t) => ({ id: t.id, holds: containsTest(t.terms) }));
   for (const j of knowledge.jurisdictions) {
     for (const name of [...j.names, ...j.adjectives]) m.add(name, { t: "place", code: j.code, weight: NAME_WEIGHT });
     for (const place of j.places) m.add(place, { t: "place", code: j.code, weight: PLACE_WEIGHT });
     for (const r of j.regulators) {
       const ref: Ref = { t: "authority", code: j.code, kind: r.kind, fallback: r.default === true };
       if (r.acronym) m.add(r.acronym, ref, true);
-      for (const name of r.names) m.add(name, ref);
+      for (const name of r.names) {
+        m.add(name, ref);
+        for (const topic of mandates) if (topic.holds(name)) m.add(name, { t: "topic", id: topic.id, weight: 1 });
+      }
     }
   }
   for (const topic of knowledge.topics) {

@@ -8,6 +8,7 @@ export function tagTopics(segments: readonly Segment[]): string[] {
   const score = topicScores(segments);
   // Weak terms ("exchange", "registered") support a topic but never make one on their own.
   const strong = new Set([...refsOf(segments, "topic")].filter((x) => x.ref.weight >= 1).map((x) => x.ref.id));
+  for (const id of pairedWeak(segments)) strong.add(id);
   for (const { ref } of refsOf(segments, "authority")) if (ref.kind === "tax") strong.add("tax");
   const ranked = [...score].sort((a, b) => b[1] - a[1]);
   const top = ranked.find(([id]) => id !== "other")?.[1] ?? 0;
@@ -16,6 +17,27 @@ export function tagTopics(segments: readonly Segment[]): string[] {
     .map(([id]) => id);
   if (chosen.length === 0) return (score.get("other") ?? 0) >= 1 ? ["other"] : [];
   return chosen.slice(0, 5);
+}
+
+/**
+ * Topics with two different weak terms in one sentence: who is regulated and what is done to them ("registration
+ * of virtual asset service providers") make the topic together, where either alone is a passing mention.
+ */
+function pairedWeak(segments: readonly Segment[]): Set<string> {
+  const out = new Set<string>();
+  for (const segment of segments) {
+    const seen = new Map<string, string>();
+    for (const hit of segment.hits) {
+      const word = segment.text.slice(hit.start, hit.end).toLowerCase();
+      for (const ref of hit.refs) {
+        if (ref.t !== "topic" || ref.weight >= 1) continue;
+        const first = seen.get(ref.id);
+        if (first === undefined) seen.set(ref.id, word);
+        else if (first !== word) out.add(ref.id);
+      }
+    }
+  }
+  return out;
 }
 
 /** Weighted mentions per topic; the title counts double. */

@@ -19,11 +19,11 @@ export function analyzeCommand(): Command {
     .option("--json", "print JSON: {policy, jurisdictions, topics, summary, figures} per item")
     .option("--all", "show the full analysis of items that are not policy too (they never become alerts)")
     .option("--explain", "show the terms and sentences that decided the verdict, each jurisdiction and each topic (implies --all)")
-    .action((file: string | undefined, options: { json?: boolean; all?: boolean; explain?: boolean }) => {
+    .action(async (file: string | undefined, options: { json?: boolean; all?: boolean; explain?: boolean }) => {
       const source = !file || file === "-" ? "stdin" : file;
       const { items, single } = parseItems(readSource(file), source);
       const knowledge = loadKnowledge();
-      const analyzer = createAnalyzer(knowledge);
+      const analyzer = await createAnalyzer(knowledge);
       const results = items.map((item) =>
         "error" in item ? item : { item, analysis: options.explain ? analyzer.explain(item) : analyzer.analyze(item) });
       const full = (a: Analysis) => options.all || options.explain || a.policy;
@@ -128,8 +128,13 @@ function render(item: AnalysisInput, a: Analysis, flags: ReadonlyMap<string, str
   return lines.join("\n") + "\n";
 }
 
-const describeFigure = (f: Figure): string =>
-  f.kind === "money" ? `${f.text} = ${f.currency} ${f.value}` : f.kind === "percent" ? `${f.text} = ${f.value}%` : `${f.text} = ${f.value}`;
+function describeFigure(f: Figure): string {
+  if (f.kind === "money") return `${f.text} = ${f.currency} ${f.value}`;
+  if (f.kind === "percent") return `${f.text} = ${f.value}%`;
+  if (f.kind === "basis-points") return `${f.text} = ${f.value} bp`;
+  if (f.kind === "act") return `${f.text} = act no. ${f.value}`;
+  return `${f.text} = ${f.value}`;
+}
 
 /** Why: the verdict's reason and cues, then each jurisdiction and topic with the words and sentences behind it. */
 function renderEvidence(e: Evidence): string {

@@ -17,13 +17,13 @@ export function evalCommand(): Command {
     .option("--folds <k>", "number of folds the set is split into by a hash of each id", "5")
     .option("--held-out <fold>", "the fold kept out of tuning (0..k-1)", "0")
     .option("--show-held-out", "also list the misses of the held-out fold (spoils it for tuning)")
-    .action((file: string, options: { json?: boolean; folds: string; heldOut: string; showHeldOut?: boolean }) => {
+    .action(async (file: string, options: { json?: boolean; folds: string; heldOut: string; showHeldOut?: boolean }) => {
       const folds = Number(options.folds);
       const heldOut = Number(options.heldOut);
       if (!Number.isInteger(folds) || folds < 2) throw new UserError(`--folds: expected a whole number of at least 2, got ${options.folds}`);
       if (!Number.isInteger(heldOut) || heldOut < 0 || heldOut >= folds) throw new UserError(`--held-out: expected 0 to ${folds - 1}, got ${options.heldOut}`);
       const items = readLabelled(file);
-      const report = evaluateSplit(createAnalyzer(), items, folds, heldOut);
+      const report = evaluateSplit(await createAnalyzer(), items, folds, heldOut);
       if (!options.showHeldOut) {
         report.heldOut.misses = [];
         report.perFold[heldOut]!.misses = [];

@@ -38,7 +38,7 @@ export const llmCommand = (): Command =>
         const out = (line: string) => process.stdout.write(`${line}\n`);
         // A cache of its own, in memory: a test always asks the model.
         const { writer, stats } = createModelWriter({ ...llm, ...(loaded.env.llmApiKey ? { apiKey: loaded.env.llmApiKey } : {}) }, new Keyv());
-        const alert = sampleAlert();
+        const alert = await sampleAlert();
         out(`model ${llm.model} at ${new URL(llm.baseUrl).origin}${new URL(llm.baseUrl).pathname}, timeout ${llm.timeoutMs} ms`);
         out(`sample: ${alert.title} (${alert.feedName}, ${alert.language}); figures: ${alert.figures.map((f) => f.text).join(" · ")}`);
         let fallbacks = 0;
@@ -63,8 +63,8 @@ export const llmCommand = (): Command =>
       }),
   );
 
-function sampleAlert(): Alert {
+async function sampleAlert(): Promise<Alert> {
   const { jurisdiction, ...article } = SAMPLE;
-  const analysis = createAnalyzer().analyze({ ...article, feedJurisdiction: jurisdiction });
+  const analysis = (await createAnalyzer()).analyze({ ...article, feedJurisdiction: jurisdiction });
   return { ...article, categories: [], ...analysis };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Command } from "../core/command.js";
 import { UserError } from "../core/errors.js";
 import { describeOptions, usage } from "./describe.js";
+import { schemaText } from "./i18n.js";
 
 /** A value as typed: with its option name (`income:8m`, `income=8m`, `--income 8m`) or by position. */
 export interface LineArgument {
@@ -73,7 +74,7 @@ export function parseCommandLine(text: string): ParsedLine | undefined {
     let value = flag ? flag[2] : pair?.[2];
     // `income: 8m` and `--income 8m`: the value is the next token.
     if (!value) value = tokens[++i];
-    if (value === undefined) throw new UserError(`${brief(key)} has no value`);
+    if (value === undefined) throw new UserError(schemaText("noValue", "{{key}} has no value", { key: brief(key) }));
     args.push({ key, value });
   }
   return { name, args };
@@ -103,7 +104,7 @@ function tokenize(text: string): string[] {
       started = true;
     }
   }
-  if (closing !== undefined) throw new UserError(`A quote is not closed: add ${closing}`);
+  if (closing !== undefined) throw new UserError(schemaText("unclosedQuote", "A quote is not closed: add {{closing}}", { closing }));
   if (started) tokens.push(current);
   return tokens;
 }
@@ -123,9 +124,9 @@ export function bindArguments(command: Command, args: readonly LineArgument[]): 
     const key = optionKey(arg.key);
     const name = names.includes(key) ? key : aliases.get(key);
     if (name === undefined) {
-      throw new UserError(`Unknown option ${brief(arg.key)} for /${command.name}. Options: ${names.join(", ")}.`);
+      throw new UserError(schemaText("unknownOption", "Unknown option {{key}} for /{{command}}. Options: {{options}}.", { key: brief(arg.key), command: command.name, options: names.join(", ") }));
     }
-    if (bound[name] !== undefined) throw new UserError(`${name} is given twice`);
+    if (bound[name] !== undefined) throw new UserError(schemaText("givenTwice", "{{key}} is given twice", { key: name }));
     bound[name] = stripInvisible(arg.value);
   }
 
@@ -142,7 +143,7 @@ export function bindArguments(command: Command, args: readonly LineArgument[]): 
     } else if (rest !== undefined) {
       bound[rest] = bound[rest] === undefined ? value : `${bound[rest]} ${value}`;
     } else {
-      throw new UserError(`Too many values for /${command.name}. Usage: ${usage(command)}`);
+      throw new UserError(schemaText("tooMany", "Too many values for /{{command}}. Usage: {{usage}}", { command: command.name, usage: usage(command) }));
     }
   }
   return bound;
@@ -159,7 +160,7 @@ export function validateOptions<Schema extends z.ZodObject>(
   const key = issue?.path[0];
   if (typeof key === "string" && raw[key] === undefined) {
     const description = describeOptions(command).find((o) => o.name === key)?.description;
-    throw new UserError(`Missing ${key}${description ? ` (${lowerFirst(description)})` : ""}. Usage: ${usage(command)}`);
+    throw new UserError(schemaText("missing", "Missing {{key}}{{about}}. Usage: {{usage}}", { key, about: description ? ` (${lowerFirst(description)})` : "", usage: usage(command) }));
   }
   throw new UserError(typeof key === "string" ? `${key}: ${issue?.message}` : (issue?.message ?? "Invalid options"));
 }

@@ -15,14 +15,17 @@ export interface Article {
   language: string | null;
 }
 
-export type FigureKind = "money" | "percent" | "date";
+export type FigureKind = "money" | "percent" | "date" | "basis-points" | "period" | "act";
 
 /** A number the summary must keep, with the text it came from. */
 export interface Figure {
   kind: FigureKind;
-  /** money: amount in major units; percent: the number (5 for 5%); date: ISO date (YYYY-MM-DD, or YYYY-MM). */
+  /**
+   * money: amount in major units; percent: the number (5 for 5%); date: ISO date (YYYY-MM-DD, YYYY-MM or YYYY);
+   * basis-points: the number (150); period: ISO 8601 duration (P40M); act: the number of a law, rule or letter as written.
+   */
   value: number | string;
-  /** ISO 4217, money only. */
+  /** ISO 4217 (or a token's ticker: BTC, ETH), money only. */
   currency?: string;
   text: string;
 }

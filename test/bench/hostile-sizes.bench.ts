@@ -21,7 +21,7 @@ export async function run(): Promise<void> {
   const server = await startFeedServer({ "/feed.xml": { body: rss({ title: "Big", items: [ordinary(1)] }) } });
   const dir = mkdtempSync(join(tmpdir(), "regwatch-bench-hostile-"));
   const stores = await openStores(`sqlite://${join(dir, "bench.sqlite")}`, { seenTtlDays: 180 });
-  const analyzer = createAnalyzer(loadKnowledge());
+  const analyzer = await createAnalyzer(loadKnowledge());
   const feeds: FeedSpec[] = [{ id: "big", name: "Big", url: server.url("/feed.xml"), jurisdiction: "JP" }];
   const cycle = () =>
     pollOnce({

@@ -40,7 +40,7 @@ export async function run(): Promise<void> {
   const { control, urls } = JSON.parse(first) as { control: string; urls: string[] };
   const phase = (name: string) => fetch(`${control}/phase/${name}`, { method: "POST" });
   const dir = mkdtempSync(join(tmpdir(), "regwatch-bench-"));
-  const analyzer = createAnalyzer(loadKnowledge());
+  const analyzer = await createAnalyzer(loadKnowledge());
   const feeds: FeedSpec[] = urls.map((url, i) => ({ id: `feed-${i}`, name: `Feed ${i}`, url, jurisdiction: "JP" }));
   const backends: Array<[string, () => Promise<string>]> = [["sqlite", async () => `sqlite://${join(dir, "bench.sqlite")}`]];
   if (process.env.REGWATCH_TEST_REDIS) backends.push(["redis", () => freshRedis(10)]);

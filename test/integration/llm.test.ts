@@ -17,7 +17,7 @@ import { makeSubscription } from "../support/fixtures.js";
 import { modelJson, startModelServer, type ModelServer } from "../support/model-server.js";
 import { RecordingPlatform } from "../support/recording-platform.js";
 
-const analyzer = createAnalyzer();
+const analyzer = await createAnalyzer();
 const knowledge = loadKnowledge();
 
 /** A news item as the poller hands it over: analysed for real, so its figures are the extractor's. */

@@ -17,7 +17,7 @@ interface Fixture {
 const fixtures = JSON.parse(
   readFileSync(new URL("../../fixtures/analysis/labelled.json", import.meta.url), "utf8"),
 ) as Fixture[];
-const analyzer = createAnalyzer();
+const analyzer = await createAnalyzer();
 
 describe("analyze: policy, jurisdictions and topics", () => {
   it.each(fixtures.map((f) => [f.rule, f] as const))("%s", (_rule, f) => {
@@ -87,6 +87,21 @@ describe("analyze: summary", () => {
   it("falls back to the title when the body has no sentence to offer", () => {
     expect(analyzer.analyze({ title: "CFTC and SEC sign data-sharing MoU", text: "" }).summary).toBe("CFTC and SEC sign data-sharing MoU");
     expect(analyzer.analyze({ title: "FCA bans crypto derivatives", text: "x".repeat(5000) }).summary).toBe("FCA bans crypto derivatives");
+  });
+
+  it("prefers the quote that keeps the key figures of the title and lead", () => {
+    const got = analyzer.analyze({
+      title: "Ruritania's central bank cuts its policy rate by 75 basis points",
+      text:
+        "The Central Bank of Ruritania on Thursday cut its benchmark rate by 75 basis points to 21%, its first cut in two years. " +
+        "The committee cited slowing inflation and weaker demand for credit across the economy, in a decision that surprised " +
+        "most of the analysts who follow the bank. The committee will meet again in six weeks.",
+      published: "2026-03-05",
+    });
+    expect(got.summary.length).toBeLessThanOrEqual(280);
+    expect(got.summary).toContain("75 basis points");
+    expect(got.summary).toContain("21%");
+    expect(got.figures.map((f) => f.kind)).toEqual(expect.arrayContaining(["basis-points", "percent"]));
   });
 
   it("summarises in the article's language", () => {

@@ -40,8 +40,8 @@ describe("analyze input", () => {
 });
 
 describe("evaluate", () => {
-  it("scores policy, jurisdictions, topics and figure recall, and lists the misses", () => {
-    const report = evaluate(createAnalyzer(), [
+  it("scores policy, jurisdictions, topics and figure recall, and lists the misses", async () => {
+    const report = evaluate(await createAnalyzer(), [
       {
         id: "a", title: "FCA fines crypto firm £2 million", text: "The Financial Conduct Authority fined a crypto firm £2 million on 3 March 2026 for weak anti-money laundering controls.",
         policy: true, jurisdictions: ["GB"], topics: ["enforcement", "aml"], referenceSummary: "The FCA fined an exchange £2 million on 3 March 2026.",

@@ -49,8 +49,8 @@ describe("extractFigures: percentages and dates", () => {
     expect(extractFigures("Back in December, the regulator approved four firms.", "2025-01-20")[0]?.value).toBe("2024-12");
   });
 
-  it("does not read names or counts as dates", () => {
-    expect(extractFigures("the Amendment Bill 2025 and 80 accounts")).toEqual([]);
+  it("does not read names or counts as dates: a bill's year is its number", () => {
+    expect(extractFigures("the Amendment Bill 2025 and 80 accounts")).toEqual([{ kind: "act", value: "2025", text: "Bill 2025" }]);
   });
 
   it("reads amounts and percentages as other languages write them", () => {
@@ -70,5 +70,43 @@ describe("extractFigures: percentages and dates", () => {
     expect(percent("政策金利を0・5%程度から0・75%程度に")).toEqual([0.5, 0.75]);
     expect(percent("politika faizi %38 seviyesine")).toEqual([38]);
     expect(percent("un impuesto del 15 por ciento")).toEqual([15]);
+  });
+});
+
+describe("extractFigures: act numbers, basis points, periods", () => {
+  const of = (text: string, published?: string) => extractFigures(text, published).map((f) => [f.kind, f.value, f.text]);
+
+  it("keeps an act's number as written, never as an amount or a date", () => {
+    expect(of("Ruritania's Decree No. 12/2026/ND-CP takes effect")).toEqual([["act", "12/2026/ND-CP", "Decree No. 12/2026/ND-CP"]]);
+    expect(of("under Peraturan Nomor 7 Tahun 2026 tentang aset kripto")).toEqual([["act", "7 Tahun 2026", "Peraturan Nomor 7 Tahun 2026"]]);
+    expect(of("withdraws Interpretive Letter 1200 and relies on Section 5(b)(1)")).toEqual([
+      ["act", "1200", "Interpretive Letter 1200"], ["act", "5(b)(1)", "Section 5(b)(1)"],
+    ]);
+    expect(of("Resolución General N° 1010/2026 de la comisión")).toEqual([["act", "1010/2026", "Resolución General N° 1010/2026"]]);
+  });
+
+  it("reads basis points in several languages", () => {
+    expect(of("cut the rate by 75 basis points to 4.25%")).toEqual([["percent", 4.25, "4.25%"], ["basis-points", 75, "75 basis points"]]);
+    expect(of("faizi 250 baz puanlık artışla")).toEqual([["basis-points", 250, "250 baz puanlık"]]);
+    expect(of("subió 50 puntos básicos")).toEqual([["basis-points", 50, "50 puntos básicos"]]);
+  });
+
+  it("reads periods as ISO 8601 durations, in scripts with and without spaces", () => {
+    expect(of("a 36-month transition and a 14 days notice")).toEqual([["period", "P36M", "36-month"], ["period", "P14D", "14 days"]]);
+    expect(of("thí điểm trong 3 năm")).toEqual([["period", "P3Y", "3 năm"]]);
+    expect(of("損失を2年間繰り越せる")).toEqual([["period", "P2Y", "2年間"]]);
+    expect(of("20年ぶりの高水準")).toEqual([["period", "P20Y", "20年ぶり"]]);
+  });
+
+  it("reads Korean amounts with the won understood, numeric dates day first, and fiscal years", () => {
+    expect(of("최소 자본금 20억 이상")).toEqual([["money", 2e9, "20억"]]);
+    expect(of("berlaku mulai (15/3/2026)")).toEqual([["date", "2026-03-15", "15/3/2026"]]);
+    expect(of("effective 03/15/2026")).toEqual([["date", "2026-03-15", "03/15/2026"]]);
+    expect(of("the 2027-28 budget")).toEqual([["date", "2027", "2027-28"]]);
+    expect(of("a ruling on 2026-03")).toEqual([]);
+  });
+
+  it("reads a crypto amount with its ticker", () => {
+    expect(extractFigures("12,000.5 BTC were moved")).toEqual([{ kind: "money", value: 12000.5, currency: "BTC", text: "12,000.5 BTC" }]);
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { detectLanguage } from "../../../src/analysis/language.js";
+import { loadLanguageDetector } from "../../../src/analysis/language.js";
+
+const detectLanguage = await loadLanguageDetector();
 
 describe("detectLanguage", () => {
+  it("is loaded once: every analyzer shares the same detector", async () => {
+    expect(await loadLanguageDetector()).toBe(detectLanguage);
+  });
+
+
   it("takes the feed's tag when there is one", () => {
     expect(detectLanguage("pt-BR", "The text is in English")).toBe("pt");
     expect(detectLanguage("zh-Hant", "")).toBe("zh");

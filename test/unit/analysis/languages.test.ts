@@ -16,7 +16,7 @@ interface Fixture {
 
 const load = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../fixtures/analysis/${name}`, import.meta.url), "utf8")) as Fixture[];
-const analyzer = createAnalyzer();
+const analyzer = await createAnalyzer();
 const run = (f: Fixture) =>
   analyzer.analyze({ title: f.title, text: f.text, url: f.url ?? null, language: f.language ?? null });
 

@@ -154,6 +154,11 @@ describe("replies in Japanese", () => {
     expect((await say("/topics", { locale: "ja" })).text).toContain("stablecoin — ステーブルコイン");
     expect((await say("/subscribe crypto", { locale: "ja" })).text).toMatch(/^"crypto" は知らない地域・トピックです（すべてのアラートは/);
     expect((await say("/nothing", { locale: "ja" })).text).toBe("/nothing というコマンドはありません。/help をどうぞ。");
+    // The shared line parser's own refusals speak the chat's language too.
+    expect((await say("/latest colour:red", { locale: "ja" })).text).toBe("/latest に colour というオプションはありません。オプション: what, count");
+    expect((await say("/latest count:2 count:3", { locale: "ja" })).text).toBe("count が二度指定されています");
+    expect((await say('/subscribe "jp', { locale: "ja" })).text).toBe('引用符が閉じていません: " を足してください');
+    expect((await say("/latest colour:red")).text).toBe("Unknown option colour for /latest. Options: what, count.");
     const japan = await say("/jurisdictions jp", { locale: "ja" });
     expect(japan.title).toBe("🇯🇵 日本 (JP)");
     expect(japan.text).toContain("FSA: Financial Services Agency (規制当局)");

@@ -1,0 +1,46 @@
+// Figures that are neither money nor a date: a rate move in basis points ("150 basis points", "150 baz puan")
+// and a period ("a 40-month loan", "5 năm", "3年間"), which summaries keep as written.
+
+// Words of scripts written with spaces end a figure at a word boundary; Chinese, Japanese and Korean glue numbers to words.
+const SPACED = String.raw`\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}`;
+
+// What may not come right before a measure's number (checked by the caller: a lookbehind would run at every
+// position): a word of a spaced script, a digit, or a decimal or date separator.
+export const MEASURE_BEFORE = new RegExp(String.raw`[${SPACED}\p{N}.,/]`, "u");
+
+const BASIS_POINTS = [
+  "basis points?", "bps", "bp", "puntos básicos", "puntos basicos", "punto básico", "pontos-base", "pontos base", "pontos básicos",
+  "Basispunkte?n?", "points de base", "punti base", "punti percentuali", "базисн\\p{L}* пункт\\p{L}*", "б\\.п\\.", "baz puan\\p{L}*", "basis poin",
+  "điểm cơ bản", "mata asas", "เบสิสพอยท์", "ベーシスポイント", "bp", "베이시스포인트", "bp", "个基点", "個基點", "基点", "基點",
+  "نقطة أساس", "نقاط أساس", "आधार अंक",
+];
+export const BASIS_POINT = new RegExp(
+  String.raw`(?<n>\d+(?:[.,]\d+)?)\s?(?:${BASIS_POINTS.join("|")})(?![${SPACED}])`,
+  "giu",
+);
+
+// Unit → ISO 8601 designator.
+const UNITS: Record<string, "Y" | "M" | "W" | "D"> = {
+  year: "Y", years: "Y", yr: "Y", month: "M", months: "M", week: "W", weeks: "W", day: "D", days: "D",
+  "año": "Y", "años": "Y", ano: "Y", anos: "Y", mes: "M", meses: "M", "días": "D", dias: "D", jahr: "Y", jahre: "Y", jahren: "Y",
+  monat: "M", monate: "M", monaten: "M", tage: "D", tagen: "D", ans: "Y", mois: "M", jours: "D", anno: "Y", anni: "Y",
+  mese: "M", mesi: "M", giorni: "D", "лет": "Y", "года": "Y", "год": "Y", "месяцев": "M", "месяца": "M", "дней": "D", "років": "Y",
+  "місяців": "M", "yıl": "Y", "yıllık": "Y", ay: "M", "aylık": "M", "gün": "D", "năm": "Y", "tháng": "M", "ngày": "D", tahun: "Y",
+  bulan: "M", hari: "D", "ปี": "Y", "เดือน": "M", "วัน": "D", "年間": "Y", "か月": "M", "ヶ月": "M", "カ月": "M", "日間": "D", "년간": "Y",
+  "개월": "M", "일간": "D", "년 만에": "Y", "년 만의": "Y", "年ぶり": "Y", "年来": "Y", "年來": "Y", "个月": "M", "個月": "M", "年期": "Y", "سنوات": "Y", "أشهر": "M", "يوما": "D", "साल": "Y", "वर्ष": "Y", "महीने": "M", "दिन": "D",
+};
+const unitAlt = Object.keys(UNITS).sort((a, b) => b.length - a.length).join("|");
+// "40-month", "five years" is left alone (a word, not a figure), "6 months", "3年間", "5 năm".
+// A fiscal or budget year written as a range ("2026-27", "FY2025/26"): its number as written, the first year as value.
+export const FISCAL_YEAR = /(?<![\p{L}\p{N}/-])(?:FY\s?)?(?<y>20\d\d)[-–/](?<end>\d\d)(?![\p{N}/-])/gu;
+
+export const PERIOD = new RegExp(
+  String.raw`(?<n>\d{1,3}(?:[.,]\d)?)(?:-|\s)?(?<unit>${unitAlt})(?![${SPACED}])`,
+  "giu",
+);
+
+/** "P40M" for 40 months, "P5Y" for 5 years. */
+export function periodValue(n: string, unit: string): string | undefined {
+  const designator = UNITS[unit.toLowerCase()] ?? UNITS[unit];
+  return designator ? `P${n.replace(",", ".")}${designator}` : undefined;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { createAnalyzer } from "../../../src/analysis/index.js";
+
+const analyzer = await createAnalyzer();
+const topicsOf = (title: string, text: string) => analyzer.analyze({ title, text }).topics;
+
+describe("topics: who is regulated supports a topic, what was done to them makes it", () => {
+  it("does not add exchange licensing to AML rules because they apply to VASPs", () => {
+    const topics = topicsOf(
+      "Central bank of Ruritania issues anti-money laundering guidance for crypto firms",
+      "The Central Bank of Ruritania issued guidance on anti-money laundering and KYC checks for VASPs. " +
+        "VASPs must apply the travel rule to transfers above 1,000 euros from 1 March 2027.",
+    );
+    expect(topics).toEqual(["aml"]);
+  });
+
+  it("does not add exchange licensing to a tax rule because the trading is licensed", () => {
+    const topics = topicsOf(
+      "Ruritania cuts income tax on gains from licensed crypto trading",
+      "The finance ministry approved a tax exemption on capital gains from crypto sold through licensed operators.",
+    );
+    expect(topics).toEqual(["tax"]);
+  });
+
+  it("still finds exchange licensing when a licence is granted or missing", () => {
+    expect(topicsOf("Regulator grants a licence to a crypto exchange", "The regulator granted an operating licence to the crypto exchange on Monday.")).toContain("exchange-licensing");
+    expect(topicsOf("Watchdog warns about an unlicensed crypto platform", "The watchdog warned investors that the crypto platform operates without a licence.")).toContain("exchange-licensing");
+  });
+});
+
+describe("topics: two weak terms in one sentence", () => {
+  it("make the topic together: registration (what) of service providers (who)", () => {
+    expect(topicsOf("Regulator requires registration of virtual asset service providers", "Providers have six months to comply.")).toContain("exchange-licensing");
+    expect(topicsOf("OJK mewajibkan pendaftaran platform kripto", "Otoritas Jasa Keuangan menerbitkan peraturan yang mewajibkan pendaftaran platform kripto mulai 2027.")).toContain("exchange-licensing");
+  });
+
+  it("but one of them alone is a passing mention", () => {
+    expect(topicsOf("Tax office sets new tax rules for crypto traders", "Profits from crypto sold on exchanges are taxed at 15% from 2027, the tax office said.")).toEqual(["tax"]);
+  });
+});
+
+describe("topics: an authority named for its mandate", () => {
+  it("makes an item about AML when the anti-money laundering authority acts, in any language", () => {
+    expect(topicsOf("", "The EU Anti-Money Laundering Authority will supervise high-risk crypto firms from 2028. The authority adopted its first rules.")).toContain("aml");
+    expect(topicsOf("", "Die Anti-Geldwäsche-Behörde der EU wird ab 2028 Kryptofirmen beaufsichtigen. Die Behörde beschloss erste Regeln.")).toContain("aml");
+  });
+
+  it("does not make every item of a futures regulator about derivatives", () => {
+    const topics = topicsOf(
+      "Securities and Futures Commission warns of fraudulent crypto website",
+      "The Securities and Futures Commission warned the public about a website that claims to sell crypto tokens.",
+    );
+    expect(topics).not.toContain("derivatives");
+    expect(topics).toContain("enforcement");
+  });
+});
+
+describe("topics: securities law applied to tokens", () => {
+  it("finds securities classification in unregistered offers and sales of securities", () => {
+    const topics = topicsOf(
+      "Regulator charges staking provider over unregistered offers of securities",
+      "The regulator charged the firm with the unregistered offer and sale of securities through its staking service.",
+    );
+    expect(topics).toEqual(expect.arrayContaining(["enforcement", "staking", "securities-classification"]));
+  });
+});
