@@ -105,11 +105,11 @@ async function connect(url: string, timeoutMs: number): Promise<Store> {
       }
       case "postgres":
       case "postgresql": {
-        const { PostgresKv } = await import("./postgres.js");
-        const postgres = await PostgresKv.open(url);
-        const keyv = make(postgres as unknown as KeyvStoreAdapter);
+        const { PostgresBackend } = await import("./postgres.js");
+        const postgres = await PostgresBackend.open(url);
+        const keyv = make(postgres.adapter as unknown as KeyvStoreAdapter);
         const ping = () => boundCall(timeoutMs, "ping", () => postgres.ping());
-        return { keyv, atomic: boundUpdates(postgres.atomic(keyvCodec(keyv)), timeoutMs, operations), kind: "postgres", where, operations, ping, close: () => keyv.disconnect() };
+        return { keyv, atomic: boundUpdates(postgres.atomic(keyvCodec(keyv)), timeoutMs, operations), kind: "postgres", where, operations, ping, close: () => postgres.close() };
       }
       case "memory": {
         const keyv = make();
