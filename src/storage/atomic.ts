@@ -37,10 +37,11 @@ export interface Codec {
   decode(raw: string | null | undefined): unknown;
 }
 
-export function keyvCodec(keyv: Keyv): Codec {
+/** `storeKey`: the key as an adapter that applies the namespace itself (@keyv/redis) writes it. */
+export function keyvCodec(keyv: Keyv, storeKey: (key: string) => string = (key) => key): Codec {
   const namespace = keyv.namespace;
   return {
-    rawKey: (key) => (namespace && keyv.useKeyPrefix ? `${namespace}:${key}` : key),
+    rawKey: (key) => storeKey(namespace && keyv.useKeyPrefix ? `${namespace}:${key}` : key),
     encode: ({ value, ttlMs }) => JSON.stringify({ value, expires: ttlMs === undefined ? undefined : Date.now() + ttlMs }),
     decode: (raw) => {
       if (raw === null || raw === undefined) return undefined;

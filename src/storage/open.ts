@@ -60,8 +60,8 @@ async function connect(url: string, timeoutMs: number): Promise<Store> {
   // Plain JSON: every value regwatch stores is plain data, and keyv's default reviver (for Buffers and
   // BigInts) made reading 40,000 subscriptions several times slower.
   const keyvOptions = { throwOnErrors: true, serialize: JSON.stringify, deserialize: JSON.parse };
-  const make = (adapter?: KeyvStoreAdapter): Keyv => {
-    const keyv = adapter ? new Keyv({ store: boundAdapter(adapter, timeoutMs, operations), ...keyvOptions }) : new Keyv(keyvOptions);
+  const make = (adapter?: KeyvStoreAdapter, extra: { useKeyPrefix?: boolean } = {}): Keyv => {
+    const keyv = adapter ? new Keyv({ store: boundAdapter(adapter, timeoutMs, operations), ...keyvOptions, ...extra }) : new Keyv(keyvOptions);
     keyv.on("error", () => {
       /* raised to the caller through throwOnErrors; the listener keeps the emitter from crashing the process */
     });
@@ -95,19 +95,21 @@ async function connect(url: string, timeoutMs: number): Promise<Store> {
       }
       case "redis":
       case "rediss": {
-        const { RedisKv } = await import("./redis.js");
-        const redis = await RedisKv.open(url);
-        const keyv = make(redis as unknown as KeyvStoreAdapter);
+        const { RedisBackend } = await import("./redis.js");
+        const redis = await RedisBackend.open(url);
+        // @keyv/redis prefixes keys with keyv's namespace itself.
+        const keyv = make(redis.adapter as unknown as KeyvStoreAdapter, { useKeyPrefix: false });
+        const atomic = redis.atomic(keyvCodec(keyv, (key) => redis.storeKey(key)));
         const ping = () => boundCall(timeoutMs, "ping", () => redis.ping());
-        return { keyv, atomic: boundUpdates(redis.atomic(keyvCodec(keyv)), timeoutMs, operations), kind: "redis", where, operations, ping, close: () => keyv.disconnect() };
+        return { keyv, atomic: boundUpdates(atomic, timeoutMs, operations), kind: "redis", where, operations, ping, close: () => redis.close() };
       }
       case "postgres":
       case "postgresql": {
-        const { PostgresKv } = await import("./postgres.js");
-        const postgres = await PostgresKv.open(url);
-        const keyv = make(postgres as unknown as KeyvStoreAdapter);
+        const { PostgresBackend } = await import("./postgres.js");
+        const postgres = await PostgresBackend.open(url);
+        const keyv = make(postgres.adapter as unknown as KeyvStoreAdapter);
         const ping = () => boundCall(timeoutMs, "ping", () => postgres.ping());
-        return { keyv, atomic: boundUpdates(postgres.atomic(keyvCodec(keyv)), timeoutMs, operations), kind: "postgres", where, operations, ping, close: () => keyv.disconnect() };
+        return { keyv, atomic: boundUpdates(postgres.atomic(keyvCodec(keyv)), timeoutMs, operations), kind: "postgres", where, operations, ping, close: () => postgres.close() };
       }
       case "memory": {
         const keyv = make();

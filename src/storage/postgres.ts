@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { EventEmitter } from "node:events";
+import KeyvPostgres from "@keyv/postgres";
+import type { KeyvEntry } from "keyv";
 import pg from "pg";
 import { Mutex, type AtomicUpdates, type Codec, type Mutation } from "./atomic.js";
 
-const TABLE = "keyv";
+const TABLE = "public.keyv";
 /** Longer keys (a 2,000-character link) are stored by digest: a B-tree entry must fit in a third of a page. */
 const MAX_KEY = 512;
 /** Every atomic update holds this transaction-level advisory lock: one writer of shared documents at a time. */
@@ -11,21 +12,71 @@ const LOCK_ID = 0x72_65_67_77; // "regw"
 const TIMEOUT_MS = 10_000;
 
 /**
- * A keyv store adapter on PostgreSQL. Unlike @keyv/postgres it keeps its own pool, so that a dropped
- * connection is an event to log, not an unhandled 'error' that ends the process; it bounds every wait
- * (connecting, each statement); and keys are text of any length, where @keyv/postgres made them
- * varchar(255) and a long link failed every poll. An existing varchar table is widened when opened.
+ * @keyv/postgres on a pool this backend owns. The adapter's own pool is one per process, shared by every
+ * adapter with the same URL and ended by any of them, and nothing listens for its 'error': an idle
+ * connection dropped by the server would end the process. So queries go to this pool, which bounds every
+ * wait and reports dropped connections as events. Keys go through a digest when longer than `MAX_KEY`.
  */
-export class PostgresKv extends EventEmitter {
-  readonly opts: { dialect: string; url: string };
-  namespace: string | undefined;
-  private readonly pool: pg.Pool;
+class DigestKeyvPostgres extends KeyvPostgres {
+  constructor(private readonly pool: pg.Pool) {
+    super({ keySize: MAX_KEY });
+    // keyv listens once it wraps this adapter; until then a failed CREATE TABLE must not end the process.
+    this.on("error", () => undefined);
+  }
+
+  /** Called by the adapter's constructor; the query it returns first runs a microtask later, once `pool` is set. */
+  override async connect(): Promise<(sql: string, values?: unknown) => Promise<unknown[]>> {
+    return async (sql, values) => (await this.pool.query(sql, values as unknown[])).rows;
+  }
+
+  /** The pool belongs to the backend, which ends it. */
+  override async disconnect(): Promise<void> {}
+
+  override get(key: string): Promise<unknown> {
+    return super.get(stored(key));
+  }
+
+  override getMany(keys: string[]): Promise<unknown[]> {
+    return keys.length === 0 ? Promise.resolve([]) : super.getMany(keys.map(stored));
+  }
+
+  override set(key: string, value: unknown): Promise<void> {
+    return super.set(stored(key), value);
+  }
+
+  /** The last write of a key wins: one statement cannot upsert the same key twice. */
+  override setMany(entries: KeyvEntry[]): Promise<void> {
+    const unique = new Map(entries.map((entry) => [stored(entry.key), entry]));
+    return super.setMany([...unique].map(([key, entry]) => ({ ...entry, key })));
+  }
+
+  override delete(key: string): Promise<boolean> {
+    return super.delete(stored(key));
+  }
+
+  override deleteMany(keys: string[]): Promise<boolean> {
+    return super.deleteMany(keys.map(stored));
+  }
+
+  override has(key: string): Promise<boolean> {
+    return super.has(stored(key));
+  }
+}
+
+/**
+ * PostgreSQL behind keyv: @keyv/postgres (above) for keys and values, and the same pool directly for what keyv
+ * lacks: widening a table an older @keyv/postgres made with varchar(255) keys, atomic updates and pings.
+ */
+export class PostgresBackend {
+  readonly adapter: KeyvPostgres;
   private readonly mutex = new Mutex();
 
-  private constructor(url: string) {
-    super();
-    this.opts = { dialect: "postgres", url };
-    this.pool = new pg.Pool({
+  private constructor(private readonly pool: pg.Pool) {
+    this.adapter = new DigestKeyvPostgres(pool);
+  }
+
+  static async open(url: string): Promise<PostgresBackend> {
+    const pool = new pg.Pool({
       connectionString: url,
       max: 4,
       connectionTimeoutMillis: TIMEOUT_MS / 2,
@@ -35,67 +86,39 @@ export class PostgresKv extends EventEmitter {
       keepAlive: true,
     });
     // An idle connection that dies (server restarted) is dropped from the pool; the next query opens another.
-    this.pool.on("error", (error) => this.emit("connection-error", error));
-  }
-
-  static async open(url: string): Promise<PostgresKv> {
-    const store = new PostgresKv(url);
+    pool.on("error", () => undefined);
+    const failures: unknown[] = [];
     try {
-      const client = await store.pool.connect();
-      try {
-        // Two processes opening a new database at once would both try to create the table: they take turns.
-        await client.query("SELECT pg_advisory_lock($1)", [LOCK_ID]);
-        await client.query(`CREATE TABLE IF NOT EXISTS ${TABLE} (key TEXT PRIMARY KEY, value TEXT)`);
-        const { rows } = await client.query<{ data_type: string }>(
-          "SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = 'key'",
-          [TABLE],
-        );
-        if (rows[0]?.data_type !== "text") await client.query(`ALTER TABLE ${TABLE} ALTER COLUMN key TYPE TEXT`);
-        await client.query("SELECT pg_advisory_unlock($1)", [LOCK_ID]);
-      } finally {
-        client.release();
-      }
+      const backend = new PostgresBackend(pool);
+      const onError = (error: unknown) => failures.push(error);
+      backend.adapter.on("error", onError);
+      // The adapter creates its table when made; a query through it waits for that.
+      await backend.adapter.query("SELECT 1");
+      backend.adapter.off("error", onError);
+      if (failures.length > 0) throw failures[0];
+      await backend.widen();
+      return backend;
     } catch (error) {
-      await store.pool.end().catch(() => undefined);
+      await pool.end().catch(() => undefined);
       throw error;
     }
-    return store;
   }
 
-  async get(key: string): Promise<string | undefined> {
-    const { rows } = await this.pool.query<{ value: string }>(`SELECT value FROM ${TABLE} WHERE key = $1`, [stored(key)]);
-    return rows[0]?.value;
-  }
-
-  async getMany(keys: string[]): Promise<Array<string | undefined>> {
-    if (keys.length === 0) return [];
-    return readMany(this.pool, keys);
-  }
-
-  async set(key: string, value: string): Promise<boolean> {
-    await this.pool.query(`INSERT INTO ${TABLE} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [stored(key), value]);
-    return true;
-  }
-
-  async setMany(entries: Array<{ key: string; value: string }>): Promise<boolean[]> {
-    await writeMany(this.pool, entries.map((e) => [e.key, e.value]));
-    return entries.map(() => true);
-  }
-
-  async delete(key: string): Promise<boolean> {
-    return ((await this.pool.query(`DELETE FROM ${TABLE} WHERE key = $1`, [stored(key)])).rowCount ?? 0) > 0;
-  }
-
-  async deleteMany(keys: string[]): Promise<boolean> {
-    return ((await this.pool.query(`DELETE FROM ${TABLE} WHERE key = ANY($1::text[])`, [keys.map(stored)])).rowCount ?? 0) > 0;
-  }
-
-  async has(key: string): Promise<boolean> {
-    return (await this.get(key)) !== undefined;
-  }
-
-  async clear(): Promise<void> {
-    await this.pool.query(`DELETE FROM ${TABLE} WHERE key LIKE $1`, [this.namespace ? `${this.namespace}:%` : "%"]);
+  /** Keys shorter than the adapter's (an older @keyv/postgres made varchar(255)) are widened, keeping the rows. */
+  private async widen(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      // Two processes opening an old database at once would both alter the table: they take turns.
+      await client.query("SELECT pg_advisory_lock($1)", [LOCK_ID]);
+      const { rows } = await client.query<{ data_type: string; size: number | null }>(
+        "SELECT data_type, character_maximum_length AS size FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'keyv' AND column_name = 'key'",
+      );
+      const column = rows[0];
+      if (column && column.data_type !== "text" && (column.size ?? 0) < MAX_KEY) await client.query(`ALTER TABLE ${TABLE} ALTER COLUMN key TYPE VARCHAR(${MAX_KEY})`);
+      await client.query("SELECT pg_advisory_unlock($1)", [LOCK_ID]);
+    } finally {
+      client.release();
+    }
   }
 
   async ping(): Promise<void> {
@@ -108,7 +131,7 @@ export class PostgresKv extends EventEmitter {
       update: <T>(keys: readonly string[], change: (values: unknown[]) => Mutation<T>) =>
         this.mutex.run(async () => {
           const client = await this.pool.connect();
-          const onError = (error: unknown) => this.emit("connection-error", error);
+          const onError = () => undefined;
           client.on("error", onError);
           let broken = false;
           try {
@@ -135,7 +158,7 @@ export class PostgresKv extends EventEmitter {
   }
 
   /** Waits a moment for queries in flight, not for ever: a server that stopped answering never ends them. */
-  async disconnect(): Promise<void> {
+  async close(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.pool.end().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 1_000)))]);
     clearTimeout(timer);
@@ -148,14 +171,14 @@ function stored(key: string): string {
   return `${key.slice(0, 200)}#sha256:${createHash("sha256").update(key).digest("hex")}`;
 }
 
-async function readMany(db: pg.Pool | pg.PoolClient, keys: string[]): Promise<Array<string | undefined>> {
+async function readMany(db: pg.PoolClient, keys: string[]): Promise<Array<string | undefined>> {
   const keyed = keys.map(stored);
   const { rows } = await db.query<{ key: string; value: string }>(`SELECT key, value FROM ${TABLE} WHERE key = ANY($1::text[])`, [keyed]);
   const byKey = new Map(rows.map((row) => [row.key, row.value]));
   return keyed.map((key) => byKey.get(key));
 }
 
-async function writeMany(db: pg.Pool | pg.PoolClient, pairs: Array<[string, string]>): Promise<void> {
+async function writeMany(db: pg.PoolClient, pairs: Array<[string, string]>): Promise<void> {
   // The last write of a key wins; one statement cannot upsert the same key twice.
   const unique = [...new Map(pairs.map(([k, v]) => [stored(k), v])).entries()];
   for (let i = 0; i < unique.length; i += 1000) {

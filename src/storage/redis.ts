@@ -1,4 +1,4 @@
-import { EventEmitter } from "node:events";
+import KeyvRedis from "@keyv/redis";
 import { createClient, WatchError } from "@redis/client";
 import { Mutex, type AtomicUpdates, type Codec, type Mutation } from "./atomic.js";
 
@@ -10,99 +10,67 @@ const CONNECT_TIMEOUT_MS = 5_000;
 const MAX_CONFLICTS = 100;
 
 /**
- * A keyv store adapter on Redis that fails loudly. @keyv/redis answers "not found" and "done" when a
- * command fails, whatever keyv's throwOnErrors says, and queues commands while disconnected until the
- * server returns; a store that silently forgets what was seen re-alerts old news, so this one rejects
- * every failed command, and fails commands at once while the connection is down (it reconnects by itself).
+ * Redis behind keyv: @keyv/redis on a client regwatch configures. Left to its defaults, @keyv/redis answers
+ * "not found" and "done" when a command fails (its own `throwOnErrors` is off, and keyv's does not reach it)
+ * and its client queues commands while disconnected until the server returns; a store that silently forgets
+ * what was seen re-alerts old news. So the adapter throws on every error, and the client fails commands at
+ * once while the connection is down (it reconnects by itself). Atomic updates need WATCH, which belongs to a
+ * connection: they run on a second connection made from the same options, one at a time.
  */
-export class RedisKv extends EventEmitter {
-  readonly opts: { dialect: string; url: string };
-  namespace: string | undefined;
-  private readonly client: Client;
-  /** WATCH belongs to a connection: atomic updates have their own, used one at a time. */
+export class RedisBackend {
+  readonly adapter: KeyvRedis<string>;
   private readonly tx: Client;
   private readonly mutex = new Mutex();
   /** Until the first connection, a refusal ends the attempt (the store URL is wrong or the server is down). */
   private opened = false;
 
-  private constructor(url: string) {
-    super();
-    this.opts = { dialect: "redis", url };
-    const options = {
+  private constructor(private readonly client: Client) {
+    this.tx = client.duplicate();
+    // A dropped connection is reported here as well as to the command that failed; the command's rejection
+    // is what callers act on, so the event only needs a listener (an unheard 'error' would end the process).
+    this.tx.on("error", () => undefined);
+    // keyv's namespace ("keyv") is applied by the adapter with keyv's own separator: keys stay "keyv:seen:…".
+    this.adapter = new KeyvRedis<string>(client as never, { throwOnErrors: true, keyPrefixSeparator: ":" });
+    // The connection is opened, re-established and closed here; the adapter would open it again after close.
+    this.adapter.getClient = async () => {
+      if (!client.isOpen) throw new Error("the Redis connection is closed");
+      return client as never;
+    };
+  }
+
+  static async open(url: string): Promise<RedisBackend> {
+    let backend: RedisBackend | undefined;
+    const client: Client = createClient({
       url,
       disableOfflineQueue: true,
       socket: {
         connectTimeout: CONNECT_TIMEOUT_MS,
-        reconnectStrategy: (retries: number, cause: Error) => (this.opened ? Math.min(50 * 2 ** retries, 2_000) : cause),
+        reconnectStrategy: (retries: number, cause: Error) => (backend?.opened ? Math.min(50 * 2 ** retries, 2_000) : cause),
       },
-    };
-    this.client = createClient(options);
-    this.tx = createClient(options);
-    // A dropped connection is reported here as well as to the command that failed; the command's rejection
-    // is what callers act on, so the event only needs a listener (an unheard 'error' would end the process).
-    for (const client of [this.client, this.tx]) client.on("error", (error: unknown) => this.emit("connection-error", error));
-  }
-
-  static async open(url: string): Promise<RedisKv> {
-    const store = new RedisKv(url);
+    });
+    client.on("error", () => undefined);
+    backend = new RedisBackend(client);
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        Promise.all([store.client.connect(), store.tx.connect()]),
+        Promise.all([client.connect(), backend.tx.connect()]),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error(`no answer within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
         }),
       ]);
     } catch (error) {
-      store.destroy();
+      backend.destroy();
       throw error;
     } finally {
       clearTimeout(timer);
     }
-    store.opened = true;
-    return store;
+    backend.opened = true;
+    return backend;
   }
 
-  async get(key: string): Promise<string | undefined> {
-    return (await this.client.get(key)) ?? undefined;
-  }
-
-  async getMany(keys: string[]): Promise<Array<string | undefined>> {
-    if (keys.length === 0) return [];
-    return (await this.client.mGet(keys)).map((value) => value ?? undefined);
-  }
-
-  async set(key: string, value: string, ttl?: number): Promise<boolean> {
-    await (typeof ttl === "number" && ttl > 0 ? this.client.set(key, value, { PX: ttl }) : this.client.set(key, value));
-    return true;
-  }
-
-  async setMany(entries: Array<{ key: string; value: string; ttl?: number }>): Promise<boolean[]> {
-    const multi = this.client.multi();
-    for (const { key, value, ttl } of entries) {
-      if (typeof ttl === "number" && ttl > 0) multi.set(key, value, { PX: ttl });
-      else multi.set(key, value);
-    }
-    await multi.exec();
-    return entries.map(() => true);
-  }
-
-  async delete(key: string): Promise<boolean> {
-    return (await this.client.del(key)) > 0;
-  }
-
-  async deleteMany(keys: string[]): Promise<boolean> {
-    if (keys.length === 0) return false;
-    return (await this.client.del(keys)) > 0;
-  }
-
-  async has(key: string): Promise<boolean> {
-    return (await this.client.exists(key)) > 0;
-  }
-
-  async clear(): Promise<void> {
-    const pattern = this.namespace ? `${this.namespace}:*` : "*";
-    for await (const keys of this.client.scanIterator({ MATCH: pattern, COUNT: 500 })) if (keys.length > 0) await this.client.unlink(keys);
+  /** The key as the adapter writes it, for atomic updates on the same keys. */
+  storeKey(key: string): string {
+    return this.adapter.createKeyPrefix(key, this.adapter.namespace);
   }
 
   async ping(): Promise<void> {
@@ -151,8 +119,11 @@ export class RedisKv extends EventEmitter {
     };
   }
 
-  /** Waits a moment for replies in flight, not for ever: a server that stopped answering never sends them. */
-  async disconnect(): Promise<void> {
+  /**
+   * Waits a moment for replies in flight, not for ever: a server that stopped answering never sends them
+   * (the adapter's own disconnect would wait for them).
+   */
+  async close(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       Promise.allSettled([this.client.close(), this.tx.close()]),

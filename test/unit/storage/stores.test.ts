@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { StorageError } from "../../../src/core/errors.js";
 import { openStores, redact } from "../../../src/storage/index.js";
 import sqlite3 from "sqlite3";
-import { freshPostgres, freshRedis, refusePostgresWrites, refuseRedisWrites, sql } from "../../support/servers.js";
+import { freshPostgres, freshRedis, redisCommand, refusePostgresWrites, refuseRedisWrites, sql } from "../../support/servers.js";
 import { storeContract } from "./contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "regwatch-store-"));
@@ -70,6 +70,21 @@ describe("the PostgreSQL store", () => {
       const long = `u:https://regulator.example/${"a".repeat(2_000)}`;
       await stores.seen.markSeen([long]);
       expect(await stores.seen.seenAmong([long, "old", "new"])).toEqual(new Set([long, "old"]));
+    } finally {
+      await stores.close();
+    }
+  });
+});
+
+describe("the Redis store", () => {
+  it("keeps keyv's key layout, so what an earlier version recorded is still seen", async () => {
+    const url = await freshRedis(1);
+    await redisCommand(url, ["SET", "keyv:seen:old", '{"value":1}']);
+    const stores = await openStores(url, { seenTtlDays: 180 });
+    try {
+      await stores.seen.markSeen(["new"]);
+      expect(await stores.seen.seenAmong(["old", "new", "other"])).toEqual(new Set(["old", "new"]));
+      expect(await redisCommand(url, ["EXISTS", "keyv:seen:new"])).toBe(1);
     } finally {
       await stores.close();
     }
