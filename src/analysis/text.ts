@@ -7,6 +7,7 @@ const NAMED_ENTITIES: Record<string, string> = {
 };
 
 export function decodeEntities(text: string): string {
+  if (!text.includes("&")) return text;
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
     if (body[0] === "#") {
       const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
@@ -32,11 +33,14 @@ export const isBoilerplate = (line: string): boolean => BOILERPLATE.some((re) =>
 
 /** Tags stripped, entities decoded, boilerplate lines dropped, whitespace tidied (paragraphs kept as newlines). */
 export function plainText(raw: string): string {
-  const withoutTags = raw
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ")
-    .replace(/<!--[\s\S]*?-->/g, " ")
-    .replace(/<\s*(?:br|\/p|\/div|\/li|\/h[1-6]|\/tr|p|div|li|h[1-6])\b[^>]*>/gi, "\n")
-    .replace(/<[^>]+>/g, " ");
+  // Every pattern below starts with "<", and most texts reach here already plain: skip the four passes then.
+  const withoutTags = !raw.includes("<")
+    ? raw
+    : raw
+        .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ")
+        .replace(/<!--[\s\S]*?-->/g, " ")
+        .replace(/<\s*(?:br|\/p|\/div|\/li|\/h[1-6]|\/tr|p|div|li|h[1-6])\b[^>]*>/gi, "\n")
+        .replace(/<[^>]+>/g, " ");
   return decodeEntities(withoutTags)
     .split(/\n+/)
     .map((line) => line.replace(/[\s\u00a0\u3000]+/g, " ").trim())

@@ -5,7 +5,17 @@ import { contentKey } from "./identity.js";
  * The keys that identify an article: its own id, its canonical link and its content (title, date, text), so
  * the same story in two feeds, or under a fresh guid and link at every poll, counts once.
  */
-export function keysOf(article: Article): string[] {
+export function keysOf(article: Article): readonly string[] {
+  // A poll asks for an article's keys three times (what the store has seen, detection, marking as seen), and
+  // the content key hashes the whole text: computed once per article object.
+  let keys = computed.get(article);
+  if (keys === undefined) computed.set(article, (keys = computeKeys(article)));
+  return keys;
+}
+
+const computed = new WeakMap<Article, string[]>();
+
+function computeKeys(article: Article): string[] {
   const keys = [article.id];
   if (article.url) keys.push(`u:${article.url}`);
   const content = contentKey(article);
