@@ -26,7 +26,26 @@ class DigestKeyvPostgres extends KeyvPostgres {
 
   /** Called by the adapter's constructor; the query it returns first runs a microtask later, once `pool` is set. */
   override async connect(): Promise<(sql: string, values?: unknown) => Promise<unknown[]>> {
-    return async (sql, values) => (await this.pool.query(sql, values as unknown[])).rows;
+    return async (sql, values) => {
+      // Processes creating the table at once collide on its row type ("type keyv already exists", which the
+      // adapter does not forgive): its CREATE takes turns under the advisory lock.
+      if (/^\s*CREATE\b/i.test(sql)) return this.inTurn(sql);
+      return (await this.pool.query(sql, values as unknown[])).rows;
+    };
+  }
+
+  private async inTurn(sql: string): Promise<unknown[]> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("SELECT pg_advisory_lock($1)", [LOCK_ID]);
+      try {
+        return (await client.query(sql)).rows;
+      } finally {
+        await client.query("SELECT pg_advisory_unlock($1)", [LOCK_ID]);
+      }
+    } finally {
+      client.release();
+    }
   }
 
   /** The pool belongs to the backend, which ends it. */

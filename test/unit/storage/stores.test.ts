@@ -62,6 +62,22 @@ describe("the SQLite store", () => {
 });
 
 describe("the PostgreSQL store", () => {
+  it("opens a fresh database from several connections at once: the table is created once, without a collision", async () => {
+    // Each open has its own pool, as separate processes would; their CREATE TABLE once raced ("type keyv already exists").
+    for (let round = 0; round < 5; round++) {
+      const url = await freshPostgres();
+      const opening = await Promise.allSettled(Array.from({ length: 8 }, () => openStores(url, { seenTtlDays: 180 })));
+      const opened = opening.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+      try {
+        expect(opening.filter((o) => o.status === "rejected").map((o) => String((o as PromiseRejectedResult).reason))).toEqual([]);
+        await opened[0]!.seen.markSeen(["a"]);
+        for (const stores of opened) expect(await stores.seen.seenAmong(["a", "b"])).toEqual(new Set(["a"]));
+      } finally {
+        await Promise.all(opened.map((stores) => stores.close()));
+      }
+    }
+  });
+
   it("widens a table @keyv/postgres made with varchar(255) keys, keeping what it holds, so a long link no longer fails", async () => {
     const url = await freshPostgres();
     await sql(url, `CREATE TABLE keyv (key VARCHAR(255) PRIMARY KEY, value TEXT); INSERT INTO keyv VALUES ('keyv:seen:old', '{"value":1}')`);
