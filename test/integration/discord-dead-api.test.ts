@@ -1,11 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN } from "../support/cli.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { deadPlatformBench } from "../support/dead-platform.js";
 import { snowflake, startDiscordServer } from "../support/discord-server.js";
 import { waitFor } from "../support/wait.js";
 
@@ -13,24 +7,11 @@ import { waitFor } from "../support/wait.js";
 // server whose gateway cannot be reached. Each process gets a deadline: one still running after it is killed.
 
 const TOKEN = "discord-dead-api-token";
-const dir = mkdtempSync(join(tmpdir(), "regwatch-discord-dead-"));
-const configFile = join(dir, "regwatch.yaml");
-const servers: Server[] = [];
+const bench = deadPlatformBench("regwatch-discord-dead-");
+const { listen, closedPort } = bench;
+afterAll(() => bench.close());
 
-async function listen(handler: Parameters<typeof createServer>[1]): Promise<number> {
-  const server = createServer(handler);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return (server.address() as AddressInfo).port;
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+const startService = (port: number, n: number) => bench.startService({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: `http://127.0.0.1:${port}/api` }, n);
 
 /** A REST server that answers GET /gateway/bot with a gateway nobody listens on. */
 async function restWithDeadGateway(): Promise<number> {
@@ -43,56 +24,6 @@ async function restWithDeadGateway(): Promise<number> {
     } else res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ message: "Unknown", code: 0 }));
   });
 }
-
-interface Service {
-  child: ChildProcess;
-  stderr: () => string;
-  exit: (deadlineMs: number) => Promise<number | null | "hung">;
-}
-
-function startService(port: number, n: number): Service {
-  const child = spawn(process.execPath, [BIN, "run", "--config", configFile], {
-    env: { PATH: process.env.PATH ?? "", REGWATCH_HTTP_PORT: "0", HOME: dir, REGWATCH_STORE: `sqlite://${join(dir, `store-${n}.sqlite`)}`, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: `http://127.0.0.1:${port}/api` },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-  child.stdout?.resume();
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return {
-    child,
-    stderr: () => stderr,
-    exit: (deadlineMs) =>
-      Promise.race([
-        exited,
-        new Promise<"hung">((resolve) =>
-          setTimeout(() => {
-            if (child.exitCode === null) child.kill("SIGKILL");
-            resolve("hung");
-          }, deadlineMs),
-        ),
-      ]),
-  };
-}
-
-beforeAll(() => {
-  writeFileSync(
-    configFile,
-    `contact: ci@regwatch.test
-schedule: "0 0 1 1 *"
-limits: { connectTimeoutMs: 2000 }
-feeds:
-  - { id: a, name: A, url: "http://127.0.0.1:9/feed.xml", jurisdiction: JP }
-`,
-  );
-});
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe("regwatch run with a dead DISCORD_API_BASE or gateway", () => {
   const cases: Array<[string, () => Promise<number>]> = [

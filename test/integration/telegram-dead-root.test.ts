@@ -1,11 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN } from "../support/cli.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { deadPlatformBench } from "../support/dead-platform.js";
 import { startTelegramServer } from "../support/telegram-server.js";
 import { waitFor } from "../support/wait.js";
 
@@ -13,75 +7,13 @@ import { waitFor } from "../support/wait.js";
 // process gets a deadline: one still running after it is killed and reported as hung.
 
 const TOKEN = "123:TEST";
-const dir = mkdtempSync(join(tmpdir(), "regwatch-telegram-dead-"));
-const configFile = join(dir, "regwatch.yaml");
-const servers: Server[] = [];
+const bench = deadPlatformBench("regwatch-telegram-dead-");
+afterAll(() => bench.close());
 
-async function listen(handler: Parameters<typeof createServer>[1]): Promise<string> {
-  const server = createServer(handler);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function closedPort(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
-
-interface Service {
-  child: ChildProcess;
-  stderr: () => string;
-  /** Resolves with the exit code, or "hung" when the deadline passed first (the process is then killed). */
-  exit: (deadlineMs: number) => Promise<number | null | "hung">;
-}
-
-function startService(apiRoot: string, n: number): Service {
-  const child = spawn(process.execPath, [BIN, "run", "--config", configFile], {
-    env: { PATH: process.env.PATH ?? "", REGWATCH_HTTP_PORT: "0", HOME: dir, REGWATCH_STORE: `sqlite://${join(dir, `store-${n}.sqlite`)}`, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-  child.stdout?.resume();
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return {
-    child,
-    stderr: () => stderr,
-    exit: (deadlineMs) =>
-      Promise.race([
-        exited,
-        new Promise<"hung">((resolve) =>
-          setTimeout(() => {
-            if (child.exitCode === null) child.kill("SIGKILL");
-            resolve("hung");
-          }, deadlineMs),
-        ),
-      ]),
-  };
-}
-
-beforeAll(() => {
-  writeFileSync(
-    configFile,
-    `contact: ci@regwatch.test
-schedule: "0 0 1 1 *"
-limits: { connectTimeoutMs: 2000 }
-feeds:
-  - { id: a, name: A, url: "http://127.0.0.1:9/feed.xml", jurisdiction: JP }
-`,
-  );
-});
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
+const url = (port: number) => `http://127.0.0.1:${port}`;
+const listen = async (handler: Parameters<typeof bench.listen>[0]) => url(await bench.listen(handler));
+const closedPort = async () => url(await bench.closedPort());
+const startService = (apiRoot: string, n: number) => bench.startService({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot }, n);
 
 describe("regwatch run with a dead TELEGRAM_API_ROOT", () => {
   const cases: Array<[string, () => Promise<string>]> = [
