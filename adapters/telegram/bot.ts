@@ -1,6 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, GrammyError, type Context, type Transformer } from "grammy";
-import type { Message, UserFromGetMe } from "grammy/types";
+import type { InlineKeyboardMarkup, Message, UserFromGetMe } from "grammy/types";
 import type { Command, CommandAttachment, CommandContext, CommandServices, ReplyMessage } from "../../src/core/command.js";
 import { UserError } from "../../src/core/errors.js";
 import type { Logger } from "../../src/core/ports.js";
@@ -130,15 +130,12 @@ export function createBot(options: TelegramBotOptions): Bot {
     });
   }
 
-  /** A tap on a feed's button under `/feed`: the same `/feed remove` a typed command runs, then the list again. */
-  async function onFeedButton(ctx: Context, id: string): Promise<void> {
-    const query = ctx.callbackQuery;
-    const message = query?.message;
-    if (!query || !message || !services.userFeeds) {
-      await ctx.answerCallbackQuery();
-      return;
-    }
-    const chat = message.chat;
+  /**
+   * Runs a command line for a button tap, as the user who tapped (admin rights checked as for a typed
+   * command). The edited message is the answer, so the command's own replies only explain a failure:
+   * undefined when it ran, else the text for the alert.
+   */
+  async function runForTap(query: NonNullable<Context["callbackQuery"]>, chat: Message["chat"], line: string): Promise<string | undefined> {
     const canManage = chat.type === "private" || (await admins.isAdmin(chat.id, query.from.id));
     const replies: ReplyMessage[] = [];
     const neutral: CommandContext = {
@@ -148,19 +145,44 @@ export function createBot(options: TelegramBotOptions): Bot {
       locale: query.from.language_code ?? "en",
       reply: async (reply) => void replies.push(reply),
     };
-    const { t } = await localized(neutral, services);
-    const outcome = await runCommandLine(`/feed remove ${id}`, neutral, services, runOptions);
-    if (outcome.status !== "ok") {
-      await ctx.answerCallbackQuery({ text: replies.map((r) => r.text).join(" ").slice(0, 190) || t("keyboard.failed"), show_alert: true });
-      return;
-    }
-    const view = feedKeyboardView(await services.userFeeds.store.ofChat({ platform: "telegram", chatId: String(chat.id) }), t);
+    const outcome = await runCommandLine(line, neutral, services, runOptions);
+    return outcome.status === "ok" ? undefined : replies.map((r) => r.text).join(" ").slice(0, 190);
+  }
+
+  /** Replaces the tapped message with a new view of it. */
+  async function editInPlace(ctx: Context, message: Message, view: { text: string; markup: InlineKeyboardMarkup }): Promise<void> {
     try {
-      await ctx.api.editMessageText(chat.id, message.message_id, view.text, { parse_mode: "HTML", reply_markup: view.markup });
+      await ctx.api.editMessageText(message.chat.id, message.message_id, view.text, { parse_mode: "HTML", reply_markup: view.markup });
     } catch (error) {
+      // Two quick taps can ask for the same state twice: nothing to change is not a failure.
       if (!(error instanceof GrammyError && /not modified/.test(error.description))) throw error;
     }
+  }
+
+  /** A tap on a feed's button under `/feed`: the same `/feed remove` a typed command runs, then the list again. */
+  async function onFeedButton(ctx: Context, id: string): Promise<void> {
+    const query = ctx.callbackQuery;
+    const message = query?.message;
+    if (!query || !message || !services.userFeeds) {
+      await ctx.answerCallbackQuery();
+      return;
+    }
+    const { t } = await tapperMessages(query, message.chat);
+    const failed = await runForTap(query, message.chat, `/feed remove ${id}`);
+    if (failed !== undefined) {
+      await ctx.answerCallbackQuery({ text: failed || t("keyboard.failed"), show_alert: true });
+      return;
+    }
+    await editInPlace(ctx, message, feedKeyboardView(await services.userFeeds.store.ofChat({ platform: "telegram", chatId: String(message.chat.id) }), t));
     await ctx.answerCallbackQuery({ text: t("feed.removed") });
+  }
+
+  /** The messages in the language of the chat and the user who tapped. */
+  function tapperMessages(query: NonNullable<Context["callbackQuery"]>, chat: Message["chat"]) {
+    return localized(
+      { user: invokerOf(query.from), chat: chatRefOf(chat), canManage: false, locale: query.from.language_code ?? "en", reply: async () => {} },
+      services,
+    );
   }
 
   async function onButton(ctx: Context): Promise<void> {
@@ -175,39 +197,18 @@ export function createBot(options: TelegramBotOptions): Bot {
     }
     const chat = message.chat;
     const target = { platform: "telegram" as const, chatId: String(chat.id) };
-    const before = await services.subscriptions.get(target);
-    const line = commandFor(before, action);
+    const line = commandFor(await services.subscriptions.get(target), action);
     let notice: string | undefined;
-    const { t } = await localized(
-      { user: invokerOf(query.from), chat: chatRefOf(chat), canManage: false, locale: query.from.language_code ?? "en", reply: async () => {} },
-      services,
-    );
+    const { t } = await tapperMessages(query, chat);
     if (line) {
-      const canManage = chat.type === "private" || (await admins.isAdmin(chat.id, query.from.id));
-      const replies: ReplyMessage[] = [];
-      const neutral: CommandContext = {
-        user: invokerOf(query.from),
-        chat: chatRefOf(chat),
-        canManage,
-        locale: query.from.language_code ?? "en",
-        // The edited keyboard is the answer; the command's own reply would only repeat it.
-        reply: async (reply) => void replies.push(reply),
-      };
-      const outcome = await runCommandLine(line, neutral, services, runOptions);
-      if (outcome.status !== "ok") {
-        const text = replies.map((r) => r.text).join(" ").slice(0, 190) || t("keyboard.failed");
-        await ctx.answerCallbackQuery({ text, show_alert: true });
+      const failed = await runForTap(query, chat, line);
+      if (failed !== undefined) {
+        await ctx.answerCallbackQuery({ text: failed || t("keyboard.failed"), show_alert: true });
         return;
       }
       notice = line.startsWith("/unsubscribe") ? t("keyboard.removed") : t("keyboard.added");
     }
-    const view = keyboardView(services.knowledge, await services.subscriptions.get(target), pageAfter(action), (await services.featuredJurisdictions?.()) ?? [], t);
-    try {
-      await ctx.api.editMessageText(chat.id, message.message_id, view.text, { parse_mode: "HTML", reply_markup: view.markup });
-    } catch (error) {
-      // Two quick taps can ask for the same state twice: nothing to change is not a failure.
-      if (!(error instanceof GrammyError && /not modified/.test(error.description))) throw error;
-    }
+    await editInPlace(ctx, message, keyboardView(services.knowledge, await services.subscriptions.get(target), pageAfter(action), (await services.featuredJurisdictions?.()) ?? [], t));
     await ctx.answerCallbackQuery(notice ? { text: notice } : {});
   }
 
