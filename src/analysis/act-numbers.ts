@@ -26,3 +26,10 @@ export const ACT_NUMBER = new RegExp(
   String.raw`(?:${ACT_WORDS.sort((a, b) => b.length - a.length).join("|")})\s?(?:${NUMBER_WORD}\s?)?(?<id>${IDENT})(?![\p{N}])`,
   "gu",
 );
+
+// An act cited by its number alone: "Edital Nº 109/2024", "No. 5/2025" (a number with its year after a number
+// sign is an act's), and Turkish "7518 sayılı Kanun" (the number comes first).
+export const NUMBERED_ACT = new RegExp(
+  String.raw`(?:nº|n\.º|n°|No\.|Nr\.|№)\s?(?<id>\d+[/-](?:19|20)\d\d)(?![\p{N}/])|(?<id2>\d{3,5})\ssayılı`,
+  "giu",
+);

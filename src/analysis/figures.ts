@@ -1,5 +1,6 @@
 import type { Figure } from "../core/article.js";
-import { ACT_BEFORE, ACT_NUMBER } from "./act-numbers.js";
+import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT } from "./act-numbers.js";
+import { COUNT, COUNT_BEFORE, countValue, VOTE, voteValue } from "./counts.js";
 import { BASIS_POINT, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, periodValue } from "./measures.js";
 
 // Figures a trader needs kept exactly: money with its currency, percentages, dates and deadlines.
@@ -112,6 +113,15 @@ export function extractFigures(text: string, published?: string | null): Figure[
   // An act's number first: "Resolution 5/2025" is neither a date nor an amount.
   const before = (index: number, re: RegExp) => index > 0 && re.test(text[index - 1]!);
   for (const m of text.matchAll(ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
+  for (const m of text.matchAll(NUMBERED_ACT)) {
+    const id = m.groups!.id ?? m.groups!.id2!;
+    if (!before(m.index, ACT_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "act", value: id, text: m[0] }, m.index);
+  }
+  // A vote's two numbers before a date or an amount could read them: "294-134" is no fiscal year.
+  for (const m of text.matchAll(VOTE)) {
+    const value = voteValue(m.groups ?? {});
+    if (value && free(m.index, m.index + m[0].length)) add({ kind: "vote", value, text: m[0] }, m.index);
+  }
   for (const m of text.matchAll(LOCAL_MONEY)) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
@@ -150,6 +160,12 @@ export function extractFigures(text: string, published?: string | null): Figure[
   for (const m of text.matchAll(PERIOD)) {
     const value = periodValue(m.groups!.n!, m.groups!.unit!);
     if (value && !before(m.index, MEASURE_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "period", value, text: m[0] }, m.index);
+  }
+  // Last: a number that is already an amount, a date or a period is not also a count.
+  for (const m of text.matchAll(COUNT)) {
+    if (before(m.index, COUNT_BEFORE) || !free(m.index, m.index + m[0].length)) continue;
+    const value = countValue(m.groups!.n!, m.groups!.scale);
+    if (Number.isFinite(value) && value > 1) add({ kind: "count", value, text: m[0] }, m.index);
   }
   return figures;
 }

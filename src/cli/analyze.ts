@@ -133,6 +133,8 @@ function describeFigure(f: Figure): string {
   if (f.kind === "percent") return `${f.text} = ${f.value}%`;
   if (f.kind === "basis-points") return `${f.text} = ${f.value} bp`;
   if (f.kind === "act") return `${f.text} = act no. ${f.value}`;
+  if (f.kind === "vote") return `${f.text} = vote ${f.value}`;
+  if (f.kind === "count") return `${f.text} = count ${f.value}`;
   return `${f.text} = ${f.value}`;
 }
 

@@ -15,14 +15,15 @@ export interface Article {
   language: string | null;
 }
 
-export type FigureKind = "money" | "percent" | "date" | "basis-points" | "period" | "act";
+export type FigureKind = "money" | "percent" | "date" | "basis-points" | "period" | "act" | "vote" | "count";
 
 /** A number the summary must keep, with the text it came from. */
 export interface Figure {
   kind: FigureKind;
   /**
    * money: amount in major units; percent: the number (5 for 5%); date: ISO date (YYYY-MM-DD, YYYY-MM or YYYY);
-   * basis-points: the number (150); period: ISO 8601 duration (P40M); act: the number of a law, rule or letter as written.
+   * basis-points: the number (150); period: ISO 8601 duration (P40M); act: the number of a law, rule or letter as written;
+   * vote: a legislature's vote as "for-against" ("308-122"); count: how many of what an act reaches (130 for "130 jurisdictions").
    */
   value: number | string;
   /** ISO 4217 (or a token's ticker: BTC, ETH), money only. */

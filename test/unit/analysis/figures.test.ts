@@ -50,7 +50,9 @@ describe("extractFigures: percentages and dates", () => {
   });
 
   it("does not read names or counts as dates: a bill's year is its number", () => {
-    expect(extractFigures("the Amendment Bill 2025 and 80 accounts")).toEqual([{ kind: "act", value: "2025", text: "Bill 2025" }]);
+    expect(extractFigures("the Amendment Bill 2025 and 80 accounts")).toEqual([
+      { kind: "act", value: "2025", text: "Bill 2025" }, { kind: "count", value: 80, text: "80 accounts" },
+    ]);
   });
 
   it("reads amounts and percentages as other languages write them", () => {
@@ -108,5 +110,40 @@ describe("extractFigures: act numbers, basis points, periods", () => {
 
   it("reads a crypto amount with its ticker", () => {
     expect(extractFigures("12,000.5 BTC were moved")).toEqual([{ kind: "money", value: 12000.5, currency: "BTC", text: "12,000.5 BTC" }]);
+  });
+});
+
+describe("extractFigures: votes, counts and acts cited by number", () => {
+  const of = (text: string, published?: string) => extractFigures(text, published).map((f) => [f.kind, f.value, f.text]);
+
+  it("reads a legislature's vote as the press writes it", () => {
+    expect(of("The Assembly passed the token bill by 201 votes to 87 on Tuesday.")).toEqual([["vote", "201-87", "201 votes to 87"]]);
+    expect(of("Senators voted 61-38 to advance it")).toEqual([["vote", "61-38", "voted 61-38"]]);
+    expect(of("after a 52–47 vote in committee")).toEqual([["vote", "52-47", "52–47 vote"]]);
+    expect(of("aprobada con 150 votos a favor y 20 en contra")).toEqual([["vote", "150-20", "150 votos a favor y 20 en contra"]]);
+    expect(of("adoptée par 320 voix contre 45")).toEqual([["vote", "320-45", "320 voix contre 45"]]);
+    expect(of("mit 410 zu 112 Stimmen angenommen")).toEqual([["vote", "410-112", "mit 410 zu 112 Stimmen"]]);
+    expect(of("本会議で賛成180、反対40で可決")).toEqual([["vote", "180-40", "賛成180、反対40"]]);
+  });
+
+  it("counts what an act reaches, in scripts with and without spaces", () => {
+    expect(of("members from some 140 jurisdictions")).toEqual([["count", 140, "140 jurisdictions"]]);
+    expect(of("blocked 1.2 million users and 35 websites")).toEqual([["count", 1_200_000, "1.2 million users"], ["count", 35, "35 websites"]]);
+    expect(of("Bakanlık 46 platform hakkında")).toEqual([["count", 46, "46 platform"]]);
+    expect(of("金融庁は12社に業務改善命令")).toEqual([["count", 12, "12社"]]);
+    expect(of("가상자산 거래소 5곳이 인가")).toEqual([["count", 5, "5곳"]]);
+    expect(of("约30个国家和地区")).toEqual([["count", 30, "30个国家"]]);
+  });
+
+  it("does not count what is already an amount, a date, an act's number or a lone item", () => {
+    expect(of("H.R. 3633 states that exchanges")).toEqual([["act", "3633", "H.R. 3633"]]);
+    expect(of("fined 3 million euros for 2 firms")).toEqual([["money", 3_000_000, "3 million euros"], ["count", 2, "2 firms"]]);
+    expect(of("on 4 May 2026 users were told")).toEqual([["date", "2026-05-04", "4 May 2026"]]);
+    expect(of("1 platform was fined")).toEqual([]);
+  });
+
+  it("keeps an act cited by its number alone", () => {
+    expect(of("Edital de Participação Social Nº 42/2026 abre consulta")).toEqual([["act", "42/2026", "Nº 42/2026"]]);
+    expect(of("2 Mart tarihli 7600 sayılı Kanun")).toEqual([["act", "7600", "7600 sayılı"]]);
   });
 });
