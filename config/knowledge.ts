@@ -33,6 +33,8 @@ const topicSchema = z.strictObject({
   label: term,
   terms: z.array(term).min(1),
   weak: terms,
+  /** Who the topic's rules are about (VASPs, crypto exchanges): an act about them in the title or lead makes the topic. */
+  subjects: terms,
   /** An authority whose name holds one of the terms ("Anti-Money Laundering Authority") is about this topic when it acts. */
   mandate: z.boolean().optional(),
 });
@@ -40,7 +42,7 @@ const topicSchema = z.strictObject({
 const jurisdictionsFileSchema = z.strictObject({ jurisdictions: z.array(jurisdictionSchema).min(1) });
 const topicsFileSchema = z.strictObject({
   topics: z.array(topicSchema).min(1),
-  policy: z.strictObject({ authorities: terms, acts: terms, nonPolicy: terms, speculative: terms, scope: z.array(term).min(1) }),
+  policy: z.strictObject({ authorities: terms, acts: terms, nonPolicy: terms, speculative: terms, decided: terms, scope: z.array(term).min(1) }),
 });
 
 export type Regulator = z.infer<typeof regulatorSchema>;

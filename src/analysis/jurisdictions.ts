@@ -11,7 +11,7 @@ export interface JurisdictionContext {
 
 /** Languages written mostly in one jurisdiction of the table: a prior when the text names no clear actor. */
 const LANGUAGE_HOME: Readonly<Record<string, string>> = {
-  ja: "JP", ko: "KR", th: "TH", vi: "VN", id: "ID", ms: "MY", tr: "TR", uk: "UA", pl: "PL", it: "IT", hi: "IN",
+  ja: "JP", ko: "KR", th: "TH", vi: "VN", id: "ID", ms: "MY", tr: "TR", uk: "UA", pl: "PL", it: "IT", hi: "IN", pt: "BR",
 };
 
 /** The hit that made a jurisdiction, for --explain. */

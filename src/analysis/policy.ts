@@ -8,6 +8,7 @@ function cues(segment: Segment) {
   let acts = 0;
   let non = 0;
   let spec = 0;
+  let done = false;
   let scope = 0;
   let rate = 0;
   // Which comes first, an actor or act, or a non-policy event: headlines lead with their main event
@@ -26,6 +27,8 @@ function cues(segment: Segment) {
         else if (ref.cue === "act") act = true;
         else if (ref.cue === "non") non++;
         else if (ref.cue === "spec") spec++;
+        // A move told as made is what the authority did.
+        else if (ref.cue === "done") done = act = true;
         else if (ref.cue === "scope") scope++;
       } else if (ref.t === "place" && ref.weight >= 1) {
         // Only a country that opens the sentence is its subject: "Thailand approves", not "a token in Dubai".
@@ -42,7 +45,8 @@ function cues(segment: Segment) {
       else if (hit.refs.some((r) => (r.t === "authority" && r.kind !== "law") || (r.t === "cue" && (r.cue === "act" || r.cue === "authority")))) leader = "official";
     }
   }
-  return { authority, centralBank, country, acts, non, spec, scope, rate, nonLeads: leader === "non" };
+  // "Voted to hold rates ahead of the Budget": a sentence that tells the move made is not a forecast of it.
+  return { authority, centralBank, country, acts, non, spec: done ? 0 : spec, scope, rate, nonLeads: leader === "non" };
 }
 
 /** How far into a sentence a country's name can still be its subject ("The wait is over: Australia releases"). */

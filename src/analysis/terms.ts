@@ -6,11 +6,14 @@ import { splitSentences, type Script } from "./text.js";
 export type Ref =
   | { t: "authority"; code: string; kind: string; fallback: boolean }
   | { t: "place"; code: string; weight: number }
-  | { t: "topic"; id: string; weight: number }
+  | { t: "topic"; id: string; weight: number; subject?: true }
   | { t: "cue"; cue: Cue };
 
-/** Policy cues: an official actor, what it did, the main event being something else, a move only expected, and the scope. */
-export type Cue = "authority" | "act" | "non" | "spec" | "scope";
+/**
+ * Policy cues: an official actor, what it did, the main event being something else, a move only expected, a move
+ * made ("voted to hold", "下调了"), and the scope.
+ */
+export type Cue = "authority" | "act" | "non" | "spec" | "done" | "scope";
 
 // How much a mention of a place says about the article's jurisdiction: a country's name or adjective
 // says a lot, a city (often only a dateline: "Paris, 26 June") very little.
@@ -58,12 +61,14 @@ export function compileTerms(knowledge: Knowledge): TermMatcher<Ref> {
   for (const topic of knowledge.topics) {
     for (const term of topic.terms) m.add(term, { t: "topic", id: topic.id, weight: 1 });
     for (const term of topic.weak) m.add(term, { t: "topic", id: topic.id, weight: 0.5 });
+    for (const term of topic.subjects) m.add(term, { t: "topic", id: topic.id, weight: 0.5, subject: true });
   }
   const p = knowledge.policy;
   for (const term of p.authorities) m.add(term, { t: "cue", cue: "authority" });
   for (const term of p.acts) m.add(term, { t: "cue", cue: "act" });
   for (const term of p.nonPolicy) m.add(term, { t: "cue", cue: "non" });
   for (const term of p.speculative) m.add(term, { t: "cue", cue: "spec" });
+  for (const term of p.decided) m.add(term, { t: "cue", cue: "done" });
   for (const term of p.scope) m.add(term, scopeRef);
   return inner;
 }

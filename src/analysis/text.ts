@@ -82,7 +82,8 @@ const ABBREVIATION_END =
   /(?:^|[\s(“"'])(?:[A-Z]\.(?:[A-Z]\.)*|U\.S|U\.K|No|Nos|Mr|Mrs|Ms|Dr|Prof|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|St|vs|e\.g|i\.e|Art|Sec|para|approx|Gov|Sen|Rep|Jr|Sr|Ref|Fig|Vol|Op)\.$/;
 
 // Thai and Cyrillic abbreviations are letters with dots: "ก.ล.ต." (the Thai SEC), "т.е.", "г.".
-const SHORT_ABBREVIATION = /(?:^|[\s.])[\u0e00-\u0e7f\u0400-\u04ff]{1,2}\.$/u;
+// In brackets too: "(ก.ล.ต.) ปรับปรุง…" is one sentence.
+const SHORT_ABBREVIATION = /(?:^|[\s.(（“"'])[\u0e00-\u0e7f\u0400-\u04ff]{1,2}\.[)）”"']?$/u;
 
 export interface Sentence {
   text: string;

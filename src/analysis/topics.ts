@@ -9,6 +9,7 @@ export function tagTopics(segments: readonly Segment[]): string[] {
   // Weak terms ("exchange", "registered") support a topic but never make one on their own.
   const strong = new Set([...refsOf(segments, "topic")].filter((x) => x.ref.weight >= 1).map((x) => x.ref.id));
   for (const id of pairedWeak(segments)) strong.add(id);
+  for (const id of actedOn(segments)) strong.add(id);
   for (const { ref } of refsOf(segments, "authority")) if (ref.kind === "tax") strong.add("tax");
   const ranked = [...score].sort((a, b) => b[1] - a[1]);
   const top = ranked.find(([id]) => id !== "other")?.[1] ?? 0;
@@ -17,6 +18,27 @@ export function tagTopics(segments: readonly Segment[]): string[] {
     .map(([id]) => id);
   if (chosen.length === 0) return (score.get("other") ?? 0) >= 1 ? ["other"] : [];
   return chosen.slice(0, 5);
+}
+
+/**
+ * Topics whose subjects an authority acts on in the title or lead: "rules for crypto exchanges", "the VASP Bill",
+ * "Binance fined as a reporting entity". Named further down, the same nouns are only support.
+ */
+function actedOn(segments: readonly Segment[]): Set<string> {
+  const out = new Set<string>();
+  for (const segment of segments) {
+    if (segment.index > 1) break;
+    let acts = false;
+    const subjects: string[] = [];
+    for (const hit of segment.hits) {
+      for (const ref of hit.refs) {
+        if (ref.t === "cue" && ref.cue === "act") acts = true;
+        else if (ref.t === "topic" && ref.subject) subjects.push(ref.id);
+      }
+    }
+    if (acts) for (const id of subjects) out.add(id);
+  }
+  return out;
 }
 
 /**
@@ -46,7 +68,8 @@ export function topicScores(segments: readonly Segment[]): Map<string, number> {
   const add = (id: string, w: number) => score.set(id, (score.get(id) ?? 0) + w);
   for (const { segment, hit, ref } of refsOf(segments, "topic")) {
     // "Markets watch for a potential rate hike": a move not yet made is not the monetary-policy topic.
-    if (ref.id === "monetary-policy" && segment.hits.some((h) => h !== hit && h.refs.some((r) => r.t === "cue" && r.cue === "spec"))) continue;
+    // ("Voted to hold rates ahead of the Budget" tells a move made: the sentence's decided cue outweighs its "ahead of".)
+    if (ref.id === "monetary-policy" && speculates(segment, hit)) continue;
     add(ref.id, ref.weight * (segment.index < 0 ? 2 : 1));
   }
   // A tax authority acting makes the item about tax even when its name swallowed the word.
@@ -54,4 +77,12 @@ export function topicScores(segments: readonly Segment[]): Map<string, number> {
     if (ref.kind === "tax") add("tax", segment.index < 0 ? 2 : 1);
   }
   return score;
+}
+
+const cueIn = (segment: Segment, cue: string, except?: unknown): boolean =>
+  segment.hits.some((h) => h !== except && h.refs.some((r) => r.t === "cue" && r.cue === cue));
+
+/** A sentence that talks of a rate move as expected, and does not say it was made. */
+function speculates(segment: Segment, hit: unknown): boolean {
+  return cueIn(segment, "spec", hit) && !cueIn(segment, "done", hit);
 }
