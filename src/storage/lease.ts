@@ -4,7 +4,7 @@ import { guarded } from "./guard.js";
 
 const KEY = "service:leader";
 
-/** Who holds the lease, until when (ms since the epoch), and the fencing token of their term. */
+/** Who holds the lease, until when (ms since the epoch, by the store's clock), and the fencing token of their term. */
 interface LeaseRecord {
   holder: string;
   token: number;
@@ -14,25 +14,25 @@ interface LeaseRecord {
 /**
  * The leader's lease in the shared store, taken and renewed by atomic update (an SQLite transaction, a
  * Postgres transaction under its advisory lock, a Redis WATCH/MULTI). The fencing token goes up by one
- * with each new holder and never goes back, so a term is told from the ones before it. Expiry is judged
- * by the clocks of the processes: instances on several hosts need synchronised clocks (NTP), and the
- * leader stops acting at half the time-to-live, which leaves the rest as margin.
+ * with each new holder and never goes back, so a term is told from the ones before it. Expiry is judged by
+ * the store's clock (PostgreSQL's `clock_timestamp()`, Redis' `TIME`; SQLite is one machine), never by the
+ * instances' own clocks. The record itself never expires: it carries the last token past the lease's end.
  */
 export class StoreLease implements LeaderLease {
-  constructor(
-    private readonly atomic: AtomicUpdates,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(private readonly atomic: AtomicUpdates) {}
 
   acquire(holder: string, ttlMs: number): Promise<number | undefined> {
     return guarded("take the leader lease", () =>
-      this.atomic.update([KEY], ([found]) => {
-        const current = found as LeaseRecord | undefined;
-        const now = this.now();
-        if (current && current.holder !== holder && current.expiresAt > now) return { result: undefined };
-        const token = current?.holder === holder && current.expiresAt > now ? current.token : (current?.token ?? 0) + 1;
-        return { set: [{ key: KEY, value: { holder, token, expiresAt: now + ttlMs } satisfies LeaseRecord }], result: token };
-      }),
+      this.atomic.update(
+        [KEY],
+        ([found], now) => {
+          const current = found as LeaseRecord | undefined;
+          if (current && current.holder !== holder && current.expiresAt > now) return { result: undefined };
+          const token = current?.holder === holder && current.expiresAt > now ? current.token : (current?.token ?? 0) + 1;
+          return { set: [{ key: KEY, value: { holder, token, expiresAt: now + ttlMs } satisfies LeaseRecord }], result: token };
+        },
+        { storeClock: true },
+      ),
     );
   }
 
