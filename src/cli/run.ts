@@ -11,6 +11,7 @@ import { Leadership } from "../service/leadership.js";
 import { ServiceMetrics } from "../service/metrics.js";
 import { readiness } from "../service/readiness.js";
 import { cycleSummary, openRuntime, type Runtime } from "../main.js";
+import type { Fence } from "../storage/index.js";
 import { serviceLogger } from "./logger.js";
 import { alertBlock } from "./render.js";
 
@@ -34,8 +35,11 @@ export const runCommand = (): Command =>
       const bots = Boolean(loaded.env.telegramToken || loaded.env.discordToken);
       const maySend = () => leadership?.mayAct() ?? false;
       const observePlatform = metrics.observe.bind(metrics);
+      const holder = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+      // The outbox's writes carry this instance's fencing token; one refused because another leads deposes it at once.
+      const fence: Fence = { holder, token: () => leadership?.fencingToken, lost: (error) => void leadership?.stepDown(error.message) };
       // With bots running, the console chat's own subscription is printed; without, every alert is.
-      runtime = await openRuntime(loaded, logger, bots ? { consoleWrite: out, maySend, observePlatform } : { maySend, observePlatform });
+      runtime = await openRuntime(loaded, logger, bots ? { consoleWrite: out, maySend, observePlatform, fence } : { maySend, observePlatform, fence });
       logger.info(`regwatch: ${config.feeds.length} feeds, schedule "${config.schedule}", store ${runtime.stores.backend.where}`);
       if (config.rsshubSkipped.length > 0) {
         logger.warn(`rsshub.baseUrl is not set: skipping ${config.rsshubSkipped.length} RSSHub feed${config.rsshubSkipped.length === 1 ? "" : "s"} (${config.rsshubSkipped.join(", ")})`);
@@ -80,7 +84,7 @@ export const runCommand = (): Command =>
       const failed = new Promise<never>((_, reject) => (fatal = reject));
       leadership = new Leadership({
         lease: runtime.stores.lease,
-        holder: `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`,
+        holder,
         ttlMs: config.leader.leaseSeconds * 1000,
         logger,
         onElected: async () => {
