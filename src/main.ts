@@ -55,6 +55,7 @@ export async function openRuntime(loaded: LoadedConfig, logger: Logger, options:
   const stores = await openStores(config.store, {
     seenTtlDays: config.seen.ttlDays,
     timeoutMs: config.limits.connectTimeoutMs,
+    ...(config.stateFile ? { stateFile: config.stateFile } : {}),
     ...(options.fence ? { fence: options.fence } : {}),
   });
   const { requestTimeoutMs, connectTimeoutMs: _connect, ...rest } = config.limits;

@@ -51,17 +51,24 @@ export const runCommand = (): Command =>
       if (consoleMode) logger.info("no bot token set: alerts go to this console");
       else logger.info(`delivering to ${runtime.adapters.map((a) => a.platform.name).join(" and ")}`);
       const printAlerts = consoleMode ? (alerts: Alert[]) => alerts.forEach((alert) => out(alertBlock(alert, "NEW", config.timezone))) : undefined;
+      // A store that lost its data (under this process, or while this host's instances were all stopped) is reported.
+      const checkIdentity = async (): Promise<void> => {
+        const { identity, backend } = runtime.stores;
+        const loss = await identity.check();
+        const problem = identity.memoryProblem();
+        if (problem) logger.warn(`store identity: ${problem}; a store wiped while regwatch is stopped would go unnoticed`);
+        if (loss) {
+          logger.error(
+            `store ${backend.where}: ${loss.detail}. Every feed is primed again (its current items recorded, not alerted); ` +
+              "subscriptions and deliveries that were only in the lost data are gone",
+          );
+        }
+      };
       const cycle = async (): Promise<void> => {
         if (!maySend()) return; // standing down: the next leader polls
         let report;
         try {
-          const loss = await runtime.stores.identity.check();
-          if (loss) {
-            logger.error(
-              `store ${runtime.stores.backend.where}: ${loss.detail}. Every feed is primed again (its current items recorded, not alerted); ` +
-                "subscriptions and deliveries that were only in the lost data are gone",
-            );
-          }
+          await checkIdentity();
           report = await runtime.poll(printAlerts);
         } catch (error) {
           metrics.pollFailed();
@@ -106,8 +113,8 @@ export const runCommand = (): Command =>
           state.phase = "standby";
         },
       });
-      // Remember which store this is, so that one that later loses its data is noticed.
-      await runtime.stores.identity.check().catch((error: unknown) => logger.error(`store: ${describeError(error)}`));
+      // Which store this is: one that lost its data since this host last saw it is reported now, one that loses it later at a poll.
+      await checkIdentity().catch((error: unknown) => logger.error(`store: ${describeError(error)}`));
       leadership.start();
       const http = config.http && config.http.port > 0 ? config.http : undefined;
       const ops = http

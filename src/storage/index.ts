@@ -4,6 +4,7 @@ import { KeyvAlertLog } from "./alert-log.js";
 import { KeyvFeedStateStore } from "./feed-state.js";
 import { KeyvHeartbeat } from "./heartbeat.js";
 import { StoreIdentity } from "./identity.js";
+import { IdentityFile } from "./identity-file.js";
 import { fencedUpdates, StoreLease, type Fence } from "./lease.js";
 import { openStore, type Store } from "./open.js";
 import { KeyvOutboxStore } from "./outbox.js";
@@ -42,6 +43,11 @@ export interface StoresOptions {
    * command line), they are not fenced.
    */
   fence?: Fence;
+  /**
+   * Where this host remembers the store's identity between runs (config `stateFile`), so a store wiped while
+   * every instance was stopped is noticed at the next start. Without it, only a loss under a running process is.
+   */
+  stateFile?: string;
 }
 
 export async function openStores(url: string, options: StoresOptions): Promise<Stores> {
@@ -57,7 +63,7 @@ export async function openStores(url: string, options: StoresOptions): Promise<S
     heartbeat: new KeyvHeartbeat(backend.keyv),
     userFeeds: new KeyvUserFeedStore(backend.keyv, backend.atomic),
     lease: new StoreLease(backend.atomic),
-    identity: new StoreIdentity(backend.atomic),
+    identity: new StoreIdentity(backend.atomic, options.stateFile ? new IdentityFile(options.stateFile, backend.where) : undefined),
     close: () => backend.close(),
   };
 }
