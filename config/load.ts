@@ -39,6 +39,7 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   const store = nonEmpty(env.REGWATCH_STORE);
   if (store && !isStoreUrl(store)) throw new ConfigError("REGWATCH_STORE", [`REGWATCH_STORE: ${STORE_URL_HINT}`]);
   if (store) config.store = store;
+  config.stateFile = stateFile(config.store, config.stateFile);
   config.userAgent = config.userAgent.replaceAll("{contact}", config.contact);
 
   const httpHost = nonEmpty(env.REGWATCH_HTTP_HOST);
@@ -72,6 +73,19 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
     runtime.llmApiKey = key;
   }
   return { config, file, env: runtime };
+}
+
+/**
+ * Where this host remembers the store's identity: as configured (relative to the working directory), else
+ * beside an SQLite file (the file is the data: deleting it is losing it), else under data/. None for memory://.
+ */
+function stateFile(store: string, configured: string | false | undefined): string | false {
+  if (configured === false) return false;
+  if (configured !== undefined) return resolve(configured);
+  if (/^memory:/i.test(store)) return false;
+  const sqlite = /^sqlite:\/\/(.+)$/i.exec(store)?.[1];
+  if (sqlite === ":memory:") return false;
+  return sqlite ? `${resolve(sqlite)}.state.json` : resolve("data/regwatch.state.json");
 }
 
 const nonEmpty = (value: string | undefined): string | undefined => (value && value.trim() ? value.trim() : undefined);

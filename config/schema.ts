@@ -53,6 +53,12 @@ export const configSchema = z
       .default("*/5 * * * *")
       .refine((expr) => cron.validate(expr), "is not a valid cron expression"),
     store: z.string().min(1).default("sqlite://data/regwatch.sqlite").refine(isStoreUrl, STORE_URL_HINT),
+    /**
+     * A small file where this host remembers the store's identity, so a store wiped while regwatch was stopped
+     * is noticed at the next start. Default: beside an SQLite file (FILE.state.json), else data/regwatch.state.json
+     * (relative to the working directory); `false` turns it off. Filled in by the loader once `store` is known.
+     */
+    stateFile: z.union([z.literal(false), z.string().min(1)]).optional(),
     limits: z
       .strictObject({
         requestTimeoutMs: upTo(600_000).default(20_000),

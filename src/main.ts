@@ -15,7 +15,7 @@ import { pollOnce, type CycleReport, type PollDeps } from "./feeds/poller.js";
 import { createAdapters } from "./platforms.js";
 import { createModelWriter, modelAlerts, type ModelStats } from "./llm/index.js";
 import { chatLanguage } from "./commands/alert-labels.js";
-import { openStores, type Stores } from "./storage/index.js";
+import { openStores, type Fence, type Stores } from "./storage/index.js";
 
 /** The composition root: stores, analysis, delivery and the chat platforms, built from the configuration. */
 export interface Runtime {
@@ -44,13 +44,20 @@ export interface RuntimeOptions {
   maySend?: () => boolean;
   /** Wraps each platform's sender (metrics count and time the sends). */
   observePlatform?: (platform: ChatPlatform) => ChatPlatform;
+  /** The service's leadership: outbox writes apply only while the lease holds this instance's token. */
+  fence?: Fence;
 }
 
 export async function openRuntime(loaded: LoadedConfig, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   const { config } = loaded;
   const knowledge = loadKnowledge();
   const analyze = articleAnalysis(await createAnalyzer(knowledge));
-  const stores = await openStores(config.store, { seenTtlDays: config.seen.ttlDays, timeoutMs: config.limits.connectTimeoutMs });
+  const stores = await openStores(config.store, {
+    seenTtlDays: config.seen.ttlDays,
+    timeoutMs: config.limits.connectTimeoutMs,
+    ...(config.stateFile ? { stateFile: config.stateFile } : {}),
+    ...(options.fence ? { fence: options.fence } : {}),
+  });
   const { requestTimeoutMs, connectTimeoutMs: _connect, ...rest } = config.limits;
   const limits = chatFeedLimits(config, { ...rest, timeoutMs: requestTimeoutMs, userAgent: config.userAgent });
   const services = commandServices(config, stores, knowledge);

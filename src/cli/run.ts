@@ -11,6 +11,7 @@ import { Leadership } from "../service/leadership.js";
 import { ServiceMetrics } from "../service/metrics.js";
 import { readiness } from "../service/readiness.js";
 import { cycleSummary, openRuntime, type Runtime } from "../main.js";
+import type { Fence } from "../storage/index.js";
 import { serviceLogger } from "./logger.js";
 import { alertBlock } from "./render.js";
 
@@ -34,8 +35,11 @@ export const runCommand = (): Command =>
       const bots = Boolean(loaded.env.telegramToken || loaded.env.discordToken);
       const maySend = () => leadership?.mayAct() ?? false;
       const observePlatform = metrics.observe.bind(metrics);
+      const holder = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+      // The outbox's writes carry this instance's fencing token; one refused because another leads deposes it at once.
+      const fence: Fence = { holder, token: () => leadership?.fencingToken, lost: (error) => void leadership?.stepDown(error.message) };
       // With bots running, the console chat's own subscription is printed; without, every alert is.
-      runtime = await openRuntime(loaded, logger, bots ? { consoleWrite: out, maySend, observePlatform } : { maySend, observePlatform });
+      runtime = await openRuntime(loaded, logger, bots ? { consoleWrite: out, maySend, observePlatform, fence } : { maySend, observePlatform, fence });
       logger.info(`regwatch: ${config.feeds.length} feeds, schedule "${config.schedule}", store ${runtime.stores.backend.where}`);
       if (config.rsshubSkipped.length > 0) {
         logger.warn(`rsshub.baseUrl is not set: skipping ${config.rsshubSkipped.length} RSSHub feed${config.rsshubSkipped.length === 1 ? "" : "s"} (${config.rsshubSkipped.join(", ")})`);
@@ -47,17 +51,24 @@ export const runCommand = (): Command =>
       if (consoleMode) logger.info("no bot token set: alerts go to this console");
       else logger.info(`delivering to ${runtime.adapters.map((a) => a.platform.name).join(" and ")}`);
       const printAlerts = consoleMode ? (alerts: Alert[]) => alerts.forEach((alert) => out(alertBlock(alert, "NEW", config.timezone))) : undefined;
+      // A store that lost its data (under this process, or while this host's instances were all stopped) is reported.
+      const checkIdentity = async (): Promise<void> => {
+        const { identity, backend } = runtime.stores;
+        const loss = await identity.check();
+        const problem = identity.memoryProblem();
+        if (problem) logger.warn(`store identity: ${problem}; a store wiped while regwatch is stopped would go unnoticed`);
+        if (loss) {
+          logger.error(
+            `store ${backend.where}: ${loss.detail}. Every feed is primed again (its current items recorded, not alerted); ` +
+              "subscriptions and deliveries that were only in the lost data are gone",
+          );
+        }
+      };
       const cycle = async (): Promise<void> => {
         if (!maySend()) return; // standing down: the next leader polls
         let report;
         try {
-          const loss = await runtime.stores.identity.check();
-          if (loss) {
-            logger.error(
-              `store ${runtime.stores.backend.where}: ${loss.detail}. Every feed is primed again (its current items recorded, not alerted); ` +
-                "subscriptions and deliveries that were only in the lost data are gone",
-            );
-          }
+          await checkIdentity();
           report = await runtime.poll(printAlerts);
         } catch (error) {
           metrics.pollFailed();
@@ -80,7 +91,7 @@ export const runCommand = (): Command =>
       const failed = new Promise<never>((_, reject) => (fatal = reject));
       leadership = new Leadership({
         lease: runtime.stores.lease,
-        holder: `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`,
+        holder,
         ttlMs: config.leader.leaseSeconds * 1000,
         logger,
         onElected: async () => {
@@ -102,8 +113,8 @@ export const runCommand = (): Command =>
           state.phase = "standby";
         },
       });
-      // Remember which store this is, so that one that later loses its data is noticed.
-      await runtime.stores.identity.check().catch((error: unknown) => logger.error(`store: ${describeError(error)}`));
+      // Which store this is: one that lost its data since this host last saw it is reported now, one that loses it later at a poll.
+      await checkIdentity().catch((error: unknown) => logger.error(`store: ${describeError(error)}`));
       leadership.start();
       const http = config.http && config.http.port > 0 ? config.http : undefined;
       const ops = http

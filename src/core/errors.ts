@@ -62,6 +62,20 @@ export class StorageError extends Error {
   }
 }
 
+/**
+ * A write of the leader's refused because the lease no longer holds this instance's fencing token: another
+ * instance leads (`byAnother`), or the lease is gone from the store. Nothing of the write was applied.
+ */
+export class LeaseLost extends StorageError {
+  override name = "LeaseLost";
+  constructor(
+    message: string,
+    readonly byAnother: boolean,
+  ) {
+    super(message);
+  }
+}
+
 /** One line for a human, never a stack trace. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message.split("\n")[0] ?? error.name;

@@ -23,6 +23,8 @@ export interface LeadershipOptions {
  */
 export class Leadership {
   private token: number | undefined;
+  /** The token of this process's latest term, kept after it stands down: its fenced writes carry it. */
+  private lastToken: number | undefined;
   private validUntil = 0;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -39,6 +41,14 @@ export class Leadership {
   /** The fencing token of this process's term, while it leads. */
   get term(): number | undefined {
     return this.token;
+  }
+
+  /**
+   * The fencing token this process's writes carry: its current term's, or its last one's after it stood down
+   * (a write the store still holds that token for is harmless; one it does not is refused).
+   */
+  get fencingToken(): number | undefined {
+    return this.lastToken;
   }
 
   get leading(): boolean {
@@ -63,6 +73,11 @@ export class Leadership {
     }
   }
 
+  /** A write was refused because another instance leads: stop acting now rather than at the next renewal. */
+  stepDown(reason: string): Promise<void> {
+    return this.depose(reason);
+  }
+
   private async tick(): Promise<void> {
     if (this.stopped) return;
     const began = this.now();
@@ -73,6 +88,7 @@ export class Leadership {
       if (this.stopped) return;
       if (token !== undefined) {
         this.validUntil = began + ttlMs / 2;
+        this.lastToken = token;
         if (this.token === undefined) {
           this.token = token;
           this.transition = this.transition.then(() => this.elect(token));

@@ -14,6 +14,16 @@ export interface Mutation<T> {
   result: T;
 }
 
+/** How an atomic update is to be made. */
+export interface UpdateOptions {
+  /**
+   * Give `change` the time by the store's own clock (PostgreSQL's `clock_timestamp()`, Redis' `TIME`), read
+   * inside the update, so that instances on several hosts judge times in the store by one clock. SQLite and
+   * in-process stores live on one machine: their clock is this process's.
+   */
+  storeClock?: boolean;
+}
+
 /**
  * Read-modify-write of several keys with no other writer in between, in this process or any other sharing
  * the store: an SQLite write transaction, a Postgres transaction holding advisory locks on the keys, or a
@@ -24,9 +34,10 @@ export interface AtomicUpdates {
   /**
    * Reads `keys` (undefined where absent or expired), lets `change` decide, and applies its writes.
    * `change` may run more than once (after a conflict), so it must only compute from what it is given.
-   * Writes and deletes should stay within `keys`: only those are protected.
+   * Writes and deletes should stay within `keys`: only those are protected. `now` is the time in ms since
+   * the epoch: this process's clock, or the store's with `storeClock`. `change` may throw to write nothing.
    */
-  update<T>(keys: readonly string[], change: (values: Array<unknown>) => Mutation<T>): Promise<T>;
+  update<T>(keys: readonly string[], change: (values: Array<unknown>, now: number) => Mutation<T>, options?: UpdateOptions): Promise<T>;
 }
 
 /** How keyv lays keys and values out in the backend, so atomic updates and keyv read and write the same rows. */
@@ -70,10 +81,10 @@ export class Mutex {
 export function inProcessUpdates(keyv: Keyv): AtomicUpdates {
   const mutex = new Mutex();
   return {
-    update: <T>(keys: readonly string[], change: (values: unknown[]) => Mutation<T>) =>
+    update: <T>(keys: readonly string[], change: (values: unknown[], now: number) => Mutation<T>) =>
       mutex.run(async () => {
         const values = keys.length > 0 ? await keyv.getMany<unknown>([...keys]) : [];
-        const mutation = change(values.map((v) => v ?? undefined));
+        const mutation = change(values.map((v) => v ?? undefined), Date.now());
         for (const write of mutation.set ?? []) await keyv.set(write.key, write.value, write.ttlMs);
         if (mutation.delete?.length) await keyv.deleteMany(mutation.delete);
         return mutation.result;

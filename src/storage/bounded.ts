@@ -40,9 +40,9 @@ export function boundAdapter<T extends object>(adapter: T, ms: number, operation
 
 export function boundUpdates(atomic: AtomicUpdates, ms: number, operations: OperationCount): AtomicUpdates {
   return {
-    update: (keys, change) => {
+    update: (keys, change, options) => {
       operations.count++;
-      return within(ms, "an atomic update", atomic.update(keys, change));
+      return within(ms, "an atomic update", atomic.update(keys, change, options));
     },
   };
 }

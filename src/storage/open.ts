@@ -141,7 +141,7 @@ function withinTimeout<T>(work: Promise<T>, ms: number, message: string): Promis
  * `mkdir -p`, level by level: Node's recursive mkdirSync spins for ever on a path under /proc, where
  * mkdir keeps answering ENOENT.
  */
-function makeDirectories(dir: string): void {
+export function makeDirectories(dir: string): void {
   const missing: string[] = [];
   for (let at = dir; !existsSync(at); at = dirname(at)) {
     missing.unshift(at);

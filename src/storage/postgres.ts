@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import KeyvPostgres from "@keyv/postgres";
 import type { KeyvEntry } from "keyv";
 import pg from "pg";
-import { Mutex, type AtomicUpdates, type Codec, type Mutation } from "./atomic.js";
+import { Mutex, type AtomicUpdates, type Codec, type Mutation, type UpdateOptions } from "./atomic.js";
 
 const TABLE = "public.keyv";
 /** Longer keys (a 2,000-character link) are stored by digest: a B-tree entry must fit in a third of a page. */
@@ -147,7 +147,7 @@ export class PostgresBackend {
   /** A transaction holding the advisory lock: writers in every process take turns; readers are not blocked. */
   atomic(codec: Codec): AtomicUpdates {
     return {
-      update: <T>(keys: readonly string[], change: (values: unknown[]) => Mutation<T>) =>
+      update: <T>(keys: readonly string[], change: (values: unknown[], now: number) => Mutation<T>, options?: UpdateOptions) =>
         this.mutex.run(async () => {
           const client = await this.pool.connect();
           const onError = () => undefined;
@@ -158,7 +158,8 @@ export class PostgresBackend {
             await client.query("SELECT pg_advisory_xact_lock($1)", [LOCK_ID]);
             const raw = keys.map(codec.rawKey);
             const values = raw.length > 0 ? (await readMany(client, raw)).map((v) => codec.decode(v)) : [];
-            const mutation = change(values);
+            const now = options?.storeClock ? await serverTime(client) : Date.now();
+            const mutation = change(values, now);
             if (mutation.set?.length) await writeMany(client, mutation.set.map((w) => [codec.rawKey(w.key), codec.encode(w)]));
             if (mutation.delete?.length) await client.query(`DELETE FROM ${TABLE} WHERE key = ANY($1::text[])`, [mutation.delete.map((k) => stored(codec.rawKey(k)))]);
             await client.query("COMMIT");
@@ -188,6 +189,12 @@ export class PostgresBackend {
 function stored(key: string): string {
   if (key.length <= MAX_KEY) return key;
   return `${key.slice(0, 200)}#sha256:${createHash("sha256").update(key).digest("hex")}`;
+}
+
+/** The server's time (ms since the epoch) as the transaction reads it: every instance judges by this one clock. */
+async function serverTime(db: pg.PoolClient): Promise<number> {
+  const { rows } = await db.query<{ now: number }>("SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS now");
+  return rows[0]!.now;
 }
 
 async function readMany(db: pg.PoolClient, keys: string[]): Promise<Array<string | undefined>> {

@@ -1,6 +1,6 @@
 import KeyvRedis from "@keyv/redis";
 import { createClient, WatchError } from "@redis/client";
-import { Mutex, type AtomicUpdates, type Codec, type Mutation } from "./atomic.js";
+import { Mutex, type AtomicUpdates, type Codec, type Mutation, type UpdateOptions } from "./atomic.js";
 
 type Client = ReturnType<typeof createClient>;
 
@@ -80,15 +80,18 @@ export class RedisBackend {
   /** Optimistic: WATCH the keys, read them, queue the writes in MULTI; EXEC fails if another client wrote one, and it runs again. */
   atomic(codec: Codec): AtomicUpdates {
     return {
-      update: <T>(keys: readonly string[], change: (values: unknown[]) => Mutation<T>) =>
+      update: <T>(keys: readonly string[], change: (values: unknown[], now: number) => Mutation<T>, options?: UpdateOptions) =>
         this.mutex.run(async () => {
           const raw = keys.map(codec.rawKey);
           for (let attempt = 0; attempt < MAX_CONFLICTS; attempt++) {
             if (raw.length > 0) await this.tx.watch(raw);
-            const values = raw.length > 0 ? (await this.tx.mGet(raw)).map((v) => codec.decode(v)) : [];
+            const [found, time] = await Promise.all([raw.length > 0 ? this.tx.mGet(raw) : [], options?.storeClock ? this.tx.time() : undefined]);
+            const values = found.map((v) => codec.decode(v));
+            // The server's clock (TIME, read under the same WATCH) when asked: every instance judges by it.
+            const now = time ? Number(time[0]) * 1000 + Math.floor(Number(time[1]) / 1000) : Date.now();
             let mutation: Mutation<T>;
             try {
-              mutation = change(values);
+              mutation = change(values, now);
             } catch (error) {
               await this.tx.unwatch();
               throw error;

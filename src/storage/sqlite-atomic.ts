@@ -34,14 +34,15 @@ export class SqliteAtomic implements AtomicUpdates {
     return this.mutex.run(work);
   }
 
-  update<T>(keys: readonly string[], change: (values: unknown[]) => Mutation<T>): Promise<T> {
+  /** One machine, one clock: `now` is this process's, whatever the options say. */
+  update<T>(keys: readonly string[], change: (values: unknown[], now: number) => Mutation<T>): Promise<T> {
     return this.mutex.run(async () => {
       await this.run("BEGIN IMMEDIATE");
       try {
         const raw = keys.map(this.codec.rawKey);
         const rows = await this.all(`SELECT key, value FROM ${this.table} WHERE key IN (SELECT value FROM json_each(?))`, JSON.stringify(raw));
         const byKey = new Map(rows.map((row) => [row.key, row.value]));
-        const mutation = change(raw.map((key) => this.codec.decode(byKey.get(key))));
+        const mutation = change(raw.map((key) => this.codec.decode(byKey.get(key))), Date.now());
         if (mutation.set?.length) {
           const pairs = mutation.set.map((w) => [this.codec.rawKey(w.key), this.codec.encode(w)]);
           await this.run(

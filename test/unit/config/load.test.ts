@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { defaultConfigFile, loadConfig } from "../../../config/load.js";
 import { ConfigError } from "../../../src/core/errors.js";
@@ -117,6 +117,18 @@ feeds:
     ]);
     expect(problems({ env: { REGWATCH_STORE: "data/regwatch.sqlite" } })).toEqual(["REGWATCH_STORE: must be sqlite://FILE, redis://…, postgres://… or memory://"]);
     expect(loadConfig({ env: { REGWATCH_STORE: "postgres://bot:pw@localhost/regwatch" } }).config.store).toBe("postgres://bot:pw@localhost/regwatch");
+  });
+
+  it("puts the state file beside an SQLite file, under data/ for a server store, nowhere for memory://, or where it is told", () => {
+    const feeds = "feeds:\n  - { id: a, name: A, url: 'https://a.example/rss' }\n";
+    const stateFile = (yaml: string, env: NodeJS.ProcessEnv = {}) => loadConfig({ file: file(yaml + feeds), env }).config.stateFile;
+    expect(stateFile("store: sqlite://data/x.sqlite\n")).toBe(resolve("data/x.sqlite.state.json"));
+    expect(stateFile("", { REGWATCH_STORE: "redis://127.0.0.1:6379/0" })).toBe(resolve("data/regwatch.state.json"));
+    expect(stateFile("store: postgres://bot@db/regwatch\n")).toBe(resolve("data/regwatch.state.json"));
+    expect(stateFile("store: memory://\n")).toBe(false);
+    expect(stateFile("store: redis://db:6379\nstateFile: /var/lib/regwatch/state.json\n")).toBe("/var/lib/regwatch/state.json");
+    expect(stateFile("stateFile: false\n")).toBe(false);
+    expect(problems({ file: file("stateFile: 3\n" + feeds), env: {} })).toEqual([expect.stringMatching(/^stateFile: /)]);
   });
 
   it("keeps bot tokens out of the configuration object and its messages", () => {
