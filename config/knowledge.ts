@@ -22,6 +22,11 @@ const jurisdictionSchema = z.strictObject({
   flag: term,
   currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code"),
   names: terms,
+  /**
+   * Names that are also a common word in their language unless capitalised (Vietnamese "Pháp" is France,
+   * "pháp lý" is legal): matched case-sensitively.
+   */
+  exactNames: terms,
   adjectives: terms,
   aliases: terms,
   places: terms,

@@ -12,7 +12,7 @@ const normalise = (text: string): string =>
 const ALL = new Set(["all", "any", "every", "everything", "*", "全部", "すべて", "全て", "전체", "모두"]);
 
 function jurisdictionKeys(j: Jurisdiction): string[] {
-  return [j.code, j.name, ...j.names, ...j.adjectives, ...j.aliases].map(normalise);
+  return [j.code, j.name, ...j.names, ...j.exactNames, ...j.adjectives, ...j.aliases].map(normalise);
 }
 
 /** A code, name, adjective or alias in any case and script; "all" for every jurisdiction; undefined if unknown. */

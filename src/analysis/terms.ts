@@ -48,6 +48,7 @@ export function compileTerms(knowledge: Knowledge): TermMatcher<Ref> {
   const mandates = knowledge.topics.filter((t) => t.mandate).map((t) => ({ id: t.id, holds: containsTest(t.terms) }));
   for (const j of knowledge.jurisdictions) {
     for (const name of [...j.names, ...j.adjectives]) m.add(name, { t: "place", code: j.code, weight: NAME_WEIGHT });
+    for (const name of j.exactNames) m.add(name, { t: "place", code: j.code, weight: NAME_WEIGHT }, true);
     for (const place of j.places) m.add(place, { t: "place", code: j.code, weight: PLACE_WEIGHT });
     for (const r of j.regulators) {
       const ref: Ref = { t: "authority", code: j.code, kind: r.kind, fallback: r.default === true };

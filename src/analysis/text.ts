@@ -85,6 +85,10 @@ const ABBREVIATION_END =
 // In brackets too: "(ก.ล.ต.) ปรับปรุง…" is one sentence.
 const SHORT_ABBREVIATION = /(?:^|[\s.(（“"'])[\u0e00-\u0e7f\u0400-\u04ff]{1,2}\.[)）”"']?$/u;
 
+// German writes a date's day as an ordinal: "seit dem 30. Juni 2024" is one sentence.
+const ORDINAL_END = /(?:^|\s)\d{1,2}\.$/;
+const ORDINAL_MONTH = /^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/;
+
 export interface Sentence {
   text: string;
   /** Offset in the text the sentences came from. */
@@ -102,7 +106,8 @@ export function splitSentences(text: string, language: Script): Sentence[] {
     const joins =
       previous !== undefined &&
       !text.slice(previous.start + previous.text.length, start).includes("\n") &&
-      (ABBREVIATION_END.test(previous.text) || SHORT_ABBREVIATION.test(previous.text) || /^[a-z0-9%]/.test(trimmed));
+      (ABBREVIATION_END.test(previous.text) || SHORT_ABBREVIATION.test(previous.text) || /^[a-z0-9%]/.test(trimmed) ||
+        (ORDINAL_END.test(previous.text) && ORDINAL_MONTH.test(trimmed)));
     if (previous && joins) previous.text = text.slice(previous.start, start + trimmed.length);
     else out.push({ text: trimmed, start });
   }
