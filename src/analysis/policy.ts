@@ -46,7 +46,7 @@ function cues(segment: Segment) {
     }
   }
   // "Voted to hold rates ahead of the Budget": a sentence that tells the move made is not a forecast of it.
-  return { authority, centralBank, country, acts, non, spec: done ? 0 : spec, scope, rate, nonLeads: leader === "non" };
+  return { authority, centralBank, country, acts, non, spec: done ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
 }
 
 /** How far into a sentence a country's name can still be its subject ("The wait is over: Australia releases"). */
@@ -74,6 +74,7 @@ export interface PolicyVerdict {
 export function judgePolicy(segments: readonly Segment[], primaryTopic: string | undefined): PolicyVerdict {
   let score = 0;
   let speculative = 0;
+  let titleDecided = false;
   let leadActs = 0;
   let titleActor = false;
   let leadActor = false;
@@ -94,7 +95,9 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     if (lead) leadActs += c.acts;
     if (segment.index < 0) titleActor ||= actor > 0;
     else if (lead) leadActor ||= c.authority;
-    if (segment.index <= 0) speculative += c.spec;
+    if (segment.index < 0) titleDecided = c.spec === 0 && c.decided;
+    // A headline that tells the move made ("BoK holds rate at 2.5%") is not undone by the lead's "expectations".
+    if (segment.index <= 0 && !(segment.index === 0 && titleDecided)) speculative += c.spec;
     if (segment.index <= 2) {
       scope += c.scope;
       rate += c.rate;
