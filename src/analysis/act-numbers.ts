@@ -6,7 +6,7 @@ const ACT_WORDS = [
   "Interpretive Letter", "Letter", "Staff Accounting Bulletin", "Bulletin", "Resolution", "Recommendation", "Section", "Article",
   "Bill", "Act", "Rule", "Regulation", "Decree", "Circular", "Notice", "Order", "Directive", "Law", "Ordinance", "Release",
   "Proclamation", "Executive Order", "Guideline", "Guidelines", "Policy Statement", "Consultation Paper", "Discussion Paper",
-  "H\\.R\\.", "SB", "HB", "CP", "PS", "DP", "SAB",
+  "H\\.R\\.", "SB", "HB", "CP", "PS", "DP", "SAB", "Information Sheet", "INFO", "Regulatory Guide", "RG", "U\\.S\\.C\\. §", "§",
   // Other languages, as acts are numbered there
   "Resolução", "Resolución", "Resolução CVM", "Resolución General", "Instrução", "Lei", "Ley", "Decreto", "Real Decreto",
   "Circular", "Comunicación", "Comunicado", "Gesetz", "Rundschreiben", "Verordnung", "Loi", "Décret", "Ordonnance", "Legge",

@@ -1,6 +1,7 @@
 import type { Figure } from "../core/article.js";
 import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT } from "./act-numbers.js";
 import { COUNT, COUNT_BEFORE, countValue, VOTE, voteValue } from "./counts.js";
+import { LOCAL_DATE, localDateValue } from "./local-dates.js";
 import { BASIS_POINT, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, periodValue } from "./measures.js";
 
 // Figures a trader needs kept exactly: money with its currency, percentages, dates and deadlines.
@@ -11,7 +12,7 @@ const SYMBOLS: Record<string, string> = {
   "₱": "PHP", "₫": "VND", "₺": "TRY", "₽": "RUB", "₣": "CHF",
 };
 const CODES =
-  "USD|EUR|GBP|JPY|KRW|CNY|RMB|HKD|SGD|AUD|CAD|CHF|INR|THB|AED|MYR|PHP|IDR|VND|NGN|KES|ZAR|TRY|ARS|BRL|MXN|TWD|NZD|SAR|RUB|PKR|USDT|USDC|BTC|ETH|SOL|XRP";
+  "Rs|USD|EUR|GBP|JPY|KRW|CNY|RMB|HKD|SGD|AUD|CAD|CHF|INR|THB|AED|MYR|PHP|IDR|VND|NGN|KES|ZAR|TRY|ARS|BRL|MXN|TWD|NZD|SAR|RUB|PKR|USDT|USDC|BTC|ETH|SOL|XRP";
 const WORDS: Record<string, string> = {
   yen: "JPY", dollar: "USD", dollars: "USD", euro: "EUR", euros: "EUR", pound: "GBP", pounds: "GBP", sterling: "GBP",
   won: "KRW", yuan: "CNY", renminbi: "CNY", rupee: "INR", rupees: "INR", baht: "THB", ringgit: "MYR", dirham: "AED",
@@ -48,7 +49,7 @@ const PERCENT = new RegExp(
   "gi",
 );
 // Turkish writes the sign first: "%38".
-const PERCENT_BEFORE = /(?<![\w%])%(?<n>\d+(?:[.,]\d+)?)(?![\d])/g;
+const PERCENT_BEFORE = /(?<![\w%])(?:%|yüzde\s)(?<n>\d+(?:[.,]\d+)?)(?![\d])/giu;
 
 // Amounts written the way most languages other than English write them: "2 millones de euros", "1,5 Mrd. Euro",
 // "Rp600 juta", "5 แสนบาท", "300 тысяч рублей" ("." groups thousands, "," is the decimal point).
@@ -64,14 +65,14 @@ const LOCAL_CURRENCY: Record<string, string> = {
   euros: "EUR", euro: "EUR", reais: "BRL", real: "BRL", pesos: "MXN", "dólares": "USD", dolares: "USD", dollari: "USD",
   "долларов": "USD", "рублей": "RUB", "рубля": "RUB", "рубль": "RUB", tl: "TRY", lira: "TRY", "đồng": "VND", rupiah: "IDR",
   ringgit: "MYR", "บาท": "THB", "ريال": "SAR", "درهم": "AED", "دولار": "USD", rp: "IDR", "rp.": "IDR", rm: "MYR",
-  "r$": "BRL", "us$": "USD", "€": "EUR", "₺": "TRY",
+  "r$": "BRL", "us$": "USD", "€": "EUR", "₺": "TRY", usd: "USD",
 };
 const localScaleAlt = Object.keys(LOCAL_SCALE).sort((a, b) => b.length - a.length).map(escape).join("|");
 const localCurrencyAlt = Object.keys(LOCAL_CURRENCY).sort((a, b) => b.length - a.length).map(escape).join("|");
 // A comma is a decimal point only before one or two digits: "1,5 milhão", never "1,500".
-const LOCAL_NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:,\d{1,2})?(?![\d,])`;
+const LOCAL_NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:,\d{1,2})?(?![\d,]|\.\d)`;
 const LOCAL_MONEY = new RegExp(
-  String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?|(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d'|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
+  String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?|\b(?<iso>USD|EUR)\s(?<n3>\d+,\d{1,2})\s(?<s3>${localScaleAlt})|(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d'|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
   "giu",
 );
 
@@ -125,9 +126,11 @@ export function extractFigures(text: string, published?: string | null): Figure[
   for (const m of text.matchAll(LOCAL_MONEY)) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
-    const currency = LOCAL_CURRENCY[(g.pre ?? g.cur ?? "").toLowerCase()];
-    const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? "").toLowerCase()] ?? 1;
-    const amount = localNumber(g.n1 ?? g.n2 ?? "") * scale;
+    // "1.5 USD" is English: a local amount never starts inside another number.
+    if (before(m.index, /[\d.,]/)) continue;
+    const currency = g.iso ?? LOCAL_CURRENCY[(g.pre ?? g.cur ?? "").toLowerCase()];
+    const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? "").toLowerCase()] ?? 1;
+    const amount = localNumber(g.n1 ?? g.n2 ?? g.n3 ?? "") * scale;
     if (currency && Number.isFinite(amount) && amount > 0) add({ kind: "money", value: Number(amount.toPrecision(15)), currency, text: m[0].trim() }, m.index);
   }
   for (const m of text.matchAll(MONEY)) {
@@ -151,6 +154,11 @@ export function extractFigures(text: string, published?: string | null): Figure[
   for (const m of text.matchAll(DATE)) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const value = dateValue(m.groups ?? {}, reference);
+    if (value) add({ kind: "date", value, text: m[0].trim() }, m.index);
+  }
+  for (const m of text.matchAll(LOCAL_DATE)) {
+    if (!free(m.index, m.index + m[0].length)) continue;
+    const value = localDateValue(m.groups ?? {}, reference);
     if (value) add({ kind: "date", value, text: m[0].trim() }, m.index);
   }
   for (const m of text.matchAll(FISCAL_YEAR)) {
@@ -193,7 +201,8 @@ function money(g: Record<string, string | undefined>, text: string): Figure | un
   return { kind: "money", value: Number(amount.toPrecision(15)), currency, text };
 }
 
-const normaliseCode = (code: string): string => (code.toUpperCase() === "RMB" ? "CNY" : code.toUpperCase());
+const CODE_ALIASES: Record<string, string> = { RMB: "CNY", RS: "INR" };
+const normaliseCode = (code: string): string => CODE_ALIASES[code.toUpperCase()] ?? code.toUpperCase();
 const toNumber = (n: string): number => Number(n.replaceAll(",", ""));
 
 /** 130조8000억 → 130.8e12; 2.5億 → 2.5e8; 50万 → 5e5; 27억3천만 → 2.73e9. */

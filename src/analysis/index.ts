@@ -8,7 +8,7 @@ import { judgePolicy } from "./policy.js";
 import { siteJurisdiction } from "./site.js";
 import { summarise } from "./summary.js";
 import { compileTerms, segment } from "./terms.js";
-import { plainText, scriptOf } from "./text.js";
+import { halfWidth, plainText, scriptOf } from "./text.js";
 import { tagTopics } from "./topics.js";
 
 export { extractFigures } from "./figures.js";
@@ -61,9 +61,9 @@ function buildAnalyzer(knowledge: Knowledge, detectLanguage: LanguageDetector): 
 
   function run(input: AnalysisInput, explain: boolean): Analysis | ExplainedAnalysis {
     // A headline longer than this is not a headline: bounded, so hostile input costs no more than a long article.
-    const title = plainText(input.title.slice(0, MAX_TITLE_CHARS * 4)).replace(/\n/g, " ").slice(0, MAX_TITLE_CHARS);
+    const title = halfWidth(plainText(input.title.slice(0, MAX_TITLE_CHARS * 4)).replace(/\n/g, " ").slice(0, MAX_TITLE_CHARS));
     // The main event is in the title and lead: a full-length page adds cost, not evidence.
-    const body = plainText(input.text.slice(0, MAX_BODY_CHARS * 8)).slice(0, MAX_BODY_CHARS);
+    const body = halfWidth(plainText(input.text.slice(0, MAX_BODY_CHARS * 8)).slice(0, MAX_BODY_CHARS));
     const script = scriptOf(input.language, title + "\n" + body);
     const segments = segment(matcher, title, body, script);
     const topics = tagTopics(segments);

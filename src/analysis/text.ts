@@ -126,3 +126,13 @@ export function clip(text: string, max: number, language: Script): string {
   const cut = text.slice(0, end).replace(/[\s,;:–—(\-]+$/u, "");
   return cut + "…";
 }
+
+/**
+ * Full-width digits, Latin letters and signs as ASCII: Japanese and Chinese news write "０・７５％" and "ＳＥＣ",
+ * which the figures and the acronym tables read in their ASCII form.
+ */
+export function halfWidth(text: string): string {
+  return /[\uFF05\uFF0E\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/.test(text)
+    ? text.replace(/[\uFF05\uFF0E\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    : text;
+}

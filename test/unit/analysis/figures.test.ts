@@ -147,3 +147,39 @@ describe("extractFigures: votes, counts and acts cited by number", () => {
     expect(of("2 Mart tarihli 7600 sayılı Kanun")).toEqual([["act", "7600", "7600 sayılı"]]);
   });
 });
+
+describe("extractFigures: dates, amounts and percentages as other languages write them", () => {
+  const of = (text: string, published?: string) => extractFigures(text, published).map((f) => [f.kind, f.value, f.text]);
+
+  it("reads day-month-year dates with local month names, and a Buddhist-era Thai year", () => {
+    expect(of("el 3 de abril de 2026 entra en vigor")).toEqual([["date", "2026-04-03", "3 de abril de 2026"]]);
+    expect(of("ab dem 15. März 2026 gilt")).toEqual([["date", "2026-03-15", "15. März 2026"]]);
+    expect(of("à compter du 1er octobre 2026")).toEqual([["date", "2026-10-01", "1er octobre 2026"]]);
+    expect(of("12 Şubat 2026 tarihinde")).toEqual([["date", "2026-02-12", "12 Şubat 2026"]]);
+    expect(of("вступает в силу 1 марта 2027 года")).toEqual([["date", "2027-03-01", "1 марта 2027"]]);
+    expect(of("มีผล 1 มกราคม 2570")).toEqual([["date", "2027-01-01", "1 มกราคม 2570"]]);
+    expect(of("mulai 9 Mei 2026")).toEqual([["date", "2026-05-09", "9 Mei 2026"]]);
+  });
+
+  it("takes a missing year from the publication, and reads a bare year after a word that makes it a date", () => {
+    expect(of("nesta terça-feira (4/3) o banco", "2026-03-05")).toEqual([["date", "2026-03-04", "(4/3)"]]);
+    expect(of("Quốc hội thông qua ngày 14/6", "2026-06-20")).toEqual([["date", "2026-06-14", "ngày 14/6"]]);
+    expect(of("vigente desde 2023 y reformada en marzo de 2026")).toEqual([["date", "2023", "desde 2023"], ["date", "2026-03", "marzo de 2026"]]);
+  });
+
+  it("reads rupees, an ISO code before a decimal comma, and the Turkish percent word", () => {
+    expect(of("a penalty of Rs 18.82 crore")).toEqual([["money", 188_200_000, "Rs 18.82 crore"]]);
+    expect(of("dari USD 1,25 triliun")).toEqual([["money", 1_250_000_000_000, "USD 1,25 triliun"]]);
+    expect(of("faizi yüzde 42,5'e çekti")).toEqual([["percent", 42.5, "yüzde 42,5"]]);
+  });
+
+  it("does not read part of an English amount as a local one", () => {
+    expect(of("raised US$2.25bn")).toEqual([["money", 2_250_000_000, "US$2.25bn"]]);
+    expect(of("each token at 0.98 USD")).toEqual([["money", 0.98, "0.98 USD"]]);
+  });
+
+  it("keeps a section of a code and an information sheet as acts", () => {
+    expect(of("under 18 U.S.C. § 1960")).toEqual([["act", "1960", "U.S.C. § 1960"]]);
+    expect(of("ASIC updated INFO 225")).toEqual([["act", "225", "INFO 225"]]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clip, scriptOf, plainText, splitSentences } from "../../../src/analysis/text.js";
+import { clip, halfWidth, scriptOf, plainText, splitSentences } from "../../../src/analysis/text.js";
 
 describe("plainText", () => {
   it("strips tags, decodes entities and drops feed boilerplate", () => {
@@ -44,5 +44,12 @@ describe("clip", () => {
     const out = clip("supervisory requirements apply to every platform", 30, "en");
     expect(out).toBe("supervisory requirements…");
     expect(clip("short", 30, "en")).toBe("short");
+  });
+});
+
+describe("halfWidth", () => {
+  it("turns full-width digits, letters and the percent sign into ASCII and leaves CJK punctuation", () => {
+    expect(halfWidth("政策金利を０・７５％に、ＳＥＣは（米国）")).toBe("政策金利を0・75%に、SECは（米国）");
+    expect(halfWidth("plain text")).toBe("plain text");
   });
 });

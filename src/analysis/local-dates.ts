@@ -1,0 +1,84 @@
+// Dates as the other languages of the tables write them: "14 de marzo de 2025", "30. Juni 2024", "1er juillet 2024",
+// "2 Temmuz 2024", "1 июля 2027", "6 April 2025", "16 พฤศจิกายน 2568" (Thai years are Buddhist: 543 ahead),
+// "ngày 14/6", "tháng 6/2025", "(10/11)" in a Brazilian lead, and a bare year after "em", "seit", "в … году".
+
+const MONTHS: Record<string, number> = {};
+const add = (names: string, ...more: string[]) =>
+  [names, ...more].forEach((list) => list.split(" ").forEach((name, i) => (MONTHS[name.toLowerCase()] = i + 1)));
+// One line per language, January to December.
+add(
+  "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+  "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+  "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+  "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+  "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+  "januari februari maart april mei juni juli augustus september oktober november december",
+  "Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık",
+  "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember",
+  "Januari Februari Mac April Mei Jun Julai Ogos September Oktober November Disember",
+  "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+  "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+  "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+  "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม",
+  "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.",
+  "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+  "Jänner",
+);
+MONTHS["setiembre"] = 9;
+MONTHS["jänner"] = 1;
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const MONTH = Object.keys(MONTHS).sort((a, b) => b.length - a.length).map(escape).join("|");
+// A Turkish suffix may follow a year or a month after an apostrophe: "Aralık 2025'teki".
+const YEAR = String.raw`(?<y>(?:19|20|25)\d\d)(?!\d)`;
+
+export const LOCAL_DATE = new RegExp(
+  [
+    // 14 de marzo de 2025 · 30. Juni 2024 · 1er juillet · 2 Temmuz 2024 · 16 พฤศจิกายน 2568
+    String.raw`(?<![\p{L}\p{N}])(?<d>\d{1,2})(?:er|º|\.)?\s?(?:de\s)?(?<m>${MONTH})(?![\p{L}])(?:,?\s(?:de\s|del\s|năm\s)?${YEAR})?`,
+    // marzo de 2025 · Aralık 2025 · июля 2027
+    String.raw`(?<![\p{L}\p{N}])(?<m2>${MONTH})(?![\p{L}])\s(?:de\s|del\s)?(?<y2>(?:19|20|25)\d\d)(?!\d)`,
+    // ngày 14/6(/2025), tháng 6/2025, tháng 6 năm 2025
+    String.raw`ngày\s(?<vd>\d{1,2})/(?<vm>\d{1,2})(?:/(?<vy>\d{4}))?(?![\d/])`,
+    String.raw`tháng\s(?<tm>\d{1,2})(?:/|\snăm\s)(?<ty>\d{4})`,
+    // "nesta segunda-feira (10/11)": a day and month in brackets, as Brazilian leads write them.
+    String.raw`\((?<bd>\d{1,2})/(?<bm>\d{1,2})\)`,
+    // A bare year after a word that makes it a date: "em 2024", "seit 2019", "в 2025 году", "لسنة 2025".
+    String.raw`(?<![\p{L}])(?:em|desde|hasta|até|depuis|seit|ab|nel|dal|entro|sejak|pada tahun|tahun|năm|yılında|لسنة|سنة|عام)\s(?<by>(?:19|20)\d\d)(?!\d)`,
+    String.raw`(?<![\p{L}])(?:в|с|до|к)\s(?<ry>(?:19|20)\d\d)(?:\s|-)(?:год\p{L}*|г\.)`,
+  ].join("|"),
+  "giu",
+);
+
+interface Reference {
+  year: number;
+  month: number | undefined;
+}
+
+/** ISO date (YYYY-MM-DD, YYYY-MM or YYYY) of a LOCAL_DATE match; `ref` supplies a missing year. */
+export function localDateValue(g: Record<string, string | undefined>, ref: Reference | undefined): string | undefined {
+  const year = (text: string | undefined): number | undefined => {
+    if (text === undefined) return undefined;
+    const y = Number(text);
+    return y > 2400 ? y - 543 : y;
+  };
+  const iso = (y: number | undefined, m: number, d?: number): string | undefined => {
+    if (m < 1 || m > 12 || (d !== undefined && (d < 1 || d > 31))) return undefined;
+    let yy = y;
+    if (yy === undefined) {
+      if (!ref) return undefined;
+      yy = ref.year;
+      if (ref.month !== undefined && m - ref.month > 6) yy -= 1;
+      if (ref.month !== undefined && ref.month - m > 6) yy += 1;
+    }
+    const mm = String(m).padStart(2, "0");
+    return d === undefined ? `${yy}-${mm}` : `${yy}-${mm}-${String(d).padStart(2, "0")}`;
+  };
+  if (g.m !== undefined) return iso(year(g.y), MONTHS[g.m.toLowerCase()] ?? 0, Number(g.d));
+  if (g.m2 !== undefined) return iso(year(g.y2), MONTHS[g.m2.toLowerCase()] ?? 0);
+  if (g.vd !== undefined) return iso(year(g.vy), Number(g.vm), Number(g.vd));
+  if (g.tm !== undefined) return iso(year(g.ty), Number(g.tm));
+  if (g.bd !== undefined) return iso(undefined, Number(g.bm), Number(g.bd));
+  const bare = g.by ?? g.ry;
+  return bare === undefined ? undefined : bare;
+}
