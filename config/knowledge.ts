@@ -14,6 +14,8 @@ const regulatorSchema = z.strictObject({
     "regulator", "central-bank", "ministry", "sro", "government", "legislature", "tax", "law", "court", "standard-setter",
   ]),
   default: z.boolean().optional(),
+  /** The topic its acts are about by its mandate: a financial intelligence unit's are about AML. */
+  topic: z.string().optional(),
 });
 
 const jurisdictionSchema = z.strictObject({

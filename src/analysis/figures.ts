@@ -26,6 +26,7 @@ const SCALE: Record<string, number> = {
   亿: 1e8, 억: 1e8, 兆: 1e12, 조: 1e12,
 };
 
+const DOLLAR_AFTER = /^\s?(AUD|CAD|NZD|HKD|SGD|USD|TWD|MXN)\b/;
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE_WORD = String.raw`(?:\s?(?:thousand|million|billion|trillion|crores?|lakhs?|mln|mn|bn|tn)\b|(?:k|m|b)\b)`;
 const symbolAlt = Object.keys(SYMBOLS).sort((a, b) => b.length - a.length).map(escape).join("|");
@@ -137,7 +138,15 @@ export function extractFigures(text: string, published?: string | null): Figure[
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
     const figure = money(g, m[0].trim());
-    if (figure) add(figure, m.index + m[0].indexOf(figure.text));
+    if (!figure) continue;
+    const at = m.index + m[0].indexOf(figure.text);
+    // "$5,000 AUD": the code after a bare dollar sign says which dollar.
+    const code = g.sym === "$" ? DOLLAR_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 5)) : null;
+    if (code) {
+      figure.currency = code[1]!;
+      figure.text += code[0];
+    }
+    add(figure, at);
   }
   for (const m of text.matchAll(PERCENT)) {
     if (!free(m.index, m.index + m[0].length)) continue;

@@ -10,7 +10,10 @@ export function tagTopics(segments: readonly Segment[]): string[] {
   const strong = new Set([...refsOf(segments, "topic")].filter((x) => x.ref.weight >= 1).map((x) => x.ref.id));
   for (const id of pairedWeak(segments)) strong.add(id);
   for (const id of actedOn(segments)) strong.add(id);
-  for (const { ref } of refsOf(segments, "authority")) if (ref.kind === "tax") strong.add("tax");
+  for (const { segment, ref } of refsOf(segments, "authority")) {
+    const topic = mandateOf(ref, segment);
+    if (topic) strong.add(topic);
+  }
   const ranked = [...score].sort((a, b) => b[1] - a[1]);
   const top = ranked.find(([id]) => id !== "other")?.[1] ?? 0;
   const chosen = ranked
@@ -72,9 +75,13 @@ export function topicScores(segments: readonly Segment[]): Map<string, number> {
     if (ref.id === "monetary-policy" && speculates(segment, hit)) continue;
     add(ref.id, ref.weight * (segment.index < 0 ? 2 : 1));
   }
-  // A tax authority acting makes the item about tax even when its name swallowed the word.
+  // A tax authority or a financial intelligence unit acting makes the item about its mandate, named or not.
+  const counted = new Set<string>();
   for (const { segment, ref } of refsOf(segments, "authority")) {
-    if (ref.kind === "tax") add("tax", segment.index < 0 ? 2 : 1);
+    const topic = mandateOf(ref, segment);
+    if (!topic || (topic !== "tax" && counted.has(topic))) continue;
+    counted.add(topic);
+    add(topic, segment.index < 0 ? 2 : 1);
   }
   return score;
 }
@@ -85,4 +92,13 @@ const cueIn = (segment: Segment, cue: string, except?: unknown): boolean =>
 /** A sentence that talks of a rate move as expected, and does not say it was made. */
 function speculates(segment: Segment, hit: unknown): boolean {
   return cueIn(segment, "spec", hit) && !cueIn(segment, "done", hit);
+}
+
+/**
+ * The topic an authority's acts are about by its mandate: tax for a tax office anywhere; AML for an FIU or the
+ * FATF once, when it is the actor of the title or lead (an FIU thanked for its help is not the news).
+ */
+function mandateOf(ref: { kind: string; topic?: string }, segment: Segment): string | undefined {
+  if (ref.kind === "tax") return "tax";
+  return segment.index <= 0 ? ref.topic : undefined;
 }
