@@ -6,10 +6,13 @@ import { refsOf, type Segment } from "./terms.js";
  */
 export function tagTopics(segments: readonly Segment[]): string[] {
   const score = topicScores(segments);
+  const acted = actedOn(segments);
+  // What the act is about counts as much as one clear term.
+  for (const id of acted) score.set(id, (score.get(id) ?? 0) + 0.5);
   // Weak terms ("exchange", "registered") support a topic but never make one on their own.
   const strong = new Set([...refsOf(segments, "topic")].filter((x) => x.ref.weight >= 1).map((x) => x.ref.id));
   for (const id of pairedWeak(segments)) strong.add(id);
-  for (const id of actedOn(segments)) strong.add(id);
+  for (const id of acted) strong.add(id);
   for (const { segment, ref } of refsOf(segments, "authority")) {
     const topic = mandateOf(ref, segment);
     if (topic) strong.add(topic);
@@ -28,20 +31,18 @@ export function tagTopics(segments: readonly Segment[]): string[] {
  * "Binance fined as a reporting entity". Named further down, the same nouns are only support.
  */
 function actedOn(segments: readonly Segment[]): Set<string> {
-  const out = new Set<string>();
+  let acts = false;
+  const subjects = new Set<string>();
   for (const segment of segments) {
     if (segment.index > 1) break;
-    let acts = false;
-    const subjects: string[] = [];
     for (const hit of segment.hits) {
       for (const ref of hit.refs) {
         if (ref.t === "cue" && ref.cue === "act") acts = true;
-        else if (ref.t === "topic" && ref.subject) subjects.push(ref.id);
+        else if (ref.t === "topic" && ref.subject) subjects.add(ref.id);
       }
     }
-    if (acts) for (const id of subjects) out.add(id);
   }
-  return out;
+  return acts ? subjects : new Set();
 }
 
 /**
