@@ -113,7 +113,11 @@ export class TermMatcher<R> {
         let list = node.prefixes.get(pairKey(prefix));
         if (!list) node.prefixes.set(pairKey(prefix), (list = []));
         let entry = list.find((p) => p.prefix === prefix);
-        if (!entry) list.push((entry = { prefix, node: {} }));
+        if (!entry) {
+          list.push((entry = { prefix, node: {} }));
+          // Longest stem last: it is tried first, so "криптобирж*" (an exchange) beats "крипто*" on "криптобиржах".
+          list.sort((x, y) => x.prefix.length - y.prefix.length);
+        }
         node = entry.node;
       } else if (exact) {
         node = child((node.exact ??= new Map()), w.text, last ? [w.text + "s"] : []);

@@ -89,7 +89,8 @@ function containsTest(terms: readonly string[]): (term: string) => boolean {
   return (term) => {
     if (unspaced.some((u) => u !== term && term.includes(u))) return true;
     const parts = term.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).map((w) => foldWord(w));
-    if (parts.length < 2) return false;
+    // One word holds another only as a compound of a stem: "криптобирж*" holds "крипто*".
+    if (parts.length < 2) return parts.length === 1 && stems.some((s) => parts[0]!.length > s.length && parts[0]!.startsWith(s));
     const joined = " " + parts.join(" ") + " ";
     return parts.some((w) => words.has(w) || stems.some((s) => w.startsWith(s))) || phrases.some((p) => joined.includes(p));
   };

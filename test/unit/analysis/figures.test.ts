@@ -173,6 +173,10 @@ describe("extractFigures: dates, amounts and percentages as other languages writ
     expect(of("faizi yüzde 42,5'e çekti")).toEqual([["percent", 42.5, "yüzde 42,5"]]);
   });
 
+  it("reads the dollar a code after the sign names", () => {
+    expect(of("a $5,000 AUD limit and a $20 fee")).toEqual([["money", 5000, "$5,000 AUD"], ["money", 20, "$20"]]);
+  });
+
   it("does not read part of an English amount as a local one", () => {
     expect(of("raised US$2.25bn")).toEqual([["money", 2_250_000_000, "US$2.25bn"]]);
     expect(of("each token at 0.98 USD")).toEqual([["money", 0.98, "0.98 USD"]]);

@@ -5,13 +5,25 @@ const analyzer = await createAnalyzer();
 const topicsOf = (title: string, text: string) => analyzer.analyze({ title, text }).topics;
 
 describe("topics: who is regulated supports a topic, what was done to them makes it", () => {
-  it("does not add exchange licensing to AML rules because they apply to VASPs", () => {
-    const topics = topicsOf(
-      "Central bank of Ruritania issues anti-money laundering guidance for crypto firms",
-      "The Central Bank of Ruritania issued guidance on anti-money laundering and KYC checks for VASPs. " +
-        "VASPs must apply the travel rule to transfers above 1,000 euros from 1 March 2027.",
-    );
-    expect(topics).toEqual(["aml"]);
+  it("adds exchange licensing when the title or lead acts on VASPs, not when they are named further down", () => {
+    expect(
+      topicsOf(
+        "Central bank of Ruritania issues anti-money laundering guidance for VASPs",
+        "The Central Bank of Ruritania issued guidance on anti-money laundering and KYC checks for virtual asset service providers.",
+      ),
+    ).toEqual(["aml", "exchange-licensing"]);
+    expect(
+      topicsOf(
+        "Central bank of Ruritania issues anti-money laundering guidance",
+        "The Central Bank of Ruritania issued guidance on anti-money laundering and KYC checks for banks. " +
+          "Officials expect the guidance to matter for fintechs. Some of those are VASPs, the bank noted.",
+      ),
+    ).toEqual(["aml"]);
+  });
+
+  it("makes a bill for crypto exchanges about exchange licensing in any language", () => {
+    expect(topicsOf("", "Правительство внесло законопроект о криптобиржах. Документ вступит в силу в 2027 году.")).toContain("exchange-licensing");
+    expect(topicsOf("La CNMV publica preguntas y respuestas para proveedores de servicios de criptoactivos", "El documento aclara la aplicación de MiCA.")).toContain("exchange-licensing");
   });
 
   it("does not add exchange licensing to a tax rule because the trading is licensed", () => {
@@ -52,6 +64,19 @@ describe("topics: an authority named for its mandate", () => {
     );
     expect(topics).not.toContain("derivatives");
     expect(topics).toContain("enforcement");
+  });
+});
+
+describe("topics: an authority whose mandate is a topic", () => {
+  it("makes an item about AML when a financial intelligence unit leads it, not when it is thanked further down", () => {
+    expect(topicsOf("", "FinCEN fined a crypto exchange $3 million for failing to file reports. The exchange paid the penalty.")).toContain("aml");
+    expect(
+      topicsOf(
+        "",
+        "The central bank lifted the ban on crypto trading by banks. It said the change was prepared with the ministry. " +
+          "Officials thanked FinCEN and other agencies for their advice on the change.",
+      ),
+    ).not.toContain("aml");
   });
 });
 
