@@ -1,7 +1,7 @@
 import type { Figure } from "../core/article.js";
 import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT } from "./act-numbers.js";
 import { COUNT, COUNT_BEFORE, countValue, VOTE, voteValue } from "./counts.js";
-import { LOCAL_DATE, localDateValue } from "./local-dates.js";
+import { hasVietnameseDate, LOCAL_DATE, localDateStart, localDateValue, VIETNAMESE_DATE } from "./local-dates.js";
 import { BASIS_POINT, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, periodValue } from "./measures.js";
 
 // Figures a trader needs kept exactly: money with its currency, percentages, dates and deadlines.
@@ -165,10 +165,13 @@ export function extractFigures(text: string, published?: string | null): Figure[
     const value = dateValue(m.groups ?? {}, reference);
     if (value) add({ kind: "date", value, text: m[0].trim() }, m.index);
   }
-  for (const m of text.matchAll(LOCAL_DATE)) {
-    if (!free(m.index, m.index + m[0].length)) continue;
+  const local = hasVietnameseDate(text) ? [...text.matchAll(LOCAL_DATE), ...text.matchAll(VIETNAMESE_DATE)] : text.matchAll(LOCAL_DATE);
+  for (const m of local) {
+    const start = localDateStart(text, m);
+    const end = m.index + m[0].length;
+    if (!free(start, end)) continue;
     const value = localDateValue(m.groups ?? {}, reference);
-    if (value) add({ kind: "date", value, text: m[0].trim() }, m.index);
+    if (value) add({ kind: "date", value, text: text.slice(start, end).trim() }, start);
   }
   for (const m of text.matchAll(FISCAL_YEAR)) {
     // "2026-27" but not "2026-03" (a month) or "2025-26-01": the second part is the next year.

@@ -32,23 +32,36 @@ const MONTH = Object.keys(MONTHS).sort((a, b) => b.length - a.length).map(escape
 // A Turkish suffix may follow a year or a month after an apostrophe: "Aralık 2025'teki".
 const YEAR = String.raw`(?<y>(?:19|20|25)\d\d)(?!\d)`;
 
+// Every branch starts at a digit (or a bracket), and what comes before the number is checked behind it: a regex
+// that starts with a word alternation is tried at every position of every article.
 export const LOCAL_DATE = new RegExp(
   [
     // 14 de marzo de 2025 · 30. Juni 2024 · 1er juillet · 2 Temmuz 2024 · 16 พฤศจิกายน 2568
     String.raw`(?<![\p{L}\p{N}])(?<d>\d{1,2})(?:er|º|\.)?\s?(?:de\s)?(?<m>${MONTH})(?![\p{L}])(?:,?\s(?:de\s|del\s|năm\s)?${YEAR})?`,
-    // marzo de 2025 · Aralık 2025 · июля 2027
-    String.raw`(?<![\p{L}\p{N}])(?<m2>${MONTH})(?![\p{L}])\s(?:de\s|del\s)?(?<y2>(?:19|20|25)\d\d)(?!\d)`,
-    // ngày 14/6(/2025), tháng 6/2025, tháng 6 năm 2025
-    String.raw`ngày\s(?<vd>\d{1,2})/(?<vm>\d{1,2})(?:/(?<vy>\d{4}))?(?![\d/])`,
-    String.raw`tháng\s(?<tm>\d{1,2})(?:/|\snăm\s)(?<ty>\d{4})`,
+    // marzo de 2025 · Aralık 2025 · июля 2027: the year, with its month behind it
+    String.raw`(?<y2>(?:19|20|25)\d\d)(?!\d)(?<=(?<![\p{L}\p{N}])(?<m2>${MONTH})\s(?:de\s|del\s)?\d{4})`,
     // "nesta segunda-feira (10/11)": a day and month in brackets, as Brazilian leads write them.
     String.raw`\((?<bd>\d{1,2})/(?<bm>\d{1,2})\)`,
     // A bare year after a word that makes it a date: "em 2024", "seit 2019", "в 2025 году", "لسنة 2025".
-    String.raw`(?<![\p{L}])(?:em|desde|hasta|até|depuis|seit|ab|nel|dal|entro|sejak|pada tahun|tahun|năm|yılında|لسنة|سنة|عام)\s(?<by>(?:19|20)\d\d)(?!\d)`,
-    String.raw`(?<![\p{L}])(?:в|с|до|к)\s(?<ry>(?:19|20)\d\d)(?:\s|-)(?:год\p{L}*|г\.)`,
+    String.raw`(?<by>(?:19|20)\d\d)(?!\d)(?<=(?<![\p{L}])(?:em|desde|hasta|até|depuis|seit|ab|nel|dal|entro|sejak|pada tahun|tahun|năm|yılında|لسنة|سنة|عام)\s\d{4})`,
+    String.raw`(?<ry>(?:19|20)\d\d)(?<=(?<![\p{L}])(?:в|с|до|к)\s\d{4})(?=(?:\s|-)(?:год\p{L}*|г\.))`,
   ].join("|"),
   "giu",
 );
+
+// Vietnamese numeric dates, tried only on text that has the words: ngày 14/6(/2025), tháng 6/2025, tháng 6 năm 2025.
+export const VIETNAMESE_DATE = /ngày\s(?<vd>\d{1,2})\/(?<vm>\d{1,2})(?:\/(?<vy>\d{4}))?(?![\d/])|tháng\s(?<tm>\d{1,2})(?:\/|\snăm\s)(?<ty>\d{4})/giu;
+export const hasVietnameseDate = (text: string): boolean => text.includes("ngày") || text.includes("tháng");
+
+/** Where a LOCAL_DATE match's text starts: a year matched with its month or its preposition behind it starts there. */
+export function localDateStart(text: string, m: RegExpMatchArray): number {
+  const month = m.groups?.m2;
+  if (month !== undefined) return text.lastIndexOf(month, m.index!);
+  if (m.groups?.by === undefined && m.groups?.ry === undefined) return m.index!;
+  // A bare year keeps the word that makes it a date, as "since 2024" does: "desde 2023", "в 2025".
+  const word = /(?:pada\s)?\S+\s$/u.exec(text.slice(Math.max(0, m.index! - 12), m.index!));
+  return m.index! - (word?.[0].length ?? 0);
+}
 
 interface Reference {
   year: number;
