@@ -77,14 +77,15 @@ const VOTE_PATTERNS = [
   // "by 308 votes to 122", "68 votes to 30", "308 votes in favour and 122 against"
   String.raw`(?<f1>\d{1,4})\svotes?\s(?:to|against)\s(?<a1>\d{1,4})`,
   String.raw`(?<f2>\d{1,4})\svotes?\s(?:in\sfavou?r|for)(?:\s(?:and|to|with|,))+\s(?<a2>\d{1,4})\s(?:votes?\s)?against`,
-  // "voted 294-134", "passed 68-30", "a 294-134 vote", "by a vote of 294 to 134"
-  String.raw`(?:voted|passed|approved|adopted|cleared|vote\sof|margin\sof)\s(?<f3>\d{1,4})\s?(?:[-–—]|\sto\s)\s?(?<a3>\d{1,4})(?![\d/.])`,
+  // "voted 294-134", "passed 68-30", "by a vote of 294 to 134": from the digits, the verb checked behind them
+  // (a branch that starts with a word is tried at every position of every article).
+  String.raw`(?<f3>\d{1,4})\s?(?:[-–—]|\sto\s)\s?(?<a3>\d{1,4})(?![\d/.])(?<=(?:voted|passed|approved|adopted|cleared|vote\sof|margin\sof)\s\d{1,4}\s?(?:[-–—]|\sto\s)\s?\d{1,4})`,
   String.raw`(?<f4>\d{1,4})[-–—](?<a4>\d{1,4})\s(?:vote|tally|margin)`,
   // es/pt/it/fr/de: "68 votos a favor y 30 en contra", "por 308 votos a 122", "par 308 voix contre 122", "mit 308 zu 122 Stimmen"
   String.raw`(?<f5>\d{1,4})\s(?:votos|voti|voix|Stimmen)(?:\sa\sfavor|\sfavoráveis|\sfavorevoli|\spour|\sdafür)?(?:[\s,]+(?:y|e|et|und|contra|contre|a|,)\s?)+(?<a5>\d{1,4})(?:\s(?:en\scontra|contra|contrários|contrari|contre|dagegen))?`,
-  String.raw`mit\s(?<f6>\d{1,4})\szu\s(?<a6>\d{1,4})\sStimmen`,
+  String.raw`(?<f6>\d{1,4})\szu\s(?<a6>\d{1,4})\sStimmen`,
   // ja/ko/zh: "賛成308、反対122", "찬성 308표, 반대 122표", "308票赞成、122票反对"
-  String.raw`(?:賛成|찬성)\s?(?<f7>\d{1,4})\s?[票표명]?[、,，\s]+(?:(?:反対|반대)\s?)(?<a7>\d{1,4})`,
+  String.raw`(?<f7>\d{1,4})(?<=(?:賛成|찬성)\s?\d{1,4})\s?[票표명]?[、,，\s]+(?:(?:反対|반대)\s?)(?<a7>\d{1,4})`,
   String.raw`(?<f8>\d{1,4})\s?[票]\s?(?:赞成|贊成)[、,，\s]+(?<a8>\d{1,4})\s?[票]\s?(?:反对|反對)`,
 ];
 export const VOTE = new RegExp(VOTE_PATTERNS.join("|"), "giu");
@@ -97,4 +98,11 @@ export function voteValue(groups: Record<string, string | undefined>): string | 
     if (f !== undefined && a !== undefined) return `${f}-${a}`;
   }
   return undefined;
+}
+
+/** Where a vote's text starts: the verb or "賛成" checked behind the digits belongs to it ("voted 294-134"). */
+export function voteStart(text: string, m: RegExpMatchArray): number {
+  if (m.groups?.f3 === undefined && m.groups?.f7 === undefined) return m.index!;
+  const word = /(?:voted|passed|approved|adopted|cleared|vote\sof|margin\sof|賛成|찬성)\s?$/.exec(text.slice(Math.max(0, m.index! - 12), m.index!));
+  return m.index! - (word?.[0].length ?? 0);
 }

@@ -1,6 +1,6 @@
 import type { Figure } from "../core/article.js";
 import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT } from "./act-numbers.js";
-import { COUNT, COUNT_BEFORE, countValue, VOTE, voteValue } from "./counts.js";
+import { COUNT, COUNT_BEFORE, countValue, VOTE, voteStart, voteValue } from "./counts.js";
 import { hasVietnameseDate, LOCAL_DATE, localDateStart, localDateValue, VIETNAMESE_DATE } from "./local-dates.js";
 import { BASIS_POINT, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, periodValue } from "./measures.js";
 
@@ -73,7 +73,7 @@ const localCurrencyAlt = Object.keys(LOCAL_CURRENCY).sort((a, b) => b.length - a
 // A comma is a decimal point only before one or two digits: "1,5 milhão", never "1,500".
 const LOCAL_NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:,\d{1,2})?(?![\d,]|\.\d)`;
 const LOCAL_MONEY = new RegExp(
-  String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?|\b(?<iso>USD|EUR)\s(?<n3>\d+,\d{1,2})\s(?<s3>${localScaleAlt})|(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d'|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
+  String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?|(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})|(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d'|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
   "giu",
 );
 
@@ -122,7 +122,8 @@ export function extractFigures(text: string, published?: string | null): Figure[
   // A vote's two numbers before a date or an amount could read them: "294-134" is no fiscal year.
   for (const m of text.matchAll(VOTE)) {
     const value = voteValue(m.groups ?? {});
-    if (value && free(m.index, m.index + m[0].length)) add({ kind: "vote", value, text: m[0] }, m.index);
+    const start = voteStart(text, m);
+    if (value && free(start, m.index + m[0].length)) add({ kind: "vote", value, text: text.slice(start, m.index + m[0].length) }, start);
   }
   for (const m of text.matchAll(LOCAL_MONEY)) {
     if (!free(m.index, m.index + m[0].length)) continue;
@@ -132,7 +133,10 @@ export function extractFigures(text: string, published?: string | null): Figure[
     const currency = g.iso ?? LOCAL_CURRENCY[(g.pre ?? g.cur ?? "").toLowerCase()];
     const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? "").toLowerCase()] ?? 1;
     const amount = localNumber(g.n1 ?? g.n2 ?? g.n3 ?? "") * scale;
-    if (currency && Number.isFinite(amount) && amount > 0) add({ kind: "money", value: Number(amount.toPrecision(15)), currency, text: m[0].trim() }, m.index);
+    // "USD 1,25 triliun": the code was checked behind the number.
+    const start = g.iso ? m.index - g.iso.length - 1 : m.index;
+    const written = text.slice(start, m.index + m[0].length).trim();
+    if (currency && Number.isFinite(amount) && amount > 0) add({ kind: "money", value: Number(amount.toPrecision(15)), currency, text: written }, start);
   }
   for (const m of text.matchAll(MONEY)) {
     if (!free(m.index, m.index + m[0].length)) continue;

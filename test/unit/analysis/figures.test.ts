@@ -122,7 +122,7 @@ describe("extractFigures: votes, counts and acts cited by number", () => {
     expect(of("after a 52–47 vote in committee")).toEqual([["vote", "52-47", "52–47 vote"]]);
     expect(of("aprobada con 150 votos a favor y 20 en contra")).toEqual([["vote", "150-20", "150 votos a favor y 20 en contra"]]);
     expect(of("adoptée par 320 voix contre 45")).toEqual([["vote", "320-45", "320 voix contre 45"]]);
-    expect(of("mit 410 zu 112 Stimmen angenommen")).toEqual([["vote", "410-112", "mit 410 zu 112 Stimmen"]]);
+    expect(of("mit 410 zu 112 Stimmen angenommen")).toEqual([["vote", "410-112", "410 zu 112 Stimmen"]]);
     expect(of("本会議で賛成180、反対40で可決")).toEqual([["vote", "180-40", "賛成180、反対40"]]);
   });
 
