@@ -41,6 +41,8 @@ export interface SplitReport {
   folds: number;
   heldOutFold: number;
   whole: EvalReport;
+  /** The whole set without the items marked ambiguous (where careful labellers could disagree). */
+  clear: EvalReport;
   tuning: EvalReport;
   heldOut: EvalReport;
   /** One report per fold: how much the figures move from one part of the set to another. */
@@ -59,6 +61,7 @@ export function evaluateSplit(analyzer: Analyzer, items: readonly LabelledItem[]
     folds,
     heldOutFold,
     whole: evaluate(analyzer, withFold.map((x) => x.item)),
+    clear: evaluate(analyzer, withFold.map((x) => x.item).filter((item) => item.ambiguous !== true)),
     tuning: evaluate(analyzer, pick((f) => f !== heldOutFold)),
     heldOut: evaluate(analyzer, pick((f) => f === heldOutFold)),
     perFold: Array.from({ length: folds }, (_, f) => evaluate(analyzer, pick((g) => g === f))),

@@ -194,7 +194,7 @@ export class TermMatcher<R> {
       const list = this.unspaced.get(folded[i]!);
       if (!list) continue;
       for (const { term, refs } of list) {
-        if (folded.startsWith(term, i)) {
+        if (folded.startsWith(term, i) && arabicWordEnds(folded, i + term.length, term)) {
           hits.push({ refs, start: i, end: i + term.length });
           i += term.length - 1;
           break;
@@ -237,4 +237,19 @@ function splitWords(text: string, keepMarker: boolean, keepAccents: boolean): Wo
     }
   }
   return out;
+}
+
+const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f]/;
+// What may follow an Arabic word and still leave it the same word: the feminine ending, pronoun and plural suffixes.
+const ARABIC_SUFFIX = /^(?:ة|ه|ها|هم|هن|ات|ون|ين|ي|ية|يه|ا|ان|كم|نا|ته|تها)$/;
+
+/**
+ * Arabic is written with spaces, but prefixes (ال, و, ب, ل) are glued to a word, so Arabic terms match anywhere a
+ * word may start; at the end only a suffix may follow: "مصر" (Egypt) is not in "مصرف" (a bank).
+ */
+function arabicWordEnds(text: string, end: number, term: string): boolean {
+  if (!ARABIC_LETTER.test(term.at(-1) ?? "") || !ARABIC_LETTER.test(text[end] ?? "")) return true;
+  let stop = end;
+  while (stop < text.length && stop - end < 4 && ARABIC_LETTER.test(text[stop]!)) stop++;
+  return !ARABIC_LETTER.test(text[stop] ?? "") && ARABIC_SUFFIX.test(text.slice(end, stop));
 }

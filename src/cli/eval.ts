@@ -49,11 +49,11 @@ export function formatSplit(report: SplitReport, showHeldOut: boolean): string {
   const pct = (x: number) => x.toFixed(3).padStart(8);
   const folds = report.perFold.map((_, f) => `fold ${f}`.padStart(8)).join("");
   const lines = [
-    `${report.folds} folds by a hash of each id; fold ${report.heldOutFold} is held out of tuning`,
-    `${"".padEnd(30)}${"whole".padStart(8)}${"tuning".padStart(8)}${"held-out".padStart(9)}   ${folds}`,
-    `${"items".padEnd(30)}${String(report.whole.items).padStart(8)}${String(report.tuning.items).padStart(8)}${String(report.heldOut.items).padStart(9)}   ${report.perFold.map((r) => String(r.items).padStart(8)).join("")}`,
+    `${report.folds} folds by a hash of each id; fold ${report.heldOutFold} is held out of tuning; "clear" leaves out the items marked ambiguous`,
+    `${"".padEnd(30)}${"whole".padStart(8)}${"clear".padStart(8)}${"tuning".padStart(8)}${"held-out".padStart(9)}   ${folds}`,
+    `${"items".padEnd(30)}${String(report.whole.items).padStart(8)}${String(report.clear.items).padStart(8)}${String(report.tuning.items).padStart(8)}${String(report.heldOut.items).padStart(9)}   ${report.perFold.map((r) => String(r.items).padStart(8)).join("")}`,
     ...ROWS.map(([name, get]) =>
-      `${name.padEnd(30)}${pct(get(report.whole))}${pct(get(report.tuning))} ${pct(get(report.heldOut))}   ${report.perFold.map((r) => pct(get(r))).join("")}`),
+      `${name.padEnd(30)}${pct(get(report.whole))}${pct(get(report.clear))}${pct(get(report.tuning))} ${pct(get(report.heldOut))}   ${report.perFold.map((r) => pct(get(r))).join("")}`),
     "",
   ];
   const misses = showHeldOut ? report.whole.misses : report.tuning.misses;
