@@ -141,7 +141,8 @@ export class TermMatcher<R> {
     const hits: Hit<R>[] = [];
     const words = splitWords(text, false, VIETNAMESE.test(text));
     for (let i = 0; i < words.length; ) {
-      const found = this.longest(words, i);
+      // Most words begin no term: a look at the root's maps settles those without walking the trie.
+      const found = this.begins(words[i]!) ? this.longest(words, i) : undefined;
       if (found) {
         hits.push({ refs: found.refs, start: words[i]!.start, end: words[found.last]!.end });
         i = found.last + 1;
@@ -151,28 +152,25 @@ export class TermMatcher<R> {
     return hits;
   }
 
+  /** Whether some term may begin with this word (the root has an entry for it). */
+  private begins(w: Word): boolean {
+    const root = this.root;
+    return (
+      root.folded?.has(w.folded) === true ||
+      root.exact?.has(w.text) === true ||
+      (root.prefixes !== undefined && w.folded.length >= 2 && root.prefixes.has(pairKey(w.folded)))
+    );
+  }
+
   private longest(words: readonly Word[], first: number): { refs: R[]; last: number } | undefined {
     let best: { refs: R[]; last: number } | undefined;
-    // Depth-first over the (few) trie branches this word sequence can follow; most words leave at the root.
+    // Depth-first over the (few) trie branches this word sequence can follow.
     const stack: Array<{ node: Node<R>; i: number }> = [];
-    const step = (node: Node<R>, i: number): void => {
-      const w = words[i];
-      if (!w) return;
-      // Pushed so that, between matches of the same length, an exact word beats a folded one beats a stem.
-      if (node.prefixes && w.folded.length >= 2) {
-        const list = node.prefixes.get(pairKey(w.folded));
-        if (list) for (const p of list) if (w.folded.startsWith(p.prefix)) stack.push({ node: p.node, i: i + 1 });
-      }
-      const f = node.folded?.get(w.folded);
-      if (f) stack.push({ node: f, i: i + 1 });
-      const e = node.exact?.get(w.text);
-      if (e) stack.push({ node: e, i: i + 1 });
-    };
-    step(this.root, first);
+    step(this.root, words, first, stack);
     while (stack.length > 0) {
       const { node, i } = stack.pop()!;
       if (node.refs && (!best || i - 1 > best.last)) best = { refs: node.refs, last: i - 1 };
-      step(node, i);
+      step(node, words, i, stack);
     }
     return best;
   }
@@ -199,6 +197,20 @@ export class TermMatcher<R> {
     }
     if (hits.length > before && before > 0) hits.sort((a, b) => a.start - b.start);
   }
+}
+
+/** Pushes the branches from `node` that word `i` follows: so that, between matches of the same length, an exact word beats a folded one beats a stem. */
+function step<R>(node: Node<R>, words: readonly Word[], i: number, stack: Array<{ node: Node<R>; i: number }>): void {
+  const w = words[i];
+  if (!w) return;
+  if (node.prefixes && w.folded.length >= 2) {
+    const list = node.prefixes.get(pairKey(w.folded));
+    if (list) for (const p of list) if (w.folded.startsWith(p.prefix)) stack.push({ node: p.node, i: i + 1 });
+  }
+  const f = node.folded?.get(w.folded);
+  if (f) stack.push({ node: f, i: i + 1 });
+  const e = node.exact?.get(w.text);
+  if (e) stack.push({ node: e, i: i + 1 });
 }
 
 /** The first two characters of a word as one number: the key of the stems it may begin with. */
