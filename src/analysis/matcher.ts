@@ -124,6 +124,7 @@ export class TermMatcher<R> {
     });
     // The node reached (and its plural twins share it through `child`).
     if (!node.refs?.includes(ref)) (node.refs ??= []).push(ref);
+    this.filter = undefined;
   }
 
   private addUnspaced(term: string, ref: R): void {
@@ -139,18 +140,26 @@ export class TermMatcher<R> {
   /** Longest match first, left to right; a word inside a longer term is not matched again. */
   match(text: string): Hit<R>[] {
     const hits: Hit<R>[] = [];
-    const words = splitWords(text, false, VIETNAMESE.test(text));
-    for (let i = 0; i < words.length; ) {
-      // Most words begin no term: a look at the root's maps settles those without walking the trie.
-      const found = this.begins(words[i]!) ? this.longest(words, i) : undefined;
+    const words = this.words.read(text, VIETNAMESE.test(text));
+    const filter = (this.filter ??= rootFilter(this.root));
+    for (let i = 0; i < words.count; ) {
+      // Most words begin no term: their hashes settle that before any of their strings is made.
+      const found = words.mayBegin(i, filter) && this.begins(words.at(i)!) ? this.longest(words, i) : undefined;
       if (found) {
-        hits.push({ refs: found.refs, start: words[i]!.start, end: words[found.last]!.end });
+        hits.push({ refs: found.refs, start: words.starts[i]!, end: words.ends[found.last]! });
         i = found.last + 1;
       } else i++;
     }
     if (this.unspaced.size > 0) this.matchUnspaced(text, hits);
     return hits;
   }
+
+  /** Reused by every `match` (which runs to its end before another starts): the words and the trie walk's stack. */
+  private readonly words = new TextWords();
+  private readonly stackNodes: Node<R>[] = [];
+  private readonly stackNext: number[] = [];
+  /** Hashes of the root's keys, rebuilt after terms are added. */
+  private filter: RootFilter | undefined;
 
   /** Whether some term may begin with this word (the root has an entry for it). */
   private begins(w: Word): boolean {
@@ -162,17 +171,24 @@ export class TermMatcher<R> {
     );
   }
 
-  private longest(words: readonly Word[], first: number): { refs: R[]; last: number } | undefined {
-    let best: { refs: R[]; last: number } | undefined;
+  private longest(words: TextWords, first: number): { refs: R[]; last: number } | undefined {
+    let refs: R[] | undefined;
+    let last = -1;
     // Depth-first over the (few) trie branches this word sequence can follow.
-    const stack: Array<{ node: Node<R>; i: number }> = [];
-    step(this.root, words, first, stack);
-    while (stack.length > 0) {
-      const { node, i } = stack.pop()!;
-      if (node.refs && (!best || i - 1 > best.last)) best = { refs: node.refs, last: i - 1 };
-      step(node, words, i, stack);
+    const nodes = this.stackNodes;
+    const next = this.stackNext;
+    // Both are empty here: every walk pops them to the end.
+    step(this.root, words, first, nodes, next);
+    while (nodes.length > 0) {
+      const node = nodes.pop()!;
+      const i = next.pop()!;
+      if (node.refs && (!refs || i - 1 > last)) {
+        refs = node.refs;
+        last = i - 1;
+      }
+      step(node, words, i, nodes, next);
     }
-    return best;
+    return refs ? { refs, last } : undefined;
   }
 
   private matchUnspaced(text: string, hits: Hit<R>[]): void {
@@ -200,17 +216,124 @@ export class TermMatcher<R> {
 }
 
 /** Pushes the branches from `node` that word `i` follows: so that, between matches of the same length, an exact word beats a folded one beats a stem. */
-function step<R>(node: Node<R>, words: readonly Word[], i: number, stack: Array<{ node: Node<R>; i: number }>): void {
-  const w = words[i];
+function step<R>(node: Node<R>, words: TextWords, i: number, nodes: Node<R>[], next: number[]): void {
+  const w = words.at(i);
   if (!w) return;
   if (node.prefixes && w.folded.length >= 2) {
     const list = node.prefixes.get(pairKey(w.folded));
-    if (list) for (const p of list) if (w.folded.startsWith(p.prefix)) stack.push({ node: p.node, i: i + 1 });
+    if (list) {
+      for (const p of list) {
+        if (w.folded.startsWith(p.prefix)) {
+          nodes.push(p.node);
+          next.push(i + 1);
+        }
+      }
+    }
   }
   const f = node.folded?.get(w.folded);
-  if (f) stack.push({ node: f, i: i + 1 });
+  if (f) {
+    nodes.push(f);
+    next.push(i + 1);
+  }
   const e = node.exact?.get(w.text);
-  if (e) stack.push({ node: e, i: i + 1 });
+  if (e) {
+    nodes.push(e);
+    next.push(i + 1);
+  }
+}
+
+/** Hashes of the words a term can begin with: a word of ASCII letters and digits that has none of them begins no term. */
+interface RootFilter {
+  folded: Set<number>;
+  exact: Set<number>;
+  pairs: Set<number>;
+}
+
+function rootFilter(root: Node<unknown>): RootFilter {
+  return {
+    folded: new Set([...(root.folded?.keys() ?? [])].map(hash)),
+    exact: new Set([...(root.exact?.keys() ?? [])].map(hash)),
+    pairs: new Set(root.prefixes?.keys() ?? []),
+  };
+}
+
+function hash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * The words of one text: their bounds and hashes in one pass, their strings (as `splitWords` makes them) only
+ * when asked for, which is only where a term may begin.
+ */
+class TextWords {
+  count = 0;
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  /** Hashes of the word as written and lower-cased (what folding makes of ASCII); ASCII words only. */
+  private readonly exactHashes: number[] = [];
+  private readonly foldedHashes: number[] = [];
+  private readonly ascii: boolean[] = [];
+  private made: Array<Word | undefined> = [];
+  private text = "";
+  private keepAccents = false;
+
+  read(text: string, keepAccents: boolean): this {
+    this.text = text;
+    this.keepAccents = keepAccents;
+    this.made = [];
+    let n = 0;
+    let start = -1;
+    let exact = 0;
+    let folded = 0;
+    let ascii = true;
+    for (let i = 0; i <= text.length; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : 0;
+      if (i < text.length && isWordChar(code)) {
+        if (start < 0) {
+          start = i;
+          exact = folded = 0;
+          ascii = true;
+        }
+        if (code >= 0x80) ascii = false;
+        else {
+          exact = (Math.imul(exact, 31) + code) | 0;
+          folded = (Math.imul(folded, 31) + (code >= 0x41 && code <= 0x5a ? code + 0x20 : code)) | 0;
+        }
+      } else if (start >= 0) {
+        this.starts[n] = start;
+        this.ends[n] = i;
+        this.exactHashes[n] = exact;
+        this.foldedHashes[n] = folded;
+        this.ascii[n] = ascii;
+        n++;
+        start = -1;
+      }
+    }
+    this.count = n;
+    return this;
+  }
+
+  /** False only when no term can begin with word `i`; non-ASCII words are always worth a look. */
+  mayBegin(i: number, filter: RootFilter): boolean {
+    if (!this.ascii[i]) return true;
+    if (filter.folded.has(this.foldedHashes[i]!) || filter.exact.has(this.exactHashes[i]!)) return true;
+    const start = this.starts[i]!;
+    if (filter.pairs.size === 0 || this.ends[i]! - start < 2) return false;
+    const lower = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+    return filter.pairs.has((lower(this.text.charCodeAt(start)) << 16) | lower(this.text.charCodeAt(start + 1)));
+  }
+
+  at(i: number): Word | undefined {
+    if (i >= this.count) return undefined;
+    let word = this.made[i];
+    if (word === undefined) {
+      const text = this.text.slice(this.starts[i], this.ends[i]);
+      word = this.made[i] = { text, folded: foldWord(text, this.keepAccents), start: this.starts[i]!, end: this.ends[i]! };
+    }
+    return word;
+  }
 }
 
 /** The first two characters of a word as one number: the key of the stems it may begin with. */
