@@ -144,13 +144,13 @@ export class TermMatcher<R> {
     const filter = (this.filter ??= rootFilter(this.root));
     for (let i = 0; i < words.count; ) {
       // Most words begin no term: their hashes settle that before any of their strings is made.
-      const found = words.mayBegin(i, filter) && this.begins(words.at(i)!) ? this.longest(words, i) : undefined;
+      const found = words.mayBegin(i, filter) ? this.longest(words, i) : undefined;
       if (found) {
         hits.push({ refs: found.refs, start: words.starts[i]!, end: words.ends[found.last]! });
         i = found.last + 1;
       } else i++;
     }
-    if (this.unspaced.size > 0) this.matchUnspaced(text, hits);
+    if (this.unspaced.size > 0 && words.unspaced) this.matchUnspaced(text, hits);
     return hits;
   }
 
@@ -160,16 +160,6 @@ export class TermMatcher<R> {
   private readonly stackNext: number[] = [];
   /** Hashes of the root's keys, rebuilt after terms are added. */
   private filter: RootFilter | undefined;
-
-  /** Whether some term may begin with this word (the root has an entry for it). */
-  private begins(w: Word): boolean {
-    const root = this.root;
-    return (
-      root.folded?.has(w.folded) === true ||
-      root.exact?.has(w.text) === true ||
-      (root.prefixes !== undefined && w.folded.length >= 2 && root.prefixes.has(pairKey(w.folded)))
-    );
-  }
 
   private longest(words: TextWords, first: number): { refs: R[]; last: number } | undefined {
     let refs: R[] | undefined;
@@ -269,6 +259,8 @@ function hash(word: string): number {
  */
 class TextWords {
   count = 0;
+  /** Whether the text has a character of the scripts matched by substring (see `isUnspaced`). */
+  unspaced = false;
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   /** Hashes of the word as written and lower-cased (what folding makes of ASCII); ASCII words only. */
@@ -288,8 +280,10 @@ class TextWords {
     let exact = 0;
     let folded = 0;
     let ascii = true;
+    let unspaced = false;
     for (let i = 0; i <= text.length; i++) {
       const code = i < text.length ? text.charCodeAt(i) : 0;
+      if (code >= 0x600 && !unspaced && isUnspaced(code)) unspaced = true;
       if (i < text.length && isWordChar(code)) {
         if (start < 0) {
           start = i;
@@ -312,6 +306,7 @@ class TextWords {
       }
     }
     this.count = n;
+    this.unspaced = unspaced;
     return this;
   }
 
