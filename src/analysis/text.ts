@@ -34,8 +34,11 @@ const ANY_BOILERPLATE = new RegExp(BOILERPLATE.map((re) => `(?:${re.source})`).j
 
 export const isBoilerplate = (line: string): boolean => ANY_BOILERPLATE.test(line.trim());
 
-/** Whitespace other than a single space: only lines with some need their spaces collapsed. */
-const ODD_SPACE = /[^\S ]| {2}/;
+/**
+ * A run of whitespace (no-break and ideographic spaces included) that is not already one space: replaced by a
+ * space, it gives what `/[\s\u00a0\u3000]+/g` gives, without rewriting the (many) single spaces of a line.
+ */
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
 
 /** Tags stripped, entities decoded, boilerplate lines dropped, whitespace tidied (paragraphs kept as newlines). */
 export function plainText(raw: string): string {
@@ -49,7 +52,7 @@ export function plainText(raw: string): string {
         .replace(/<[^>]+>/g, " ");
   return decodeEntities(withoutTags)
     .split(/\n+/)
-    .map((line) => (ODD_SPACE.test(line) ? line.replace(/[\s\u00a0\u3000]+/g, " ") : line).trim())
+    .map((line) => line.replace(SPACE_RUN, " ").trim())
     .filter((line) => line.length > 0 && !isBoilerplate(line))
     .join("\n");
 }

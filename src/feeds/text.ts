@@ -10,16 +10,19 @@ export function plainText(html: string): string {
   if (html.trim() === "") return "";
   // Text without tags or entities (most titles) comes out of the converter with its whitespace collapsed, the
   // zero-width space included, which \s does not match; so only such text skips the converter.
-  if (!MARKUP.test(html)) return html.replace(/\s+/g, " ").trim();
+  if (!MARKUP.test(html)) return html.replace(SPACE_RUN, " ").trim();
   return htmlToText(html)
     .split("\n")
-    .map((line) => (ODD_SPACE.test(line) ? line.replace(/\s+/g, " ") : line).trim())
+    .map((line) => line.replace(SPACE_RUN, " ").trim())
     .filter((line) => line !== "")
     .join("\n");
 }
 
-/** Whitespace other than a single space: only lines with some need their spaces collapsed. */
-const ODD_SPACE = /[^\S ]| {2}/;
+/**
+ * A run of whitespace that is not already one space: replaced by a space, it gives what `/\s+/g` gives, without
+ * rewriting the (many) single spaces of a line.
+ */
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
 
 /** Plain text on one line: what a title must be. */
 export function plainLine(html: string): string {
