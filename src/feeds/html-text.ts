@@ -54,8 +54,8 @@ export function htmlToText(html: string): string {
   let lineStart = true;
   /** Inside a `<pre>` (and whatever it holds): the text's own line breaks count and its spaces stay. */
   let preDepth = 0;
-  /** Inside a `<body>` when the fragment has one: only the body's text counts then. */
-  const bodyOnly = /<body[\s>/]/i.test(html);
+  /** Once the fragment shows a `<body>`, only the body's text counts: what came before is dropped, what follows ignored. */
+  let sawBody = false;
   let bodyDepth = 0;
 
   /** A line break is due before the next words (breaks with nothing between them are one). */
@@ -127,7 +127,15 @@ export function htmlToText(html: string): string {
           skipDepth = 1;
           return;
         }
-        if (name === "body") bodyDepth++;
+        if (name === "body") {
+          if (!sawBody) {
+            sawBody = true;
+            out.length = 0;
+            lineStart = true;
+            pending = false;
+          }
+          bodyDepth++;
+        }
         const list = parentList(depth);
         if (list) startItem(list, name === "li");
         if (name === "br") {
@@ -168,7 +176,7 @@ export function htmlToText(html: string): string {
         depth--;
       },
       ontext(text) {
-        if (skipDepth > 0 || (bodyOnly && bodyDepth === 0)) return;
+        if (skipDepth > 0 || (sawBody && bodyDepth === 0)) return;
         // Text sits one level below the element it is in.
         const list = parentList(depth + 1);
         if (list) {

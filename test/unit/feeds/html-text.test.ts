@@ -46,6 +46,7 @@ describe("plainText of HTML bodies", () => {
 
   it("reads only the body of a whole document", () => {
     expect(plainText("<html><head><title>Page</title></head><body><p>Body text</p></body></html>")).toBe("Body text");
+    expect(plainText("<script>document.write('<body>')</script>Not a document")).toBe("Not a document");
   });
 
   it("keeps the text of markup nested thousands deep", () => {
