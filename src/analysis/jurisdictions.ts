@@ -84,7 +84,14 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   let codes: string[] | undefined;
   if (withAuthority.size === 0 || before.length < 1 || (before[1] ?? 0) > before[0]! - 1) {
     // Not yet detected: when no language's home would change the answer, the answer is known without it.
-    if (language === undefined) codes = sameForEveryHome(score, choose);
+    if (language === undefined) {
+      // A home that is neither an actor nor named in the title, and stays below the top even with its point,
+      // cannot change the answer: only the others are tried.
+      const topScore = before[0];
+      const idle = (home: string) =>
+        topScore !== undefined && !withAuthority.has(home) && !namedInTitle.has(home) && (score.get(home) ?? 0) + 1 < topScore;
+      codes = sameForEveryHome(score, choose, idle);
+    }
     if (codes === undefined) {
       const home = languageHome();
       if (home) add(home, 1);
@@ -98,9 +105,14 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
 const HOMES = [...new Set(Object.values(LANGUAGE_HOME))];
 
 /** The codes chosen whatever the article's language, if that is so: with no home's point, and with each home's. */
-function sameForEveryHome(score: ReadonlyMap<string, number>, choose: (scores: ReadonlyMap<string, number>) => string[]): string[] | undefined {
+function sameForEveryHome(
+  score: ReadonlyMap<string, number>,
+  choose: (scores: ReadonlyMap<string, number>) => string[],
+  idle: (home: string) => boolean,
+): string[] | undefined {
   const without = choose(score);
   for (const home of HOMES) {
+    if (idle(home)) continue;
     const trial = new Map(score);
     trial.set(home, (trial.get(home) ?? 0) + 1);
     const codes = choose(trial);
