@@ -145,7 +145,8 @@ export function htmlToText(html: string): string {
         if (!BLOCKS.has(name)) return;
         if (name === "ul" || name === "ol") {
           const ordered = name === "ol";
-          stack.push({ kind: "list", depth, ordered, next: ordered ? Number(attributes.start || "1") : 0, style: attributes.type ?? "1", wrote: false, pendingBefore: pending });
+          const next = ordered ? Number(attributes.start || "1") : 0;
+          stack.push({ kind: "list", depth, ordered, next, style: attributes.type ?? "1", wrote: false, pendingBefore: pending });
           return;
         }
         newLine();
