@@ -64,17 +64,19 @@ function buildAnalyzer(knowledge: Knowledge, detectLanguage: LanguageDetector): 
     const title = halfWidth(plainText(input.title.slice(0, MAX_TITLE_CHARS * 4)).replace(/\n/g, " ").slice(0, MAX_TITLE_CHARS));
     // The main event is in the title and lead: a full-length page adds cost, not evidence.
     const body = halfWidth(plainText(input.text.slice(0, MAX_BODY_CHARS * 8)).slice(0, MAX_BODY_CHARS));
-    const script = scriptOf(input.language, title + "\n" + body);
+    // One string for the passes that read title and body together (the figures' patterns flatten it once).
+    const whole = title + "\n" + body;
+    const script = scriptOf(input.language, whole);
     const segments = segment(matcher, title, body, script);
     const topics = tagTopics(segments);
     const verdict = judgePolicy(segments, topics[0]);
     const { policy } = verdict;
     const feedJurisdiction = input.feedJurisdiction && known.has(input.feedJurisdiction) ? input.feedJurisdiction : null;
-    const language = () => detectLanguage(input.language, (title + "\n" + body).trim());
+    const language = () => detectLanguage(input.language, whole.trim());
     // Jurisdictions and topics are labels of policy items only: a hack in Dubai is not news for AE subscribers.
     const site = siteJurisdiction(input.url, known);
     const places = policy ? tagJurisdictions(segments, { feedJurisdiction, site, language }) : { codes: [], evidence: [] };
-    const figures = extractFigures(title + "\n" + body, input.published);
+    const figures = extractFigures(whole, input.published);
     const analysis: Analysis = {
       policy,
       jurisdictions: places.codes,

@@ -72,22 +72,53 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   else if (ctx.site) add(ctx.site, 1);
   const before = [...score.values()].sort((a, b) => b - a);
   // The language only breaks a near tie or stands in for a missing actor: detecting it is the costly part.
-  if (withAuthority.size === 0 || before.length < 1 || (before[1] ?? 0) > before[0]! - 1) {
-    const home = languageHome();
-    if (home) add(home, 1);
-  }
-
-  const ranked = [...score].filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
-  const top = ranked[0];
-  let codes: string[];
-  if (!top || top[1] < 2) codes = ctx.feedJurisdiction ? [ctx.feedJurisdiction] : top ? [top[0]] : [];
-  else {
-    codes = ranked
+  const choose = (scores: ReadonlyMap<string, number>): string[] => {
+    const ranked = [...scores].filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
+    const top = ranked[0];
+    if (!top || top[1] < 2) return ctx.feedJurisdiction ? [ctx.feedJurisdiction] : top ? [top[0]] : [];
+    return ranked
       .filter(([code, s]) =>
         code === top[0] || (withAuthority.has(code) && s >= 0.4 * top[1]) || (namedInTitle.has(code) && s >= 0.75 * top[1]))
       .map(([code]) => code);
+  };
+  let codes: string[] | undefined;
+  if (withAuthority.size === 0 || before.length < 1 || (before[1] ?? 0) > before[0]! - 1) {
+    // Not yet detected: when no language's home would change the answer, the answer is known without it.
+    if (language === undefined) {
+      // A home that is neither an actor nor named in the title, and stays below the top even with its point,
+      // cannot change the answer: only the others are tried.
+      const topScore = before[0];
+      const idle = (home: string) =>
+        topScore !== undefined && !withAuthority.has(home) && !namedInTitle.has(home) && (score.get(home) ?? 0) + 1 < topScore;
+      codes = sameForEveryHome(score, choose, idle);
+    }
+    if (codes === undefined) {
+      const home = languageHome();
+      if (home) add(home, 1);
+    }
   }
-  return { codes, evidence: evidence.filter((e) => codes.includes(e.code)) };
+  codes ??= choose(score);
+  const chosen = codes;
+  return { codes: chosen, evidence: evidence.filter((e) => chosen.includes(e.code)) };
+}
+
+const HOMES = [...new Set(Object.values(LANGUAGE_HOME))];
+
+/** The codes chosen whatever the article's language, if that is so: with no home's point, and with each home's. */
+function sameForEveryHome(
+  score: ReadonlyMap<string, number>,
+  choose: (scores: ReadonlyMap<string, number>) => string[],
+  idle: (home: string) => boolean,
+): string[] | undefined {
+  const without = choose(score);
+  for (const home of HOMES) {
+    if (idle(home)) continue;
+    const trial = new Map(score);
+    trial.set(home, (trial.get(home) ?? 0) + 1);
+    const codes = choose(trial);
+    if (codes.length !== without.length || codes.some((c, i) => c !== without[i])) return undefined;
+  }
+  return without;
 }
 
 /**

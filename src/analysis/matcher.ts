@@ -128,6 +128,7 @@ export class TermMatcher<R> {
     });
     // The node reached (and its plural twins share it through `child`).
     if (!node.refs?.includes(ref)) (node.refs ??= []).push(ref);
+    this.filter = undefined;
   }
 
   private addUnspaced(term: string, ref: R): void {
@@ -143,42 +144,45 @@ export class TermMatcher<R> {
   /** Longest match first, left to right; a word inside a longer term is not matched again. */
   match(text: string): Hit<R>[] {
     const hits: Hit<R>[] = [];
-    const words = splitWords(text, false, VIETNAMESE.test(text));
-    for (let i = 0; i < words.length; ) {
-      const found = this.longest(words, i);
+    const words = this.words.read(text, VIETNAMESE.test(text));
+    const filter = (this.filter ??= rootFilter(this.root));
+    for (let i = 0; i < words.count; ) {
+      // Most words begin no term: their hashes settle that before any of their strings is made.
+      const found = words.mayBegin(i, filter) ? this.longest(words, i) : undefined;
       if (found) {
-        hits.push({ refs: found.refs, start: words[i]!.start, end: words[found.last]!.end });
+        hits.push({ refs: found.refs, start: words.starts[i]!, end: words.ends[found.last]! });
         i = found.last + 1;
       } else i++;
     }
-    if (this.unspaced.size > 0) this.matchUnspaced(text, hits);
+    if (this.unspaced.size > 0 && words.unspaced) this.matchUnspaced(text, hits);
     return hits;
   }
 
-  private longest(words: readonly Word[], first: number): { refs: R[]; last: number } | undefined {
-    let best: { refs: R[]; last: number } | undefined;
-    // Depth-first over the (few) trie branches this word sequence can follow; most words leave at the root.
-    const stack: Array<{ node: Node<R>; i: number }> = [];
-    const step = (node: Node<R>, i: number): void => {
-      const w = words[i];
-      if (!w) return;
-      // Pushed so that, between matches of the same length, an exact word beats a folded one beats a stem.
-      if (node.prefixes && w.folded.length >= 2) {
-        const list = node.prefixes.get(pairKey(w.folded));
-        if (list) for (const p of list) if (w.folded.startsWith(p.prefix)) stack.push({ node: p.node, i: i + 1 });
+  /** Reused by every `match` (which runs to its end before another starts): the words and the trie walk's stack. */
+  private readonly words = new TextWords();
+  private readonly stackNodes: Node<R>[] = [];
+  private readonly stackNext: number[] = [];
+  /** Hashes of the root's keys, rebuilt after terms are added. */
+  private filter: RootFilter | undefined;
+
+  private longest(words: TextWords, first: number): { refs: R[]; last: number } | undefined {
+    let refs: R[] | undefined;
+    let last = -1;
+    // Depth-first over the (few) trie branches this word sequence can follow.
+    const nodes = this.stackNodes;
+    const next = this.stackNext;
+    // Both are empty here: every walk pops them to the end.
+    step(this.root, words, first, nodes, next);
+    while (nodes.length > 0) {
+      const node = nodes.pop()!;
+      const i = next.pop()!;
+      if (node.refs && (!refs || i - 1 > last)) {
+        refs = node.refs;
+        last = i - 1;
       }
-      const f = node.folded?.get(w.folded);
-      if (f) stack.push({ node: f, i: i + 1 });
-      const e = node.exact?.get(w.text);
-      if (e) stack.push({ node: e, i: i + 1 });
-    };
-    step(this.root, first);
-    while (stack.length > 0) {
-      const { node, i } = stack.pop()!;
-      if (node.refs && (!best || i - 1 > best.last)) best = { refs: node.refs, last: i - 1 };
-      step(node, i);
+      step(node, words, i, nodes, next);
     }
-    return best;
+    return refs ? { refs, last } : undefined;
   }
 
   private matchUnspaced(text: string, hits: Hit<R>[]): void {
@@ -202,6 +206,132 @@ export class TermMatcher<R> {
       }
     }
     if (hits.length > before && before > 0) hits.sort((a, b) => a.start - b.start);
+  }
+}
+
+/** Pushes the branches from `node` that word `i` follows: so that, between matches of the same length, an exact word beats a folded one beats a stem. */
+function step<R>(node: Node<R>, words: TextWords, i: number, nodes: Node<R>[], next: number[]): void {
+  const w = words.at(i);
+  if (!w) return;
+  if (node.prefixes && w.folded.length >= 2) {
+    const list = node.prefixes.get(pairKey(w.folded));
+    if (list) {
+      for (const p of list) {
+        if (w.folded.startsWith(p.prefix)) {
+          nodes.push(p.node);
+          next.push(i + 1);
+        }
+      }
+    }
+  }
+  const f = node.folded?.get(w.folded);
+  if (f) {
+    nodes.push(f);
+    next.push(i + 1);
+  }
+  const e = node.exact?.get(w.text);
+  if (e) {
+    nodes.push(e);
+    next.push(i + 1);
+  }
+}
+
+/** Hashes of the words a term can begin with: a word of ASCII letters and digits that has none of them begins no term. */
+interface RootFilter {
+  folded: Set<number>;
+  exact: Set<number>;
+  pairs: Set<number>;
+}
+
+function rootFilter(root: Node<unknown>): RootFilter {
+  return {
+    folded: new Set([...(root.folded?.keys() ?? [])].map(hash)),
+    exact: new Set([...(root.exact?.keys() ?? [])].map(hash)),
+    pairs: new Set(root.prefixes?.keys() ?? []),
+  };
+}
+
+function hash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * The words of one text: their bounds and hashes in one pass, their strings (as `splitWords` makes them) only
+ * when asked for, which is only where a term may begin.
+ */
+class TextWords {
+  count = 0;
+  /** Whether the text has a character of the scripts matched by substring (see `isUnspaced`). */
+  unspaced = false;
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  /** Hashes of the word as written and lower-cased (what folding makes of ASCII); ASCII words only. */
+  private readonly exactHashes: number[] = [];
+  private readonly foldedHashes: number[] = [];
+  private readonly ascii: boolean[] = [];
+  private made: Array<Word | undefined> = [];
+  private text = "";
+  private keepAccents = false;
+
+  read(text: string, keepAccents: boolean): this {
+    this.text = text;
+    this.keepAccents = keepAccents;
+    this.made = [];
+    let n = 0;
+    let start = -1;
+    let exact = 0;
+    let folded = 0;
+    let ascii = true;
+    let unspaced = false;
+    for (let i = 0; i <= text.length; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : 0;
+      if (code >= 0x600 && !unspaced && isUnspaced(code)) unspaced = true;
+      if (i < text.length && isWordChar(code)) {
+        if (start < 0) {
+          start = i;
+          exact = folded = 0;
+          ascii = true;
+        }
+        if (code >= 0x80) ascii = false;
+        else {
+          exact = (Math.imul(exact, 31) + code) | 0;
+          folded = (Math.imul(folded, 31) + (code >= 0x41 && code <= 0x5a ? code + 0x20 : code)) | 0;
+        }
+      } else if (start >= 0) {
+        this.starts[n] = start;
+        this.ends[n] = i;
+        this.exactHashes[n] = exact;
+        this.foldedHashes[n] = folded;
+        this.ascii[n] = ascii;
+        n++;
+        start = -1;
+      }
+    }
+    this.count = n;
+    this.unspaced = unspaced;
+    return this;
+  }
+
+  /** False only when no term can begin with word `i`; non-ASCII words are always worth a look. */
+  mayBegin(i: number, filter: RootFilter): boolean {
+    if (!this.ascii[i]) return true;
+    if (filter.folded.has(this.foldedHashes[i]!) || filter.exact.has(this.exactHashes[i]!)) return true;
+    const start = this.starts[i]!;
+    if (filter.pairs.size === 0 || this.ends[i]! - start < 2) return false;
+    const lower = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+    return filter.pairs.has((lower(this.text.charCodeAt(start)) << 16) | lower(this.text.charCodeAt(start + 1)));
+  }
+
+  at(i: number): Word | undefined {
+    if (i >= this.count) return undefined;
+    let word = this.made[i];
+    if (word === undefined) {
+      const text = this.text.slice(this.starts[i], this.ends[i]);
+      word = this.made[i] = { text, folded: foldWord(text, this.keepAccents), start: this.starts[i]!, end: this.ends[i]! };
+    }
+    return word;
   }
 }
 

@@ -73,13 +73,15 @@ function chooseSentences(body: readonly Segment[], policy: boolean, language: Sc
   const ranked = body
     .map((s) => ({ s, score: sentenceScore(s, policy) }))
     .sort((a, b) => b.score - a.score || a.s.index - b.s.index)
-    .slice(0, 6);
+    .slice(0, 6)
+    // Each sentence's shorter forms once: every pair below would otherwise cut them again.
+    .map((x) => ({ ...x, forms: forms(x.s.text, language) }));
   const candidates = new Map<string, number>();
   const consider = (text: string, score: number) => {
     if (text.length <= SUMMARY_MAX && score > (candidates.get(text) ?? -Infinity)) candidates.set(text, score);
   };
   for (const [i, a] of ranked.entries()) {
-    const aForms = forms(a.s.text, language);
+    const aForms = a.forms;
     for (const text of aForms) consider(text, a.score);
     // Cutting a long sentence at a word boundary loses its end: worth it only for a clearly better sentence.
     const clipped = clip(aForms.at(-1)!, SUMMARY_MAX, language);
@@ -87,8 +89,8 @@ function chooseSentences(body: readonly Segment[], policy: boolean, language: Sc
     for (const b of ranked.slice(i + 1)) {
       if (b.score <= 0) continue;
       const [first, second] = a.s.index < b.s.index ? [a, b] : [b, a];
-      for (const x of forms(first.s.text, language)) {
-        for (const y of forms(second.s.text, language)) consider(x + joiner + y, a.score + b.score - 0.01 * (x.length + y.length > 200 ? 1 : 0));
+      for (const x of first.forms) {
+        for (const y of second.forms) consider(x + joiner + y, a.score + b.score - 0.01 * (x.length + y.length > 200 ? 1 : 0));
       }
     }
   }
@@ -96,17 +98,24 @@ function chooseSentences(body: readonly Segment[], policy: boolean, language: Sc
   return [...candidates].map(([text, score]) => ({ text, score })).sort((a, b) => b.score - a.score);
 }
 
+const DATELINE_MARK = /[:—–-]/;
+
 /** The sentence as written, then shorter extractive forms of it (English only: the cuts rely on its punctuation). */
 function forms(sentence: string, language: Script): string[] {
   if (language !== "en") return [sentence];
   const out = [sentence];
-  let short = sentence
-    .replace(/^[A-Z][A-Za-z .]+(?:,\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?\s*[:—–-]\s+/, "")
-    .replace(/\s*[(（][^()（）\d]*[)）]/g, "")
-    .replace(/\s{2,}/g, " ");
+  // Each cut below needs a character most sentences lack (a dateline's colon or dash, a bracket, a late comma):
+  // looked for first, so the patterns run only where they can match.
+  let short = sentence;
+  if (DATELINE_MARK.test(short)) short = short.replace(/^[A-Z][A-Za-z .]+(?:,\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?\s*[:—–-]\s+/, "");
+  if (/[(（]/.test(short)) short = short.replace(/\s*[(（][^()（）\d]*[)）]/g, "");
+  if (/\s\s/.test(short)) short = short.replace(/\s{2,}/g, " ");
   if (short !== sentence) out.push(short);
   // Trailing clauses that add colour, not facts: ", a milestone that...", ", with support from...", ", which...".
   for (;;) {
+    // The clause starts at the last comma, at least 60 characters in, and holds no digit.
+    const comma = short.lastIndexOf(",");
+    if (comma < 60 || /\d/.test(short.slice(comma))) break;
     const m = short.match(/^(.{60,}?),\s+(?:a|an|which|who|with|while|marking|making|bringing|adding|saying|according)\b[^,\d]*([.!?]?)$/);
     if (!m) break;
     short = m[1]! + (m[2] || ".");

@@ -115,10 +115,13 @@ export function segment(matcher: TermMatcher<Ref>, title: string, body: string, 
 /** Where a segment sits decides how much its evidence weighs: the title and the lead carry the main event. */
 export const zoneWeight = (index: number): number => (index < 0 ? 2 : index === 0 ? 1.5 : index === 1 ? 1.2 : 1);
 
-export function* refsOf<T extends Ref["t"]>(segments: readonly Segment[], t: T) {
+/** Every ref of kind `t`, with its hit and segment, in text order (an array: callers walk it, some twice). */
+export function refsOf<T extends Ref["t"]>(segments: readonly Segment[], t: T): Array<{ segment: Segment; hit: Hit<Ref>; ref: Extract<Ref, { t: T }> }> {
+  const out: Array<{ segment: Segment; hit: Hit<Ref>; ref: Extract<Ref, { t: T }> }> = [];
   for (const s of segments) {
     for (const hit of s.hits) {
-      for (const ref of hit.refs) if (ref.t === t) yield { segment: s, hit, ref: ref as Extract<Ref, { t: T }> };
+      for (const ref of hit.refs) if (ref.t === t) out.push({ segment: s, hit, ref: ref as Extract<Ref, { t: T }> });
     }
   }
+  return out;
 }

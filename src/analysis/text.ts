@@ -29,7 +29,16 @@ const BOILERPLATE = [
   /^(?:続きを読む|関連記事|写真[:：].*|기사 더보기|관련기사|无关内容|阅读更多|相关阅读)$/,
 ];
 
-export const isBoilerplate = (line: string): boolean => BOILERPLATE.some((re) => re.test(line.trim()));
+// One pattern for all of them, run once per line (the CJK line has no case to ignore).
+const ANY_BOILERPLATE = new RegExp(BOILERPLATE.map((re) => `(?:${re.source})`).join("|"), "i");
+
+export const isBoilerplate = (line: string): boolean => ANY_BOILERPLATE.test(line.trim());
+
+/**
+ * A run of whitespace (no-break and ideographic spaces included) that is not already one space: replaced by a
+ * space, it gives what `/[\s\u00a0\u3000]+/g` gives, without rewriting the (many) single spaces of a line.
+ */
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
 
 /** Tags stripped, entities decoded, boilerplate lines dropped, whitespace tidied (paragraphs kept as newlines). */
 export function plainText(raw: string): string {
@@ -43,7 +52,7 @@ export function plainText(raw: string): string {
         .replace(/<[^>]+>/g, " ");
   return decodeEntities(withoutTags)
     .split(/\n+/)
-    .map((line) => line.replace(/[\s\u00a0\u3000]+/g, " ").trim())
+    .map((line) => line.replace(SPACE_RUN, " ").trim())
     .filter((line) => line.length > 0 && !isBoilerplate(line))
     .join("\n");
 }
@@ -57,10 +66,14 @@ export type Script = "ja" | "ko" | "zh" | "en";
 export function scriptOf(tag: string | null | undefined, text: string): Script {
   const primary = tag?.toLowerCase().split(/[-_]/)[0];
   if (primary === "ja" || primary === "ko" || primary === "zh" || primary === "en") return primary;
-  const sample = text.slice(0, 600);
-  const kana = sample.match(/[\u3040-\u30ff]/g)?.length ?? 0;
-  const hangul = sample.match(/[\uac00-\ud7af]/g)?.length ?? 0;
-  const han = sample.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  let kana = 0, hangul = 0, han = 0;
+  for (let i = 0, end = Math.min(text.length, 600); i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3040) continue;
+    if (c <= 0x30ff) kana++;
+    else if (c >= 0x4e00 && c <= 0x9fff) han++;
+    else if (c >= 0xac00 && c <= 0xd7af) hangul++;
+  }
   if (hangul > 10 && hangul >= kana) return "ko";
   if (kana > 5) return "ja";
   if (han > 10) return "zh";

@@ -87,13 +87,19 @@ export function articleId(
 }
 
 /**
+ * A run of whitespace that is not already one space: replaced by a space, it gives what `/\s+/g` gives, without
+ * rewriting the (many) single spaces of a text.
+ */
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
+
+/**
  * The key that makes the same story the same by what it says: `c:<32 hex>` over its title, date and text
  * (case and spacing ignored). It catches feeds that mint a new guid and link at every fetch, and mirrors
  * under other links. Null for an item with neither date nor text: a bare title ("Weekly bulletin") may
  * honestly repeat.
  */
 export function contentKey(item: { title: string; published: string | null; text: string }): string | null {
-  const fold = (value: string): string => value.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+  const fold = (value: string): string => value.normalize("NFKC").replace(SPACE_RUN, " ").trim().toLowerCase();
   const text = fold(item.text);
   if (!item.published && text === "") return null;
   const digest = createHash("sha256").update(`${fold(item.title)}\n${item.published ?? ""}\n${text}`).digest("hex");
