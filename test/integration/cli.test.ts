@@ -149,3 +149,30 @@ describe("regwatch CLI", () => {
     expect(never.stdout).toBe("no poll completed yet\n");
   });
 });
+
+describe("regwatch analyze into a pipe that is read late", () => {
+  it("writes every result before it exits, however full the pipe was", async () => {
+    const items = Array.from({ length: 400 }, (_, i) => ({
+      title: `Ruritania's regulator fines exchange number ${i}`,
+      text: `The regulator fined the exchange ${i * 1000} euros on 1 March 2026 for breaching anti-money laundering rules. `.repeat(4),
+    }));
+    const file = join(dir, "many.json");
+    writeFileSync(file, JSON.stringify(items));
+    const child = spawn(process.execPath, [BIN, "analyze", "--json", "--all", file], { stdio: ["ignore", "pipe", "pipe"] });
+    // Nobody reads until the process would have finished writing: the pipe fills and Node queues the rest.
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.stdout.resume();
+    // A process that exits with its output still queued never closes the pipe's read side cleanly: give up then.
+    const code = await Promise.race([
+      new Promise<number | null>((resolve) => child.on("close", resolve)),
+      new Promise<string>((resolve) => setTimeout(() => resolve("output lost: the pipe never closed"), 15_000)),
+    ]);
+    child.kill();
+    expect(code).toBe(0);
+    const results = JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown[];
+    expect(results).toHaveLength(400);
+  });
+});
