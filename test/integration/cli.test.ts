@@ -161,6 +161,7 @@ describe("regwatch analyze into a pipe that is read late", () => {
     const child = spawn(process.execPath, [BIN, "analyze", "--json", "--all", file], { stdio: ["ignore", "pipe", "pipe"] });
     // Nobody reads until the process would have finished writing: the pipe fills and Node queues the rest.
     child.stdout.pause();
+    child.stderr.resume();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const chunks: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
