@@ -78,6 +78,7 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   let leadActs = 0;
   let titleActor = false;
   let leadActor = false;
+  let anyActor = false;
   let scope = 0;
   let rate = 0;
   let centralBank = false;
@@ -93,6 +94,7 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     const nonWeight = segment.index <= 0 ? w : 0.25;
     score += w * (actor + 0.75 * Math.min(c.acts, 2)) - nonWeight * non;
     if (lead) leadActs += c.acts;
+    anyActor ||= c.authority || (c.country && segment.index <= 2);
     if (segment.index < 0) titleActor ||= actor > 0;
     else if (lead) leadActor ||= c.authority;
     if (segment.index < 0) titleDecided = c.spec === 0 && c.decided;
@@ -108,7 +110,8 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   const rateDecision = primaryTopic === "monetary-policy" && rate > 0 && (centralBank || leadActor || titleActor) && speculative === 0;
   if (primaryTopic === "monetary-policy" && speculative > 0) score -= 3;
   // Either the lead says what was done, or an authority is the subject of both title and lead.
-  const acted = leadActs > 0 || (titleActor && leadActor);
+  // "MSCI decides", "investors hope for a fair tax" name no official at all: no authority acted.
+  const acted = (leadActs > 0 && anyActor) || (titleActor && leadActor);
   if (!acted || score < 2.5) {
     return { policy: false, score, reason: !acted ? "no act of an authority in the title or lead" : "the main event is not an authority's act" };
   }
