@@ -46,12 +46,14 @@ export interface RuntimeOptions {
   observePlatform?: (platform: ChatPlatform) => ChatPlatform;
   /** The service's leadership: outbox writes apply only while the lease holds this instance's token. */
   fence?: Fence;
+  /** Analyse in full the new items that will not be alerted too (`poll --all` prints them with a summary). */
+  detailIgnored?: boolean;
 }
 
 export async function openRuntime(loaded: LoadedConfig, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   const { config } = loaded;
   const knowledge = loadKnowledge();
-  const analyze = articleAnalysis(await createAnalyzer(knowledge));
+  const analyze = articleAnalysis(await createAnalyzer(knowledge), { detailIgnored: options.detailIgnored === true });
   const stores = await openStores(config.store, {
     seenTtlDays: config.seen.ttlDays,
     timeoutMs: config.limits.connectTimeoutMs,
@@ -149,18 +151,25 @@ export function commandServices(config: Config, stores: Stores, knowledge: Knowl
 }
 
 /** The analysis of a feed's article: the feed's jurisdiction is a prior, its date dates "Jan. 16". */
+/**
+ * An article's analysis for the poller. A feed that alerts only policy never shows its other items, so those get
+ * only the verdict (unless `detailIgnored`: `poll --all` prints them); a feed with `alerts: all` alerts them too.
+ */
 export const articleAnalysis =
-  (analyzer: Analyzer) =>
+  (analyzer: Analyzer, options: { detailIgnored?: boolean } = {}) =>
   (article: Article, feed: FeedSpec): Analysis =>
-    analyzer.analyze({
-      title: article.title,
-      text: article.text,
-      url: article.url,
-      feedId: feed.id,
-      feedJurisdiction: feed.jurisdiction,
-      language: article.language,
-      published: article.published,
-    });
+    analyzer.analyze(
+      {
+        title: article.title,
+        text: article.text,
+        url: article.url,
+        feedId: feed.id,
+        feedJurisdiction: feed.jurisdiction,
+        language: article.language,
+        published: article.published,
+      },
+      { brief: !options.detailIgnored && feed.alerts !== "all" },
+    );
 
 /** `feeds 21: fetched 18, not modified 2, failed 1; new articles 3, alerts 2; 1.4 s` */
 export function cycleSummary(report: CycleReport): string {

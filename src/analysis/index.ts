@@ -38,8 +38,17 @@ export interface ExplainedAnalysis extends Analysis {
   evidence: Evidence;
 }
 
+export interface AnalyzeOptions {
+  /**
+   * Only the verdict for an item that is not policy: its summary is left empty and its figures unread. For the
+   * poller, whose non-policy items are never alerted (most of a regulator's feed); the figures and the summary
+   * are most of an analysis's cost.
+   */
+  brief?: boolean;
+}
+
 export interface Analyzer {
-  analyze(input: AnalysisInput): Analysis;
+  analyze(input: AnalysisInput, options?: AnalyzeOptions): Analysis;
   /** The same verdict, with the table entries and sentences that decided it (for `analyze --explain`). */
   explain(input: AnalysisInput): ExplainedAnalysis;
 }
@@ -59,7 +68,7 @@ function buildAnalyzer(knowledge: Knowledge, detectLanguage: LanguageDetector): 
   const matcher = compileTerms(knowledge);
   const known = new Set(knowledge.jurisdictions.map((j) => j.code));
 
-  function run(input: AnalysisInput, explain: boolean): Analysis | ExplainedAnalysis {
+  function run(input: AnalysisInput, explain: boolean, brief = false): Analysis | ExplainedAnalysis {
     // A headline longer than this is not a headline: bounded, so hostile input costs no more than a long article.
     const title = halfWidth(plainText(input.title.slice(0, MAX_TITLE_CHARS * 4)).replace(/\n/g, " ").slice(0, MAX_TITLE_CHARS));
     // The main event is in the title and lead: a full-length page adds cost, not evidence.
@@ -71,6 +80,7 @@ function buildAnalyzer(knowledge: Knowledge, detectLanguage: LanguageDetector): 
     const topics = tagTopics(segments);
     const verdict = judgePolicy(segments, topics[0]);
     const { policy } = verdict;
+    if (brief && !policy && !explain) return { policy, jurisdictions: [], topics: [], summary: "", figures: [] };
     const feedJurisdiction = input.feedJurisdiction && known.has(input.feedJurisdiction) ? input.feedJurisdiction : null;
     const language = () => detectLanguage(input.language, whole.trim());
     // Jurisdictions and topics are labels of policy items only: a hack in Dubai is not news for AE subscribers.
@@ -90,7 +100,7 @@ function buildAnalyzer(knowledge: Knowledge, detectLanguage: LanguageDetector): 
   }
 
   return {
-    analyze: (input) => run(input, false),
+    analyze: (input, options) => run(input, false, options?.brief === true),
     explain: (input) => run(input, true) as ExplainedAnalysis,
   };
 }

@@ -18,7 +18,7 @@ export const pollCommand = (): Command =>
       const loaded = loadConfig(options.config ? { file: options.config } : {});
       // Feed errors go to stderr, one line each, as the poller logs them.
       const logger = { info: () => {}, warn: line, error: line };
-      const runtime = await openRuntime(loaded, logger);
+      const runtime = await openRuntime(loaded, logger, { detailIgnored: options.all === true });
       try {
         const report = await runtime.poll();
         const shown = options.all ? [...report.alerts, ...report.ignored] : report.alerts;

@@ -154,7 +154,7 @@ async function pollFeed(
     await deps.seen.markSeen(articles.flatMap(keysOf));
     await deps.feedState.set(feed.id, { ...next, primedAt: now().toISOString() });
     for (const article of articles) for (const key of keysOf(article)) claimed.add(key);
-    report.primedLatest.push(...chronological(articles).map(toAlert).filter(alerted).map(forFeed(feed)).slice(-PRIMED_SAMPLE));
+    report.primedLatest.push(...latestAlerted(chronological(articles), toAlert, alerted).map(forFeed(feed)));
     return { feed, status: "primed", items: articles.length };
   }
 
@@ -196,4 +196,14 @@ const forFeed = (feed: FeedSpec) => (alert: Alert): Alert =>
 
 function succeeded(state: FeedState, at: Date): FeedState {
   return { ...state, consecutiveFailures: 0, lastSuccessAt: at.toISOString() };
+}
+
+/** The newest items of a first poll that would have been alerted, oldest first: analysed newest first, only until enough are found. */
+function latestAlerted(oldestFirst: readonly Article[], toAlert: (a: Article) => Alert, alerted: (a: Alert) => boolean): Alert[] {
+  const found: Alert[] = [];
+  for (let i = oldestFirst.length - 1; i >= 0 && found.length < PRIMED_SAMPLE; i--) {
+    const alert = toAlert(oldestFirst[i]!);
+    if (alerted(alert)) found.push(alert);
+  }
+  return found.reverse();
 }

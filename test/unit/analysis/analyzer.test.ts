@@ -111,3 +111,14 @@ describe("analyze: summary", () => {
     expect(got.summary.length).toBeLessThanOrEqual(280);
   });
 });
+
+describe("brief analysis, for items the poller will not alert", () => {
+  it("gives a non-policy item only its verdict, and a policy item everything", async () => {
+    const analyzer = await createAnalyzer();
+    const hack = { title: "Exchange loses $40 million in hack", text: "Hackers drained $40 million from the exchange's hot wallet on 3 March 2026." };
+    expect(analyzer.analyze(hack, { brief: true })).toEqual({ policy: false, jurisdictions: [], topics: [], summary: "", figures: [] });
+    expect(analyzer.analyze(hack).figures.map((f) => f.text)).toContain("$40 million");
+    const fine = { title: "FCA fines crypto firm £3 million", text: "The Financial Conduct Authority fined a cryptoasset firm £3 million on 3 March 2026 for anti-money laundering failures." };
+    expect(analyzer.analyze(fine, { brief: true })).toEqual(analyzer.analyze(fine));
+  });
+});
