@@ -89,7 +89,8 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     // A country as the subject ("Japan to tighten rules", "Thailand approves") stands for its government.
     const actor = c.authority ? 0.75 : c.country && lead ? 0.5 : 0;
     // A hack or a price named beside the act ("fined after the hack") weighs less than one standing alone.
-    const non = c.acts > 0 && c.authority && !c.nonLeads ? 0.5 * Math.min(c.non, 1) : 1.25 * Math.min(c.non, 2);
+    // An authority that leads its sentence and then "launches" something launches a consultation, a phase, a sandbox.
+    const non = c.authority && !c.nonLeads ? 0.5 * Math.min(c.non, 1) : 1.25 * Math.min(c.non, 2);
     // The main event is told in the title and first sentence; a hack recalled later is background.
     const nonWeight = segment.index <= 0 ? w : 0.25;
     score += w * (actor + 0.75 * Math.min(c.acts, 2)) - nonWeight * non;
