@@ -8,7 +8,7 @@ import { judgePolicy } from "./policy.js";
 import { siteJurisdiction } from "./site.js";
 import { summarise } from "./summary.js";
 import { compileTerms, segment } from "./terms.js";
-import { halfWidth, plainText, scriptOf } from "./text.js";
+import { plainText, readingForm, scriptOf } from "./text.js";
 import { tagTopics } from "./topics.js";
 
 export { extractFigures } from "./figures.js";
@@ -70,9 +70,9 @@ function buildAnalyzer(knowledge: Knowledge, detectLanguage: LanguageDetector): 
 
   function run(input: AnalysisInput, explain: boolean, brief = false): Analysis | ExplainedAnalysis {
     // A headline longer than this is not a headline: bounded, so hostile input costs no more than a long article.
-    const title = halfWidth(plainText(input.title.slice(0, MAX_TITLE_CHARS * 4)).replace(/\n/g, " ").slice(0, MAX_TITLE_CHARS));
+    const title = readingForm(plainText(input.title.slice(0, MAX_TITLE_CHARS * 4)).replace(/\n/g, " ").slice(0, MAX_TITLE_CHARS));
     // The main event is in the title and lead: a full-length page adds cost, not evidence.
-    const body = halfWidth(plainText(input.text.slice(0, MAX_BODY_CHARS * 8)).slice(0, MAX_BODY_CHARS));
+    const body = readingForm(plainText(input.text.slice(0, MAX_BODY_CHARS * 8)).slice(0, MAX_BODY_CHARS));
     // One string for the passes that read title and body together (the figures' patterns flatten it once).
     const whole = title + "\n" + body;
     const script = scriptOf(input.language, whole);

@@ -149,3 +149,9 @@ export function halfWidth(text: string): string {
     ? text.replace(/[\uFF05\uFF0E\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     : text;
 }
+
+/** The form the tables read: full-width ASCII as ASCII, and no Arabic tatweel (ـ), which only stretches a word. */
+export function readingForm(text: string): string {
+  const half = halfWidth(text);
+  return half.includes("\u0640") ? half.replace(/\u0640/g, "") : half;
+}
