@@ -9,6 +9,7 @@ function cues(segment: Segment) {
   let non = 0;
   let spec = 0;
   let done = false;
+  let specFirst = false;
   let scope = 0;
   let rate = 0;
   // Which comes first, an actor or act, or a non-policy event: headlines lead with their main event
@@ -26,7 +27,11 @@ function cues(segment: Segment) {
         if (ref.cue === "authority") authority = true;
         else if (ref.cue === "act") act = true;
         else if (ref.cue === "non") non++;
-        else if (ref.cue === "spec") spec++;
+        else if (ref.cue === "spec") {
+          spec++;
+          // "Expected to hold" (diperkirakan akan mempertahankan): a forecast that comes first governs the verb after it.
+          specFirst ||= !done;
+        }
         // A move told as made is what the authority did.
         else if (ref.cue === "done") done = act = true;
         else if (ref.cue === "scope") scope++;
@@ -46,7 +51,7 @@ function cues(segment: Segment) {
     }
   }
   // "Voted to hold rates ahead of the Budget": a sentence that tells the move made is not a forecast of it.
-  return { authority, centralBank, country, acts, non, spec: done ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
+  return { authority, centralBank, country, acts, non, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
 }
 
 /** How far into a sentence a country's name can still be its subject ("The wait is over: Australia releases"). */
