@@ -44,7 +44,7 @@ const COUNTERS = [
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alt = (xs: readonly string[]): string => [...new Set(xs)].sort((a, b) => b.length - a.length).map(escape).join("|");
 
-const NUMBER = String.raw`\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d+)?`;
+const NUMBER = String.raw`\d{1,3}(?:[,.]\d{3})+|\d+(?:[.,]\d+)?`;
 // "1.2 million users", "3万人", "2 juta pengguna".
 const SCALE = String.raw`million|billion|thousand|mn|millones|milhões|mil|Millionen|millions|milioni|миллион\p{L}*|млн|тысяч\p{L}*|тыс\.|milyon|juta|ribu|triệu|nghìn|ngàn|ล้าน|พัน|万|萬|億|亿|만|천|억`;
 export const COUNT = new RegExp(
@@ -65,7 +65,9 @@ const SCALES: Record<string, number> = {
 
 /** The count's number: "1.2 million" → 1,200,000; "3万" → 30,000. */
 export function countValue(n: string, scale: string | undefined): number {
-  const base = /^\d{1,3}(?:,\d{3})+$/.test(n) ? Number(n.replaceAll(",", "")) : Number(n.replace(",", "."));
+  // "2.617 entitas" groups thousands with a dot, as most languages do; "2.6 million" is a decimal before a scale.
+  const grouped = /^\d{1,3}(?:,\d{3})+$/.test(n) || (!scale && /^\d{1,3}(?:\.\d{3})+$/.test(n));
+  const base = grouped ? Number(n.replace(/[.,]/g, "")) : Number(n.replace(",", "."));
   if (!scale) return base;
   const lower = scale.toLowerCase();
   const factor = SCALES[lower] ?? (lower.startsWith("миллион") ? 1e6 : lower.startsWith("тысяч") ? 1e3 : 1);

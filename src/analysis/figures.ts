@@ -17,6 +17,7 @@ const WORDS: Record<string, string> = {
   yen: "JPY", dollar: "USD", dollars: "USD", euro: "EUR", euros: "EUR", pound: "GBP", pounds: "GBP", sterling: "GBP",
   won: "KRW", yuan: "CNY", renminbi: "CNY", rupee: "INR", rupees: "INR", baht: "THB", ringgit: "MYR", dirham: "AED",
   dirhams: "AED", francs: "CHF", naira: "NGN", pesos: "ARS", rand: "ZAR", lira: "TRY", rupiah: "IDR", dong: "VND",
+  新台幣: "TWD", 新台币: "TWD", 泰銖: "THB", 泰铢: "THB", 港幣: "HKD", 英鎊: "GBP", 英镑: "GBP", 歐元: "EUR", 欧元: "EUR", 韓元: "KRW", 美金: "USD",
   円: "JPY", ドル: "USD", ユーロ: "EUR", 元: "CNY", 人民币: "CNY", 美元: "USD", 港元: "HKD", 港币: "HKD", 日元: "JPY",
   韩元: "KRW", 원: "KRW", 달러: "USD", 엔: "JPY", 유로: "EUR", 위안: "CNY",
 };
@@ -39,7 +40,7 @@ const MONEY = new RegExp(
     String.raw`(?<sym>${symbolAlt})\s?(?<n1>${NUM})(?<s1>${SCALE_WORD})?`,
     String.raw`\b(?<code>${CODES})\s?(?<n2>${NUM})(?<s2>${SCALE_WORD})?`,
     String.raw`(?<n3>${NUM})(?<s3>${SCALE_WORD})?\s?(?<word>${CODES}|(?:${wordAlt}))(?![A-Za-z])`,
-    String.raw`(?<cjk>${CJK_AMOUNT})(?<cjkCur>円|ドル|ユーロ|元|人民币|美元|港元|港币|日元|韩元|원|달러|엔|유로|위안)`,
+    String.raw`(?<cjk>${CJK_AMOUNT})(?<cjkCur>新台幣|新台币|泰銖|泰铢|港幣|英鎊|英镑|歐元|欧元|韓元|美金|円|ドル|ユーロ|元|人民币|美元|港元|港币|日元|韩元|원|달러|엔|유로|위안)`,
     // Korean writes amounts in 억 and 조 without "원" where the won is understood: "자본금 50억".
     String.raw`(?<krw>(?:(?:${NUM})\s?[조억만천]{1,2}\s?)*(?:${NUM})\s?[조억])(?![원\d])`,
   ].join("|"),
@@ -66,14 +67,14 @@ const LOCAL_CURRENCY: Record<string, string> = {
   euros: "EUR", euro: "EUR", reais: "BRL", real: "BRL", pesos: "MXN", "dólares": "USD", dolares: "USD", dollari: "USD",
   "долларов": "USD", "рублей": "RUB", "рубля": "RUB", "рубль": "RUB", tl: "TRY", lira: "TRY", "đồng": "VND", rupiah: "IDR",
   ringgit: "MYR", "บาท": "THB", "ريال": "SAR", "درهم": "AED", "دولار": "USD", rp: "IDR", "rp.": "IDR", rm: "MYR",
-  "r$": "BRL", "us$": "USD", "€": "EUR", "₺": "TRY", usd: "USD",
+  "r$": "BRL", "us$": "USD", "€": "EUR", "₺": "TRY", usd: "USD", "us-dollar": "USD", dollar: "USD", "dólar": "USD",
 };
 const localScaleAlt = Object.keys(LOCAL_SCALE).sort((a, b) => b.length - a.length).map(escape).join("|");
 const localCurrencyAlt = Object.keys(LOCAL_CURRENCY).sort((a, b) => b.length - a.length).map(escape).join("|");
 // A comma is a decimal point only before one or two digits: "1,5 milhão", never "1,500".
 const LOCAL_NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:,\d{1,2})?(?![\d,]|\.\d)`;
 const LOCAL_MONEY = new RegExp(
-  String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?|(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})|(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d'|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
+  String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?|(?<dollar>\$)(?<n4>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?![\d.,])|(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})|(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d'|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
   "giu",
 );
 
@@ -130,9 +131,9 @@ export function extractFigures(text: string, published?: string | null): Figure[
     const g = m.groups ?? {};
     // "1.5 USD" is English: a local amount never starts inside another number.
     if (before(m.index, /[\d.,]/)) continue;
-    const currency = g.iso ?? LOCAL_CURRENCY[(g.pre ?? g.cur ?? "").toLowerCase()];
+    const currency = g.iso ?? (g.dollar ? "USD" : LOCAL_CURRENCY[(g.pre ?? g.cur ?? "").toLowerCase()]);
     const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? "").toLowerCase()] ?? 1;
-    const amount = localNumber(g.n1 ?? g.n2 ?? g.n3 ?? "") * scale;
+    const amount = localNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? "") * scale;
     // "USD 1,25 triliun": the code was checked behind the number.
     const start = g.iso ? m.index - g.iso.length - 1 : m.index;
     const written = text.slice(start, m.index + m[0].length).trim();

@@ -173,6 +173,14 @@ describe("extractFigures: dates, amounts and percentages as other languages writ
     expect(of("faizi yüzde 42,5'e çekti")).toEqual([["percent", 42.5, "yüzde 42,5"]]);
   });
 
+  it("reads dollars, counts and Chinese currencies written the local way", () => {
+    expect(of("di kisaran $64.210,5 per koin")).toEqual([["money", 64210.5, "$64.210,5"]]);
+    expect(of("fiel auf 71.300 US-Dollar")).toEqual([["money", 71300, "71.300 US-Dollar"]]);
+    expect(of("memblokir 1.204 entitas ilegal")).toEqual([["count", 1204, "1.204 entitas"]]);
+    expect(of("上限為30萬泰銖")).toEqual([["money", 300000, "30萬泰銖"]]);
+    expect(of("raised $5 billion from 2.6 million users")).toEqual([["money", 5e9, "$5 billion"], ["count", 2_600_000, "2.6 million users"]]);
+  });
+
   it("reads the dollar a code after the sign names", () => {
     expect(of("a $5,000 AUD limit and a $20 fee")).toEqual([["money", 5000, "$5,000 AUD"], ["money", 20, "$20"]]);
   });
