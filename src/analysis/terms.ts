@@ -65,11 +65,24 @@ export function compileTerms(knowledge: Knowledge): TermMatcher<Ref> {
     for (const term of topic.subjects) m.add(term, { t: "topic", id: topic.id, weight: 0.5, subject: true });
   }
   const p = knowledge.policy;
+  // A rate move written as an act ("cuts interest rates", "ลดอัตราดอกเบี้ยนโยบาย") carries the monetary-policy
+  // topic too: the longest match must not hide it. Only that topic: across languages a short topic word inside
+  // an act is too often another word ("ban" in Vietnamese "ban hành", to issue).
+  const topicsHeld = knowledge.topics.filter((t) => t.id === "monetary-policy").map((t) => ({ id: t.id, holds: containsTest(t.terms) }));
+  const withTopics = (term: string): void => {
+    for (const topic of topicsHeld) if (topic.holds(term)) m.add(term, { t: "topic", id: topic.id, weight: 1 });
+  };
   for (const term of p.authorities) m.add(term, { t: "cue", cue: "authority" });
-  for (const term of p.acts) m.add(term, { t: "cue", cue: "act" });
+  for (const term of p.acts) {
+    m.add(term, { t: "cue", cue: "act" });
+    withTopics(term);
+  }
   for (const term of p.nonPolicy) m.add(term, { t: "cue", cue: "non" });
   for (const term of p.speculative) m.add(term, { t: "cue", cue: "spec" });
-  for (const term of p.decided) m.add(term, { t: "cue", cue: "done" });
+  for (const term of p.decided) {
+    m.add(term, { t: "cue", cue: "done" });
+    withTopics(term);
+  }
   for (const term of p.scope) m.add(term, scopeRef);
   return inner;
 }
