@@ -17,7 +17,7 @@ const WORDS: Record<string, string> = {
   yen: "JPY", dollar: "USD", dollars: "USD", euro: "EUR", euros: "EUR", pound: "GBP", pounds: "GBP", sterling: "GBP",
   won: "KRW", yuan: "CNY", renminbi: "CNY", rupee: "INR", rupees: "INR", baht: "THB", ringgit: "MYR", dirham: "AED",
   dirhams: "AED", francs: "CHF", naira: "NGN", pesos: "ARS", rand: "ZAR", lira: "TRY", rupiah: "IDR", dong: "VND",
-  新台幣: "TWD", 新台币: "TWD", 泰銖: "THB", 泰铢: "THB", 港幣: "HKD", 英鎊: "GBP", 英镑: "GBP", 歐元: "EUR", 欧元: "EUR", 韓元: "KRW", 美金: "USD",
+  USDT: "USDT", USDC: "USDC", BTC: "BTC", ETH: "ETH", 新台幣: "TWD", 新台币: "TWD", 泰銖: "THB", 泰铢: "THB", 港幣: "HKD", 英鎊: "GBP", 英镑: "GBP", 歐元: "EUR", 欧元: "EUR", 韓元: "KRW", 美金: "USD",
   円: "JPY", ドル: "USD", ユーロ: "EUR", 元: "CNY", 人民币: "CNY", 美元: "USD", 港元: "HKD", 港币: "HKD", 日元: "JPY",
   韩元: "KRW", 원: "KRW", 달러: "USD", 엔: "JPY", 유로: "EUR", 위안: "CNY",
 };
@@ -40,7 +40,7 @@ const MONEY = new RegExp(
     String.raw`(?<sym>${symbolAlt})\s?(?<n1>${NUM})(?<s1>${SCALE_WORD})?`,
     String.raw`\b(?<code>${CODES})\s?(?<n2>${NUM})(?<s2>${SCALE_WORD})?`,
     String.raw`(?<n3>${NUM})(?<s3>${SCALE_WORD})?\s?(?<word>${CODES}|(?:${wordAlt}))(?![A-Za-z])`,
-    String.raw`(?<cjk>${CJK_AMOUNT})(?<cjkCur>新台幣|新台币|泰銖|泰铢|港幣|英鎊|英镑|歐元|欧元|韓元|美金|円|ドル|ユーロ|元|人民币|美元|港元|港币|日元|韩元|원|달러|엔|유로|위안)`,
+    String.raw`(?<cjk>${CJK_AMOUNT})(?<cjkCur>USDT|USDC|BTC|ETH|新台幣|新台币|泰銖|泰铢|港幣|英鎊|英镑|歐元|欧元|韓元|美金|円|ドル|ユーロ|元|人民币|美元|港元|港币|日元|韩元|원|달러|엔|유로|위안)`,
     // Korean writes amounts in 억 and 조 without "원" where the won is understood: "자본금 50억".
     String.raw`(?<krw>(?:(?:${NUM})\s?[조억만천]{1,2}\s?)*(?:${NUM})\s?[조억])(?![원\d])`,
   ].join("|"),
@@ -61,18 +61,18 @@ const LOCAL_SCALE: Record<string, number> = {
   milliard: 1e9, milioni: 1e6, milione: 1e6, miliardi: 1e9, miliardo: 1e9, "миллионов": 1e6, "миллиона": 1e6,
   "миллион": 1e6, "млн": 1e6, "миллиардов": 1e9, "миллиарда": 1e9, "миллиард": 1e9, "млрд": 1e9, "тысяч": 1e3,
   "тыс.": 1e3, milyon: 1e6, milyar: 1e9, "triệu": 1e6, "tỷ": 1e9, "nghìn": 1e3, juta: 1e6, miliar: 1e9, triliun: 1e12,
-  bilion: 1e9, "ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3,
+  bilion: 1e9, "ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3, "ألف": 1e3, "مليون": 1e6, "مليار": 1e9,
 };
 const LOCAL_CURRENCY: Record<string, string> = {
   euros: "EUR", euro: "EUR", reais: "BRL", real: "BRL", pesos: "MXN", "dólares": "USD", dolares: "USD", dollari: "USD",
   "долларов": "USD", "рублей": "RUB", "рубля": "RUB", "рубль": "RUB", tl: "TRY", lira: "TRY", "đồng": "VND", rupiah: "IDR",
   ringgit: "MYR", "บาท": "THB", "ريال": "SAR", "درهم": "AED", "دولار": "USD", rp: "IDR", "rp.": "IDR", rm: "MYR",
-  "r$": "BRL", "us$": "USD", "€": "EUR", "₺": "TRY", usd: "USD", "us-dollar": "USD", dollar: "USD", "dólar": "USD",
+  "r$": "BRL", "us$": "USD", "€": "EUR", "₺": "TRY", usd: "USD", "us-dollar": "USD", dollar: "USD", "dólar": "USD", dolar: "USD", dolara: "USD", "doların": "USD", "dolarlık": "USD", $: "USD",
 };
 const localScaleAlt = Object.keys(LOCAL_SCALE).sort((a, b) => b.length - a.length).map(escape).join("|");
 const localCurrencyAlt = Object.keys(LOCAL_CURRENCY).sort((a, b) => b.length - a.length).map(escape).join("|");
 // A comma is a decimal point only before one or two digits: "1,5 milhão", never "1,500".
-const LOCAL_NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:,\d{1,2})?(?![\d,]|\.\d)`;
+const LOCAL_NUM = String.raw`\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:,\d{1,2})?(?![\d,]|\.\d)`;
 const LOCAL_MONEY = new RegExp(
   String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?|(?<dollar>\$)(?<n4>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?![\d.,])|(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})|(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d'|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
   "giu",
@@ -236,6 +236,7 @@ function cjkAmount(text: string): number {
 /** "1.234.567,5" → 1234567.5; "0,21" → 0.21; "1,400" (Latin American grouping) → 1400; "2" → 2. */
 function localNumber(n: string): number {
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(n)) return Number(n.replaceAll(",", ""));
+  if (/[\u00a0\u202f ]/.test(n)) return Number(n.replace(/[\u00a0\u202f ]/g, "").replace(",", "."));
   return Number(n.replace(/\.(?=\d{3}(?:\D|$))/g, "").replace(",", "."));
 }
 

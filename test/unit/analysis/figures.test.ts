@@ -174,6 +174,10 @@ describe("extractFigures: dates, amounts and percentages as other languages writ
   });
 
   it("reads dollars, counts and Chinese currencies written the local way", () => {
+    expect(of("sous les 64 500 $")).toEqual([["money", 64500, "64 500 $"]]);
+    expect(of("عند 98 ألف دولار")).toEqual([["money", 98000, "98 ألف دولار"]]);
+    expect(of("1,4 milyar dolara ulaştı")).toEqual([["money", 1_400_000_000, "1,4 milyar dolara"]]);
+    expect(of("3万ETHを")).toEqual([["money", 30000, "3万ETH"]]);
     expect(of("di kisaran $64.210,5 per koin")).toEqual([["money", 64210.5, "$64.210,5"]]);
     expect(of("fiel auf 71.300 US-Dollar")).toEqual([["money", 71300, "71.300 US-Dollar"]]);
     expect(of("memblokir 1.204 entitas ilegal")).toEqual([["count", 1204, "1.204 entitas"]]);
