@@ -110,6 +110,14 @@ export function storeContract(name: string, url: () => string | Promise<string>,
       expect((await stores.alerts.latest(2, { rules: [{ jurisdictions: ["all"], topics: [] }] })).map((a) => a.id)).toEqual(["4", "2"]);
     });
 
+    it("returns text that starts with a colon as it was written, whichever way it was stored", async () => {
+      // Atomic updates write JSON themselves while reads go through keyv: both must agree on every string.
+      const odd = { ...alert("5", "2026-11-05T00:00:00.000Z"), title: ":rocket: SEC approves a fund", summary: "::two colons", text: ":" };
+      await stores.alerts.record([odd]);
+      const [back] = await stores.alerts.latest(1);
+      expect(back).toMatchObject({ title: ":rocket: SEC approves a fund", summary: "::two colons", text: ":" });
+    });
+
     subscriptionContract(() => stores);
     userFeedContract(() => stores);
   });
