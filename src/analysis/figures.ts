@@ -1,6 +1,7 @@
 import type { Figure } from "../core/article.js";
 import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT } from "./act-numbers.js";
 import { COUNT, COUNT_BEFORE, countValue, VOTE, voteStart, voteValue } from "./counts.js";
+import { isoDate, parseReference, type Reference } from "./dates.js";
 import { hasVietnameseDate, LOCAL_DATE, localDateStart, localDateValue, VIETNAMESE_DATE } from "./local-dates.js";
 import { BASIS_POINT, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, periodValue } from "./measures.js";
 
@@ -240,17 +241,6 @@ function localNumber(n: string): number {
   return Number(n.replace(/\.(?=\d{3}(?:\D|$))/g, "").replace(",", "."));
 }
 
-interface Reference {
-  year: number;
-  month: number | undefined;
-}
-
-function parseReference(published: string | null | undefined): Reference | undefined {
-  const m = published?.match(/^(\d{4})(?:-(\d{2}))?/);
-  if (!m) return undefined;
-  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : undefined };
-}
-
 function dateValue(g: Record<string, string | undefined>, ref: Reference | undefined): string | undefined {
   if (g.iy) return `${g.iy}-${g.im}-${g.id}`;
   if (g.y6) return g.y6;
@@ -270,19 +260,7 @@ function dateValue(g: Record<string, string | undefined>, ref: Reference | undef
     month = ref.month;
     yearText = String(ref.year);
   }
-  if (month < 1 || month > 12) return undefined;
-  const day = dayText === undefined ? undefined : Number(dayText);
-  if (day !== undefined && (day < 1 || day > 31)) return undefined;
-  let year = yearText === undefined ? undefined : Number(yearText);
-  if (year === undefined) {
-    if (!ref) return undefined;
-    year = ref.year;
-    // "Back in December" read in January is last December; "by February" read in November is next year's.
-    if (ref.month !== undefined && month - ref.month > 6) year -= 1;
-    if (ref.month !== undefined && ref.month - month > 6) year += 1;
-  }
-  const mm = String(month).padStart(2, "0");
-  return day === undefined ? `${year}-${mm}` : `${year}-${mm}-${String(day).padStart(2, "0")}`;
+  return isoDate(yearText === undefined ? undefined : Number(yearText), month, dayText === undefined ? undefined : Number(dayText), ref);
 }
 
 function escape(s: string): string {

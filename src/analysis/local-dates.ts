@@ -2,6 +2,8 @@
 // "2 Temmuz 2024", "1 июля 2027", "6 April 2025", "16 พฤศจิกายน 2568" (Thai years are Buddhist: 543 ahead),
 // "ngày 14/6", "tháng 6/2025", "(10/11)" in a Brazilian lead, and a bare year after "em", "seit", "в … году".
 
+import { isoDate, type Reference } from "./dates.js";
+
 const MONTHS: Record<string, number> = {};
 const add = (names: string, ...more: string[]) =>
   [names, ...more].forEach((list) => list.split(" ").forEach((name, i) => (MONTHS[name.toLowerCase()] = i + 1)));
@@ -63,11 +65,6 @@ export function localDateStart(text: string, m: RegExpMatchArray): number {
   return m.index! - (word?.[0].length ?? 0);
 }
 
-interface Reference {
-  year: number;
-  month: number | undefined;
-}
-
 /** ISO date (YYYY-MM-DD, YYYY-MM or YYYY) of a LOCAL_DATE match; `ref` supplies a missing year. */
 export function localDateValue(g: Record<string, string | undefined>, ref: Reference | undefined): string | undefined {
   const year = (text: string | undefined): number | undefined => {
@@ -75,18 +72,7 @@ export function localDateValue(g: Record<string, string | undefined>, ref: Refer
     const y = Number(text);
     return y > 2400 ? y - 543 : y;
   };
-  const iso = (y: number | undefined, m: number, d?: number): string | undefined => {
-    if (m < 1 || m > 12 || (d !== undefined && (d < 1 || d > 31))) return undefined;
-    let yy = y;
-    if (yy === undefined) {
-      if (!ref) return undefined;
-      yy = ref.year;
-      if (ref.month !== undefined && m - ref.month > 6) yy -= 1;
-      if (ref.month !== undefined && ref.month - m > 6) yy += 1;
-    }
-    const mm = String(m).padStart(2, "0");
-    return d === undefined ? `${yy}-${mm}` : `${yy}-${mm}-${String(d).padStart(2, "0")}`;
-  };
+  const iso = (y: number | undefined, m: number, d?: number): string | undefined => isoDate(y, m, d, ref);
   if (g.m !== undefined) return iso(year(g.y), MONTHS[g.m.toLowerCase()] ?? 0, Number(g.d));
   if (g.m2 !== undefined) return iso(year(g.y2), MONTHS[g.m2.toLowerCase()] ?? 0);
   if (g.vd !== undefined) return iso(year(g.vy), Number(g.vm), Number(g.vd));
