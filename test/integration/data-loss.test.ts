@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { createServer, type AddressInfo } from "node:net";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +6,7 @@ import { expect, it } from "vitest";
 import { BIN, regwatch } from "../support/cli.js";
 import { startFeedServer } from "../support/feed-server.js";
 import { day, rss } from "../support/rss.js";
+import { freePort } from "../support/ports.js";
 import { freshRedis, redisCommand } from "../support/servers.js";
 import { startTcpProxy } from "../support/tcp-proxy.js";
 import { waitFor } from "../support/wait.js";
@@ -17,14 +17,6 @@ const item = (n: number) => ({
   pubDate: day(n),
   description: `The Financial Services Agency of Japan finalised custody rules number ${n} for crypto-asset exchanges.`,
 });
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 it("serves /healthz, /readyz and /metrics, logs JSON, is unready while the store is gone and ready again after, and notices a store that lost its data", async () => {
   const dir = mkdtempSync(join(tmpdir(), "regwatch-loss-"));

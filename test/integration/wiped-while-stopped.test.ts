@@ -1,12 +1,12 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, regwatch } from "../support/cli.js";
 import { startFeedServer, type FeedServer } from "../support/feed-server.js";
 import { day, rss } from "../support/rss.js";
+import { freePort } from "../support/ports.js";
 import { freshRedis, redisCommand } from "../support/servers.js";
 import { waitFor } from "../support/wait.js";
 
@@ -16,14 +16,6 @@ const item = (n: number) => ({
   pubDate: day(n),
   description: `The Financial Services Agency of Japan finalised custody rules number ${n} for crypto-asset exchanges.`,
 });
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 interface Run {
   log: () => string;
