@@ -60,9 +60,18 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
     for (const hit of segment.hits) {
       const code = resolveAuthority(hit, segment, named, ctx.feedJurisdiction ?? ctx.site, languageHome, sure);
       if (!code) continue;
+      // A standard-setter past the lead is most often the yardstick a national act meets ("in line with FATF
+      // standards", "the OECD's CARF"), not an actor: there it weighs as a place.
+      if (segment.index > 1 && hit.refs.every((r) => r.t !== "authority" || r.kind === "standard-setter")) {
+        add(code, zoneWeight(segment.index) / Math.sqrt((named.get(code) ?? 0) + 1));
+        named.set(code, (named.get(code) ?? 0) + 1);
+        evidence.push({ code, segment, hit, as: "place" });
+        continue;
+      }
       const n = (authorityCount.get(code) ?? 0) + 1;
       authorityCount.set(code, n);
-      withAuthority.add(code);
+      // An actor first met deep in the body is background ("in contrast, the US..."), unless it also leads.
+      if (segment.index <= DEEP) withAuthority.add(code);
       add(code, (2.5 * zoneWeight(segment.index)) / Math.sqrt(n));
       evidence.push({ code, segment, hit, as: "authority" });
     }
@@ -101,6 +110,9 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   const chosen = codes;
   return { codes: chosen, evidence: evidence.filter((e) => chosen.includes(e.code)) };
 }
+
+/** The sentence index past which a newly met authority no longer counts as a co-actor. */
+const DEEP = 4;
 
 const HOMES = [...new Set(Object.values(LANGUAGE_HOME))];
 
