@@ -21,6 +21,20 @@ describe("extractFigures: money keeps its currency", () => {
   });
 });
 
+describe("extractFigures: a symbol or code right after another amount", () => {
+  // The amount patterns are searched from the number; a sign that ends one amount must not also start the next.
+  it.each([
+    ["5 Rs$7", [["INR", 5, "5 Rs"], ["USD", 7, "$7"]]],
+    ["5 USD 7", [["USD", 5, "5 USD"]]],
+    ["10 usd$ 5", [["USD", 10, "10 usd"], ["USD", 5, "$ 5"]]],
+    ["3 euros€5", [["EUR", 3, "3 euros"], ["EUR", 5, "€5"]]],
+    ["pay US$5 or NZ$ 7, USDT 9", [["USD", 5, "US$5"], ["NZD", 7, "NZ$ 7"], ["USDT", 9, "USDT 9"]]],
+    ["Rp.600 juta dan RM5", [["IDR", 600e6, "Rp.600 juta"], ["MYR", 5, "RM5"]]],
+  ] as const)("%s", (text, expected) => {
+    expect(money(text).map((f) => [f.currency, f.value, f.text])).toEqual(expected);
+  });
+});
+
 describe("extractFigures: percentages and dates", () => {
   it("reads percentages", () => {
     expect(extractFigures("capped at 5% of income, or 2.5 percent for funds")).toEqual([
