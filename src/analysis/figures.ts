@@ -90,25 +90,8 @@ const localScaleAlt = Object.keys(LOCAL_SCALE).sort((a, b) => b.length - a.lengt
 const localCurrencyAlt = Object.keys(LOCAL_CURRENCY).sort((a, b) => b.length - a.length).map(escape).join("|");
 // A comma is a decimal point only before one or two digits: "1,5 milhão", never "1,500".
 const LOCAL_NUM = String.raw`\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:,\d{1,2})?(?![\d,]|\.\d)`;
-const LOCAL_PREFIX_AMOUNT = String.raw`(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?`;
-const DOLLAR_AMOUNT = String.raw`(?<n4>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?![\d.,])`;
-const LOCAL_NUMBER_FIRST = [
-  String.raw`(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})`,
-  String.raw`(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d['’]|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
-];
 const LOCAL_MONEY = new RegExp(
-  [String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?${LOCAL_PREFIX_AMOUNT}`, String.raw`(?<dollar>\$)${DOLLAR_AMOUNT}`, ...LOCAL_NUMBER_FIRST].join("|"),
-  "giu",
-);
-// LOCAL_MONEY searched from the number, as MONEY_FROM_NUMBER is.
-const LOCAL_MONEY_FROM_NUMBER = new RegExp(
-  String.raw`(?=\d)(?:` +
-    [
-      String.raw`(?<=(?<prePrefix>(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?))${LOCAL_PREFIX_AMOUNT}`,
-      String.raw`(?<=(?<dollar>\$))${DOLLAR_AMOUNT}`,
-      ...LOCAL_NUMBER_FIRST,
-    ].join("|") +
-    ")",
+  String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?|(?<dollar>\$)(?<n4>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?![\d.,])|(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})|(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d['’]|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
   "giu",
 );
 
@@ -160,9 +143,9 @@ export function extractFigures(text: string, published?: string | null): Figure[
     const start = voteStart(text, m);
     if (value && free(start, m.index + m[0].length)) add({ kind: "vote", value, text: text.slice(start, m.index + m[0].length) }, start);
   }
-  for (const m of matchesFromNumber(text, LOCAL_MONEY_FROM_NUMBER, LOCAL_MONEY)) {
+  for (const m of text.matchAll(LOCAL_MONEY)) {
     if (!free(m.index, m.index + m[0].length)) continue;
-    const g = m.groups;
+    const g = m.groups ?? {};
     // "1.5 USD" is English: a local amount never starts inside another number.
     if (before(m.index, /[\d.,]/)) continue;
     const currency = g.iso ?? (g.dollar ? "USD" : LOCAL_CURRENCY[(g.pre ?? g.cur ?? "").toLowerCase()]);
@@ -238,7 +221,7 @@ interface Found {
 
 /**
  * The matches of `pattern`, found with `fromNumber` (the same alternatives, but those that start with a symbol or
- * code check it behind the number, in a group named `…Prefix` or `dollar`): the same matches, starts and groups.
+ * code check it behind the number, in a group named `symPrefix` or `codePrefix`): the same matches, starts and groups.
  * The first match of `pattern` from a position is the first of `fromNumber` from there, but for one case: the symbol
  * behind the number starts before that position (inside the previous match). Then `pattern` itself is asked.
  */
@@ -249,7 +232,7 @@ function matchesFromNumber(text: string, fromNumber: RegExp, pattern: RegExp): F
     let m = fromNumber.exec(text);
     if (!m) break;
     const g = m.groups ?? {};
-    let index = m.index - (g.symPrefix ?? g.codePrefix ?? g.prePrefix ?? g.dollar ?? "").length;
+    let index = m.index - (g.symPrefix ?? g.codePrefix ?? "").length;
     if (index < from) {
       pattern.lastIndex = from;
       m = pattern.exec(text);
