@@ -212,7 +212,13 @@ export function extractFigures(text: string, published?: string | null): Figure[
   return figures;
 }
 
-interface Found {
+/** Every money match as MONEY finds it, by its own scan (`scan`) and from the numbers (as the extraction does): for tests. */
+export const moneyMatches = (text: string, scan = false): Found[] =>
+  scan
+    ? [...text.matchAll(new RegExp(MONEY))].map((m) => ({ 0: m[0], index: m.index, groups: { ...m.groups } }))
+    : matchesFromNumber(text, MONEY_FROM_NUMBER, MONEY);
+
+export interface Found {
   /** What the pattern matched, from the symbol or code when there is one. */
   0: string;
   index: number;
@@ -243,6 +249,9 @@ function matchesFromNumber(text: string, fromNumber: RegExp, pattern: RegExp): F
     found.push({ 0: text.slice(index, end), index, groups: m.groups ?? {} });
     from = Math.max(end, index + 1);
   }
+  // Both are shared: whoever uses them next starts from the beginning (matchAll copies lastIndex).
+  fromNumber.lastIndex = 0;
+  pattern.lastIndex = 0;
   return found;
 }
 
