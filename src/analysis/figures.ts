@@ -36,15 +36,31 @@ const wordAlt = Object.keys(WORDS).sort((a, b) => b.length - a.length).map(escap
 // A CJK amount: groups like 130조8000억 or 50万 or 2.5億, then the currency word.
 const CJK_AMOUNT = String.raw`(?:(?:${NUM})\s?[兆조億亿억萬万만千천]{0,2}\s?)+`;
 
+const SYMBOL_AMOUNT = String.raw`(?<n1>${NUM})(?<s1>${SCALE_WORD})?`;
+const CODE_AMOUNT = String.raw`(?<n2>${NUM})(?<s2>${SCALE_WORD})?`;
+// The alternatives that start with the number.
+const NUMBER_FIRST = [
+  String.raw`(?<n3>${NUM})(?<s3>${SCALE_WORD})?\s?(?<word>${CODES}|(?:${wordAlt}))(?![A-Za-z])`,
+  String.raw`(?<cjk>${CJK_AMOUNT})(?<cjkCur>USDT|USDC|BTC|ETH|新台幣|新台币|泰銖|泰铢|港幣|英鎊|英镑|歐元|欧元|韓元|美金|円|ドル|ユーロ|元|人民币|美元|港元|港币|日元|韩元|원|달러|엔|유로|위안)`,
+  // Korean writes amounts in 억 and 조 without "원" where the won is understood: "자본금 50억".
+  String.raw`(?<krw>(?:(?:${NUM})\s?[조억만천]{1,2}\s?)*(?:${NUM})\s?[조억])(?![원\d])`,
+];
 const MONEY = new RegExp(
-  [
-    String.raw`(?<sym>${symbolAlt})\s?(?<n1>${NUM})(?<s1>${SCALE_WORD})?`,
-    String.raw`\b(?<code>${CODES})\s?(?<n2>${NUM})(?<s2>${SCALE_WORD})?`,
-    String.raw`(?<n3>${NUM})(?<s3>${SCALE_WORD})?\s?(?<word>${CODES}|(?:${wordAlt}))(?![A-Za-z])`,
-    String.raw`(?<cjk>${CJK_AMOUNT})(?<cjkCur>USDT|USDC|BTC|ETH|新台幣|新台币|泰銖|泰铢|港幣|英鎊|英镑|歐元|欧元|韓元|美金|円|ドル|ユーロ|元|人民币|美元|港元|港币|日元|韩元|원|달러|엔|유로|위안)`,
-    // Korean writes amounts in 억 and 조 without "원" where the won is understood: "자본금 50억".
-    String.raw`(?<krw>(?:(?:${NUM})\s?[조억만천]{1,2}\s?)*(?:${NUM})\s?[조억])(?![원\d])`,
-  ].join("|"),
+  [String.raw`(?<sym>${symbolAlt})\s?${SYMBOL_AMOUNT}`, String.raw`\b(?<code>${CODES})\s?${CODE_AMOUNT}`, ...NUMBER_FIRST].join("|"),
+  "giu",
+);
+// MONEY searched from the number, the symbol or code checked behind it (`matchesFromNumber` turns its matches
+// into MONEY's): alternatives that start with letters are tried, case-insensitively, at nearly every position of
+// a text, which was most of the figures' cost; from a digit, the search passes over words at once.
+const MONEY_FROM_NUMBER = new RegExp(
+  // Every alternative starts at a digit: said first, so that the search skips other characters at once.
+  String.raw`(?=\d)(?:` +
+    [
+      String.raw`(?<=(?<symPrefix>(?<sym>${symbolAlt})\s?))${SYMBOL_AMOUNT}`,
+      String.raw`(?<=(?<codePrefix>\b(?<code>${CODES})\s?))${CODE_AMOUNT}`,
+      ...NUMBER_FIRST,
+    ].join("|") +
+    ")",
   "giu",
 );
 const PERCENT = new RegExp(
@@ -140,9 +156,9 @@ export function extractFigures(text: string, published?: string | null): Figure[
     const written = text.slice(start, m.index + m[0].length).trim();
     if (currency && Number.isFinite(amount) && amount > 0) add({ kind: "money", value: Number(amount.toPrecision(15)), currency, text: written }, start);
   }
-  for (const m of text.matchAll(MONEY)) {
+  for (const m of matchesFromNumber(text, MONEY_FROM_NUMBER, MONEY)) {
     if (!free(m.index, m.index + m[0].length)) continue;
-    const g = m.groups ?? {};
+    const g = m.groups;
     const figure = money(g, m[0].trim());
     if (!figure) continue;
     const at = m.index + m[0].indexOf(figure.text);
@@ -194,6 +210,49 @@ export function extractFigures(text: string, published?: string | null): Figure[
     if (Number.isFinite(value) && value > 1) add({ kind: "count", value, text: m[0] }, m.index);
   }
   return figures;
+}
+
+/** Every money match as MONEY finds it, by its own scan (`scan`) and from the numbers (as the extraction does): for tests. */
+export const moneyMatches = (text: string, scan = false): Found[] =>
+  scan
+    ? [...text.matchAll(new RegExp(MONEY))].map((m) => ({ 0: m[0], index: m.index, groups: { ...m.groups } }))
+    : matchesFromNumber(text, MONEY_FROM_NUMBER, MONEY);
+
+export interface Found {
+  /** What the pattern matched, from the symbol or code when there is one. */
+  0: string;
+  index: number;
+  groups: Record<string, string | undefined>;
+}
+
+/**
+ * The matches of `pattern`, found with `fromNumber` (the same alternatives, but those that start with a symbol or
+ * code check it behind the number, in a group named `symPrefix` or `codePrefix`): the same matches, starts and groups.
+ * The first match of `pattern` from a position is the first of `fromNumber` from there, but for one case: the symbol
+ * behind the number starts before that position (inside the previous match). Then `pattern` itself is asked.
+ */
+function matchesFromNumber(text: string, fromNumber: RegExp, pattern: RegExp): Found[] {
+  const found: Found[] = [];
+  for (let from = 0; from < text.length; ) {
+    fromNumber.lastIndex = from;
+    let m = fromNumber.exec(text);
+    if (!m) break;
+    const g = m.groups ?? {};
+    let index = m.index - (g.symPrefix ?? g.codePrefix ?? "").length;
+    if (index < from) {
+      pattern.lastIndex = from;
+      m = pattern.exec(text);
+      if (!m) break;
+      index = m.index;
+    }
+    const end = m.index + m[0].length;
+    found.push({ 0: text.slice(index, end), index, groups: m.groups ?? {} });
+    from = Math.max(end, index + 1);
+  }
+  // Both are shared: whoever uses them next starts from the beginning (matchAll copies lastIndex).
+  fromNumber.lastIndex = 0;
+  pattern.lastIndex = 0;
+  return found;
 }
 
 function money(g: Record<string, string | undefined>, text: string): Figure | undefined {

@@ -75,7 +75,8 @@ function chooseSentences(body: readonly Segment[], policy: boolean, language: Sc
     .sort((a, b) => b.score - a.score || a.s.index - b.s.index)
     .slice(0, 6)
     // Each sentence's shorter forms once: every pair below would otherwise cut them again.
-    .map((x) => ({ ...x, forms: forms(x.s.text, language) }));
+    // (Written out: adding a field to a spread copy makes a hidden class per object, slow to make and to read.)
+    .map(({ s, score }) => ({ s, score, forms: forms(s.text, language) }));
   const candidates = new Map<string, number>();
   const consider = (text: string, score: number) => {
     if (text.length <= SUMMARY_MAX && score > (candidates.get(text) ?? -Infinity)) candidates.set(text, score);

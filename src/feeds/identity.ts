@@ -1,4 +1,13 @@
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
+
+/**
+ * SHA-256 in hex. Node's one-shot `crypto.hash` (20.12 and later) makes no Hash object: a poll hashes every
+ * new item's text. The same digest either way.
+ */
+const sha256Hex: (data: string) => string =
+  typeof crypto.hash === "function"
+    ? (data) => crypto.hash("sha256", data, "hex")
+    : (data) => crypto.createHash("sha256").update(data).digest("hex");
 
 /**
  * Query parameters that only say where a click came from. Removing them makes the same
@@ -79,10 +88,7 @@ export function articleId(
   }
   const link = item.link ? canonicalUrl(item.link) : null;
   if (link) return `u:${link}`;
-  const digest = createHash("sha256")
-    .update(`${item.title?.trim() ?? ""}\n${item.published ?? ""}`)
-    .digest("hex")
-    .slice(0, 32);
+  const digest = sha256Hex(`${item.title?.trim() ?? ""}\n${item.published ?? ""}`).slice(0, 32);
   return `h:${feedId}:${digest}`;
 }
 
@@ -102,6 +108,6 @@ export function contentKey(item: { title: string; published: string | null; text
   const fold = (value: string): string => value.normalize("NFKC").replace(SPACE_RUN, " ").trim().toLowerCase();
   const text = fold(item.text);
   if (!item.published && text === "") return null;
-  const digest = createHash("sha256").update(`${fold(item.title)}\n${item.published ?? ""}\n${text}`).digest("hex");
+  const digest = sha256Hex(`${fold(item.title)}\n${item.published ?? ""}\n${text}`);
   return `c:${digest.slice(0, 32)}`;
 }

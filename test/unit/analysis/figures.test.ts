@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extractFigures } from "../../../src/analysis/figures.js";
+import { extractFigures, moneyMatches } from "../../../src/analysis/figures.js";
 
 const money = (text: string) => extractFigures(text).filter((f) => f.kind === "money");
 
@@ -18,6 +19,41 @@ describe("extractFigures: money keeps its currency", () => {
     ["EUR 2 million in fines", 2e6, "EUR", "EUR 2 million"],
   ])("%s", (text, value, currency, figureText) => {
     expect(money(text)).toEqual([{ kind: "money", value, currency, text: figureText }]);
+  });
+});
+
+describe("extractFigures: a symbol or code right after another amount", () => {
+  // The amount patterns are searched from the number; a sign that ends one amount must not also start the next.
+  it.each([
+    ["5 Rs$7", [["INR", 5, "5 Rs"], ["USD", 7, "$7"]]],
+    ["5 USD 7", [["USD", 5, "5 USD"]]],
+    ["10 usd$ 5", [["USD", 10, "10 usd"], ["USD", 5, "$ 5"]]],
+    ["3 euros€5", [["EUR", 3, "3 euros"], ["EUR", 5, "€5"]]],
+    ["pay US$5 or NZ$ 7, USDT 9", [["USD", 5, "US$5"], ["NZD", 7, "NZ$ 7"], ["USDT", 9, "USDT 9"]]],
+    ["Rp.600 juta dan RM5", [["IDR", 600e6, "Rp.600 juta"], ["MYR", 5, "RM5"]]],
+  ] as const)("%s", (text, expected) => {
+    expect(money(text).map((f) => [f.currency, f.value, f.text])).toEqual(expected);
+  });
+
+  it("finds from the numbers exactly what the pattern finds by its own scan", () => {
+    const pieces = [
+      "5", "7", "12", "1,000", "1.000", "2,50", "0.75", " ", " ", "  ", "\n", "$", "US$", "S$", "s$", "NZ$", "€", "¥", "₩", "R$",
+      "USD", "usd", "USDT", "Rs", "rs", "RMB", "EUR", "AUD", "million", "bn", "k", "m", "dollars", "yen", "won", "億", "円", "万",
+      "억", "조", "원", "元", ".", ",", "-", "a", "the", "ſ", "K",
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        const scanned = moneyMatches(t, true);
+        const found = moneyMatches(t);
+        expect(found.map((m) => [m.index, m[0]])).toEqual(scanned.map((m) => [m.index, m[0]]));
+        // The search from the numbers names its prefix groups too; every group of the pattern's own is the same.
+        found.forEach((m, i) => {
+          for (const [name, value] of Object.entries(scanned[i]!.groups)) expect([name, m.groups[name]]).toEqual([name, value]);
+        });
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
