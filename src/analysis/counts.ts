@@ -11,14 +11,15 @@ const NOUNS = [
   "accounts", "users", "customers", "clients", "investors", "victims", "people", "individuals", "persons", "residents",
   "licences", "licenses", "tokens", "coins", "banks", "institutions", "VASPs", "CASPs", "providers", "operators", "issuers",
   "members", "cases", "transactions", "wallets", "addresses", "defendants", "suspects", "brokers", "funds", "projects",
-  "applicants", "complaints", "arrests", "stablecoins",
+  "applicants", "complaints", "arrests", "stablecoins", "creditors", "account holders", "holders", "entries", "locations",
+  "cryptocurrencies", "digital currency exchanges", "crypto exchanges",
   // es, pt
   "jurisdicciones", "países", "paises", "empresas", "entidades", "plataformas", "sitios web", "páginas web", "cuentas", "usuarios",
   "clientes", "inversores", "inversionistas", "víctimas", "personas", "licencias", "bancos", "proveedores", "casos", "operaciones",
   "jurisdições", "contas", "usuários", "utilizadores", "investidores", "vítimas", "pessoas", "licenças", "prestadoras", "corretoras",
   // de, fr, it, nl
   "Länder", "Staaten", "Unternehmen", "Firmen", "Plattformen", "Webseiten", "Konten", "Nutzer", "Kunden", "Anleger", "Personen",
-  "Lizenzen", "Banken", "Anbieter", "Fälle", "pays", "juridictions", "entreprises", "sociétés", "entités", "plateformes",
+  "Lizenzen", "Banken", "Anbieter", "Fälle", "Standorten", "Standorte", "Gläubiger", "pays", "juridictions", "entreprises", "sociétés", "entités", "plateformes",
   "comptes", "utilisateurs", "investisseurs", "victimes", "personnes", "banques", "prestataires", "paesi", "giurisdizioni",
   "società", "imprese", "piattaforme", "siti", "conti", "utenti", "investitori", "vittime", "persone", "licenze", "banche",
   "landen", "bedrijven", "platforms", "rekeningen", "gebruikers", "beleggers",
@@ -39,6 +40,8 @@ const COUNTERS = [
   "개국", "개사", "곳", "명", "건", "개 거래소", "개 기업", "개 계좌",
   "个国家", "個國家", "个司法管辖区", "個司法管轄區", "家", "名", "人", "起", "个账户", "個帳戶", "个平台", "個平台",
   "ประเทศ", "บริษัท", "ราย", "แห่ง", "บัญชี", "คน",
+  // coins and tokens counted: 964 枚比特币
+  "枚",
 ];
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

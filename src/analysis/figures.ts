@@ -16,6 +16,7 @@ const CODES =
   "Rs|USD|EUR|GBP|JPY|KRW|CNY|RMB|HKD|SGD|AUD|CAD|CHF|INR|THB|AED|MYR|PHP|IDR|VND|NGN|KES|ZAR|TRY|ARS|BRL|MXN|TWD|NZD|SAR|RUB|PKR|USDT|USDC|BTC|ETH|SOL|XRP";
 const WORDS: Record<string, string> = {
   yen: "JPY", dollar: "USD", dollars: "USD", euro: "EUR", euros: "EUR", pound: "GBP", pounds: "GBP", sterling: "GBP",
+  bitcoin: "BTC", bitcoins: "BTC", ether: "ETH",
   won: "KRW", yuan: "CNY", renminbi: "CNY", rupee: "INR", rupees: "INR", baht: "THB", ringgit: "MYR", dirham: "AED",
   dirhams: "AED", francs: "CHF", naira: "NGN", pesos: "ARS", rand: "ZAR", lira: "TRY", rupiah: "IDR", dong: "VND",
   USDT: "USDT", USDC: "USDC", BTC: "BTC", ETH: "ETH", 新台幣: "TWD", 新台币: "TWD", 泰銖: "THB", 泰铢: "THB", 港幣: "HKD", 英鎊: "GBP", 英镑: "GBP", 歐元: "EUR", 欧元: "EUR", 韓元: "KRW", 美金: "USD",
@@ -89,7 +90,8 @@ const LOCAL_CURRENCY: Record<string, string> = {
 const localScaleAlt = Object.keys(LOCAL_SCALE).sort((a, b) => b.length - a.length).map(escape).join("|");
 const localCurrencyAlt = Object.keys(LOCAL_CURRENCY).sort((a, b) => b.length - a.length).map(escape).join("|");
 // A comma is a decimal point only before one or two digits: "1,5 milhão", never "1,500".
-const LOCAL_NUM = String.raw`\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:,\d{1,2})?(?![\d,]|\.\d)`;
+// Swiss German groups with an apostrophe: "124'000 US-Dollar".
+const LOCAL_NUM = String.raw`\d{1,3}(?:['’]\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:,\d{1,2})?(?![\d,]|\.\d)`;
 const LOCAL_MONEY = new RegExp(
   String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?|(?<dollar>\$)(?<n4>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?![\d.,])|(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})|(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d['’]|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
   "giu",
@@ -271,7 +273,11 @@ function money(g: Record<string, string | undefined>, text: string): Figure | un
     amount = toNumber(n) * (SCALE[scale] ?? 1);
     if (g.sym !== undefined) currency = SYMBOLS[g.sym.toUpperCase()] ?? SYMBOLS[g.sym];
     else if (g.code !== undefined) currency = normaliseCode(g.code);
-    else if (g.word !== undefined) currency = WORDS[g.word.toLowerCase()] ?? normaliseCode(g.word);
+    else if (g.word !== undefined) {
+      // "the 2024 bitcoin halving": a year before a coin's name is no amount of it.
+      if (!g.s3 && /^(?:19|20)\d\d$/.test(n) && /^(?:bitcoins?|ether)$/i.test(g.word)) return undefined;
+      currency = WORDS[g.word.toLowerCase()] ?? normaliseCode(g.word);
+    }
   }
   if (!currency || !Number.isFinite(amount)) return undefined;
   // 130.8 × 10¹² is not exact in binary: keep 15 significant digits, which every real amount fits in.
@@ -296,6 +302,7 @@ function cjkAmount(text: string): number {
 /** "1.234.567,5" → 1234567.5; "0,21" → 0.21; "1,400" (Latin American grouping) → 1400; "2" → 2. */
 function localNumber(n: string): number {
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(n)) return Number(n.replaceAll(",", ""));
+  if (/['’]/.test(n)) return Number(n.replace(/['’]/g, ""));
   if (/[\u00a0\u202f ]/.test(n)) return Number(n.replace(/[\u00a0\u202f ]/g, "").replace(",", "."));
   return Number(n.replace(/\.(?=\d{3}(?:\D|$))/g, "").replace(",", "."));
 }

@@ -45,7 +45,7 @@ export const LOCAL_DATE = new RegExp(
     // "nesta segunda-feira (10/11)": a day and month in brackets, as Brazilian leads write them.
     String.raw`\((?<bd>\d{1,2})/(?<bm>\d{1,2})\)`,
     // A bare year after a word that makes it a date: "em 2024", "seit 2019", "в 2025 году", "لسنة 2025".
-    String.raw`(?<by>(?:19|20)\d\d)(?!\d)(?<=(?<![\p{L}])(?:em|desde|hasta|até|depuis|seit|ab|nel|dal|entro|sejak|pada tahun|tahun|năm|yılında|لسنة|سنة|عام)\s\d{4})`,
+    String.raw`(?<by>(?:19|20)\d\d)(?!\d)(?<=(?<![\p{L}])(?:em|desde|hasta|até|a partir de|fim de|final de|início de|finales de|fines de|depuis|à partir de|d'ici|seit|ab|bis|im|Herbst|Frühjahr|Sommer|Winter|nel|dal|entro|sejak|hingga|akhir|awal|pada tahun|tahun|năm|trước|từ|yılında|لسنة|سنة|عام)\s\d{4})`,
     String.raw`(?<ry>(?:19|20)\d\d)(?<=(?<![\p{L}])(?:в|с|до|к)\s\d{4})(?=(?:\s|-)(?:год\p{L}*|г\.))`,
   ].join("|"),
   "giu",
@@ -61,7 +61,7 @@ export function localDateStart(text: string, m: RegExpMatchArray): number {
   if (month !== undefined) return text.lastIndexOf(month, m.index!);
   if (m.groups?.by === undefined && m.groups?.ry === undefined) return m.index!;
   // A bare year keeps the word that makes it a date, as "since 2024" does: "desde 2023", "в 2025".
-  const word = /(?:pada\s)?\S+\s$/u.exec(text.slice(Math.max(0, m.index! - 12), m.index!));
+  const word = /(?:(?:pada|à\spartir|a\spartir|fim|final|início|finales|fines)\s)?\S+\s$/iu.exec(text.slice(Math.max(0, m.index! - 16), m.index!));
   return m.index! - (word?.[0].length ?? 0);
 }
 

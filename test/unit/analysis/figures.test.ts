@@ -147,6 +147,14 @@ describe("extractFigures: act numbers, basis points, periods", () => {
   it("reads a crypto amount with its ticker", () => {
     expect(extractFigures("12,000.5 BTC were moved")).toEqual([{ kind: "money", value: 12000.5, currency: "BTC", text: "12,000.5 BTC" }]);
   });
+
+  it("reads coins named in words, but not a year before a coin's name", () => {
+    expect(extractFigures("police seized 60,000 Bitcoin and 1,200 ether")).toEqual([
+      { kind: "money", value: 60000, currency: "BTC", text: "60,000 Bitcoin" },
+      { kind: "money", value: 1200, currency: "ETH", text: "1,200 ether" },
+    ]);
+    expect(extractFigures("after the 2024 bitcoin halving")).toEqual([]);
+  });
 });
 
 describe("extractFigures: votes, counts and acts cited by number", () => {
@@ -201,6 +209,15 @@ describe("extractFigures: dates, amounts and percentages as other languages writ
     expect(of("nesta terça-feira (4/3) o banco", "2026-03-05")).toEqual([["date", "2026-03-04", "(4/3)"]]);
     expect(of("Quốc hội thông qua ngày 14/6", "2026-06-20")).toEqual([["date", "2026-06-14", "ngày 14/6"]]);
     expect(of("vigente desde 2023 y reformada en marzo de 2026")).toEqual([["date", "2023", "desde 2023"], ["date", "2026-03", "marzo de 2026"]]);
+    expect(of("tributados em 18% a partir de 2026")).toEqual([["percent", 18, "18%"], ["date", "2026", "a partir de 2026"]]);
+    expect(of("la taxe s'applique à partir de 2027")).toEqual([["date", "2027", "à partir de 2027"]]);
+    expect(of("die Meldepflicht gilt ab 2026, die Frist bis 2027")).toEqual([["date", "2026", "ab 2026"], ["date", "2027", "bis 2027"]]);
+    expect(of("cấp phép trước 2026")).toEqual([["date", "2026", "trước 2026"]]);
+  });
+
+  it("reads thousands grouped with an apostrophe, as Swiss German writes them", () => {
+    expect(of("über die Marke von 124'000 US-Dollar")).toEqual([["money", 124000, "124'000 US-Dollar"]]);
+    expect(of("bis zu 124’517.50 Dollar")).toEqual([["money", 124517.5, "124’517.50 Dollar"]]);
   });
 
   it("reads rupees, an ISO code before a decimal comma, and the Turkish percent word", () => {
@@ -217,6 +234,9 @@ describe("extractFigures: dates, amounts and percentages as other languages writ
     expect(of("di kisaran $64.210,5 per koin")).toEqual([["money", 64210.5, "$64.210,5"]]);
     expect(of("fiel auf 71.300 US-Dollar")).toEqual([["money", 71300, "71.300 US-Dollar"]]);
     expect(of("memblokir 1.204 entitas ilegal")).toEqual([["count", 1204, "1.204 entitas"]]);
+    expect(of("an 35 Standorten durchsucht")).toEqual([["count", 35, "35 Standorten"]]);
+    expect(of("持有 964 枚比特币")).toEqual([["count", 964, "964 枚"]]);
+    expect(of("approved by 131,659 creditors")).toEqual([["count", 131659, "131,659 creditors"]]);
     expect(of("上限為30萬泰銖")).toEqual([["money", 300000, "30萬泰銖"]]);
     expect(of("raised $5 billion from 2.6 million users")).toEqual([["money", 5e9, "$5 billion"], ["count", 2_600_000, "2.6 million users"]]);
   });
