@@ -79,6 +79,9 @@ export function storeContract(name: string, url: () => string | Promise<string>,
           await expect(stores.seen.markSeen(["during"])).rejects.toBeInstanceOf(StorageError);
           await expect(stores.subscriptions.put(subscription("r", ["JP"]))).rejects.toBeInstanceOf(StorageError);
           await expect(stores.outbox.enqueue(alert("r", "2026-11-01T00:00:00.000Z"), [{ platform: "telegram", chatId: "r" }])).rejects.toBeInstanceOf(StorageError);
+          // Alerts recorded together share one write: each call fails with it.
+          const together = await Promise.allSettled([1, 2, 3].map((n) => stores.alerts.record([alert(`r${n}`, "2026-11-01T00:00:00.000Z")])));
+          for (const outcome of together) expect(outcome.status === "rejected" && outcome.reason instanceof StorageError).toBe(true);
         } finally {
           await undo();
         }
@@ -108,6 +111,18 @@ export function storeContract(name: string, url: () => string | Promise<string>,
       expect((await stores.alerts.latest(10, { rules: [{ jurisdictions: ["JP"], topics: ["stablecoin"] }] })).map((a) => a.id)).toEqual([]);
       expect((await stores.alerts.latest(10, { rules: [{ jurisdictions: ["all"], topics: ["stablecoin"] }] })).map((a) => a.id)).toEqual(["4"]);
       expect((await stores.alerts.latest(2, { rules: [{ jurisdictions: ["all"], topics: [] }] })).map((a) => a.id)).toEqual(["4", "2"]);
+    });
+
+    it("keeps every alert of records made at once, each readable when its call returns", async () => {
+      const days = Array.from({ length: 12 }, (_, i) => i + 1);
+      await Promise.all(
+        days.map(async (day) => {
+          const id = `c${day}`;
+          await stores.alerts.record([alert(id, `2026-10-${String(day).padStart(2, "0")}T00:00:00.000Z`)]);
+          expect((await stores.alerts.latest(20)).map((a) => a.id)).toContain(id);
+        }),
+      );
+      expect((await stores.alerts.latest(20)).map((a) => a.id)).toEqual(days.map((d) => `c${d}`).reverse());
     });
 
     it("returns text that starts with a colon as it was written, whichever way it was stored", async () => {
