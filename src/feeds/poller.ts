@@ -31,6 +31,15 @@ export interface PollDeps {
   now?: () => Date;
 }
 
+/** What a cycle records once all its feeds are done (see `pollOnce`). */
+interface PendingWrites {
+  alerts: Alert[];
+  seen: string[];
+  states: Array<{ feedId: string; state: FeedState }>;
+  /** New alerts to show on the console, per feed, once recorded. */
+  printed: Array<{ alerts: Alert[]; feed: FeedSpec }>;
+}
+
 /** How many of a newly primed feed's latest policy items the report keeps to show (not as news). */
 const PRIMED_SAMPLE = 5;
 
@@ -59,7 +68,7 @@ export interface CycleReport {
 }
 
 /**
- * One poll cycle: fetch → decode → parse → detect new → analyse → record, per feed.
+ * One poll cycle: fetch → decode → parse → detect new → analyse → hand over, per feed; then record, once.
  * A failing feed is recorded and logged and never stops the others. A failing store stops the cycle:
  * the error propagates, and nothing is recorded as seen that was not handed to delivery first.
  */
@@ -81,6 +90,7 @@ export async function pollOnce(deps: PollDeps): Promise<CycleReport> {
   const loaded = await deps.feedState.getMany(deps.feeds.map((f) => f.id));
   const states = new Map(deps.feeds.map((f, i) => [f.id, loaded[i]]));
   const notModified: Array<{ feedId: string; state: FeedState }> = [];
+  const pending: PendingWrites = { alerts: [], seen: [], states: [], printed: [] };
 
   await forEachGrouped(
     deps.feeds,
@@ -88,7 +98,7 @@ export async function pollOnce(deps: PollDeps): Promise<CycleReport> {
     deps.limits.concurrentFeeds,
     async (feed) => {
       try {
-        report.outcomes.push(await pollFeed(feed, states.get(feed.id), deps, report, claimed, now, notModified));
+        report.outcomes.push(await pollFeed(feed, states.get(feed.id), deps, report, claimed, now, notModified, pending));
       } catch (error) {
         if (error instanceof StorageError) storageFailure ??= error;
         else throw error;
@@ -97,7 +107,13 @@ export async function pollOnce(deps: PollDeps): Promise<CycleReport> {
     () => storageFailure !== undefined,
   );
   if (storageFailure) throw storageFailure;
-  await deps.feedState.setMany(notModified);
+  // What the cycle learnt is recorded once, after every feed's alerts were handed over: one write of the alert
+  // log instead of one per feed (each rewrites its index). A crash before these writes makes the next cycle find
+  // the same items new again and hand them over again, which delivery recognises (the fan-out is idempotent).
+  await deps.alertLog.record(pending.alerts);
+  await deps.seen.markSeen(pending.seen);
+  await deps.feedState.setMany([...notModified, ...pending.states]);
+  for (const { alerts, feed } of pending.printed) await deps.onAlerts?.(alerts, feed);
 
   report.alerts = chronological(report.alerts);
   report.primedLatest.sort((a, b) => (b.published ?? "").localeCompare(a.published ?? ""));
@@ -113,6 +129,7 @@ async function pollFeed(
   claimed: Set<string>,
   now: () => Date,
   notModified: Array<{ feedId: string; state: FeedState }>,
+  pending: PendingWrites,
 ): Promise<FeedOutcome> {
   const state = stored ?? emptyFeedState();
   let articles: Article[];
@@ -161,7 +178,7 @@ async function pollFeed(
   const seen = await deps.seen.seenAmong(articles.flatMap(keysOf));
   const detection = detectNew(articles, new Set(state.recentIds ?? []), seen, claimed, deps.limits.maxNewPerFeed);
   if (detection.fresh.length === 0 && detection.overflow.length === 0) {
-    await deps.feedState.set(feed.id, next);
+    pending.states.push({ feedId: feed.id, state: next });
     return { feed, status: "unchanged", items: articles.length };
   }
   if (detection.overflow.length > 0) {
@@ -173,17 +190,17 @@ async function pollFeed(
 
   const analysed = detection.fresh.map(toAlert);
   const alerts = analysed.filter(alerted).map(forFeed(feed));
-  // Hand over, then record: a crash in between makes the next poll hand the same alerts over again,
-  // which the outbox recognises. Recording first would lose them instead.
-  await deps.alertLog.record(alerts);
+  // Hand over now, record at the end of the cycle: a crash in between makes the next poll hand the same alerts
+  // over again, which the outbox recognises. Recording first would lose them instead.
   if (alerts.length > 0) await deps.deliver?.(alerts);
-  await deps.seen.markSeen([...detection.fresh, ...detection.overflow].flatMap(keysOf));
-  await deps.feedState.set(feed.id, next);
+  pending.alerts.push(...alerts);
+  for (const article of [...detection.fresh, ...detection.overflow]) pending.seen.push(...keysOf(article));
+  pending.states.push({ feedId: feed.id, state: next });
 
   report.alerts.push(...alerts);
   report.ignored.push(...analysed.filter((a) => !alerted(a)));
   report.overflow += detection.overflow.length;
-  if (alerts.length > 0) await deps.onAlerts?.(alerts, feed);
+  if (alerts.length > 0) pending.printed.push({ alerts, feed });
   return { feed, status: "new", items: articles.length };
 }
 

@@ -221,6 +221,41 @@ describe("pollOnce", () => {
     expect(delivered).toEqual([]);
   });
 
+  it("records a cycle's alerts once, after handing every feed's over; a failed record means the next cycle hands them over again", async () => {
+    await pollOnce(deps());
+    server.set("/fsa.xml", { body: rss({ title: "FSA", items: [item(3), item(2), item(1)] }) });
+    server.set("/news.xml", { body: rss({ title: "News", items: [{ title: "Japan FSA rule", link: "https://news.example/rule", pubDate: day(4) }] }) });
+    const handed: string[][] = [];
+    const recorded: string[][] = [];
+    let refuse = true;
+    const cycle = () =>
+      pollOnce({
+        ...deps(),
+        deliver: async (alerts) => void handed.push(alerts.map((a) => a.title)),
+        alertLog: {
+          record: async (alerts) => {
+            recorded.push(alerts.map((a) => a.title));
+            if (refuse) throw new StorageError("store refused to record alerts");
+            await stores.alerts.record(alerts);
+          },
+          latest: (limit, filter) => stores.alerts.latest(limit, filter),
+        },
+      });
+    await expect(cycle()).rejects.toBeInstanceOf(StorageError);
+    // Both feeds were handed over, then one record for the cycle was tried; nothing was marked seen or printed.
+    expect(handed.flat().sort()).toEqual(["FSA notice 3", "Japan FSA rule"]);
+    expect(recorded).toHaveLength(1);
+    expect(delivered).toEqual([]);
+    refuse = false;
+    const again = await cycle();
+    expect(again.alerts.map((a) => a.title).sort()).toEqual(["FSA notice 3", "Japan FSA rule"]);
+    expect(handed.flat().sort()).toEqual(["FSA notice 3", "FSA notice 3", "Japan FSA rule", "Japan FSA rule"]);
+    expect(recorded).toHaveLength(2);
+    expect((await stores.alerts.latest(10)).map((a) => a.title).sort()).toEqual(["FSA notice 3", "Japan FSA rule"]);
+    expect(delivered.map((a) => a.title).sort()).toEqual(["FSA notice 3", "Japan FSA rule"]);
+    expect((await cycle()).alerts).toEqual([]);
+  });
+
   it("counts consecutive failures and resets them on success", async () => {
     await pollOnce(deps());
     await pollOnce(deps());
