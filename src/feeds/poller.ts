@@ -35,6 +35,7 @@ export interface PollDeps {
 interface PendingWrites {
   alerts: Alert[];
   seen: string[];
+  /** Every feed's new state: after a 304, an unchanged feed, or new items. */
   states: Array<{ feedId: string; state: FeedState }>;
   /** New alerts to show on the console, per feed, once recorded. */
   printed: Array<{ alerts: Alert[]; feed: FeedSpec }>;
@@ -86,10 +87,9 @@ export async function pollOnce(deps: PollDeps): Promise<CycleReport> {
   };
   const claimed = new Set<string>();
   let storageFailure: StorageError | undefined;
-  // One read of every feed's state; feeds that answer 304 are recorded in one write at the end.
+  // One read of every feed's state; failed and first-polled feeds write theirs at once, the others in one write at the end.
   const loaded = await deps.feedState.getMany(deps.feeds.map((f) => f.id));
   const states = new Map(deps.feeds.map((f, i) => [f.id, loaded[i]]));
-  const notModified: Array<{ feedId: string; state: FeedState }> = [];
   const pending: PendingWrites = { alerts: [], seen: [], states: [], printed: [] };
 
   await forEachGrouped(
@@ -98,7 +98,7 @@ export async function pollOnce(deps: PollDeps): Promise<CycleReport> {
     deps.limits.concurrentFeeds,
     async (feed) => {
       try {
-        report.outcomes.push(await pollFeed(feed, states.get(feed.id), deps, report, claimed, now, notModified, pending));
+        report.outcomes.push(await pollFeed(feed, states.get(feed.id), deps, report, claimed, now, pending));
       } catch (error) {
         if (error instanceof StorageError) storageFailure ??= error;
         else throw error;
@@ -112,7 +112,7 @@ export async function pollOnce(deps: PollDeps): Promise<CycleReport> {
   // the same items new again and hand them over again, which delivery recognises (the fan-out is idempotent).
   await deps.alertLog.record(pending.alerts);
   await deps.seen.markSeen(pending.seen);
-  await deps.feedState.setMany([...notModified, ...pending.states]);
+  await deps.feedState.setMany(pending.states);
   for (const { alerts, feed } of pending.printed) await deps.onAlerts?.(alerts, feed);
 
   report.alerts = chronological(report.alerts);
@@ -128,7 +128,6 @@ async function pollFeed(
   report: CycleReport,
   claimed: Set<string>,
   now: () => Date,
-  notModified: Array<{ feedId: string; state: FeedState }>,
   pending: PendingWrites,
 ): Promise<FeedOutcome> {
   const state = stored ?? emptyFeedState();
@@ -137,7 +136,7 @@ async function pollFeed(
   try {
     const fetched = await fetchFeed(feed, state, deps.limits);
     if (fetched.status === "not-modified") {
-      notModified.push({ feedId: feed.id, state: succeeded(state, now()) });
+      pending.states.push({ feedId: feed.id, state: succeeded(state, now()) });
       return { feed, status: "not-modified", items: 0 };
     }
     let parsed;
