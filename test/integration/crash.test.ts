@@ -7,7 +7,7 @@ import { KeyvSubscriptionStore, openStores } from "../../src/storage/index.js";
 import { BIN, regwatch } from "../support/cli.js";
 import { startFeedServer, type FeedServer } from "../support/feed-server.js";
 import { makeSubscription } from "../support/fixtures.js";
-import { day, rss } from "../support/rss.js";
+import { custodyRule, rss } from "../support/rss.js";
 import { startTelegramServer, type TelegramServer } from "../support/telegram-server.js";
 import { waitFor } from "../support/wait.js";
 
@@ -22,13 +22,6 @@ let feeds: FeedServer;
 let telegram: TelegramServer;
 let children: ChildProcess[] = [];
 
-const item = (n: number) => ({
-  title: `Japan's FSA finalises rules on crypto-asset custody ${n}`,
-  link: `https://www.fsa.go.jp/en/news/${n}.html`,
-  pubDate: day(n),
-  description: `The Financial Services Agency of Japan finalised custody rules number ${n} for crypto-asset exchanges.`,
-});
-
 const start = (): ChildProcess => {
   const child = spawn(process.execPath, [BIN, "run", "--config", configFile], {
     env: { PATH: process.env.PATH ?? "", REGWATCH_HTTP_PORT: "0", HOME: dir, REGWATCH_STORE: store, TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot },
@@ -40,7 +33,7 @@ const start = (): ChildProcess => {
 const alerts = () => telegram.callsTo("sendMessage").filter((c) => String(c.params.text).includes("finalises rules on crypto-asset custody 2"));
 
 beforeAll(async () => {
-  feeds = await startFeedServer({ "/fsa.xml": { body: rss({ title: "FSA", items: [item(1)] }) } });
+  feeds = await startFeedServer({ "/fsa.xml": { body: rss({ title: "FSA", items: [custodyRule(1)] }) } });
   telegram = await startTelegramServer();
   writeFileSync(
     configFile,
@@ -67,7 +60,7 @@ afterAll(async () => {
 
 describe("a crash in the middle of a fan-out", () => {
   it("loses nothing and repeats at most the messages in flight", async () => {
-    feeds.set("/fsa.xml", { body: rss({ title: "FSA", items: [item(2), item(1)] }) });
+    feeds.set("/fsa.xml", { body: rss({ title: "FSA", items: [custodyRule(2), custodyRule(1)] }) });
     const first = start();
     await waitFor("60 alerts before the kill", () => alerts().length >= 60, 30_000);
     first.kill("SIGKILL");

@@ -5,23 +5,16 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { BIN, regwatch } from "../support/cli.js";
 import { startFeedServer } from "../support/feed-server.js";
-import { day, rss } from "../support/rss.js";
+import { custodyRule, rss } from "../support/rss.js";
 import { freePort } from "../support/ports.js";
 import { freshRedis, redisCommand } from "../support/servers.js";
 import { startTcpProxy } from "../support/tcp-proxy.js";
 import { waitFor } from "../support/wait.js";
 
-const item = (n: number) => ({
-  title: `Japan's FSA finalises rules on crypto-asset custody ${n}`,
-  link: `https://www.fsa.go.jp/en/news/${n}.html`,
-  pubDate: day(n),
-  description: `The Financial Services Agency of Japan finalised custody rules number ${n} for crypto-asset exchanges.`,
-});
-
 it("serves /healthz, /readyz and /metrics, logs JSON, is unready while the store is gone and ready again after, and notices a store that lost its data", async () => {
   const dir = mkdtempSync(join(tmpdir(), "regwatch-loss-"));
   const store = await freshRedis(7);
-  const feeds = await startFeedServer({ "/fsa.xml": { body: rss({ title: "FSA", items: [item(2), item(1)] }) } });
+  const feeds = await startFeedServer({ "/fsa.xml": { body: rss({ title: "FSA", items: [custodyRule(2), custodyRule(1)] }) } });
   const configFile = join(dir, "regwatch.yaml");
   writeFileSync(configFile, `contact: ci@example.com\nschedule: "* * * * * *"\nlog: { format: json }\nfeeds:\n  - { id: fsa, name: Japan FSA, url: "${feeds.url("/fsa.xml")}", jurisdiction: JP }\n`);
   const port = await freePort();

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openStores } from "../../src/storage/index.js";
 import { BIN } from "../support/cli.js";
 import { startFeedServer, type FeedServer } from "../support/feed-server.js";
-import { day, rss } from "../support/rss.js";
+import { custodyRule, rss } from "../support/rss.js";
 import { freshPostgres, freshRedis } from "../support/servers.js";
 import { startTelegramServer, type TelegramServer } from "../support/telegram-server.js";
 import { alice, alicePrivate } from "../support/telegram/harness.js";
@@ -18,13 +18,6 @@ import { regwatch } from "../support/cli.js";
 // as Telegram does) and 50 subscribed chats: one voice, and a standby that takes over after kill -9.
 
 const CHATS = 50;
-const item = (n: number) => ({
-  title: `Japan's FSA finalises rules on crypto-asset custody ${n}`,
-  link: `https://www.fsa.go.jp/en/news/${n}.html`,
-  pubDate: day(n),
-  description: `The Financial Services Agency of Japan finalised custody rules number ${n} for crypto-asset exchanges.`,
-});
-
 interface Instance {
   child: ChildProcess;
   log: string;
@@ -51,7 +44,7 @@ describe.each([
   it("deliver each alert to each of 50 chats once, answer each command once, and fail over within 20 s of kill -9", async () => {
     dir = mkdtempSync(join(tmpdir(), "regwatch-failover-"));
     const store = await fresh();
-    feeds = await startFeedServer({ "/fsa.xml": { body: rss({ title: "FSA", items: [item(1)] }) } });
+    feeds = await startFeedServer({ "/fsa.xml": { body: rss({ title: "FSA", items: [custodyRule(1)] }) } });
     telegram = await startTelegramServer();
     const configFile = join(dir, "regwatch.yaml");
     writeFileSync(
@@ -94,7 +87,7 @@ feeds:
     // A command reaches the leader only, and is answered once.
     telegram.sendText({ chat: alicePrivate, from: alice, text: "/subscribe jp" });
     await until("the reply to /subscribe", () => telegram.callsTo("sendMessage").some((c) => c.params.chat_id === alicePrivate.id));
-    feeds.set("/fsa.xml", { body: rss({ title: "FSA", items: [item(2), item(1)] }) });
+    feeds.set("/fsa.xml", { body: rss({ title: "FSA", items: [custodyRule(2), custodyRule(1)] }) });
     await until("item 2 in all 51 chats", () => perChat(2).size === CHATS + 1);
     expect(telegram.callsTo("sendMessage").filter((c) => c.params.chat_id === alicePrivate.id && String(c.params.text).includes("Subscribed"))).toHaveLength(1);
 
@@ -110,7 +103,7 @@ feeds:
 
     leader.child.kill("SIGKILL");
     const published = Date.now();
-    feeds.set("/fsa.xml", { body: rss({ title: "FSA", items: [item(3), item(2), item(1)] }) });
+    feeds.set("/fsa.xml", { body: rss({ title: "FSA", items: [custodyRule(3), custodyRule(2), custodyRule(1)] }) });
     await until("item 3 in all 51 chats after the leader was killed", () => perChat(3).size === CHATS + 1, 25_000);
     expect(Date.now() - published).toBeLessThan(20_000);
     expect(standby.log).toMatch(/leader: elected/);
@@ -133,7 +126,7 @@ describe("a running leader", () => {
   it("sends within seconds what `regwatch poll --once` queued from another process", async () => {
     const dir = mkdtempSync(join(tmpdir(), "regwatch-pickup-"));
     const store = await freshRedis(6);
-    const feeds = await startFeedServer({ "/fsa.xml": { body: rss({ title: "FSA", items: [item(1)] }) } });
+    const feeds = await startFeedServer({ "/fsa.xml": { body: rss({ title: "FSA", items: [custodyRule(1)] }) } });
     const telegram = await startTelegramServer();
     const configFile = join(dir, "regwatch.yaml");
     // The service itself polls only at start: what comes later is found by `poll --once`.
@@ -147,7 +140,7 @@ describe("a running leader", () => {
     child.stderr.on("data", (d: Buffer) => (log += d.toString()));
     try {
       await waitFor("the service's first poll", () => /first poll 1/.test(log), 20_000, () => log);
-      feeds.set("/fsa.xml", { body: rss({ title: "FSA", items: [item(2), item(1)] }) });
+      feeds.set("/fsa.xml", { body: rss({ title: "FSA", items: [custodyRule(2), custodyRule(1)] }) });
       const poll = await regwatch(["poll", "--once", "--config", configFile], env);
       expect(poll.code).toBe(0);
       await waitFor("the leader to send what poll --once queued", () => telegram.callsTo("sendMessage").some((c) => String(c.params.text).includes("custody 2")), 10_000, () => log);
@@ -166,7 +159,7 @@ describe("a leader whose store goes away", () => {
     const dir = mkdtempSync(join(tmpdir(), "regwatch-standdown-"));
     const direct = new URL(await freshRedis(9));
     const proxy = await startTcpProxy(direct.hostname, Number(direct.port));
-    const feeds = await startFeedServer({ "/fsa.xml": { body: rss({ title: "FSA", items: [item(1)] }) } });
+    const feeds = await startFeedServer({ "/fsa.xml": { body: rss({ title: "FSA", items: [custodyRule(1)] }) } });
     const telegram = await startTelegramServer();
     const configFile = join(dir, "regwatch.yaml");
     writeFileSync(

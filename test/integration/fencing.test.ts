@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import type { Alert } from "../../src/core/article.js";
 import { LeaseLost } from "../../src/core/errors.js";
 import type { Target } from "../../src/core/subscription.js";
 import { Leadership } from "../../src/service/leadership.js";
 import { openStores, type Stores } from "../../src/storage/index.js";
+import { makeAlert } from "../support/fixtures.js";
 import { freshPostgres, freshRedis } from "../support/servers.js";
 import { waitFor } from "../support/wait.js";
 
@@ -16,22 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 const chat: Target = { platform: "telegram", chatId: "100" };
-const alert = (id: string): Alert => ({
-  id,
-  feedId: "fsa",
-  feedName: "Japan FSA",
-  url: `https://www.fsa.go.jp/en/news/${id}.html`,
-  title: `FSA notice ${id}`,
-  text: "",
-  published: "2026-11-20T00:00:00.000Z",
-  categories: [],
-  language: "en",
-  policy: true,
-  jurisdictions: ["JP"],
-  topics: [],
-  summary: "",
-  figures: [],
-});
+const alert = (id: string) => makeAlert(0, { id });
 
 const queued = async (stores: Stores): Promise<string[]> => ((await stores.outbox.queue(chat))?.entries ?? []).map((e) => e.alertId);
 

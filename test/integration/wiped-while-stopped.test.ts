@@ -5,17 +5,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, regwatch } from "../support/cli.js";
 import { startFeedServer, type FeedServer } from "../support/feed-server.js";
-import { day, rss } from "../support/rss.js";
+import { custodyRule, rss } from "../support/rss.js";
 import { freePort } from "../support/ports.js";
 import { freshRedis, redisCommand } from "../support/servers.js";
 import { waitFor } from "../support/wait.js";
-
-const item = (n: number) => ({
-  title: `Japan's FSA finalises rules on crypto-asset custody ${n}`,
-  link: `https://www.fsa.go.jp/en/news/${n}.html`,
-  pubDate: day(n),
-  description: `The Financial Services Agency of Japan finalised custody rules number ${n} for crypto-asset exchanges.`,
-});
 
 interface Run {
   log: () => string;
@@ -64,7 +57,7 @@ describe.each([
 ])("a store wiped while regwatch was stopped, on %s", (_name, backend) => {
   let feeds: FeedServer;
   beforeAll(async () => {
-    feeds = await startFeedServer({ "/fsa.xml": { body: rss({ title: "FSA", items: [item(2), item(1)] }) } });
+    feeds = await startFeedServer({ "/fsa.xml": { body: rss({ title: "FSA", items: [custodyRule(2), custodyRule(1)] }) } });
   });
   afterAll(() => feeds.close());
 
@@ -96,7 +89,7 @@ describe.each([
 
       // Everything goes while nothing runs; a new item appears meanwhile, which a fresh store cannot tell from old news.
       await wipe(store, dir);
-      feeds.set("/fsa.xml", { body: rss({ title: "FSA", items: [item(3), item(2), item(1)] }) });
+      feeds.set("/fsa.xml", { body: rss({ title: "FSA", items: [custodyRule(3), custodyRule(2), custodyRule(1)] }) });
       const third = run();
       await waitFor("the loss to be reported", () => /lost its data while regwatch was stopped/.test(third.log()), 20_000, third.log);
       expect(third.log()).toMatch(/ error store .*: the store lost its data while regwatch was stopped \(this host last saw identity [0-9a-f]{16}, remembered in .*\.state\.json\).*Every feed is primed again/);

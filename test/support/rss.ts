@@ -32,3 +32,11 @@ ${items}
 
 /** RFC 822 date for day `n` after 2026-11-01, at 09:00 UTC. */
 export const day = (n: number): string => new Date(Date.UTC(2026, 10, 1 + n, 9)).toUTCString();
+
+/** Item `n` of a regulator's feed that the analysis reads as policy (JP, custody): for tests that run the service. */
+export const custodyRule = (n: number): RssItem => ({
+  title: `Japan's FSA finalises rules on crypto-asset custody ${n}`,
+  link: `https://www.fsa.go.jp/en/news/${n}.html`,
+  pubDate: day(n),
+  description: `The Financial Services Agency of Japan finalised custody rules number ${n} for crypto-asset exchanges.`,
+});

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { extractFigures, moneyMatches } from "../../../src/analysis/figures.js";
 
 const money = (text: string) => extractFigures(text).filter((f) => f.kind === "money");
+/** Each figure as [kind, value, text as written]. */
+const of = (text: string, published?: string) => extractFigures(text, published).map((f) => [f.kind, f.value, f.text]);
 
 describe("extractFigures: money keeps its currency", () => {
   it.each([
@@ -112,7 +114,6 @@ describe("extractFigures: percentages and dates", () => {
 });
 
 describe("extractFigures: act numbers, basis points, periods", () => {
-  const of = (text: string, published?: string) => extractFigures(text, published).map((f) => [f.kind, f.value, f.text]);
 
   it("keeps an act's number as written, never as an amount or a date", () => {
     expect(of("Ruritania's Decree No. 12/2026/ND-CP takes effect")).toEqual([["act", "12/2026/ND-CP", "Decree No. 12/2026/ND-CP"]]);
@@ -158,7 +159,6 @@ describe("extractFigures: act numbers, basis points, periods", () => {
 });
 
 describe("extractFigures: votes, counts and acts cited by number", () => {
-  const of = (text: string, published?: string) => extractFigures(text, published).map((f) => [f.kind, f.value, f.text]);
 
   it("reads a legislature's vote as the press writes it", () => {
     expect(of("The Assembly passed the token bill by 201 votes to 87 on Tuesday.")).toEqual([["vote", "201-87", "201 votes to 87"]]);
@@ -193,7 +193,6 @@ describe("extractFigures: votes, counts and acts cited by number", () => {
 });
 
 describe("extractFigures: dates, amounts and percentages as other languages write them", () => {
-  const of = (text: string, published?: string) => extractFigures(text, published).map((f) => [f.kind, f.value, f.text]);
 
   it("reads day-month-year dates with local month names, and a Buddhist-era Thai year", () => {
     expect(of("el 3 de abril de 2026 entra en vigor")).toEqual([["date", "2026-04-03", "3 de abril de 2026"]]);

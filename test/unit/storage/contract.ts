@@ -79,7 +79,7 @@ export function storeContract(name: string, url: () => string | Promise<string>,
           await expect(stores.seen.markSeen(["during"])).rejects.toBeInstanceOf(StorageError);
           await expect(stores.subscriptions.put(subscription("r", ["JP"]))).rejects.toBeInstanceOf(StorageError);
           await expect(stores.outbox.enqueue(alert("r", "2026-11-01T00:00:00.000Z"), [{ platform: "telegram", chatId: "r" }])).rejects.toBeInstanceOf(StorageError);
-          // Alerts recorded together share one write: each call fails with it.
+          // Records made at once fail each: none reports success for alerts it did not write.
           const together = await Promise.allSettled([1, 2, 3].map((n) => stores.alerts.record([alert(`r${n}`, "2026-11-01T00:00:00.000Z")])));
           for (const outcome of together) expect(outcome.status === "rejected" && outcome.reason instanceof StorageError).toBe(true);
         } finally {
