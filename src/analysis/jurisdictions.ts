@@ -52,12 +52,13 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   const languageHome = (): string | undefined => LANGUAGE_HOME[(language ??= ctx.language())];
   // Authorities named without ambiguity: context for the shared acronyms ("SEC" beside Thailand's ministry).
   const sure = new Set<string>();
-  for (const { hit, ref } of refsOf(segments, "authority")) {
-    if (hit.refs.filter((r) => r.t === "authority").length === 1) sure.add(ref.code);
+  for (const { segment, hit, ref } of refsOf(segments, "authority")) {
+    if (hit.refs.filter((r) => r.t === "authority").length === 1 && !definedAsAnother(hit, segment)) sure.add(ref.code);
   }
   const authorityCount = new Map<string, number>();
   for (const segment of segments) {
     for (const hit of segment.hits) {
+      if (definedAsAnother(hit, segment)) continue;
       const code = resolveAuthority(hit, segment, named, ctx.feedJurisdiction ?? ctx.site, languageHome, sure);
       if (!code) continue;
       // A standard-setter past the lead is most often the yardstick a national act meets ("in line with FATF
@@ -110,6 +111,34 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   const chosen = codes;
   return { codes: chosen, evidence: evidence.filter((e) => chosen.includes(e.code)) };
 }
+
+/**
+ * "the Civil Punishment Measures Committee (OCC)": an acronym in brackets right after a name that is none of its
+ * bodies' is the text's own abbreviation of that name, not the body the tables know by it (the US OCC).
+ */
+function definedAsAnother(hit: Hit<Ref>, segment: Segment): boolean {
+  const text = segment.text;
+  const acronym = text.slice(hit.start, hit.end);
+  if (text[hit.start - 1] !== "(" || text[hit.end] !== ")" || !/^[A-Z]{2,6}$/.test(acronym)) return false;
+  const codes = new Set(hit.refs.flatMap((r) => (r.t === "authority" ? [r.code] : [])));
+  if (codes.size === 0) return false;
+  const before = text.slice(0, hit.start - 1).trimEnd();
+  // The capitalised name right before the bracket ("of", "and" may join its words); none: "(SEC)" after "regulators".
+  const words = /(?:\p{Lu}[\p{L}'’.-]*(?:\s+(?:of|and|for|the|on|de|des|du|la|del|di)\b)?\s+)*\p{Lu}[\p{L}'’.-]*$/u.exec(before)?.[0];
+  if (!words) return false;
+  const name = segment.hits.find((h) => h !== hit && h.end >= before.length - 1 && h.end <= before.length + 1);
+  if (name?.refs.some((r) => r.t === "authority" && codes.has(r.code))) return false;
+  // A spelling the tables lack ("International Organisation of Securities Commissions (IOSCO)"): its initials still spell the acronym.
+  const initials = words.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!).join("");
+  for (let i = 0; i < initials.length - 1; i++) if (isSubsequence(initials.slice(i), acronym) && initials[i] === acronym[0]) return false;
+  return true;
+}
+
+const isSubsequence = (part: string, whole: string): boolean => {
+  let j = 0;
+  for (const c of whole) if (c === part[j]) j++;
+  return j === part.length;
+};
 
 /** The sentence index past which a newly met authority no longer counts as a co-actor. */
 const DEEP = 4;
