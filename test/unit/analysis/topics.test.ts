@@ -89,3 +89,12 @@ describe("topics: securities law applied to tokens", () => {
     expect(topics).toEqual(expect.arrayContaining(["enforcement", "staking", "securities-classification"]));
   });
 });
+
+describe("topics: warnings", () => {
+  it("makes a warning about named or unlicensed firms enforcement, and a warning about risks in general not", () => {
+    expect(topicsOf("Regulator warns of unlicensed crypto platform", "The regulator warned investors that the platform is not licensed and added it to its alert list.")).toContain("enforcement");
+    expect(topicsOf("", "La autoridad advierte sobre una plataforma no autorizada que ofrece criptomonedas a inversores.")).toContain("enforcement");
+    expect(topicsOf("Central bank warns about the risks of crypto", "The central bank warned consumers that crypto-assets are volatile and that they could lose all their money.")).not.toContain("enforcement");
+    expect(topicsOf("", "El banco central advierte sobre los riesgos de invertir en criptomonedas.")).not.toContain("enforcement");
+  });
+});
