@@ -56,6 +56,8 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
     if (hit.refs.filter((r) => r.t === "authority").length === 1 && !definedAsAnother(hit, segment)) sure.add(ref.code);
   }
   const authorityCount = new Map<string, number>();
+  // The headline's first actor is its subject: it stays among the jurisdictions whatever else the text names.
+  let headActor: string | undefined;
   for (const segment of segments) {
     for (const hit of segment.hits) {
       if (definedAsAnother(hit, segment)) continue;
@@ -73,6 +75,7 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
       authorityCount.set(code, n);
       // An actor first met deep in the body is background ("in contrast, the US..."), unless it also leads.
       if (segment.index <= DEEP) withAuthority.add(code);
+      if (segment.index < 0) headActor ??= code;
       add(code, (2.5 * zoneWeight(segment.index)) / Math.sqrt(n));
       evidence.push({ code, segment, hit, as: "authority" });
     }
@@ -88,7 +91,7 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
     if (!top || top[1] < 2) return ctx.feedJurisdiction ? [ctx.feedJurisdiction] : top ? [top[0]] : [];
     return ranked
       .filter(([code, s]) =>
-        code === top[0] || (withAuthority.has(code) && s >= 0.4 * top[1]) || (namedInTitle.has(code) && s >= 0.75 * top[1]))
+        code === top[0] || code === headActor || (withAuthority.has(code) && s >= 0.4 * top[1]) || (namedInTitle.has(code) && s >= 0.75 * top[1]))
       .map(([code]) => code);
   };
   let codes: string[] | undefined;
