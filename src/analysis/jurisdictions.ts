@@ -58,6 +58,9 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   const authorityCount = new Map<string, number>();
   // The headline's first actor is its subject: it stays among the jurisdictions whatever else the text names.
   let headActor: string | undefined;
+  // Where each actor is first named: bodies named together in the lead's sentence ("the HKMA, together with the
+  // Bank of Thailand and the CBUAE, announced") act together, however often the first of them is named again.
+  const firstNamed = new Map<string, number>();
   for (const segment of segments) {
     for (const hit of segment.hits) {
       if (definedAsAnother(hit, segment)) continue;
@@ -76,6 +79,7 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
       // An actor first met deep in the body is background ("in contrast, the US..."), unless it also leads.
       if (segment.index <= DEEP) withAuthority.add(code);
       if (segment.index < 0) headActor ??= code;
+      if (!firstNamed.has(code)) firstNamed.set(code, segment.index);
       add(code, (2.5 * zoneWeight(segment.index)) / Math.sqrt(n));
       evidence.push({ code, segment, hit, as: "authority" });
     }
@@ -85,13 +89,17 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   else if (ctx.site) add(ctx.site, 1);
   const before = [...score.values()].sort((a, b) => b - a);
   // The language only breaks a near tie or stands in for a missing actor: detecting it is the costly part.
+  const togetherWith = (code: string, top: string): boolean => {
+    const at = firstNamed.get(top);
+    return at !== undefined && at <= 1 && withAuthority.has(code) && firstNamed.get(code) === at;
+  };
   const choose = (scores: ReadonlyMap<string, number>): string[] => {
     const ranked = [...scores].filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
     const top = ranked[0];
     if (!top || top[1] < 2) return ctx.feedJurisdiction ? [ctx.feedJurisdiction] : top ? [top[0]] : [];
     return ranked
       .filter(([code, s]) =>
-        code === top[0] || code === headActor || (withAuthority.has(code) && s >= 0.4 * top[1]) || (namedInTitle.has(code) && s >= 0.75 * top[1]))
+        code === top[0] || code === headActor || togetherWith(code, top[0]) || (withAuthority.has(code) && s >= 0.4 * top[1]) || (namedInTitle.has(code) && s >= 0.75 * top[1]))
       .map(([code]) => code);
   };
   let codes: string[] | undefined;
