@@ -18,7 +18,8 @@ function body(feed: number): Buffer {
   if (!cached) {
     const count = phase === "prime" ? 1 : ITEMS;
     const items = Array.from({ length: count }, (_, i) => {
-      const id = phase === "prime" ? `old-${feed}` : `${feed}-${i}`;
+      // Each phase after "new" (e.g. "new2") serves 50 other new items: a second all-new cycle in the same run.
+      const id = phase === "prime" ? `old-${feed}` : phase === "new" ? `${feed}-${i}` : `${phase}-${feed}-${i}`;
       return {
         title: `${words[(feed + i) % words.length]} publishes ${words[(feed * 7 + i) % words.length]} rules ${id}`,
         link: `https://regulator${feed % 37}.example/news/${id}.html?utm_source=rss`,
