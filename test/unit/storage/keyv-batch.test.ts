@@ -48,6 +48,20 @@ describe.each(backends)("setManyAtOnce on %s", (_name, url) => {
     }
   });
 
+  it("keeps the later of two writes of one key in a batch, across the store's statement boundaries", async () => {
+    const store = await openStore(await url());
+    try {
+      // Keys in reverse order, each written twice 1,500 entries apart: a backend that reorders a batch must keep the later.
+      const keys = Array.from({ length: 1500 }, (_, i) => `dup:${String(1500 - i).padStart(5, "0")}`);
+      const entries = [...keys.map((key) => ({ key, value: "first" })), ...keys.map((key, i) => ({ key, value: `second ${i}` }))];
+      await setManyAtOnce(store.keyv, entries);
+      const read = await store.keyv.getMany<string>(keys);
+      expect(read).toEqual(keys.map((_, i) => `second ${i}`));
+    } finally {
+      await store.close();
+    }
+  });
+
   it("writes nothing for no entries", async () => {
     const store = await openStore(await url());
     try {
