@@ -25,11 +25,19 @@ export async function setManyAtOnce(keyv: Keyv, entries: readonly BatchEntry[]):
   const defaultTtl = keyv.ttl;
   const now = Date.now();
   const serialized: Array<{ key: string; value: string; ttl: number | undefined }> = [];
+  // A batch often writes one value under many keys (the seen keys' time): serialized once for a run of them.
+  let lastValue: unknown;
+  let lastExpires: number | undefined;
+  let lastText: unknown;
   for (const { key, value, ttl } of entries) {
     let life = ttl ?? defaultTtl;
     if (life === 0) life = undefined;
     const expires = typeof life === "number" ? now + life : undefined;
-    const text: unknown = serialize({ value, expires });
+    const same = lastText !== undefined && value === lastValue && expires === lastExpires && (value === null || typeof value !== "object");
+    const text: unknown = same ? lastText : serialize({ value, expires });
+    lastValue = value;
+    lastExpires = expires;
+    lastText = text;
     // An asynchronous serializer is keyv's to await.
     if (typeof text !== "string") {
       await keyv.setMany(entries.map((e) => ({ ...e })));
