@@ -21,10 +21,15 @@ export async function openSqlite(file: string): Promise<KeyvSqlite> {
   const upsert = `INSERT INTO ${table} (key, value)
     SELECT json_extract(entry.value, '$[0]'), json_extract(entry.value, '$[1]') FROM json_each(?) AS entry WHERE true
     ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
+  // One value under many keys (the seen keys' time): the value is bound once, not repeated, escaped, in every row.
+  const upsertShared = `INSERT INTO ${table} (key, value)
+    SELECT entry.value, ? FROM json_each(?) AS entry WHERE true
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
   const select = `SELECT key, value FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`;
   // An in-memory database is one connection's own: a second would open another, empty one.
-  const batch = file === ":memory:" ? undefined : await Prepared.open(file, [select, upsert]);
-  const query = (sql: string, json: string): Promise<unknown[]> => (batch ? batch.all(sql, json) : (sqlite.query(sql, json) as Promise<unknown[]>));
+  const batch = file === ":memory:" ? undefined : await Prepared.open(file, [select, upsert, upsertShared]);
+  const query = (sql: string, ...parameters: string[]): Promise<unknown[]> =>
+    batch ? batch.all(sql, parameters) : (sqlite.query(sql, ...parameters) as Promise<unknown[]>);
   const disconnect = sqlite.disconnect.bind(sqlite);
   Object.assign(sqlite, {
     async disconnect(): Promise<void> {
@@ -43,8 +48,10 @@ export async function openSqlite(file: string): Promise<KeyvSqlite> {
       const sorted = entries.length > 1 ? [...entries].sort(byKey) : entries;
       // Bounded statements: SQLite's default limit on a bound string is 1 GB, but a smaller batch keeps memory flat.
       for (let i = 0; i < sorted.length; i += 1000) {
-        const rows = sorted.slice(i, i + 1000).map((e) => [e.key, e.value]);
-        await query(upsert, JSON.stringify(rows));
+        const slice = sorted.slice(i, i + 1000);
+        const shared = slice[0]!.value;
+        if (typeof shared === "string" && slice.every((e) => e.value === shared)) await query(upsertShared, shared, JSON.stringify(slice.map((e) => e.key)));
+        else await query(upsert, JSON.stringify(slice.map((e) => [e.key, e.value])));
       }
       return entries.map(() => true);
     },
@@ -54,7 +61,7 @@ export async function openSqlite(file: string): Promise<KeyvSqlite> {
 
 const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/** A connection with statements prepared once and run many times (each run binds its one parameter afresh). */
+/** A connection with statements prepared once and run many times (each run binds its parameters afresh). */
 class Prepared {
   private constructor(
     private readonly db: sqlite3.Database,
@@ -80,9 +87,9 @@ class Prepared {
     return new Prepared(db, statements);
   }
 
-  all(sql: string, parameter: string): Promise<unknown[]> {
+  all(sql: string, parameters: readonly string[]): Promise<unknown[]> {
     const statement = this.statements.get(sql)!;
-    return new Promise((resolve, reject) => statement.all(parameter, (error: Error | null, rows: unknown[]) => (error ? reject(error) : resolve(rows))));
+    return new Promise((resolve, reject) => statement.all(...parameters, (error: Error | null, rows: unknown[]) => (error ? reject(error) : resolve(rows))));
   }
 
   /** Statements are finalized first: SQLite refuses to close a connection that still has some. */

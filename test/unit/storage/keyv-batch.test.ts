@@ -62,6 +62,19 @@ describe.each(backends)("setManyAtOnce on %s", (_name, url) => {
     }
   });
 
+  it("writes one value under thousands of keys, and a batch where one value differs", async () => {
+    const store = await openStore(await url());
+    try {
+      const keys = Array.from({ length: 2500 }, (_, i) => `same:${i}`);
+      await setManyAtOnce(store.keyv, keys.map((key) => ({ key, value: 1764582000000, ttl: 60_000 })));
+      await setManyAtOnce(store.keyv, keys.map((key, i) => ({ key: `mixed:${key}`, value: i === 1700 ? 2 : 1, ttl: 60_000 })));
+      expect(await store.keyv.getMany<number>(keys)).toEqual(keys.map(() => 1764582000000));
+      expect(await store.keyv.getMany<number>(keys.map((k) => `mixed:${k}`))).toEqual(keys.map((_, i) => (i === 1700 ? 2 : 1)));
+    } finally {
+      await store.close();
+    }
+  });
+
   it("writes nothing for no entries", async () => {
     const store = await openStore(await url());
     try {
