@@ -15,8 +15,9 @@ import sqlite3 from "sqlite3";
  */
 export async function openSqlite(file: string): Promise<KeyvSqlite> {
   const sqlite = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
-  await sqlite.query("PRAGMA journal_mode=WAL");
-  await sqlite.query("PRAGMA synchronous=NORMAL");
+  // Writes of this adapter go through both connections below: both commit without syncing the file.
+  const pragmas = ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"];
+  for (const pragma of pragmas) await sqlite.query(pragma);
   const table = sqlite.opts.table as string;
   const upsert = `INSERT INTO ${table} (key, value)
     SELECT json_extract(entry.value, '$[0]'), json_extract(entry.value, '$[1]') FROM json_each(?) AS entry WHERE true
@@ -27,7 +28,7 @@ export async function openSqlite(file: string): Promise<KeyvSqlite> {
     ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
   const select = `SELECT key, value FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`;
   // An in-memory database is one connection's own: a second would open another, empty one.
-  const batch = file === ":memory:" ? undefined : await Prepared.open(file, [select, upsert, upsertShared]);
+  const batch = file === ":memory:" ? undefined : await Prepared.open(file, pragmas, [select, upsert, upsertShared]);
   const query = (sql: string, ...parameters: string[]): Promise<unknown[]> =>
     batch ? batch.all(sql, parameters) : (sqlite.query(sql, ...parameters) as Promise<unknown[]>);
   const disconnect = sqlite.disconnect.bind(sqlite);
@@ -68,13 +69,15 @@ class Prepared {
     private readonly statements: Map<string, sqlite3.Statement>,
   ) {}
 
-  static async open(file: string, sqls: readonly string[]): Promise<Prepared> {
+  /** `pragmas` run first: settings such as `synchronous` belong to each connection, not to the file. */
+  static async open(file: string, pragmas: readonly string[], sqls: readonly string[]): Promise<Prepared> {
     const db = await new Promise<sqlite3.Database>((resolve, reject) => {
       const opened = new sqlite3.Database(file, (error) => (error ? reject(error) : resolve(opened)));
     });
     db.configure("busyTimeout", 10_000);
     const statements = new Map<string, sqlite3.Statement>();
     try {
+      for (const pragma of pragmas) await new Promise<void>((resolve, reject) => db.run(pragma, (error) => (error ? reject(error) : resolve())));
       for (const sql of sqls) {
         statements.set(sql, await new Promise<sqlite3.Statement>((resolve, reject) => {
           const statement = db.prepare(sql, (error) => (error ? reject(error) : resolve(statement)));
