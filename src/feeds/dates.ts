@@ -76,12 +76,31 @@ const ISO =
 const RFC822 =
   /^(?:[^\d\s,]+\.?,?\s+)?(\d{1,2})[\s-]+([^\d\s.,-]+)\.?,?[\s-]+(\d{4}|\d{2})(?:[\sT,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(.*)$/u;
 
+/**
+ * Dates already read, by their text: a feed lists the same dates at every poll, and many feeds publish at the same
+ * minutes. Only answers that do not depend on the machine's time zone are kept; bounded, emptied when full.
+ */
+const known = new Map<string, string | null>();
+const KNOWN_MAX = 4096;
+
 /** ISO 8601 UTC for a date as feeds write it, or null. */
 export function parseFeedDate(value: string | null | undefined): string | null {
-  if (typeof value !== "string") return null;
+  if (typeof value !== "string" || value === "") return null;
+  const cached = known.get(value);
+  if (cached !== undefined) return cached;
   const text = value.replace(/\s+/g, " ").trim();
   if (text === "") return null;
+  const fixed = fixedDate(text);
+  if (fixed !== undefined) {
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(value, fixed);
+    return fixed;
+  }
+  return platformDate(text);
+}
 
+/** The date of a text in the forms read here, null when such a form holds no valid date; undefined for other forms. */
+function fixedDate(text: string): string | null | undefined {
   const iso = ISO.exec(text);
   if (iso) {
     const offset = iso[7] ? zoneOffset(iso[7]) : 0;
@@ -104,8 +123,12 @@ export function parseFeedDate(value: string | null | undefined): string | null {
     }
   }
 
+  return undefined;
+}
+
+function platformDate(text: string): string | null {
   // Other English forms ("September 24, 2018 7:42 PM GMT"): the platform's parser, only
-  // for ASCII text with a four-digit year, where it is reliable.
+  // for ASCII text with a four-digit year, where it is reliable (and zone-less text read in the local zone).
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]+$/.test(text) && /\b(19|20|21)\d{2}\b/.test(text) && /[a-z]{3}/i.test(text)) {
     const time = Date.parse(text);

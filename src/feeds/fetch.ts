@@ -2,6 +2,7 @@ import { FeedError } from "../core/errors.js";
 import type { FeedSpec } from "../core/feed.js";
 import { AddressRefused, addressGuard, type AddressGuard } from "./address-guard.js";
 import { guardedRequest } from "./guarded-request.js";
+import { httpGet, type HttpAnswer } from "./http-get.js";
 
 export interface FetchLimits {
   timeoutMs: number;
@@ -48,8 +49,8 @@ export async function fetchFeed(feed: FeedSpec, validators: Validators, limits: 
     for (let hop = 0; ; hop++) {
       const response = await request(feed, url, validators, limits, controller.signal);
       if (REDIRECTS.has(response.status)) {
-        await response.body?.cancel().catch(() => {});
-        const location = response.headers.get("location");
+        response.discard();
+        const location = response.header("location");
         if (!location) throw new FeedError(feed.id, "http-status", `HTTP ${response.status} without a Location header`, { status: response.status });
         if (hop >= limits.maxRedirects) {
           throw new FeedError(feed.id, "too-many-redirects", `more than ${limits.maxRedirects} redirects (last to ${location})`);
@@ -62,11 +63,11 @@ export async function fetchFeed(feed: FeedSpec, validators: Validators, limits: 
         continue;
       }
       if (response.status === 304) {
-        await response.body?.cancel().catch(() => {});
+        response.discard();
         return { status: "not-modified", url };
       }
       if (response.status < 200 || response.status > 299) {
-        await response.body?.cancel().catch(() => {});
+        response.discard();
         // A reason phrase is the server's own text: quoted only from the feed's own origin.
         const own = new URL(url).origin === new URL(feed.url).origin;
         const reason = response.statusText && own ? ` ${response.statusText}` : "";
@@ -74,12 +75,12 @@ export async function fetchFeed(feed: FeedSpec, validators: Validators, limits: 
       }
       const bytes = await readCapped(feed.id, response, limits.maxBodyBytes);
       const next: Validators = {};
-      const etag = response.headers.get("etag");
-      const lastModified = response.headers.get("last-modified");
+      const etag = response.header("etag");
+      const lastModified = response.header("last-modified");
       if (etag) next.etag = etag;
       if (lastModified) next.lastModified = lastModified;
       const origin = new URL(url).origin;
-      const result: FetchResult = { status: "ok", url, bytes, contentType: response.headers.get("content-type"), validators: next };
+      const result: FetchResult = { status: "ok", url, bytes, contentType: response.header("content-type"), validators: next };
       if (origin !== new URL(feed.url).origin) result.foreignOrigin = origin;
       return result;
     }
@@ -95,36 +96,54 @@ export async function fetchFeed(feed: FeedSpec, validators: Validators, limits: 
   }
 }
 
-async function request(feed: FeedSpec, url: string, validators: Validators, limits: FetchLimits, signal: AbortSignal): Promise<Response> {
+async function request(feed: FeedSpec, url: string, validators: Validators, limits: FetchLimits, signal: AbortSignal): Promise<HttpAnswer> {
   const headers: Record<string, string> = {
     "user-agent": feed.userAgent ?? limits.userAgent,
     accept: ACCEPT,
-    // fetch decompresses these itself; the size cap applies to the decompressed bytes.
+    // Decompressed as they arrive; the size cap applies to the decompressed bytes.
     "accept-encoding": "gzip, deflate, br",
   };
   if (validators.etag) headers["if-none-match"] = validators.etag;
   if (validators.lastModified) headers["if-modified-since"] = validators.lastModified;
   // A chat's feed goes through the guard on every hop, redirects included.
   if (feed.untrusted) return guardedRequest(url, headers, signal, limits.guard ?? STRICT);
-  return fetch(url, { headers, redirect: "manual", signal });
+  const target = new URL(url);
+  // What fetch refused before sending anything, refused the same way.
+  if (target.username || target.password) throw new TypeError(`Request cannot be constructed from a URL that includes credentials: ${url}`);
+  if (BAD_PORTS.has(target.port)) throw new Error("fetch failed", { cause: new Error("bad port") });
+  // The headers fetch added to every request, so servers see what they saw from it.
+  headers["accept-language"] = "*";
+  headers["sec-fetch-mode"] = "cors";
+  if (validators.etag || validators.lastModified) {
+    headers.pragma = "no-cache";
+    headers["cache-control"] = "no-cache";
+  }
+  return httpGet(target, headers, signal);
 }
 
-async function readCapped(feedId: string, response: Response, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes && !response.headers.get("content-encoding")) {
-    await response.body?.cancel().catch(() => {});
+/** Ports fetch never connects to (the Fetch standard's "bad ports"). */
+const BAD_PORTS = new Set(
+  [
+    1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119,
+    123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990,
+    993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+  ].map(String),
+);
+
+async function readCapped(feedId: string, response: HttpAnswer, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(response.header("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes && !response.header("content-encoding")) {
+    response.discard();
     throw new FeedError(feedId, "too-large", `body of ${declared} bytes is over the ${maxBytes}-byte limit`);
   }
   if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+  for await (const chunk of response.body) {
+    const value = chunk as Uint8Array;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
+      response.discard();
       throw new FeedError(feedId, "too-large", `body is over the ${maxBytes}-byte limit`);
     }
     chunks.push(value);

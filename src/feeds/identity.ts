@@ -55,14 +55,14 @@ export function canonicalUrl(url: string, base?: string): string | null {
     return null;
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
-  parsed.hash = "";
+  // Each setter parses the whole URL again: only called when there is something to remove. A "#" in the href can
+  // only start the fragment (elsewhere it is escaped), an empty one included.
+  if (parsed.href.includes("#")) parsed.hash = "";
   if (parsed.search !== "") {
     // Filtered by hand: URLSearchParams would re-encode the parameters we keep.
-    const kept = parsed.search
-      .slice(1)
-      .split("&")
-      .filter((pair) => pair !== "" && !isTracking(safeDecode(pair.split("=", 1)[0] ?? "")));
-    parsed.search = kept.length > 0 ? `?${kept.join("&")}` : "";
+    const pairs = parsed.search.slice(1).split("&");
+    const kept = pairs.filter((pair) => pair !== "" && !isTracking(safeDecode(pair.split("=", 1)[0] ?? "")));
+    if (kept.length !== pairs.length) parsed.search = kept.length > 0 ? `?${kept.join("&")}` : "";
   }
   return parsed.href;
 }

@@ -11,11 +11,30 @@ export function plainText(html: string): string {
   // Text without tags or entities (most titles) comes out of the converter with its whitespace collapsed, the
   // zero-width space included, which \s does not match; so only such text skips the converter.
   if (!MARKUP.test(html)) return html.replace(SPACE_RUN, " ").trim();
+  if (PARAGRAPHS.test(html)) return paragraphs(html);
   return htmlToText(html)
     .split("\n")
     .map((line) => line.replace(SPACE_RUN, " ").trim())
     .filter((line) => line !== "")
     .join("\n");
+}
+
+/**
+ * Nothing but paragraphs of text without tags or entities (a common feed body), with HTML whitespace between them:
+ * the converter would give each paragraph's text on its own line, so it is not needed.
+ */
+const PARAGRAPHS = /^[ \t\r\n\f]*(?:<p>[^<&\u200b]*<\/p>[ \t\r\n\f]*)+$/;
+
+/** The lines of a text that PARAGRAPHS matches, as plainText gives them through the converter. */
+function paragraphs(html: string): string {
+  const lines: string[] = [];
+  for (let open = html.indexOf("<p>"); open !== -1; ) {
+    const close = html.indexOf("</p>", open + 3);
+    const line = html.slice(open + 3, close).replace(SPACE_RUN, " ").trim();
+    if (line !== "") lines.push(line);
+    open = html.indexOf("<p>", close + 4);
+  }
+  return lines.join("\n");
 }
 
 /**

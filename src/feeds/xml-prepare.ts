@@ -59,10 +59,10 @@ interface Open {
   renamedTo?: string;
 }
 
-interface StartTag {
+export interface StartTag {
   raw: string;
   name: string;
-  attrs: Map<string, string>;
+  attrs: ReadonlyMap<string, string>;
   selfClosing: boolean;
   end: number;
 }
@@ -93,29 +93,35 @@ function fixAmpersands(text: string): string {
   return text.replace(/&(?!(?:#\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos);)/g, "&amp;");
 }
 
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+
 /** Reads the start tag beginning at `at` (the `<`), honouring quoted attribute values. */
-function readStartTag(xml: string, at: number): StartTag {
+export function readStartTag(xml: string, at: number): StartTag {
+  // From `>` to `>`: a quote before the next `>` opens a value that may hold one, so the search goes on after it.
   let i = at + 1;
-  while (i < xml.length) {
-    const char = xml[i];
-    if (char === '"' || char === "'") {
-      const close = xml.indexOf(char, i + 1);
-      if (close === -1) break;
-      i = close + 1;
-      continue;
-    }
-    if (char === ">") {
-      const raw = xml.slice(at, i + 1);
-      const name = /^<([^\s/>]+)/.exec(raw)?.[1] ?? "";
-      const attrs = new Map<string, string>();
-      for (const match of raw.matchAll(/([^\s=/<>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-        attrs.set(match[1]!, decodeAttr(match[2] ?? match[3] ?? ""));
-      }
-      return { raw, name, attrs, selfClosing: raw.endsWith("/>"), end: i + 1 };
-    }
-    i++;
+  let gt: number;
+  for (;;) {
+    gt = xml.indexOf(">", i);
+    if (gt === -1) throw new NotAFeed("truncated XML: a start tag is never closed");
+    let quote = i;
+    while (quote < gt && xml.charCodeAt(quote) !== 34 && xml.charCodeAt(quote) !== 39) quote++;
+    if (quote === gt) break;
+    const close = xml.indexOf(xml[quote]!, quote + 1);
+    if (close === -1) throw new NotAFeed("truncated XML: a start tag is never closed");
+    i = close + 1;
   }
-  throw new NotAFeed("truncated XML: a start tag is never closed");
+  const raw = xml.slice(at, gt + 1);
+  const name = /^<([^\s/>]+)/.exec(raw)?.[1] ?? "";
+  // An attribute needs its "=": most tags of a feed have none.
+  let attrs = NO_ATTRIBUTES;
+  if (raw.includes("=")) {
+    const found = new Map<string, string>();
+    for (const match of raw.matchAll(/([^\s=/<>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+      found.set(match[1]!, decodeAttr(match[2] ?? match[3] ?? ""));
+    }
+    attrs = found;
+  }
+  return { raw, name, attrs, selfClosing: raw.endsWith("/>"), end: gt + 1 };
 }
 
 /** Where the construct starting at `at` ends (exclusive), for comments, CDATA, PIs, DOCTYPE. */

@@ -5,6 +5,7 @@ import { targetKey, type Target } from "../core/subscription.js";
 import { StorageError } from "../core/errors.js";
 import { inProcessUpdates, type AtomicUpdates, type KeyWrite, type Mutation } from "./atomic.js";
 import { guarded } from "./guard.js";
+import { setManyAtOnce } from "./keyv-batch.js";
 
 const QUEUE = "outbox:queue:";
 const ALERT = "outbox:alert:";
@@ -93,7 +94,7 @@ export class KeyvOutboxStore implements OutboxStore {
 
   markFannedOut(alertIds: readonly string[]): Promise<void> {
     return guarded("write the outbox", async () => {
-      if (alertIds.length > 0) await this.keyv.setMany(alertIds.map((id) => ({ key: FANNED + id, value: true, ttl: ALERT_TTL_MS * 3 })));
+      if (alertIds.length > 0) await setManyAtOnce(this.keyv, alertIds.map((id) => ({ key: FANNED + id, value: true, ttl: ALERT_TTL_MS * 3 })));
     });
   }
 

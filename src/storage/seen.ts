@@ -1,6 +1,7 @@
 import type Keyv from "keyv";
 import type { SeenStore } from "../core/ports.js";
 import { guarded } from "./guard.js";
+import { setManyAtOnce } from "./keyv-batch.js";
 
 const PREFIX = "seen:";
 const DAY_MS = 86_400_000;
@@ -25,7 +26,7 @@ export class KeyvSeenStore implements SeenStore {
     const ttl = this.ttlDays * DAY_MS;
     const now = Date.now();
     await guarded("record seen articles", () =>
-      this.keyv.setMany(unique.map((key) => ({ key: PREFIX + key, value: now, ttl }))),
+      setManyAtOnce(this.keyv, unique.map((key) => ({ key: PREFIX + key, value: now, ttl }))),
     );
   }
 }
