@@ -108,8 +108,8 @@ async function request(feed: FeedSpec, url: string, validators: Validators, limi
   // A chat's feed goes through the guard on every hop, redirects included.
   if (feed.untrusted) return guardedRequest(url, headers, signal, limits.guard ?? STRICT);
   const target = new URL(url);
-  // What fetch refused before sending anything, refused the same way.
-  if (target.username || target.password) throw new TypeError(`Request cannot be constructed from a URL that includes credentials: ${url}`);
+  // What fetch refused before sending anything, refused the same way, but without quoting the URL: its password is a secret.
+  if (target.username || target.password) throw new TypeError("Request cannot be constructed from a URL that includes credentials");
   if (BAD_PORTS.has(target.port)) throw new Error("fetch failed", { cause: new Error("bad port") });
   // The headers fetch added to every request, so servers see what they saw from it.
   headers["accept-language"] = "*";

@@ -105,5 +105,6 @@ describe("fetchFeed refuses what fetch refused", () => {
     const error = await failure(`${base.replace("http://", "http://user:secret@")}/plain`);
     expect(error.kind).toBe("network");
     expect(error.message).toMatch(/^network error: Request cannot be constructed from a URL that includes credentials/);
+    expect(error.message).not.toContain("secret");
   });
 });
