@@ -1,5 +1,5 @@
 import type { Knowledge } from "../../config/knowledge.js";
-import { foldWord, isUnspaced, TermMatcher, type Hit } from "./matcher.js";
+import { foldWord, isUnspaced, TermMatcher, type Hit, type MatcherOptions } from "./matcher.js";
 import { splitSentences, type Script } from "./text.js";
 
 /** What a matched term is evidence of. */
@@ -20,8 +20,8 @@ export type Cue = "authority" | "act" | "non" | "spec" | "done" | "scope";
 const NAME_WEIGHT = 1;
 const PLACE_WEIGHT = 0.3;
 
-export function compileTerms(knowledge: Knowledge): TermMatcher<Ref> {
-  const inner = new TermMatcher<Ref>();
+export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {}): TermMatcher<Ref> {
+  const inner = new TermMatcher<Ref>(options);
   // The longest match wins, so "crypto exchange" (a topic term) would hide the "crypto" that puts the item in
   // scope: a term that contains a scope word carries the scope cue itself.
   // Likewise a topic term holding an act ("業務改善命令" holds "命令", "without registration" "registration")
