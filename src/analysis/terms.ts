@@ -121,8 +121,18 @@ export function segment(matcher: TermMatcher<Ref>, title: string, body: string, 
   // An item without a headline: its first sentence plays the title's part.
   const head = title.trim() ? title : (sentences.shift() ?? "");
   const segments: Segment[] = [{ index: -1, text: head, hits: matcher.match(head) }];
-  sentences.forEach((text, i) => segments.push({ index: i, text, hits: matcher.match(text) }));
+  for (let i = 0; i < sentences.length; i++) {
+    const text = sentences[i]!;
+    // A sentence the item repeats (a lead printed twice, a line under every paragraph) is looked up once.
+    const same = earlier(segments, text);
+    segments.push({ index: i, text, hits: same ? same.hits.map((h) => ({ refs: h.refs, start: h.start, end: h.end })) : matcher.match(text) });
+  }
   return segments;
+}
+
+function earlier(segments: readonly Segment[], text: string): Segment | undefined {
+  for (const s of segments) if (s.text.length === text.length && s.text === text) return s;
+  return undefined;
 }
 
 /** Where a segment sits decides how much its evidence weighs: the title and the lead carry the main event. */
