@@ -4,41 +4,41 @@
 // here (ASCII, Latin letters, Cyrillic letters and common punctuation), the bounds below are the ones ICU gives;
 // any other character sends the text to ICU. A property test compares the two on random strings.
 
-const enum C {
-  Other,
-  CR,
-  LF,
-  Sp,
-  Lower,
-  Upper,
-  Numeric,
-  ATerm,
-  STerm,
-  SContinue,
-  Close,
-  /** A class not handled here (Extend, Format, Sep, OLetter and all of CJK, Thai, Arabic…): ICU decides. */
-  Unknown,
-}
+// Sentence_Break classes (as small numbers, so the loops below compare constants). The four that can end a
+// sentence come first: `c <= STERM` tells them apart.
+const CR = 1;
+const LF = 2;
+const ATERM = 3;
+const STERM = 4;
+const OTHER = 5;
+const SP = 6;
+const LOWER = 7;
+const UPPER = 8;
+const NUMERIC = 9;
+const SCONTINUE = 10;
+const CLOSE = 11;
+/** A class not handled here (Extend, Format, Sep, OLetter and all of CJK, Thai, Arabic…): ICU decides. */
+const UNKNOWN = 0;
 
 const TABLE_SIZE = 0x20c0;
 const CLASSES = buildTable();
 
 function buildTable(): Uint8Array {
-  const t = new Uint8Array(TABLE_SIZE).fill(C.Unknown);
-  const set = (chars: string, c: C) => {
+  const t = new Uint8Array(TABLE_SIZE).fill(UNKNOWN);
+  const set = (chars: string, c: number) => {
     for (const ch of chars) t[ch.charCodeAt(0)] = c;
   };
-  for (let code = 0x21; code <= 0x7e; code++) t[code] = C.Other;
-  t[0x0a] = C.LF;
-  t[0x0d] = C.CR;
-  set(" \t\u00a0", C.Sp);
-  set(".", C.ATerm);
-  set("!?", C.STerm);
-  set(",-:;\u2013\u2014", C.SContinue);
-  set("\"'()[]{}\u00ab\u00bb\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f", C.Close);
-  for (let code = 0x30; code <= 0x39; code++) t[code] = C.Numeric;
+  for (let code = 0x21; code <= 0x7e; code++) t[code] = OTHER;
+  t[0x0a] = LF;
+  t[0x0d] = CR;
+  set(" \t\u00a0", SP);
+  set(".", ATERM);
+  set("!?", STERM);
+  set(",-:;\u2013\u2014", SCONTINUE);
+  set("\"'()[]{}\u00ab\u00bb\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f", CLOSE);
+  for (let code = 0x30; code <= 0x39; code++) t[code] = NUMERIC;
   // Signs and symbols of news text that UAX #29 leaves in no class of its own.
-  set("¡¿£¥§°±×÷¢©®¶·€₩₹₺₫₽₱₦%‰•…", C.Other);
+  set("¡¿£¥§°±×÷¢©®¶·€₩₹₺₫₽₱₦%‰•…", OTHER);
   // Letters: Latin (with Latin-1, Extended-A/B and Vietnamese), Cyrillic. Only those that are upper or lower
   // case; any other letter of these blocks (a modifier, a title-case digraph) is left to ICU.
   const upper = /^\p{Uppercase}$/u;
@@ -50,14 +50,15 @@ function buildTable(): Uint8Array {
       if (!letter.test(ch) && !(code >= 0xaa && code <= 0xba)) continue;
       const isUpper = upper.test(ch);
       const isLower = lower.test(ch);
-      if (isUpper !== isLower) t[code] = isUpper ? C.Upper : C.Lower;
-      else t[code] = C.Unknown;
+      if (isUpper !== isLower) t[code] = isUpper ? UPPER : LOWER;
+      else t[code] = UNKNOWN;
     }
   }
   return t;
 }
 
-let classes = new Uint8Array(256);
+/** Offsets of the text's CR, LF and sentence terminators, reused between calls. */
+let marks = new Int32Array(256);
 
 /**
  * Where Intl.Segmenter's sentences start and end for this text, as ascending offsets from 0 to the text's length
@@ -65,62 +66,58 @@ let classes = new Uint8Array(256);
  */
 export function sentenceBounds(text: string): number[] | undefined {
   const n = text.length;
-  if (classes.length < n) classes = new Uint8Array(Math.max(n, classes.length * 2));
-  const cls = classes;
+  if (marks.length < n) marks = new Int32Array(Math.max(n, marks.length * 2));
+  let count = 0;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    const c = code < TABLE_SIZE ? CLASSES[code]! : C.Unknown;
-    if (c === C.Unknown) return undefined;
-    cls[i] = c;
+    const c = code < TABLE_SIZE ? CLASSES[code]! : UNKNOWN;
+    if (c === UNKNOWN) return undefined;
+    if (c <= STERM) marks[count++] = i;
   }
+  const cls = (i: number): number => CLASSES[text.charCodeAt(i)]!;
   const bounds = [0];
-  for (let i = 0; i < n; i++) {
-    const c = cls[i]!;
+  // Marks before `resume` lie inside a stretch already read.
+  let resume = 0;
+  for (let m = 0; m < count; m++) {
+    let i = marks[m]!;
+    if (i < resume) continue;
+    const c = cls(i);
     // SB3, SB4: a break after every paragraph separator, never inside CR LF.
-    if (c === C.CR || c === C.LF) {
-      if (c === C.CR && i + 1 < n && cls[i + 1] === C.LF) i++;
+    if (c === CR || c === LF) {
+      if (c === CR && i + 1 < n && cls(i + 1) === LF) i++;
       if (i + 1 < n) bounds.push(i + 1);
+      resume = i + 1;
       continue;
     }
-    if (c !== C.ATerm && c !== C.STerm) continue;
-    if (c === C.ATerm && i + 1 < n) {
-      const next = cls[i + 1]!;
+    if (c === ATERM && i + 1 < n) {
+      const next = cls(i + 1);
       // SB6: "3.5"; SB7: "U.S".
-      if (next === C.Numeric) continue;
-      if (next === C.Upper && i > 0 && (cls[i - 1] === C.Upper || cls[i - 1] === C.Lower)) continue;
+      if (next === NUMERIC) continue;
+      if (next === UPPER && i > 0 && (cls(i - 1) === UPPER || cls(i - 1) === LOWER)) continue;
     }
     // SB9, SB10: closing marks and spaces stay with the sentence they end.
     let j = i + 1;
-    while (j < n && cls[j] === C.Close) j++;
-    while (j < n && cls[j] === C.Sp) j++;
+    while (j < n && cls(j) === CLOSE) j++;
+    while (j < n && cls(j) === SP) j++;
     if (j >= n) break;
-    const next = cls[j]!;
-    if (next === C.CR || next === C.LF) {
-      // SB11 with the separator: the break comes after it (the loop pushes it).
-      i = j - 1;
-      continue;
-    }
-    // SB8a: ", " or another terminator continues the sentence.
-    if (next === C.SContinue || next === C.ATerm || next === C.STerm) {
-      i = j - 1;
-      continue;
-    }
-    if (c === C.ATerm) {
+    const next = cls(j);
+    // SB11 with a separator: the break comes after it (its own mark pushes it). SB8a: ", " or another
+    // terminator continues the sentence.
+    resume = j;
+    if (next === CR || next === LF || next === SCONTINUE || next === ATERM || next === STERM) continue;
+    if (c === ATERM) {
       // SB8: no break when the next cased letter (before any terminator or separator) is lower case.
-      let m = j;
-      while (m < n) {
-        const k = cls[m]!;
-        if (k === C.Upper || k === C.Lower || k === C.CR || k === C.LF || k === C.ATerm || k === C.STerm) break;
-        m++;
+      let k = j;
+      let kc = 0;
+      while (k < n) {
+        kc = cls(k);
+        if (kc === UPPER || kc === LOWER || kc <= STERM) break;
+        k++;
       }
-      if (m < n && cls[m] === C.Lower) {
-        i = j - 1;
-        continue;
-      }
+      if (k < n && kc === LOWER) continue;
     }
     // SB11.
     bounds.push(j);
-    i = j - 1;
   }
   if (n > 0) bounds.push(n);
   return bounds;
