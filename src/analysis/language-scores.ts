@@ -50,17 +50,17 @@ export async function loadScorer(languages: readonly string[]): Promise<Scorer |
    * Per n-gram: pairs of (position in `subset`, score with the floor added) for the subset's languages only, and
    * the last text that counted it (eld counts an n-gram once per text).
    */
+  // Only n-grams of the model are kept, so the cache is no larger than the model however much text is read.
   const cache = new Map<string, { pairs: Int32Array; text: number }>();
-  const scoresOf = (ngram: string): { pairs: Int32Array; text: number } => {
+  const scoresOf = (ngram: string): { pairs: Int32Array; text: number } | undefined => {
     let found = cache.get(ngram);
     if (found === undefined) {
       const entry = Object.hasOwn(model.ngrams, ngram) ? model.ngrams[ngram] : undefined;
+      if (!entry) return undefined;
       const pairs: number[] = [];
-      if (entry) {
-        for (const lang in entry) {
-          const at = position.get(Number(lang));
-          if (at !== undefined) pairs.push(at, entry[lang]! + BASE_NGRAM_SCORE);
-        }
+      for (const lang in entry) {
+        const at = position.get(Number(lang));
+        if (at !== undefined) pairs.push(at, entry[lang]! + BASE_NGRAM_SCORE);
       }
       found = { pairs: Int32Array.from(pairs), text: -1 };
       cache.set(ngram, found);
@@ -71,7 +71,7 @@ export async function loadScorer(languages: readonly string[]): Promise<Scorer |
   let texts = 0;
   const count = (ngram: string): void => {
     const scores = scoresOf(ngram);
-    if (scores.text === texts) return;
+    if (!scores || scores.text === texts) return;
     scores.text = texts;
     const pairs = scores.pairs;
     for (let k = 0; k < pairs.length; k += 2) totals[pairs[k]!]! += pairs[k + 1]!;

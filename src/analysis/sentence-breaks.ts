@@ -59,6 +59,7 @@ function buildTable(): Uint8Array {
 
 /** Offsets of the text's CR, LF and sentence terminators, reused between calls. */
 let marks = new Int32Array(256);
+const MAX_SHARED = 1 << 16;
 
 /**
  * Where Intl.Segmenter's sentences start and end for this text, as ascending offsets from 0 to the text's length
@@ -66,20 +67,22 @@ let marks = new Int32Array(256);
  */
 export function sentenceBounds(text: string): number[] | undefined {
   const n = text.length;
-  if (marks.length < n) marks = new Int32Array(Math.max(n, marks.length * 2));
+  // The shared buffer grows to an article's length, no further: a longer text gets one of its own.
+  if (marks.length < n && n <= MAX_SHARED) marks = new Int32Array(Math.min(Math.max(n, marks.length * 2), MAX_SHARED));
+  const found = marks.length < n ? new Int32Array(n) : marks;
   let count = 0;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
     const c = code < TABLE_SIZE ? CLASSES[code]! : UNKNOWN;
     if (c === UNKNOWN) return undefined;
-    if (c <= STERM) marks[count++] = i;
+    if (c <= STERM) found[count++] = i;
   }
   const cls = (i: number): number => CLASSES[text.charCodeAt(i)]!;
   const bounds = [0];
   // Marks before `resume` lie inside a stretch already read.
   let resume = 0;
   for (let m = 0; m < count; m++) {
-    let i = marks[m]!;
+    let i = found[m]!;
     if (i < resume) continue;
     const c = cls(i);
     // SB3, SB4: a break after every paragraph separator, never inside CR LF.

@@ -31,6 +31,13 @@ describe("sentenceBounds", () => {
     );
   });
 
+  it("gives ICU's bounds for a text longer than its shared buffer, and again for a short one after it", () => {
+    const long = "The SEC fined a firm. It will appeal, said Mr. Lee.\n".repeat(1500);
+    expect(long.length).toBeGreaterThan(1 << 16);
+    expect(sentenceBounds(long)).toEqual(icuBounds(long));
+    expect(sentenceBounds("One. Two!")).toEqual([0, 5, 9]);
+  });
+
   it("gives ICU's sentences on the labelled fixtures", () => {
     let fast = 0;
     for (const file of ["labelled", "languages", "scope", "collisions"]) {
