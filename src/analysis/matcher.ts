@@ -27,8 +27,11 @@ interface Node<R> {
    */
   prefixes?: Map<number, Array<{ prefix: string; node: Node<R> }>>;
   refs?: R[];
-  /** The `folded` and `exact` children by the hash of their key, for the text's ASCII words (see `indexTrie`). */
-  ascii?: AsciiIndex<R>;
+  /**
+   * The `folded` and `exact` children by the hash of their key, for the text's ASCII words: made when a text's word
+   * first reaches the node, dropped when a term adds a child.
+   */
+  ascii?: AsciiIndex<R> | undefined;
 }
 
 /** Children whose key is ASCII, by `hash` of the key; keys that share a hash are chained. */
@@ -96,7 +99,12 @@ export interface MatcherOptions {
 }
 
 export class TermMatcher<R> {
-  constructor(private readonly options: MatcherOptions = {}) {}
+  /** Whether ASCII words are looked up by hash (see `MatcherOptions`). */
+  private readonly hashed: boolean;
+
+  constructor(options: MatcherOptions = {}) {
+    this.hashed = options.hashedAscii !== false;
+  }
 
   private readonly root: Node<R> = {};
   /** Terms in unspaced scripts by their first character, longest first. */
@@ -141,9 +149,11 @@ export class TermMatcher<R> {
         }
         node = entry.node;
       } else if (exact) {
+        node.ascii = undefined;
         node = child((node.exact ??= new Map()), w.text, last ? [w.text + "s"] : []);
       } else {
         const plural = last && /[a-z]$/.test(w.folded) && w.folded.length > 2 ? [w.folded + "s", w.folded + "es"] : [];
+        node.ascii = undefined;
         node = child((node.folded ??= new Map()), w.folded, plural);
       }
     });
@@ -166,7 +176,7 @@ export class TermMatcher<R> {
   match(text: string): Hit<R>[] {
     const hits: Hit<R>[] = [];
     const words = this.words.read(text);
-    const filter = (this.filter ??= this.options.hashedAscii === false ? rootFilter(this.root) : indexTrie(this.root));
+    const filter = (this.filter ??= this.hashed ? asciiFilter(this.root) : rootFilter(this.root));
     for (let i = 0; i < words.count; ) {
       // Most words begin no term: their hashes settle that before any of their strings is made.
       const refs = words.mayBegin(i, filter) ? this.longest(words, i) : undefined;
@@ -196,7 +206,7 @@ export class TermMatcher<R> {
     const nodes = this.stackNodes;
     const next = this.stackNext;
     // Both are empty here: every walk pops them to the end.
-    step(this.root, words, first, nodes, next);
+    step(this.root, words, first, nodes, next, this.hashed);
     while (nodes.length > 0) {
       const node = nodes.pop()!;
       const i = next.pop()!;
@@ -204,7 +214,7 @@ export class TermMatcher<R> {
         refs = node.refs;
         last = i - 1;
       }
-      step(node, words, i, nodes, next);
+      step(node, words, i, nodes, next, this.hashed);
     }
     this.last = last;
     return refs;
@@ -235,10 +245,10 @@ export class TermMatcher<R> {
 }
 
 /** Pushes the branches from `node` that word `i` follows: so that, between matches of the same length, an exact word beats a folded one beats a stem. */
-function step<R>(node: Node<R>, words: TextWords, i: number, nodes: Node<R>[], next: number[]): void {
+function step<R>(node: Node<R>, words: TextWords, i: number, nodes: Node<R>[], next: number[], hashed: boolean): void {
   if (i >= words.count) return;
-  if (node.ascii && words.isAscii(i)) {
-    stepAscii(node, words, i, nodes, node.ascii, next);
+  if (hashed && words.isAscii(i)) {
+    stepAscii(node, words, i, nodes, (node.ascii ??= asciiIndex(node)), next);
     return;
   }
   const w = words.at(i)!;
@@ -301,19 +311,14 @@ function stepAscii<R>(node: Node<R>, words: TextWords, i: number, nodes: Node<R>
   }
 }
 
-/** Gives every node of the trie its ASCII index, and returns the root's filter. */
-function indexTrie<R>(root: Node<R>): RootFilter {
-  const seen = new Set<Node<R>>();
-  const visit = (node: Node<R>): void => {
-    if (seen.has(node)) return;
-    seen.add(node);
-    node.ascii = { folded: asciiEdges(node.folded), exact: asciiEdges(node.exact) };
-    for (const n of node.folded?.values() ?? []) visit(n);
-    for (const n of node.exact?.values() ?? []) visit(n);
-    for (const list of node.prefixes?.values() ?? []) for (const p of list) visit(p.node);
-  };
-  visit(root);
-  return rootFilter(root);
+function asciiIndex<R>(node: Node<R>): AsciiIndex<R> {
+  return { folded: asciiEdges(node.folded), exact: asciiEdges(node.exact) };
+}
+
+/** The root's filter from its ASCII index, which holds the hash of every ASCII key a term can begin with. */
+function asciiFilter<R>(root: Node<R>): RootFilter {
+  const index = (root.ascii ??= asciiIndex(root));
+  return { folded: index.folded ?? new Map(), exact: index.exact ?? new Map(), pairs: new Set(root.prefixes?.keys() ?? []) };
 }
 
 function asciiEdges<R>(map: Map<string, Node<R>> | undefined): Map<number, Edge<R>> | undefined {
@@ -329,9 +334,9 @@ function asciiEdges<R>(map: Map<string, Node<R>> | undefined): Map<number, Edge<
 
 /** Hashes of the words a term can begin with: a word of ASCII letters and digits that has none of them begins no term. */
 interface RootFilter {
-  folded: Set<number>;
-  exact: Set<number>;
-  pairs: Set<number>;
+  folded: ReadonlySet<number> | ReadonlyMap<number, unknown>;
+  exact: ReadonlySet<number> | ReadonlyMap<number, unknown>;
+  pairs: ReadonlySet<number>;
 }
 
 function rootFilter(root: Node<unknown>): RootFilter {

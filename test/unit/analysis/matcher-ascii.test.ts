@@ -40,6 +40,17 @@ describe("TermMatcher: ASCII words by hash", () => {
     expect(found).toBeGreaterThan(5000);
   });
 
+  it("finds terms added after a text was read", () => {
+    const m = new TermMatcher<string>();
+    m.add("crypto", "scope");
+    const found = (text: string) => m.match(text).map((h) => [text.slice(h.start, h.end), h.refs.join("+")]);
+    expect(found("A crypto exchange in Dubai")).toEqual([["crypto", "scope"]]);
+    m.add("crypto exchange", "venue");
+    m.add("Dubai", "place");
+    m.add("DIFC", "zone", true);
+    expect(found("A crypto exchange in Dubai and DIFC")).toEqual([["crypto exchange", "venue"], ["Dubai", "place"], ["DIFC", "zone"]]);
+  });
+
   it("tells apart keys whose hashes are equal", () => {
     // "Aa" and "BB" have the same hash (65·31 + 97 = 66·31 + 66).
     const m = new TermMatcher<string>();
