@@ -3,6 +3,8 @@
 // Cyrillic) a maintained n-gram detector guesses from the opening. Its model takes a tenth of a second to
 // load, so it is loaded once, when an analyzer is created, and never merely by importing the analysis.
 
+import { loadScorer } from "./language-scores.js";
+
 /** The languages regwatch's tables carry terms in. */
 export const LANGUAGES = [
   "en", "pt", "es", "de", "fr", "it", "nl", "pl", "ru", "uk", "tr", "ar", "hi", "vi", "id", "ms", "th", "ja", "ko", "zh",
@@ -17,9 +19,11 @@ let loading: Promise<LanguageDetector> | undefined;
 
 /** The detector, its n-gram model loaded on the first call only; later calls share it. */
 export function loadLanguageDetector(): Promise<LanguageDetector> {
-  loading ??= import("eld/extrasmall").then(({ eld }) => {
+  loading ??= Promise.all([import("eld/extrasmall"), loadScorer(LANGUAGES)]).then(([{ eld }, scorer]) => {
     eld.setLanguageSubset([...LANGUAGES]);
-    return (tag, text) => tagLanguage(tag) ?? languageOfScript(text.slice(0, SAMPLE)) ?? (eld.detect(text.slice(0, SAMPLE)).language || "und");
+    // eld's answer, scored for our languages only (see language-scores.ts); eld itself if its tables moved.
+    const detect = scorer ?? ((text: string) => eld.detect(text).language);
+    return (tag, text) => tagLanguage(tag) ?? languageOfScript(text.slice(0, SAMPLE)) ?? (detect(text.slice(0, SAMPLE)) || "und");
   });
   return loading;
 }

@@ -27,6 +27,23 @@ interface Node<R> {
    */
   prefixes?: Map<number, Array<{ prefix: string; node: Node<R> }>>;
   refs?: R[];
+  /**
+   * The `folded` and `exact` children by the hash of their key, for the text's ASCII words: made when a text's word
+   * first reaches the node, dropped when a term adds a child.
+   */
+  ascii?: AsciiIndex<R> | undefined;
+}
+
+/** Children whose key is ASCII, by `hash` of the key; keys that share a hash are chained. */
+interface AsciiIndex<R> {
+  folded: Map<number, Edge<R>> | undefined;
+  exact: Map<number, Edge<R>> | undefined;
+}
+
+interface Edge<R> {
+  key: string;
+  node: Node<R>;
+  next: Edge<R> | undefined;
 }
 
 /** Characters of scripts matched by substring: CJK, kana, Hangul, Thai, Arabic. */
@@ -76,7 +93,19 @@ export function foldWord(word: string, keepAccents = false): string {
 const ARABIC_FOLD: Record<string, string> = { "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي" };
 const foldUnspaced = (text: string): string => (/[أإآةى]/.test(text) ? text.replace(/[أإآةى]/g, (c) => ARABIC_FOLD[c]!) : text);
 
+export interface MatcherOptions {
+  /** Whether ASCII words are looked up by hash, without making their strings (default); false for tests comparing the two. */
+  hashedAscii?: boolean;
+}
+
 export class TermMatcher<R> {
+  /** Whether ASCII words are looked up by hash (see `MatcherOptions`). */
+  private readonly hashed: boolean;
+
+  constructor(options: MatcherOptions = {}) {
+    this.hashed = options.hashedAscii !== false;
+  }
+
   private readonly root: Node<R> = {};
   /** Terms in unspaced scripts by their first character, longest first. */
   private readonly unspaced = new Map<string, Array<{ term: string; refs: R[] }>>();
@@ -120,9 +149,11 @@ export class TermMatcher<R> {
         }
         node = entry.node;
       } else if (exact) {
+        node.ascii = undefined;
         node = child((node.exact ??= new Map()), w.text, last ? [w.text + "s"] : []);
       } else {
         const plural = last && /[a-z]$/.test(w.folded) && w.folded.length > 2 ? [w.folded + "s", w.folded + "es"] : [];
+        node.ascii = undefined;
         node = child((node.folded ??= new Map()), w.folded, plural);
       }
     });
@@ -144,14 +175,14 @@ export class TermMatcher<R> {
   /** Longest match first, left to right; a word inside a longer term is not matched again. */
   match(text: string): Hit<R>[] {
     const hits: Hit<R>[] = [];
-    const words = this.words.read(text, VIETNAMESE.test(text));
-    const filter = (this.filter ??= rootFilter(this.root));
+    const words = this.words.read(text);
+    const filter = (this.filter ??= this.hashed ? asciiFilter(this.root) : rootFilter(this.root));
     for (let i = 0; i < words.count; ) {
       // Most words begin no term: their hashes settle that before any of their strings is made.
-      const found = words.mayBegin(i, filter) ? this.longest(words, i) : undefined;
-      if (found) {
-        hits.push({ refs: found.refs, start: words.starts[i]!, end: words.ends[found.last]! });
-        i = found.last + 1;
+      const refs = words.mayBegin(i, filter) ? this.longest(words, i) : undefined;
+      if (refs) {
+        hits.push({ refs, start: words.starts[i]!, end: words.ends[this.last]! });
+        i = this.last + 1;
       } else i++;
     }
     if (this.unspaced.size > 0 && words.unspaced) this.matchUnspaced(text, hits);
@@ -165,14 +196,17 @@ export class TermMatcher<R> {
   /** Hashes of the root's keys, rebuilt after terms are added. */
   private filter: RootFilter | undefined;
 
-  private longest(words: TextWords, first: number): { refs: R[]; last: number } | undefined {
+  /** The last word of the match `longest` found. */
+  private last = -1;
+
+  private longest(words: TextWords, first: number): R[] | undefined {
     let refs: R[] | undefined;
     let last = -1;
     // Depth-first over the (few) trie branches this word sequence can follow.
     const nodes = this.stackNodes;
     const next = this.stackNext;
     // Both are empty here: every walk pops them to the end.
-    step(this.root, words, first, nodes, next);
+    step(this.root, words, first, nodes, next, this.hashed);
     while (nodes.length > 0) {
       const node = nodes.pop()!;
       const i = next.pop()!;
@@ -180,9 +214,10 @@ export class TermMatcher<R> {
         refs = node.refs;
         last = i - 1;
       }
-      step(node, words, i, nodes, next);
+      step(node, words, i, nodes, next, this.hashed);
     }
-    return refs ? { refs, last } : undefined;
+    this.last = last;
+    return refs;
   }
 
   private matchUnspaced(text: string, hits: Hit<R>[]): void {
@@ -210,9 +245,13 @@ export class TermMatcher<R> {
 }
 
 /** Pushes the branches from `node` that word `i` follows: so that, between matches of the same length, an exact word beats a folded one beats a stem. */
-function step<R>(node: Node<R>, words: TextWords, i: number, nodes: Node<R>[], next: number[]): void {
-  const w = words.at(i);
-  if (!w) return;
+function step<R>(node: Node<R>, words: TextWords, i: number, nodes: Node<R>[], next: number[], hashed: boolean): void {
+  if (i >= words.count) return;
+  if (hashed && words.isAscii(i)) {
+    stepAscii(node, words, i, nodes, (node.ascii ??= asciiIndex(node)), next);
+    return;
+  }
+  const w = words.at(i)!;
   if (node.prefixes && w.folded.length >= 2) {
     const list = node.prefixes.get(pairKey(w.folded));
     if (list) {
@@ -236,11 +275,68 @@ function step<R>(node: Node<R>, words: TextWords, i: number, nodes: Node<R>[], n
   }
 }
 
+/**
+ * `step` for a word of ASCII letters and digits, without making its string: its folded form is its lower case,
+ * found by hash and compared in place. The same branches, pushed in the same order.
+ */
+function stepAscii<R>(node: Node<R>, words: TextWords, i: number, nodes: Node<R>[], index: AsciiIndex<R>, next: number[]): void {
+  if (node.prefixes && words.length(i) >= 2) {
+    const list = node.prefixes.get(words.lowerPair(i));
+    if (list) {
+      for (const p of list) {
+        if (words.startsWithLower(i, p.prefix)) {
+          nodes.push(p.node);
+          next.push(i + 1);
+        }
+      }
+    }
+  }
+  if (index.folded) {
+    for (let e = index.folded.get(words.foldedHash(i)); e; e = e.next) {
+      if (words.equalsLower(i, e.key)) {
+        nodes.push(e.node);
+        next.push(i + 1);
+        break;
+      }
+    }
+  }
+  if (index.exact) {
+    for (let e = index.exact.get(words.exactHash(i)); e; e = e.next) {
+      if (words.equals(i, e.key)) {
+        nodes.push(e.node);
+        next.push(i + 1);
+        break;
+      }
+    }
+  }
+}
+
+function asciiIndex<R>(node: Node<R>): AsciiIndex<R> {
+  return { folded: asciiEdges(node.folded), exact: asciiEdges(node.exact) };
+}
+
+/** The root's filter from its ASCII index, which holds the hash of every ASCII key a term can begin with. */
+function asciiFilter<R>(root: Node<R>): RootFilter {
+  const index = (root.ascii ??= asciiIndex(root));
+  return { folded: index.folded ?? new Map(), exact: index.exact ?? new Map(), pairs: new Set(root.prefixes?.keys() ?? []) };
+}
+
+function asciiEdges<R>(map: Map<string, Node<R>> | undefined): Map<number, Edge<R>> | undefined {
+  if (!map) return undefined;
+  const out = new Map<number, Edge<R>>();
+  for (const [key, node] of map) {
+    if (!/^[\x00-\x7f]*$/.test(key)) continue;
+    const h = hash(key);
+    out.set(h, { key, node, next: out.get(h) });
+  }
+  return out.size > 0 ? out : undefined;
+}
+
 /** Hashes of the words a term can begin with: a word of ASCII letters and digits that has none of them begins no term. */
 interface RootFilter {
-  folded: Set<number>;
-  exact: Set<number>;
-  pairs: Set<number>;
+  folded: ReadonlySet<number> | ReadonlyMap<number, unknown>;
+  exact: ReadonlySet<number> | ReadonlyMap<number, unknown>;
+  pairs: ReadonlySet<number>;
 }
 
 function rootFilter(root: Node<unknown>): RootFilter {
@@ -251,11 +347,14 @@ function rootFilter(root: Node<unknown>): RootFilter {
   };
 }
 
+/** Kept to 30 bits, so that V8 stores and compares it as a small integer. */
 function hash(word: string): number {
   let h = 0;
   for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
-  return h;
+  return h & HASH_MASK;
 }
+
+const HASH_MASK = 0x3fffffff;
 
 /**
  * The words of one text: their bounds and hashes in one pass, their strings (as `splitWords` makes them) only
@@ -271,23 +370,26 @@ class TextWords {
   private readonly exactHashes: number[] = [];
   private readonly foldedHashes: number[] = [];
   private readonly ascii: boolean[] = [];
-  private made: Array<Word | undefined> = [];
+  private readonly made: Array<Word | undefined> = [];
   private text = "";
   private keepAccents = false;
 
-  read(text: string, keepAccents: boolean): this {
+  read(text: string): this {
     this.text = text;
-    this.keepAccents = keepAccents;
-    this.made = [];
+    this.made.length = 0;
     let n = 0;
     let start = -1;
     let exact = 0;
     let folded = 0;
     let ascii = true;
     let unspaced = false;
+    let extended = false;
     for (let i = 0; i <= text.length; i++) {
       const code = i < text.length ? text.charCodeAt(i) : 0;
-      if (code >= 0x600 && !unspaced && isUnspaced(code)) unspaced = true;
+      if (code >= 0x100) {
+        extended = true;
+        if (code >= 0x600 && !unspaced && isUnspaced(code)) unspaced = true;
+      }
       if (i < text.length && isWordChar(code)) {
         if (start < 0) {
           start = i;
@@ -302,8 +404,8 @@ class TextWords {
       } else if (start >= 0) {
         this.starts[n] = start;
         this.ends[n] = i;
-        this.exactHashes[n] = exact;
-        this.foldedHashes[n] = folded;
+        this.exactHashes[n] = exact & HASH_MASK;
+        this.foldedHashes[n] = folded & HASH_MASK;
         this.ascii[n] = ascii;
         n++;
         start = -1;
@@ -311,6 +413,8 @@ class TextWords {
     }
     this.count = n;
     this.unspaced = unspaced;
+    // Every letter only Vietnamese uses lies above Latin-1.
+    this.keepAccents = extended && VIETNAMESE.test(text);
     return this;
   }
 
@@ -324,6 +428,49 @@ class TextWords {
     return filter.pairs.has((lower(this.text.charCodeAt(start)) << 16) | lower(this.text.charCodeAt(start + 1)));
   }
 
+  isAscii(i: number): boolean {
+    return this.ascii[i]!;
+  }
+
+  length(i: number): number {
+    return this.ends[i]! - this.starts[i]!;
+  }
+
+  foldedHash(i: number): number {
+    return this.foldedHashes[i]!;
+  }
+
+  exactHash(i: number): number {
+    return this.exactHashes[i]!;
+  }
+
+  /** The first two characters of ASCII word `i`, lower-cased, as `pairKey` makes them. */
+  lowerPair(i: number): number {
+    const start = this.starts[i]!;
+    return (lowerAscii(this.text.charCodeAt(start)) << 16) | lowerAscii(this.text.charCodeAt(start + 1));
+  }
+
+  /** Whether ASCII word `i` is `key` as written. */
+  equals(i: number, key: string): boolean {
+    const start = this.starts[i]!;
+    if (this.ends[i]! - start !== key.length) return false;
+    return this.text.startsWith(key, start);
+  }
+
+  /** Whether ASCII word `i`, lower-cased, is `key`. */
+  equalsLower(i: number, key: string): boolean {
+    const start = this.starts[i]!;
+    return this.ends[i]! - start === key.length && this.startsWithLower(i, key);
+  }
+
+  /** Whether ASCII word `i`, lower-cased, begins with `prefix`. */
+  startsWithLower(i: number, prefix: string): boolean {
+    const start = this.starts[i]!;
+    if (this.ends[i]! - start < prefix.length) return false;
+    for (let j = 0; j < prefix.length; j++) if (lowerAscii(this.text.charCodeAt(start + j)) !== prefix.charCodeAt(j)) return false;
+    return true;
+  }
+
   at(i: number): Word | undefined {
     if (i >= this.count) return undefined;
     let word = this.made[i];
@@ -334,6 +481,8 @@ class TextWords {
     return word;
   }
 }
+
+const lowerAscii = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
 
 /** The first two characters of a word as one number: the key of the stems it may begin with. */
 const pairKey = (word: string): number => (word.charCodeAt(0) << 16) | word.charCodeAt(1);

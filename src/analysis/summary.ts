@@ -46,9 +46,13 @@ export function summarise(title: string, body: readonly Segment[], policy: boole
   const head = [title, ...body.filter((s) => s.index <= 2).map((s) => s.text)].join("\n");
   const key = figures.filter((f) => head.includes(f.text));
   if (key.length === 0) return candidates[0]!.text;
+  const keyLower = key.map((f) => f.text.toLowerCase());
   let best = { text: "", score: -Infinity };
   for (const c of candidates.slice(0, 5)) {
-    const score = c.score + FIGURE_WORTH * key.filter((f) => quotes(c.text, f)).length;
+    const lower = c.text.toLowerCase();
+    let quoted = 0;
+    for (let k = 0; k < key.length; k++) if (quotes(c.text, lower, key[k]!, keyLower[k]!)) quoted++;
+    const score = c.score + FIGURE_WORTH * quoted;
     if (score > best.score) best = { text: c.text, score };
   }
   return best.text;
@@ -61,8 +65,8 @@ const FIGURE_WORTH = 0.6;
  * Whether a summary quotes a figure, in its words or with its number in others ("$1.4B" is the "$1.4 billion"
  * quoted). A string search, not a second extraction: it runs for several candidates per article.
  */
-function quotes(summary: string, f: Figure): boolean {
-  if (summary.toLowerCase().includes(f.text.toLowerCase())) return true;
+function quotes(summary: string, summaryLower: string, f: Figure, figureLower: string): boolean {
+  if (summaryLower.includes(figureLower)) return true;
   const number = f.kind === "money" || f.kind === "percent" || f.kind === "basis-points" ? /\d[\d.,]*\d|\d/.exec(f.text)?.[0] : undefined;
   return number !== undefined && number.length >= 2 && summary.includes(number);
 }
@@ -91,7 +95,11 @@ function chooseSentences(body: readonly Segment[], policy: boolean, language: Sc
       if (b.score <= 0) continue;
       const [first, second] = a.s.index < b.s.index ? [a, b] : [b, a];
       for (const x of first.forms) {
-        for (const y of second.forms) consider(x + joiner + y, a.score + b.score - 0.01 * (x.length + y.length > 200 ? 1 : 0));
+        for (const y of second.forms) {
+          // A pair over the limit is never taken: not joined at all.
+          if (x.length + joiner.length + y.length > SUMMARY_MAX) continue;
+          consider(x + joiner + y, a.score + b.score - 0.01 * (x.length + y.length > 200 ? 1 : 0));
+        }
       }
     }
   }

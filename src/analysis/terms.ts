@@ -1,5 +1,5 @@
 import type { Knowledge } from "../../config/knowledge.js";
-import { foldWord, isUnspaced, TermMatcher, type Hit } from "./matcher.js";
+import { foldWord, isUnspaced, TermMatcher, type Hit, type MatcherOptions } from "./matcher.js";
 import { splitSentences, type Script } from "./text.js";
 
 /** What a matched term is evidence of. */
@@ -20,8 +20,8 @@ export type Cue = "authority" | "act" | "non" | "spec" | "done" | "scope";
 const NAME_WEIGHT = 1;
 const PLACE_WEIGHT = 0.3;
 
-export function compileTerms(knowledge: Knowledge): TermMatcher<Ref> {
-  const inner = new TermMatcher<Ref>();
+export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {}): TermMatcher<Ref> {
+  const inner = new TermMatcher<Ref>(options);
   // The longest match wins, so "crypto exchange" (a topic term) would hide the "crypto" that puts the item in
   // scope: a term that contains a scope word carries the scope cue itself.
   // Likewise a topic term holding an act ("業務改善命令" holds "命令", "without registration" "registration")
@@ -121,8 +121,18 @@ export function segment(matcher: TermMatcher<Ref>, title: string, body: string, 
   // An item without a headline: its first sentence plays the title's part.
   const head = title.trim() ? title : (sentences.shift() ?? "");
   const segments: Segment[] = [{ index: -1, text: head, hits: matcher.match(head) }];
-  sentences.forEach((text, i) => segments.push({ index: i, text, hits: matcher.match(text) }));
+  for (let i = 0; i < sentences.length; i++) {
+    const text = sentences[i]!;
+    // A sentence the item repeats (a lead printed twice, a line under every paragraph) is looked up once.
+    const same = earlier(segments, text);
+    segments.push({ index: i, text, hits: same ? same.hits.map((h) => ({ refs: h.refs, start: h.start, end: h.end })) : matcher.match(text) });
+  }
   return segments;
+}
+
+function earlier(segments: readonly Segment[], text: string): Segment | undefined {
+  for (const s of segments) if (s.text.length === text.length && s.text === text) return s;
+  return undefined;
 }
 
 /** Where a segment sits decides how much its evidence weighs: the title and the lead carry the main event. */

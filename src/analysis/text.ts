@@ -1,5 +1,7 @@
 // Plain text and sentences: the analysis never sees markup, entities or feed boilerplate.
 
+import { sentenceBounds } from "./sentence-breaks.js";
+
 const NAMED_ENTITIES: Record<string, string> = {
   amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", hellip: "…", mdash: "—", ndash: "–",
   lsquo: "‘", rsquo: "’", ldquo: "“", rdquo: "”", laquo: "«", raquo: "»", yen: "¥", euro: "€", pound: "£",
@@ -108,23 +110,40 @@ export interface Sentence {
   start: number;
 }
 
-/** Sentences by Intl.Segmenter (CJK-aware), re-joined where the break was an abbreviation, not an ending. */
+/**
+ * Sentences by Intl.Segmenter (CJK-aware), re-joined where the break was an abbreviation, not an ending. Texts
+ * whose characters all have a class that `sentenceBounds` knows get the segmenter's bounds from it, without ICU.
+ */
 export function splitSentences(text: string, language: Script): Sentence[] {
   const out: Sentence[] = [];
-  for (const seg of segmenter(language, "sentence").segment(text)) {
-    const trimmed = seg.segment.trim();
-    if (!trimmed) continue;
-    const start = seg.index + seg.segment.indexOf(trimmed);
-    const previous = out[out.length - 1];
-    const joins =
-      previous !== undefined &&
-      !text.slice(previous.start + previous.text.length, start).includes("\n") &&
-      (ABBREVIATION_END.test(previous.text) || SHORT_ABBREVIATION.test(previous.text) || /^[a-z0-9%]/.test(trimmed) ||
-        (ORDINAL_END.test(previous.text) && ORDINAL_MONTH.test(trimmed)));
-    if (previous && joins) previous.text = text.slice(previous.start, start + trimmed.length);
-    else out.push({ text: trimmed, start });
+  const bounds = sentenceBounds(text);
+  if (bounds) {
+    for (let b = 1; b < bounds.length; b++) addSegment(out, text, text.slice(bounds[b - 1], bounds[b]), bounds[b - 1]!);
+  } else {
+    for (const seg of segmenter(language, "sentence").segment(text)) addSegment(out, text, seg.segment, seg.index);
   }
   return out;
+}
+
+/** Splits with ICU alone (for tests comparing it with the path above). */
+export function splitSentencesByIcu(text: string, language: Script): Sentence[] {
+  const out: Sentence[] = [];
+  for (const seg of segmenter(language, "sentence").segment(text)) addSegment(out, text, seg.segment, seg.index);
+  return out;
+}
+
+function addSegment(out: Sentence[], text: string, segment: string, index: number): void {
+  const trimmed = segment.trim();
+  if (!trimmed) return;
+  const start = index + segment.indexOf(trimmed);
+  const previous = out[out.length - 1];
+  const joins =
+    previous !== undefined &&
+    !text.slice(previous.start + previous.text.length, start).includes("\n") &&
+    (ABBREVIATION_END.test(previous.text) || SHORT_ABBREVIATION.test(previous.text) || /^[a-z0-9%]/.test(trimmed) ||
+      (ORDINAL_END.test(previous.text) && ORDINAL_MONTH.test(trimmed)));
+  if (previous && joins) previous.text = text.slice(previous.start, start + trimmed.length);
+  else out.push({ text: trimmed, start });
 }
 
 /** At most `max` characters, cut at a word boundary (CJK words by Intl.Segmenter), with an ellipsis when cut. */
