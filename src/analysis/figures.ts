@@ -3,6 +3,7 @@ import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT } from "./act-numbers.js";
 import { COUNT, COUNT_BEFORE, countValue, VOTE, voteStart, voteValue } from "./counts.js";
 import { isoDate, parseReference, type Reference } from "./dates.js";
 import { hasVietnameseDate, LOCAL_DATE, localDateStart, localDateValue, VIETNAMESE_DATE } from "./local-dates.js";
+import { matchAll } from "./matches.js";
 import { BASIS_POINT, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, periodValue } from "./measures.js";
 
 // Figures a trader needs kept exactly: money with its currency, percentages, dates and deadlines.
@@ -134,18 +135,18 @@ export function extractFigures(text: string, published?: string | null): Figure[
 
   // An act's number first: "Resolution 5/2025" is neither a date nor an amount.
   const before = (index: number, re: RegExp) => index > 0 && re.test(text[index - 1]!);
-  for (const m of text.matchAll(ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
-  for (const m of text.matchAll(NUMBERED_ACT)) {
+  for (const m of matchAll(text, ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
+  for (const m of matchAll(text, NUMBERED_ACT)) {
     const id = m.groups!.id ?? m.groups!.id2!;
     if (!before(m.index, ACT_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "act", value: id, text: m[0] }, m.index);
   }
   // A vote's two numbers before a date or an amount could read them: "294-134" is no fiscal year.
-  for (const m of text.matchAll(VOTE)) {
+  for (const m of matchAll(text, VOTE)) {
     const value = voteValue(m.groups ?? {});
     const start = voteStart(text, m);
     if (value && free(start, m.index + m[0].length)) add({ kind: "vote", value, text: text.slice(start, m.index + m[0].length) }, start);
   }
-  for (const m of text.matchAll(LOCAL_MONEY)) {
+  for (const m of matchAll(text, LOCAL_MONEY)) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
     // "1.5 USD" is English: a local amount never starts inside another number.
@@ -172,24 +173,24 @@ export function extractFigures(text: string, published?: string | null): Figure[
     }
     add(figure, at);
   }
-  for (const m of text.matchAll(PERCENT)) {
+  for (const m of matchAll(text, PERCENT)) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const value = m.groups?.dec !== undefined ? Number(m.groups.dec.replace(/[,・]/, ".")) : toNumber(m.groups?.n ?? "");
     add({ kind: "percent", value, text: m[0] }, m.index);
   }
-  for (const m of text.matchAll(PERCENT_BEFORE)) {
+  for (const m of matchAll(text, PERCENT_BEFORE)) {
     if (free(m.index, m.index + m[0].length)) add({ kind: "percent", value: Number(m.groups!.n!.replace(",", ".")), text: m[0] }, m.index);
   }
-  for (const m of text.matchAll(BASIS_POINT)) {
+  for (const m of matchAll(text, BASIS_POINT)) {
     if (!before(m.index, MEASURE_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "basis-points", value: Number(m.groups!.n!.replace(",", ".")), text: m[0] }, m.index);
   }
   const reference = parseReference(published);
-  for (const m of text.matchAll(DATE)) {
+  for (const m of matchAll(text, DATE)) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const value = dateValue(m.groups ?? {}, reference);
     if (value) add({ kind: "date", value, text: m[0].trim() }, m.index);
   }
-  const local = hasVietnameseDate(text) ? [...text.matchAll(LOCAL_DATE), ...text.matchAll(VIETNAMESE_DATE)] : text.matchAll(LOCAL_DATE);
+  const local = hasVietnameseDate(text) ? [...matchAll(text, LOCAL_DATE), ...matchAll(text, VIETNAMESE_DATE)] : matchAll(text, LOCAL_DATE);
   for (const m of local) {
     const start = localDateStart(text, m);
     const end = m.index + m[0].length;
@@ -197,16 +198,16 @@ export function extractFigures(text: string, published?: string | null): Figure[
     const value = localDateValue(m.groups ?? {}, reference);
     if (value) add({ kind: "date", value, text: text.slice(start, end).trim() }, start);
   }
-  for (const m of text.matchAll(FISCAL_YEAR)) {
+  for (const m of matchAll(text, FISCAL_YEAR)) {
     // "2026-27" but not "2026-03" (a month) or "2025-26-01": the second part is the next year.
     if (Number(m.groups!.end) === (Number(m.groups!.y) + 1) % 100 && free(m.index, m.index + m[0].length)) add({ kind: "date", value: m.groups!.y!, text: m[0] }, m.index);
   }
-  for (const m of text.matchAll(PERIOD)) {
+  for (const m of matchAll(text, PERIOD)) {
     const value = periodValue(m.groups!.n!, m.groups!.unit!);
     if (value && !before(m.index, MEASURE_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "period", value, text: m[0] }, m.index);
   }
   // Last: a number that is already an amount, a date or a period is not also a count.
-  for (const m of text.matchAll(COUNT)) {
+  for (const m of matchAll(text, COUNT)) {
     if (before(m.index, COUNT_BEFORE) || !free(m.index, m.index + m[0].length)) continue;
     const value = countValue(m.groups!.n!, m.groups!.scale);
     if (Number.isFinite(value) && value > 1) add({ kind: "count", value, text: m[0] }, m.index);
