@@ -1,10 +1,11 @@
 import type { Figure } from "../core/article.js";
 import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT } from "./act-numbers.js";
-import { COUNT, COUNT_BEFORE, countValue, VOTE, voteStart, voteValue } from "./counts.js";
+import { afterNumbers, mayFollow, wordsAfterNumber } from "./after-number.js";
+import { COUNT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE, voteStart, voteValue } from "./counts.js";
 import { isoDate, parseReference, type Reference } from "./dates.js";
 import { hasVietnameseDate, LOCAL_DATE, localDateStart, localDateValue, VIETNAMESE_DATE } from "./local-dates.js";
 import { matchAll } from "./matches.js";
-import { BASIS_POINT, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, periodValue } from "./measures.js";
+import { BASIS_POINT, BASIS_POINT_WORDS, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, PERIOD_WORDS, periodValue } from "./measures.js";
 
 // Figures a trader needs kept exactly: money with its currency, percentages, dates and deadlines.
 
@@ -32,7 +33,9 @@ const SCALE: Record<string, number> = {
 
 const DOLLAR_AFTER = /^\s?(AUD|CAD|NZD|HKD|SGD|USD|TWD|MXN)\b/;
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const SCALE_WORD = String.raw`(?:\s?(?:thousand|million|billion|trillion|crores?|lakhs?|mln|mn|bn|tn)\b|(?:k|m|b)\b)`;
+const SCALE_WORDS = "thousand|million|billion|trillion|crores?|lakhs?|mln|mn|bn|tn";
+const SCALE_LETTERS = "k|m|b";
+const SCALE_WORD = String.raw`(?:\s?(?:${SCALE_WORDS})\b|(?:${SCALE_LETTERS})\b)`;
 const symbolAlt = Object.keys(SYMBOLS).sort((a, b) => b.length - a.length).map(escape).join("|");
 const wordAlt = Object.keys(WORDS).sort((a, b) => b.length - a.length).map(escape).join("|");
 // A CJK amount: groups like 130조8000억 or 50万 or 2.5億, then the currency word.
@@ -40,10 +43,11 @@ const CJK_AMOUNT = String.raw`(?:(?:${NUM})\s?[兆조億亿억萬万만千천]{0
 
 const SYMBOL_AMOUNT = String.raw`(?<n1>${NUM})(?<s1>${SCALE_WORD})?`;
 const CODE_AMOUNT = String.raw`(?<n2>${NUM})(?<s2>${SCALE_WORD})?`;
+const CJK_CURRENCY = "USDT|USDC|BTC|ETH|新台幣|新台币|泰銖|泰铢|港幣|英鎊|英镑|歐元|欧元|韓元|美金|円|ドル|ユーロ|元|人民币|美元|港元|港币|日元|韩元|원|달러|엔|유로|위안";
 // The alternatives that start with the number.
 const NUMBER_FIRST = [
   String.raw`(?<n3>${NUM})(?<s3>${SCALE_WORD})?\s?(?<word>${CODES}|(?:${wordAlt}))(?![A-Za-z])`,
-  String.raw`(?<cjk>${CJK_AMOUNT})(?<cjkCur>USDT|USDC|BTC|ETH|新台幣|新台币|泰銖|泰铢|港幣|英鎊|英镑|歐元|欧元|韓元|美金|円|ドル|ユーロ|元|人民币|美元|港元|港币|日元|韩元|원|달러|엔|유로|위안)`,
+  String.raw`(?<cjk>${CJK_AMOUNT})(?<cjkCur>${CJK_CURRENCY})`,
   // Korean writes amounts in 억 and 조 without "원" where the won is understood: "자본금 50억".
   String.raw`(?<krw>(?:(?:${NUM})\s?[조억만천]{1,2}\s?)*(?:${NUM})\s?[조억])(?![원\d])`,
 ];
@@ -54,17 +58,22 @@ const MONEY = new RegExp(
 // MONEY searched from the number, the symbol or code checked behind it (`matchesFromNumber` turns its matches
 // into MONEY's): alternatives that start with letters are tried, case-insensitively, at nearly every position of
 // a text, which was most of the figures' cost; from a digit, the search passes over words at once.
-const MONEY_FROM_NUMBER = new RegExp(
-  // Every alternative starts at a digit: said first, so that the search skips other characters at once.
-  String.raw`(?=\d)(?:` +
-    [
-      String.raw`(?<=(?<symPrefix>(?<sym>${symbolAlt})\s?))${SYMBOL_AMOUNT}`,
-      String.raw`(?<=(?<codePrefix>\b(?<code>${CODES})\s?))${CODE_AMOUNT}`,
-      ...NUMBER_FIRST,
-    ].join("|") +
-    ")",
-  "giu",
-);
+const SIGN_BEHIND = [
+  String.raw`(?<=(?<symPrefix>(?<sym>${symbolAlt})\s?))${SYMBOL_AMOUNT}`,
+  String.raw`(?<=(?<codePrefix>\b(?<code>${CODES})\s?))${CODE_AMOUNT}`,
+];
+// Every alternative starts at a digit: said first, so that the search skips other characters at once.
+const MONEY_FROM_NUMBER = new RegExp(String.raw`(?=\d)(?:` + [...SIGN_BEHIND, ...NUMBER_FIRST].join("|") + ")", "giu");
+// The same without the alternatives that start with the number, for a text where none of their words follows a
+// number (a scale, a code, a currency's name, a CJK unit): there they cannot match, and they were most of the cost.
+const MONEY_FROM_SIGN = new RegExp(String.raw`(?=\d)(?:` + SIGN_BEHIND.join("|") + ")", "giu");
+const NUMBER_FIRST_WORDS = wordsAfterNumber([
+  ...SCALE_WORDS.split("|"), ...SCALE_LETTERS.split("|"), ...CODES.split("|"), ...Object.keys(WORDS), ...CJK_CURRENCY.split("|"),
+  ...Object.keys(SCALE).filter((unit) => !/^[a-z]/.test(unit)),
+]);
+/** The search from the number for `text`: without the alternatives that start with it where they cannot match. */
+const moneyFromNumber = (text: string, after = afterNumbers(text)): RegExp =>
+  mayFollow(after, NUMBER_FIRST_WORDS) ? MONEY_FROM_NUMBER : MONEY_FROM_SIGN;
 const PERCENT = new RegExp(
   String.raw`(?:(?<![\d.,])(?<dec>\d+(?:,|・)\d{1,2})|(?<![\d.])(?<n>${NUM}))\s?(?:%|％|percent\b|per cent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент\S*|persen\b|peratus\b|パーセント|퍼센트)`,
   "gi",
@@ -133,6 +142,8 @@ export function extractFigures(text: string, published?: string | null): Figure[
     }
   };
 
+  // The words after the text's numbers: a pattern of a number and a word that follows none is not searched.
+  const after = afterNumbers(text);
   // An act's number first: "Resolution 5/2025" is neither a date nor an amount.
   const before = (index: number, re: RegExp) => index > 0 && re.test(text[index - 1]!);
   for (const m of matchAll(text, ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
@@ -159,7 +170,7 @@ export function extractFigures(text: string, published?: string | null): Figure[
     const written = text.slice(start, m.index + m[0].length).trim();
     if (currency && Number.isFinite(amount) && amount > 0) add({ kind: "money", value: Number(amount.toPrecision(15)), currency, text: written }, start);
   }
-  for (const m of matchesFromNumber(text, MONEY_FROM_NUMBER, MONEY)) {
+  for (const m of matchesFromNumber(text, moneyFromNumber(text, after), MONEY)) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups;
     const figure = money(g, m[0].trim());
@@ -181,7 +192,7 @@ export function extractFigures(text: string, published?: string | null): Figure[
   for (const m of matchAll(text, PERCENT_BEFORE)) {
     if (free(m.index, m.index + m[0].length)) add({ kind: "percent", value: Number(m.groups!.n!.replace(",", ".")), text: m[0] }, m.index);
   }
-  for (const m of matchAll(text, BASIS_POINT)) {
+  for (const m of mayFollow(after, BASIS_POINT_WORDS) ? matchAll(text, BASIS_POINT) : []) {
     if (!before(m.index, MEASURE_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "basis-points", value: Number(m.groups!.n!.replace(",", ".")), text: m[0] }, m.index);
   }
   const reference = parseReference(published);
@@ -202,12 +213,12 @@ export function extractFigures(text: string, published?: string | null): Figure[
     // "2026-27" but not "2026-03" (a month) or "2025-26-01": the second part is the next year.
     if (Number(m.groups!.end) === (Number(m.groups!.y) + 1) % 100 && free(m.index, m.index + m[0].length)) add({ kind: "date", value: m.groups!.y!, text: m[0] }, m.index);
   }
-  for (const m of matchAll(text, PERIOD)) {
+  for (const m of mayFollow(after, PERIOD_WORDS) ? matchAll(text, PERIOD) : []) {
     const value = periodValue(m.groups!.n!, m.groups!.unit!);
     if (value && !before(m.index, MEASURE_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "period", value, text: m[0] }, m.index);
   }
   // Last: a number that is already an amount, a date or a period is not also a count.
-  for (const m of matchAll(text, COUNT)) {
+  for (const m of mayFollow(after, COUNT_WORDS) ? matchAll(text, COUNT) : []) {
     if (before(m.index, COUNT_BEFORE) || !free(m.index, m.index + m[0].length)) continue;
     const value = countValue(m.groups!.n!, m.groups!.scale);
     if (Number.isFinite(value) && value > 1) add({ kind: "count", value, text: m[0] }, m.index);
@@ -219,7 +230,7 @@ export function extractFigures(text: string, published?: string | null): Figure[
 export const moneyMatches = (text: string, scan = false): Found[] =>
   scan
     ? [...text.matchAll(new RegExp(MONEY))].map((m) => ({ 0: m[0], index: m.index, groups: { ...m.groups } }))
-    : matchesFromNumber(text, MONEY_FROM_NUMBER, MONEY);
+    : matchesFromNumber(text, moneyFromNumber(text), MONEY);
 
 export interface Found {
   /** What the pattern matched, from the symbol or code when there is one. */
