@@ -3,6 +3,7 @@
 // Only counts of the things regulation is about: a number before any noun would flood an alert's key figures.
 
 import { wordsAfterNumber } from "./after-number.js";
+import { fifteenDigits } from "./precision.js";
 
 // Plural nouns of spaced scripts (matched case-insensitively, whole words). Turkish, Indonesian, Malay, Thai and
 // Vietnamese count with the singular.
@@ -78,7 +79,7 @@ export function countValue(n: string, scale: string | undefined): number {
   if (!scale) return base;
   const lower = scale.toLowerCase();
   const factor = SCALES[lower] ?? (lower.startsWith("миллион") ? 1e6 : lower.startsWith("тысяч") ? 1e3 : 1);
-  return Number((base * factor).toPrecision(15));
+  return fifteenDigits(base * factor);
 }
 
 // A legislature's vote, as the press writes it; the value is "for-against".

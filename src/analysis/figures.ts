@@ -5,6 +5,7 @@ import { COUNT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE, voteStart, voteValu
 import { isoDate, parseReference, type Reference } from "./dates.js";
 import { hasVietnameseDate, LOCAL_DATE, localDateStart, localDateValue, VIETNAMESE_DATE } from "./local-dates.js";
 import { matchAll } from "./matches.js";
+import { fifteenDigits } from "./precision.js";
 import { BASIS_POINT, BASIS_POINT_WORDS, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, PERIOD_WORDS, periodValue } from "./measures.js";
 
 // Figures a trader needs kept exactly: money with its currency, percentages, dates and deadlines.
@@ -168,7 +169,7 @@ export function extractFigures(text: string, published?: string | null): Figure[
     // "USD 1,25 triliun": the code was checked behind the number.
     const start = g.iso ? m.index - g.iso.length - 1 : m.index;
     const written = text.slice(start, m.index + m[0].length).trim();
-    if (currency && Number.isFinite(amount) && amount > 0) add({ kind: "money", value: Number(amount.toPrecision(15)), currency, text: written }, start);
+    if (currency && Number.isFinite(amount) && amount > 0) add({ kind: "money", value: fifteenDigits(amount), currency, text: written }, start);
   }
   for (const m of matchesFromNumber(text, moneyFromNumber(text, after), MONEY)) {
     if (!free(m.index, m.index + m[0].length)) continue;
@@ -292,13 +293,12 @@ function money(g: Record<string, string | undefined>, text: string): Figure | un
     }
   }
   if (!currency || !Number.isFinite(amount)) return undefined;
-  // 130.8 × 10¹² is not exact in binary: keep 15 significant digits, which every real amount fits in.
-  return { kind: "money", value: Number(amount.toPrecision(15)), currency, text };
+  return { kind: "money", value: fifteenDigits(amount), currency, text };
 }
 
 const CODE_ALIASES: Record<string, string> = { RMB: "CNY", RS: "INR" };
 const normaliseCode = (code: string): string => CODE_ALIASES[code.toUpperCase()] ?? code.toUpperCase();
-const toNumber = (n: string): number => Number(n.replaceAll(",", ""));
+const toNumber = (n: string): number => Number(n.includes(",") ? n.replaceAll(",", "") : n);
 
 /** 130조8000억 → 130.8e12; 2.5億 → 2.5e8; 50万 → 5e5; 27억3천만 → 2.73e9. */
 function cjkAmount(text: string): number {
