@@ -1,6 +1,6 @@
 import type { Figure } from "../core/article.js";
 import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT } from "./act-numbers.js";
-import { afterNumbers, mayFollow, wordsAfterNumber } from "./after-number.js";
+import { afterNumbers, type AfterNumbers, mayFollow, wordsAfterNumber } from "./after-number.js";
 import { COUNT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE, voteStart, voteValue } from "./counts.js";
 import { isoDate, parseReference, type Reference } from "./dates.js";
 import { hasVietnameseDate, LOCAL_DATE, localDateStart, localDateValue, VIETNAMESE_DATE } from "./local-dates.js";
@@ -75,10 +75,15 @@ const NUMBER_FIRST_WORDS = wordsAfterNumber([
 /** The search from the number for `text`: without the alternatives that start with it where they cannot match. */
 const moneyFromNumber = (text: string, after = afterNumbers(text)): RegExp =>
   mayFollow(after, NUMBER_FIRST_WORDS) ? MONEY_FROM_NUMBER : MONEY_FROM_SIGN;
+const PERCENT_WORD = String.raw`percent\b|per cent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент\S*|persen\b|peratus\b|パーセント|퍼센트`;
 const PERCENT = new RegExp(
-  String.raw`(?:(?<![\d.,])(?<dec>\d+(?:,|・)\d{1,2})|(?<![\d.])(?<n>${NUM}))\s?(?:%|％|percent\b|per cent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент\S*|persen\b|peratus\b|パーセント|퍼센트)`,
+  String.raw`(?:(?<![\d.,])(?<dec>\d+(?:,|・)\d{1,2})|(?<![\d.])(?<n>${NUM}))\s?(?:%|％|${PERCENT_WORD})`,
   "gi",
 );
+// PERCENT is searched only in a text with a percent sign or where one of its words may follow a number.
+const PERCENT_WORDS = wordsAfterNumber(PERCENT_WORD.split("|"));
+const mayHavePercent = (text: string, after: AfterNumbers): boolean =>
+  text.includes("%") || text.includes("％") || mayFollow(after, PERCENT_WORDS);
 // Turkish writes the sign first: "%38".
 const PERCENT_BEFORE = /(?<![\w%])(?:%|yüzde\s)(?<n>\d+(?:[.,]\d+)?)(?![\d])/giu;
 
@@ -110,6 +115,8 @@ const LOCAL_MONEY = new RegExp(
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH = String.raw`(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`;
+// A month alone only after a word that makes it a date ("back in December", "by March").
+const MONTH_ALONE = String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Ee]nd of)\s(?<m7>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s\d)`;
 const DATE = new RegExp(
   [
     String.raw`\b(?<iy>20\d\d|19\d\d)-(?<im>\d\d)-(?<id>\d\d)\b`,
@@ -120,8 +127,7 @@ const DATE = new RegExp(
     String.raw`\b(?<m3>${MONTH})(?:\sof)?\s(?<y3>(?:19|20)\d\d)\b`,
     String.raw`(?:(?<y4>\d{4})\s?[年년]\s?)?(?<m4>\d{1,2})\s?[月월](?:\s?(?<d4>\d{1,2})\s?[日일])?`,
     String.raw`(?<![\d월月])(?<d5>\d{1,2})[일日]`,
-    // A month alone only after a word that makes it a date ("back in December", "by March").
-    String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Ee]nd of)\s(?<m7>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s\d)`,
+    MONTH_ALONE,
     // A bare year only after a word that makes it a date ("since 2024", "by 2027"): "Bill 2025" is a name.
     String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]nd of|[Ee]arly|[Ll]ate)\s(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`,
   ].join("|"),
@@ -133,6 +139,8 @@ const DATE = new RegExp(
  * Dates are YYYY-MM-DD, YYYY-MM, or YYYY when the text gives only a year ("since 2024").
  */
 export function extractFigures(text: string, published?: string | null): Figure[] {
+  // Every figure but a month named after a preposition has a digit: a text without one is searched for that alone.
+  if (!DIGIT.test(text)) return monthsAlone(text, published);
   const figures: Figure[] = [];
   const taken: Array<[number, number]> = [];
   const free = (start: number, end: number) => taken.every(([s, e]) => end <= s || start >= e);
@@ -185,7 +193,7 @@ export function extractFigures(text: string, published?: string | null): Figure[
     }
     add(figure, at);
   }
-  for (const m of matchAll(text, PERCENT)) {
+  for (const m of mayHavePercent(text, after) ? matchAll(text, PERCENT) : []) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const value = m.groups?.dec !== undefined ? Number(m.groups.dec.replace(/[,・]/, ".")) : toNumber(m.groups?.n ?? "");
     add({ kind: "percent", value, text: m[0] }, m.index);
@@ -226,6 +234,25 @@ export function extractFigures(text: string, published?: string | null): Figure[
   }
   return figures;
 }
+
+const DIGIT = /\d/;
+// DATE's one alternative without a digit, alone.
+const MONTH_ALONE_ONLY = new RegExp(MONTH_ALONE, "g");
+
+/** The figures of a text without a digit: what DATE finds there, which only its month alone can match. */
+function monthsAlone(text: string, published: string | null | undefined): Figure[] {
+  const reference = parseReference(published);
+  const figures: Figure[] = [];
+  for (const m of matchAll(text, MONTH_ALONE_ONLY)) {
+    const value = dateValue(m.groups ?? {}, reference);
+    if (value && !figures.some((f) => f.value === value)) figures.push({ kind: "date", value, text: m[0].trim() });
+  }
+  return figures;
+}
+
+/** PERCENT's matches as the extraction searches them (only where one may be), or everywhere (`everywhere`): for tests. */
+export const percentMatches = (text: string, everywhere = false): string[] =>
+  (everywhere || mayHavePercent(text, afterNumbers(text)) ? matchAll(text, PERCENT) : []).map((m) => `${m.index}:${m[0]}`);
 
 /** Every money match as MONEY finds it, by its own scan (`scan`) and from the numbers (as the extraction does): for tests. */
 export const moneyMatches = (text: string, scan = false): Found[] =>

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extractFigures, moneyMatches } from "../../../src/analysis/figures.js";
+import { extractFigures, moneyMatches, percentMatches } from "../../../src/analysis/figures.js";
 
 const money = (text: string) => extractFigures(text).filter((f) => f.kind === "money");
 /** Each figure as [kind, value, text as written]. */
@@ -255,5 +255,37 @@ describe("extractFigures: dates, amounts and percentages as other languages writ
   it("keeps a section of a code and an information sheet as acts", () => {
     expect(of("under 18 U.S.C. § 1960")).toEqual([["act", "1960", "U.S.C. § 1960"]]);
     expect(of("ASIC updated INFO 225")).toEqual([["act", "225", "INFO 225"]]);
+  });
+});
+
+describe("extractFigures: the searches left out where they cannot match", () => {
+  const pieces = [
+    " ", "  ", "\n", ",", ".", "-", "in", "In", "by", "since", "end of", "before", "May", "June", "December", "Dec.", "of",
+    "the", "firms", "percent", "per cent", "Prozent", "процент", "パーセント", "%", "％", "a", "ſ", "\u212a", "năm", "万", "年",
+  ];
+
+  it("reads a text without a digit as the full search does (a digit after '#' on a line of its own changes nothing)", () => {
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, fc.constantFrom(undefined, "2026-05-02", "2025-12-30"), (t, published) => {
+        expect(extractFigures(t, published)).toEqual(extractFigures(t + "\n#0", published));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("searches percentages only where a sign or a word may follow a number, and so finds every one", () => {
+    const numbers = ["5", "2,5", "12.75", "1,000", "0・5"];
+    const text = fc.array(fc.constantFrom(...pieces, ...numbers, ...numbers), { maxLength: 12 }).map((parts) => parts.join(""));
+    let found = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const everywhere = percentMatches(t, true);
+        found += everywhere.length;
+        expect(percentMatches(t)).toEqual(everywhere);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(found).toBeGreaterThan(500);
   });
 });
