@@ -108,10 +108,31 @@ const localCurrencyAlt = Object.keys(LOCAL_CURRENCY).sort((a, b) => b.length - a
 // A comma is a decimal point only before one or two digits: "1,5 milhão", never "1,500".
 // Swiss German groups with an apostrophe: "124'000 US-Dollar".
 const LOCAL_NUM = String.raw`\d{1,3}(?:['’]\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:,\d{1,2})?(?![\d,]|\.\d)`;
-const LOCAL_MONEY = new RegExp(
-  String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?|(?<dollar>\$)(?<n4>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?![\d.,])|(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})|(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d['’]|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
-  "giu",
-);
+// The alternatives that start with a sign or code, then those that start with the number.
+const LOCAL_SIGN_FIRST = [
+  String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?`,
+  String.raw`(?<dollar>\$)(?<n4>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?![\d.,])`,
+];
+const LOCAL_NUMBER_FIRST = [
+  String.raw`(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})`,
+  String.raw`(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d['’]|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
+];
+const LOCAL_MONEY = new RegExp([...LOCAL_SIGN_FIRST, ...LOCAL_NUMBER_FIRST].join("|"), "giu");
+// The alternatives that start with a sign are tried at every "r" and "u" of a text (case-insensitively): they are
+// left out of a text that has none of their signs (a dollar, euro or lira sign, Rp or RM before a number), and
+// the others out of a text where none of their words follows a number. A currency written with "$" needs a "$".
+const LOCAL_MONEY_FROM_NUMBER = new RegExp(LOCAL_NUMBER_FIRST.join("|"), "giu");
+const RP_OR_RM = /r(?:p\.?|m)\s?\d/i;
+const hasLocalSign = (text: string): boolean =>
+  text.includes("$") || text.includes("€") || text.includes("₺") || RP_OR_RM.test(text);
+const LOCAL_WORDS = wordsAfterNumber([
+  ...Object.keys(LOCAL_SCALE), "de", "d'", "d’", "di", ...Object.keys(LOCAL_CURRENCY).filter((c) => /^\p{L}[^$]*$/u.test(c)),
+]);
+/** LOCAL_MONEY, or the part of it that can match `text`: undefined where none can. */
+function localMoney(text: string, after: AfterNumbers): RegExp | undefined {
+  if (hasLocalSign(text)) return LOCAL_MONEY;
+  return mayFollow(after, LOCAL_WORDS) ? LOCAL_MONEY_FROM_NUMBER : undefined;
+}
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH = String.raw`(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`;
@@ -166,7 +187,8 @@ export function extractFigures(text: string, published?: string | null): Figure[
     const start = voteStart(text, m);
     if (value && free(start, m.index + m[0].length)) add({ kind: "vote", value, text: text.slice(start, m.index + m[0].length) }, start);
   }
-  for (const m of matchAll(text, LOCAL_MONEY)) {
+  const localAmounts = localMoney(text, after);
+  for (const m of localAmounts ? matchAll(text, localAmounts) : []) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
     // "1.5 USD" is English: a local amount never starts inside another number.
@@ -249,6 +271,12 @@ function monthsAlone(text: string, published: string | null | undefined): Figure
   }
   return figures;
 }
+
+/** LOCAL_MONEY's matches as the extraction searches them, or everywhere (`everywhere`): for tests. */
+export const localMoneyMatches = (text: string, everywhere = false): Found[] => {
+  const pattern = everywhere ? LOCAL_MONEY : localMoney(text, afterNumbers(text));
+  return (pattern ? matchAll(text, pattern) : []).map((m) => ({ 0: m[0], index: m.index, groups: { ...m.groups } }));
+};
 
 /** PERCENT's matches as the extraction searches them (only where one may be), or everywhere (`everywhere`): for tests. */
 export const percentMatches = (text: string, everywhere = false): string[] =>

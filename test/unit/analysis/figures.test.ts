@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extractFigures, moneyMatches, percentMatches } from "../../../src/analysis/figures.js";
+import { extractFigures, localMoneyMatches, moneyMatches, percentMatches } from "../../../src/analysis/figures.js";
 
 const money = (text: string) => extractFigures(text).filter((f) => f.kind === "money");
 /** Each figure as [kind, value, text as written]. */
@@ -287,5 +287,26 @@ describe("extractFigures: the searches left out where they cannot match", () => 
       { numRuns: 5000 },
     );
     expect(found).toBeGreaterThan(500);
+  });
+
+  it("searches local amounts only where a sign or a word may make one, and so finds every one", () => {
+    const local = [
+      "5", "1.234,5", "2,50", "124'000", "1 000", "1\u00a0000", "12", " ", "  ", ",", ".", "$", "US$", "R$", "€", "₺", "Rp", "Rp.", "rp",
+      "RM", "rm", "USD ", "EUR ", "millones", "mil millones", "Mrd.", "mio.", "juta", "ล้าน", "тысяч", "euros", "Euro", "reais", "de ",
+      "d'", "d’", "di ", "usd", "US-Dollar", "dólares", "dolar", "tl", "TL", "рублей", "a", "the", "from", "r", "u", "ſ", "\u212a",
+    ];
+    const text = fc.array(fc.constantFrom(...local), { maxLength: 10 }).map((parts) => parts.join(""));
+    const defined = (groups: Record<string, string | undefined>) => Object.entries(groups).filter(([, v]) => v !== undefined);
+    let found = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const everywhere = localMoneyMatches(t, true);
+        found += everywhere.length;
+        const searched = localMoneyMatches(t);
+        expect(searched.map((m) => [m.index, m[0], defined(m.groups)])).toEqual(everywhere.map((m) => [m.index, m[0], defined(m.groups)]));
+      }),
+      { numRuns: 8000 },
+    );
+    expect(found).toBeGreaterThan(1000);
   });
 });
