@@ -67,11 +67,16 @@ const SIGN_BEHIND = [
 const MONEY_FROM_NUMBER = new RegExp(String.raw`(?=\d)(?:` + [...SIGN_BEHIND, ...NUMBER_FIRST].join("|") + ")", "giu");
 // The same without the alternatives that start with the number, for a text where none of their words follows a
 // number (a scale, a code, a currency's name, a CJK unit): there they cannot match, and they were most of the cost.
-const MONEY_FROM_SIGN = new RegExp(String.raw`(?=\d)(?:` + SIGN_BEHIND.join("|") + ")", "giu");
-const NUMBER_FIRST_WORDS = wordsAfterNumber([
-  ...SCALE_WORDS.split("|"), ...SCALE_LETTERS.split("|"), ...CODES.split("|"), ...Object.keys(WORDS), ...CJK_CURRENCY.split("|"),
-  ...Object.keys(SCALE).filter((unit) => !/^[a-z]/.test(unit)),
-]);
+// A sign or code is right behind the number, so no digit, point or comma is: said first, so that the search
+// passes over the rest of a number at once.
+const MONEY_FROM_SIGN = new RegExp(String.raw`(?=\d)(?<![\d.,])(?:` + SIGN_BEHIND.join("|") + ")", "giu");
+const NUMBER_FIRST_WORDS = wordsAfterNumber(
+  [
+    ...SCALE_WORDS.split("|"), ...CODES.split("|"), ...Object.keys(WORDS), ...CJK_CURRENCY.split("|"),
+    ...Object.keys(SCALE).filter((unit) => !/^[a-z]/.test(unit)),
+  ],
+  SCALE_LETTERS.replaceAll("|", ""),
+);
 /** The search from the number for `text`: without the alternatives that start with it where they cannot match. */
 const moneyFromNumber = (text: string, after = afterNumbers(text)): RegExp =>
   mayFollow(after, NUMBER_FIRST_WORDS) ? MONEY_FROM_NUMBER : MONEY_FROM_SIGN;

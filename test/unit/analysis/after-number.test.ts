@@ -22,6 +22,9 @@ describe("afterNumbers and mayFollow: which words may follow a number", () => {
     // A letter outside ASCII, or a text that ends within three characters of the number: anything may follow.
     ["5 Länder", true],
     ["5万", true],
+    // Scripts without case are looked up as they are: "年" begins no word of the list.
+    ["2025年8月の予定", false],
+    ["5万円", true],
     ["5 f", true],
     ["no number at all", false],
   ])("%s → %s", (text, expected) => {
@@ -38,7 +41,8 @@ describe("afterNumbers and mayFollow: which words may follow a number", () => {
       "5", "12", "1,000", "2.5", "2026", " ", "  ", "   ", "-", "\n", "\u00a0", ".", ",", "%", "a", "the", "from", "April", "of",
       "firms", "Firms", "FIRMS", "fir", "users", "member states", "month", "months", "Monate", "mon", "year", "yr", "ay", "days",
       "bps", "bp", "Basis Points", "basispunkte", "bas", "million", "mil", "mn", "thousand", "tho", "k", "ſ", "\u212a", "ſites",
-      "sites", "Kunden", "tháng", "năm", "người", "万", "社", "명", "ล้าน", "年間", "개월", "млн", "человек",
+      "sites", "Kunden", "tháng", "năm", "người", "万", "社", "명", "ล้าน", "年間", "개월", "млн", "человек", "年", "月", "日", "円",
+      "元", "、", "億", "人", "件", "개", "거래소", "ปี", "เดือน", "سنوات", "साल",
     ];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(""));
     const seen = { no: 0, yes: 0 };

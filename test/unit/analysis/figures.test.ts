@@ -45,6 +45,7 @@ describe("extractFigures: a symbol or code right after another amount", () => {
       // Words after a number that begin no currency, scale or code (the search then leaves out the alternatives
       // that start with the number), and some that begin one.
       "from", "April", "of", "kilo", "bnx", "usda", "Bitcoin", "ETHER", "ſterling", "\u212a", "\n", "  ",
+      "年", "月", "日", "、", "人", "件",
     ];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(""));
     fc.assert(
