@@ -143,19 +143,26 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 const MONTH = String.raw`(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`;
 // A month alone only after a word that makes it a date ("back in December", "by March").
 const MONTH_ALONE = String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Ee]nd of)\s(?<m7>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s\d)`;
+// A bare year only after a word that makes it a date ("since 2024", "by 2027"): "Bill 2025" is a name.
+const YEAR_ALONE = String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]nd of|[Ee]arly|[Ll]ate)\s(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`;
+const DATE_FORMS = [
+  String.raw`\b(?<iy>20\d\d|19\d\d)-(?<im>\d\d)-(?<id>\d\d)\b`,
+  // Day first, as most of the world writes it ("1/7/2025", "09.03.2026"); month first only when the day says so (US "12/25/2025").
+  String.raw`(?<![\d/.])(?<na>\d{1,2})[/.](?<nb>\d{1,2})[/.](?<ny>(?:19|20)\d\d)(?![\d/])`,
+  String.raw`\b(?<d1>\d{1,2})(?:st|nd|rd|th)?\s(?<m1>${MONTH})(?:,?\s(?<y1>(?:19|20)\d\d))?(?![\w])`,
+  String.raw`\b(?<m2>${MONTH})\s(?<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s(?<y2>(?:19|20)\d\d))?(?![\w])`,
+  String.raw`\b(?<m3>${MONTH})(?:\sof)?\s(?<y3>(?:19|20)\d\d)\b`,
+  String.raw`(?:(?<y4>\d{4})\s?[年년]\s?)?(?<m4>\d{1,2})\s?[月월](?:\s?(?<d4>\d{1,2})\s?[日일])?`,
+  String.raw`(?<![\d월月])(?<d5>\d{1,2})[일日]`,
+];
+// The dates as written above, MONTH_ALONE and YEAR_ALONE last: for tests, which compare DATE with it.
+const DATE_AS_WRITTEN = [...DATE_FORMS, MONTH_ALONE, YEAR_ALONE].join("|");
+// MONTH_ALONE and YEAR_ALONE with their date word read once: each was tried at almost every word of a text. At
+// most one of the words matches at a place, so the two are tried in the same order; "Through" makes no month.
 const DATE = new RegExp(
   [
-    String.raw`\b(?<iy>20\d\d|19\d\d)-(?<im>\d\d)-(?<id>\d\d)\b`,
-    // Day first, as most of the world writes it ("1/7/2025", "09.03.2026"); month first only when the day says so (US "12/25/2025").
-    String.raw`(?<![\d/.])(?<na>\d{1,2})[/.](?<nb>\d{1,2})[/.](?<ny>(?:19|20)\d\d)(?![\d/])`,
-    String.raw`\b(?<d1>\d{1,2})(?:st|nd|rd|th)?\s(?<m1>${MONTH})(?:,?\s(?<y1>(?:19|20)\d\d))?(?![\w])`,
-    String.raw`\b(?<m2>${MONTH})\s(?<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s(?<y2>(?:19|20)\d\d))?(?![\w])`,
-    String.raw`\b(?<m3>${MONTH})(?:\sof)?\s(?<y3>(?:19|20)\d\d)\b`,
-    String.raw`(?:(?<y4>\d{4})\s?[年년]\s?)?(?<m4>\d{1,2})\s?[月월](?:\s?(?<d4>\d{1,2})\s?[日일])?`,
-    String.raw`(?<![\d월月])(?<d5>\d{1,2})[일日]`,
-    MONTH_ALONE,
-    // A bare year only after a word that makes it a date ("since 2024", "by 2027"): "Bill 2025" is a name.
-    String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]nd of|[Ee]arly|[Ll]ate)\s(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`,
+    ...DATE_FORMS,
+    String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]nd of|[Ee]arly|[Ll]ate)\s(?:(?<![Tt]hrough\s)(?<m7>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s\d)|(?<y6>(?:19|20)\d\d)\b(?![-–/]\d))`,
   ].join("|"),
   "g",
 );
@@ -282,6 +289,14 @@ export const localMoneyMatches = (text: string, everywhere = false): Found[] => 
   const pattern = everywhere ? LOCAL_MONEY : localMoney(text, afterNumbers(text));
   return (pattern ? matchAll(text, pattern) : []).map((m) => ({ 0: m[0], index: m.index, groups: { ...m.groups } }));
 };
+
+/** DATE's matches, or those of the patterns as written (`asWritten`), each with the groups it set: for tests. */
+export const dateMatches = (text: string, asWritten = false): Array<[number, string, string[][]]> =>
+  matchAll(text, asWritten ? new RegExp(DATE_AS_WRITTEN, "g") : DATE).map((m) => [
+    m.index,
+    m[0],
+    Object.entries(m.groups ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
+  ]);
 
 /** PERCENT's matches as the extraction searches them (only where one may be), or everywhere (`everywhere`): for tests. */
 export const percentMatches = (text: string, everywhere = false): string[] =>

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extractFigures, localMoneyMatches, moneyMatches, percentMatches } from "../../../src/analysis/figures.js";
+import { dateMatches, extractFigures, localMoneyMatches, moneyMatches, percentMatches } from "../../../src/analysis/figures.js";
 
 const money = (text: string) => extractFigures(text).filter((f) => f.kind === "money");
 /** Each figure as [kind, value, text as written]. */
@@ -305,6 +305,25 @@ describe("extractFigures: the searches left out where they cannot match", () => 
         found += everywhere.length;
         const searched = localMoneyMatches(t);
         expect(searched.map((m) => [m.index, m[0], defined(m.groups)])).toEqual(everywhere.map((m) => [m.index, m[0], defined(m.groups)]));
+      }),
+      { numRuns: 8000 },
+    );
+    expect(found).toBeGreaterThan(1000);
+  });
+
+  it("reads a date word once for a month and a year after it, and finds what the patterns as written find", () => {
+    const date = [
+      "in", "In", "by", "since", "through", "Through", "end of", "End of", "early", "Late", "before", "x", "the", " ", " ", ",", "-", "/",
+      "\n", "January", "May", "December", "Dec.", "Sept", "2024", "1999", "2025-26", "5", "12", "5th", "of", "年", "月", "日",
+      "in May", "Through December", "through 2024", "since 2024", "by 2025-26", "End of March", "5 May", "May 5, 2024", "2024年5月",
+    ];
+    const text = fc.array(fc.constantFrom(...date), { maxLength: 10 }).map((parts) => parts.join(""));
+    let found = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const asWritten = dateMatches(t, true);
+        found += asWritten.length;
+        expect(dateMatches(t)).toEqual(asWritten);
       }),
       { numRuns: 8000 },
     );
