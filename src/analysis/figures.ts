@@ -316,8 +316,9 @@ export interface Found {
 }
 
 /**
- * The matches of `pattern`, found with `fromNumber` (the same alternatives, but those that start with a symbol or
- * code check it behind the number, in a group named `symPrefix` or `codePrefix`): the same matches, starts and groups.
+ * The matches of `pattern`, found with `fromNumber` (the same alternatives, or those of them that can match the
+ * text, but those that start with a symbol or code check it behind the number, in a group named `symPrefix` or
+ * `codePrefix`): the same matches, starts and groups.
  * The first match of `pattern` from a position is the first of `fromNumber` from there, but for one case: the symbol
  * behind the number starts before that position (inside the previous match). Then `pattern` itself is asked.
  */
