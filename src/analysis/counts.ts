@@ -2,6 +2,9 @@
 // "26社", "거래소 5곳") and how a legislature voted ("by 308 votes to 122", "voted 294-134", "68 votos a favor").
 // Only counts of the things regulation is about: a number before any noun would flood an alert's key figures.
 
+import { wordsAfterNumber } from "./after-number.js";
+import { fifteenDigits } from "./precision.js";
+
 // Plural nouns of spaced scripts (matched case-insensitively, whole words). Turkish, Indonesian, Malay, Thai and
 // Vietnamese count with the singular.
 const NOUNS = [
@@ -50,6 +53,8 @@ const alt = (xs: readonly string[]): string => [...new Set(xs)].sort((a, b) => b
 const NUMBER = String.raw`\d{1,3}(?:[,.]\d{3})+|\d+(?:[.,]\d+)?`;
 // "1.2 million users", "3万人", "2 juta pengguna".
 const SCALE = String.raw`million|billion|thousand|mn|millones|milhões|mil|Millionen|millions|milioni|миллион\p{L}*|млн|тысяч\p{L}*|тыс\.|milyon|juta|ribu|triệu|nghìn|ngàn|ล้าน|พัน|万|萬|億|亿|만|천|억`;
+/** Every word that may follow a count's number (its scale, noun or counter): COUNT is searched only where one may. */
+export const COUNT_WORDS = wordsAfterNumber([...SCALE.split("|"), ...NOUNS, ...COUNTERS]);
 export const COUNT = new RegExp(
   String.raw`(?<n>${NUMBER})(?:\s?(?<scale>${SCALE}))?(?:\s(?<noun>${alt(NOUNS)})(?![\p{L}\p{N}])|\s?(?<counter>${alt(COUNTERS)}))`,
   "giu",
@@ -74,7 +79,7 @@ export function countValue(n: string, scale: string | undefined): number {
   if (!scale) return base;
   const lower = scale.toLowerCase();
   const factor = SCALES[lower] ?? (lower.startsWith("миллион") ? 1e6 : lower.startsWith("тысяч") ? 1e3 : 1);
-  return Number((base * factor).toPrecision(15));
+  return fifteenDigits(base * factor);
 }
 
 // A legislature's vote, as the press writes it; the value is "for-against".

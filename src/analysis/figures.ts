@@ -1,9 +1,12 @@
 import type { Figure } from "../core/article.js";
 import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT } from "./act-numbers.js";
-import { COUNT, COUNT_BEFORE, countValue, VOTE, voteStart, voteValue } from "./counts.js";
+import { afterNumbers, type AfterNumbers, mayFollow, wordsAfterNumber } from "./after-number.js";
+import { COUNT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE, voteStart, voteValue } from "./counts.js";
 import { isoDate, parseReference, type Reference } from "./dates.js";
 import { hasVietnameseDate, LOCAL_DATE, localDateStart, localDateValue, VIETNAMESE_DATE } from "./local-dates.js";
-import { BASIS_POINT, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, periodValue } from "./measures.js";
+import { matchAll } from "./matches.js";
+import { fifteenDigits } from "./precision.js";
+import { BASIS_POINT, BASIS_POINT_WORDS, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, PERIOD_WORDS, periodValue } from "./measures.js";
 
 // Figures a trader needs kept exactly: money with its currency, percentages, dates and deadlines.
 
@@ -31,7 +34,9 @@ const SCALE: Record<string, number> = {
 
 const DOLLAR_AFTER = /^\s?(AUD|CAD|NZD|HKD|SGD|USD|TWD|MXN)\b/;
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const SCALE_WORD = String.raw`(?:\s?(?:thousand|million|billion|trillion|crores?|lakhs?|mln|mn|bn|tn)\b|(?:k|m|b)\b)`;
+const SCALE_WORDS = "thousand|million|billion|trillion|crores?|lakhs?|mln|mn|bn|tn";
+const SCALE_LETTERS = "k|m|b";
+const SCALE_WORD = String.raw`(?:\s?(?:${SCALE_WORDS})\b|(?:${SCALE_LETTERS})\b)`;
 const symbolAlt = Object.keys(SYMBOLS).sort((a, b) => b.length - a.length).map(escape).join("|");
 const wordAlt = Object.keys(WORDS).sort((a, b) => b.length - a.length).map(escape).join("|");
 // A CJK amount: groups like 130조8000억 or 50万 or 2.5億, then the currency word.
@@ -39,10 +44,11 @@ const CJK_AMOUNT = String.raw`(?:(?:${NUM})\s?[兆조億亿억萬万만千천]{0
 
 const SYMBOL_AMOUNT = String.raw`(?<n1>${NUM})(?<s1>${SCALE_WORD})?`;
 const CODE_AMOUNT = String.raw`(?<n2>${NUM})(?<s2>${SCALE_WORD})?`;
+const CJK_CURRENCY = "USDT|USDC|BTC|ETH|新台幣|新台币|泰銖|泰铢|港幣|英鎊|英镑|歐元|欧元|韓元|美金|円|ドル|ユーロ|元|人民币|美元|港元|港币|日元|韩元|원|달러|엔|유로|위안";
 // The alternatives that start with the number.
 const NUMBER_FIRST = [
   String.raw`(?<n3>${NUM})(?<s3>${SCALE_WORD})?\s?(?<word>${CODES}|(?:${wordAlt}))(?![A-Za-z])`,
-  String.raw`(?<cjk>${CJK_AMOUNT})(?<cjkCur>USDT|USDC|BTC|ETH|新台幣|新台币|泰銖|泰铢|港幣|英鎊|英镑|歐元|欧元|韓元|美金|円|ドル|ユーロ|元|人民币|美元|港元|港币|日元|韩元|원|달러|엔|유로|위안)`,
+  String.raw`(?<cjk>${CJK_AMOUNT})(?<cjkCur>${CJK_CURRENCY})`,
   // Korean writes amounts in 억 and 조 without "원" where the won is understood: "자본금 50억".
   String.raw`(?<krw>(?:(?:${NUM})\s?[조억만천]{1,2}\s?)*(?:${NUM})\s?[조억])(?![원\d])`,
 ];
@@ -53,21 +59,36 @@ const MONEY = new RegExp(
 // MONEY searched from the number, the symbol or code checked behind it (`matchesFromNumber` turns its matches
 // into MONEY's): alternatives that start with letters are tried, case-insensitively, at nearly every position of
 // a text, which was most of the figures' cost; from a digit, the search passes over words at once.
-const MONEY_FROM_NUMBER = new RegExp(
-  // Every alternative starts at a digit: said first, so that the search skips other characters at once.
-  String.raw`(?=\d)(?:` +
-    [
-      String.raw`(?<=(?<symPrefix>(?<sym>${symbolAlt})\s?))${SYMBOL_AMOUNT}`,
-      String.raw`(?<=(?<codePrefix>\b(?<code>${CODES})\s?))${CODE_AMOUNT}`,
-      ...NUMBER_FIRST,
-    ].join("|") +
-    ")",
-  "giu",
+const SIGN_BEHIND = [
+  String.raw`(?<=(?<symPrefix>(?<sym>${symbolAlt})\s?))${SYMBOL_AMOUNT}`,
+  String.raw`(?<=(?<codePrefix>\b(?<code>${CODES})\s?))${CODE_AMOUNT}`,
+];
+// Every alternative starts at a digit: said first, so that the search skips other characters at once.
+const MONEY_FROM_NUMBER = new RegExp(String.raw`(?=\d)(?:` + [...SIGN_BEHIND, ...NUMBER_FIRST].join("|") + ")", "giu");
+// The same without the alternatives that start with the number, for a text where none of their words follows a
+// number (a scale, a code, a currency's name, a CJK unit): there they cannot match, and they were most of the cost.
+// A sign or code is right behind the number, so no digit, point or comma is: said first, so that the search
+// passes over the rest of a number at once.
+const MONEY_FROM_SIGN = new RegExp(String.raw`(?=\d)(?<![\d.,])(?:` + SIGN_BEHIND.join("|") + ")", "giu");
+const NUMBER_FIRST_WORDS = wordsAfterNumber(
+  [
+    ...SCALE_WORDS.split("|"), ...CODES.split("|"), ...Object.keys(WORDS), ...CJK_CURRENCY.split("|"),
+    ...Object.keys(SCALE).filter((unit) => !/^[a-z]/.test(unit)),
+  ],
+  SCALE_LETTERS.replaceAll("|", ""),
 );
+/** The search from the number for `text`: without the alternatives that start with it where they cannot match. */
+const moneyFromNumber = (text: string, after = afterNumbers(text)): RegExp =>
+  mayFollow(after, NUMBER_FIRST_WORDS) ? MONEY_FROM_NUMBER : MONEY_FROM_SIGN;
+const PERCENT_WORD = String.raw`percent\b|per cent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент\S*|persen\b|peratus\b|パーセント|퍼센트`;
 const PERCENT = new RegExp(
-  String.raw`(?:(?<![\d.,])(?<dec>\d+(?:,|・)\d{1,2})|(?<![\d.])(?<n>${NUM}))\s?(?:%|％|percent\b|per cent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент\S*|persen\b|peratus\b|パーセント|퍼센트)`,
+  String.raw`(?:(?<![\d.,])(?<dec>\d+(?:,|・)\d{1,2})|(?<![\d.])(?<n>${NUM}))\s?(?:%|％|${PERCENT_WORD})`,
   "gi",
 );
+// PERCENT is searched only in a text with a percent sign or where one of its words may follow a number.
+const PERCENT_WORDS = wordsAfterNumber(PERCENT_WORD.split("|"));
+const mayHavePercent = (text: string, after: AfterNumbers): boolean =>
+  text.includes("%") || text.includes("％") || mayFollow(after, PERCENT_WORDS);
 // Turkish writes the sign first: "%38".
 const PERCENT_BEFORE = /(?<![\w%])(?:%|yüzde\s)(?<n>\d+(?:[.,]\d+)?)(?![\d])/giu;
 
@@ -92,27 +113,56 @@ const localCurrencyAlt = Object.keys(LOCAL_CURRENCY).sort((a, b) => b.length - a
 // A comma is a decimal point only before one or two digits: "1,5 milhão", never "1,500".
 // Swiss German groups with an apostrophe: "124'000 US-Dollar".
 const LOCAL_NUM = String.raw`\d{1,3}(?:['’]\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:,\d{1,2})?(?![\d,]|\.\d)`;
-const LOCAL_MONEY = new RegExp(
-  String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?|(?<dollar>\$)(?<n4>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?![\d.,])|(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})|(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d['’]|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
-  "giu",
-);
+// The alternatives that start with a sign or code, then those that start with the number.
+const LOCAL_SIGN_FIRST = [
+  String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?`,
+  String.raw`(?<dollar>\$)(?<n4>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?![\d.,])`,
+];
+const LOCAL_NUMBER_FIRST = [
+  String.raw`(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})`,
+  String.raw`(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d['’]|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
+];
+const LOCAL_MONEY = new RegExp([...LOCAL_SIGN_FIRST, ...LOCAL_NUMBER_FIRST].join("|"), "giu");
+// The alternatives that start with a sign are tried at every "r" and "u" of a text (case-insensitively): they are
+// left out of a text that has none of their signs (a dollar, euro or lira sign, Rp or RM before a number), and
+// the others out of a text where none of their words follows a number. A currency written with "$" needs a "$".
+const LOCAL_MONEY_FROM_NUMBER = new RegExp(LOCAL_NUMBER_FIRST.join("|"), "giu");
+const RP_OR_RM = /r(?:p\.?|m)\s?\d/i;
+const hasLocalSign = (text: string): boolean =>
+  text.includes("$") || text.includes("€") || text.includes("₺") || RP_OR_RM.test(text);
+const LOCAL_WORDS = wordsAfterNumber([
+  ...Object.keys(LOCAL_SCALE), "de", "d'", "d’", "di", ...Object.keys(LOCAL_CURRENCY).filter((c) => /^\p{L}[^$]*$/u.test(c)),
+]);
+/** LOCAL_MONEY, or the part of it that can match `text`: undefined where none can. */
+function localMoney(text: string, after: AfterNumbers): RegExp | undefined {
+  if (hasLocalSign(text)) return LOCAL_MONEY;
+  return mayFollow(after, LOCAL_WORDS) ? LOCAL_MONEY_FROM_NUMBER : undefined;
+}
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH = String.raw`(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`;
+// A month alone only after a word that makes it a date ("back in December", "by March").
+const MONTH_ALONE = String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Ee]nd of)\s(?<m7>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s\d)`;
+// A bare year only after a word that makes it a date ("since 2024", "by 2027"): "Bill 2025" is a name.
+const YEAR_ALONE = String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]nd of|[Ee]arly|[Ll]ate)\s(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`;
+const DATE_FORMS = [
+  String.raw`\b(?<iy>20\d\d|19\d\d)-(?<im>\d\d)-(?<id>\d\d)\b`,
+  // Day first, as most of the world writes it ("1/7/2025", "09.03.2026"); month first only when the day says so (US "12/25/2025").
+  String.raw`(?<![\d/.])(?<na>\d{1,2})[/.](?<nb>\d{1,2})[/.](?<ny>(?:19|20)\d\d)(?![\d/])`,
+  String.raw`\b(?<d1>\d{1,2})(?:st|nd|rd|th)?\s(?<m1>${MONTH})(?:,?\s(?<y1>(?:19|20)\d\d))?(?![\w])`,
+  String.raw`\b(?<m2>${MONTH})\s(?<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s(?<y2>(?:19|20)\d\d))?(?![\w])`,
+  String.raw`\b(?<m3>${MONTH})(?:\sof)?\s(?<y3>(?:19|20)\d\d)\b`,
+  String.raw`(?:(?<y4>\d{4})\s?[年년]\s?)?(?<m4>\d{1,2})\s?[月월](?:\s?(?<d4>\d{1,2})\s?[日일])?`,
+  String.raw`(?<![\d월月])(?<d5>\d{1,2})[일日]`,
+];
+// The dates as written above, MONTH_ALONE and YEAR_ALONE last: for tests, which compare DATE with it.
+const DATE_AS_WRITTEN = [...DATE_FORMS, MONTH_ALONE, YEAR_ALONE].join("|");
+// MONTH_ALONE and YEAR_ALONE with their date word read once: each was tried at almost every word of a text. At
+// most one of the words matches at a place, so the two are tried in the same order; "Through" makes no month.
 const DATE = new RegExp(
   [
-    String.raw`\b(?<iy>20\d\d|19\d\d)-(?<im>\d\d)-(?<id>\d\d)\b`,
-    // Day first, as most of the world writes it ("1/7/2025", "09.03.2026"); month first only when the day says so (US "12/25/2025").
-    String.raw`(?<![\d/.])(?<na>\d{1,2})[/.](?<nb>\d{1,2})[/.](?<ny>(?:19|20)\d\d)(?![\d/])`,
-    String.raw`\b(?<d1>\d{1,2})(?:st|nd|rd|th)?\s(?<m1>${MONTH})(?:,?\s(?<y1>(?:19|20)\d\d))?(?![\w])`,
-    String.raw`\b(?<m2>${MONTH})\s(?<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s(?<y2>(?:19|20)\d\d))?(?![\w])`,
-    String.raw`\b(?<m3>${MONTH})(?:\sof)?\s(?<y3>(?:19|20)\d\d)\b`,
-    String.raw`(?:(?<y4>\d{4})\s?[年년]\s?)?(?<m4>\d{1,2})\s?[月월](?:\s?(?<d4>\d{1,2})\s?[日일])?`,
-    String.raw`(?<![\d월月])(?<d5>\d{1,2})[일日]`,
-    // A month alone only after a word that makes it a date ("back in December", "by March").
-    String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Ee]nd of)\s(?<m7>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s\d)`,
-    // A bare year only after a word that makes it a date ("since 2024", "by 2027"): "Bill 2025" is a name.
-    String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]nd of|[Ee]arly|[Ll]ate)\s(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`,
+    ...DATE_FORMS,
+    String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]nd of|[Ee]arly|[Ll]ate)\s(?:(?<![Tt]hrough\s)(?<m7>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s\d)|(?<y6>(?:19|20)\d\d)\b(?![-–/]\d))`,
   ].join("|"),
   "g",
 );
@@ -122,6 +172,8 @@ const DATE = new RegExp(
  * Dates are YYYY-MM-DD, YYYY-MM, or YYYY when the text gives only a year ("since 2024").
  */
 export function extractFigures(text: string, published?: string | null): Figure[] {
+  // Every figure but a month named after a preposition has a digit: a text without one is searched for that alone.
+  if (!DIGIT.test(text)) return monthsAlone(text, published);
   const figures: Figure[] = [];
   const taken: Array<[number, number]> = [];
   const free = (start: number, end: number) => taken.every(([s, e]) => end <= s || start >= e);
@@ -132,20 +184,23 @@ export function extractFigures(text: string, published?: string | null): Figure[
     }
   };
 
+  // The words after the text's numbers: a pattern of a number and a word that follows none is not searched.
+  const after = afterNumbers(text);
   // An act's number first: "Resolution 5/2025" is neither a date nor an amount.
   const before = (index: number, re: RegExp) => index > 0 && re.test(text[index - 1]!);
-  for (const m of text.matchAll(ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
-  for (const m of text.matchAll(NUMBERED_ACT)) {
+  for (const m of matchAll(text, ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
+  for (const m of matchAll(text, NUMBERED_ACT)) {
     const id = m.groups!.id ?? m.groups!.id2!;
     if (!before(m.index, ACT_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "act", value: id, text: m[0] }, m.index);
   }
   // A vote's two numbers before a date or an amount could read them: "294-134" is no fiscal year.
-  for (const m of text.matchAll(VOTE)) {
+  for (const m of matchAll(text, VOTE)) {
     const value = voteValue(m.groups ?? {});
     const start = voteStart(text, m);
     if (value && free(start, m.index + m[0].length)) add({ kind: "vote", value, text: text.slice(start, m.index + m[0].length) }, start);
   }
-  for (const m of text.matchAll(LOCAL_MONEY)) {
+  const localAmounts = localMoney(text, after);
+  for (const m of localAmounts ? matchAll(text, localAmounts) : []) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
     // "1.5 USD" is English: a local amount never starts inside another number.
@@ -156,9 +211,9 @@ export function extractFigures(text: string, published?: string | null): Figure[
     // "USD 1,25 triliun": the code was checked behind the number.
     const start = g.iso ? m.index - g.iso.length - 1 : m.index;
     const written = text.slice(start, m.index + m[0].length).trim();
-    if (currency && Number.isFinite(amount) && amount > 0) add({ kind: "money", value: Number(amount.toPrecision(15)), currency, text: written }, start);
+    if (currency && Number.isFinite(amount) && amount > 0) add({ kind: "money", value: fifteenDigits(amount), currency, text: written }, start);
   }
-  for (const m of matchesFromNumber(text, MONEY_FROM_NUMBER, MONEY)) {
+  for (const m of matchesFromNumber(text, moneyFromNumber(text, after), MONEY)) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups;
     const figure = money(g, m[0].trim());
@@ -172,24 +227,24 @@ export function extractFigures(text: string, published?: string | null): Figure[
     }
     add(figure, at);
   }
-  for (const m of text.matchAll(PERCENT)) {
+  for (const m of mayHavePercent(text, after) ? matchAll(text, PERCENT) : []) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const value = m.groups?.dec !== undefined ? Number(m.groups.dec.replace(/[,・]/, ".")) : toNumber(m.groups?.n ?? "");
     add({ kind: "percent", value, text: m[0] }, m.index);
   }
-  for (const m of text.matchAll(PERCENT_BEFORE)) {
+  for (const m of matchAll(text, PERCENT_BEFORE)) {
     if (free(m.index, m.index + m[0].length)) add({ kind: "percent", value: Number(m.groups!.n!.replace(",", ".")), text: m[0] }, m.index);
   }
-  for (const m of text.matchAll(BASIS_POINT)) {
+  for (const m of mayFollow(after, BASIS_POINT_WORDS) ? matchAll(text, BASIS_POINT) : []) {
     if (!before(m.index, MEASURE_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "basis-points", value: Number(m.groups!.n!.replace(",", ".")), text: m[0] }, m.index);
   }
   const reference = parseReference(published);
-  for (const m of text.matchAll(DATE)) {
+  for (const m of matchAll(text, DATE)) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const value = dateValue(m.groups ?? {}, reference);
     if (value) add({ kind: "date", value, text: m[0].trim() }, m.index);
   }
-  const local = hasVietnameseDate(text) ? [...text.matchAll(LOCAL_DATE), ...text.matchAll(VIETNAMESE_DATE)] : text.matchAll(LOCAL_DATE);
+  const local = hasVietnameseDate(text) ? [...matchAll(text, LOCAL_DATE), ...matchAll(text, VIETNAMESE_DATE)] : matchAll(text, LOCAL_DATE);
   for (const m of local) {
     const start = localDateStart(text, m);
     const end = m.index + m[0].length;
@@ -197,16 +252,16 @@ export function extractFigures(text: string, published?: string | null): Figure[
     const value = localDateValue(m.groups ?? {}, reference);
     if (value) add({ kind: "date", value, text: text.slice(start, end).trim() }, start);
   }
-  for (const m of text.matchAll(FISCAL_YEAR)) {
+  for (const m of matchAll(text, FISCAL_YEAR)) {
     // "2026-27" but not "2026-03" (a month) or "2025-26-01": the second part is the next year.
     if (Number(m.groups!.end) === (Number(m.groups!.y) + 1) % 100 && free(m.index, m.index + m[0].length)) add({ kind: "date", value: m.groups!.y!, text: m[0] }, m.index);
   }
-  for (const m of text.matchAll(PERIOD)) {
+  for (const m of mayFollow(after, PERIOD_WORDS) ? matchAll(text, PERIOD) : []) {
     const value = periodValue(m.groups!.n!, m.groups!.unit!);
     if (value && !before(m.index, MEASURE_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "period", value, text: m[0] }, m.index);
   }
   // Last: a number that is already an amount, a date or a period is not also a count.
-  for (const m of text.matchAll(COUNT)) {
+  for (const m of mayFollow(after, COUNT_WORDS) ? matchAll(text, COUNT) : []) {
     if (before(m.index, COUNT_BEFORE) || !free(m.index, m.index + m[0].length)) continue;
     const value = countValue(m.groups!.n!, m.groups!.scale);
     if (Number.isFinite(value) && value > 1) add({ kind: "count", value, text: m[0] }, m.index);
@@ -214,11 +269,44 @@ export function extractFigures(text: string, published?: string | null): Figure[
   return figures;
 }
 
+const DIGIT = /\d/;
+// DATE's one alternative without a digit, alone.
+const MONTH_ALONE_ONLY = new RegExp(MONTH_ALONE, "g");
+
+/** The figures of a text without a digit: what DATE finds there, which only its month alone can match. */
+function monthsAlone(text: string, published: string | null | undefined): Figure[] {
+  const reference = parseReference(published);
+  const figures: Figure[] = [];
+  for (const m of matchAll(text, MONTH_ALONE_ONLY)) {
+    const value = dateValue(m.groups ?? {}, reference);
+    if (value && !figures.some((f) => f.value === value)) figures.push({ kind: "date", value, text: m[0].trim() });
+  }
+  return figures;
+}
+
+/** LOCAL_MONEY's matches as the extraction searches them, or everywhere (`everywhere`): for tests. */
+export const localMoneyMatches = (text: string, everywhere = false): Found[] => {
+  const pattern = everywhere ? LOCAL_MONEY : localMoney(text, afterNumbers(text));
+  return (pattern ? matchAll(text, pattern) : []).map((m) => ({ 0: m[0], index: m.index, groups: { ...m.groups } }));
+};
+
+/** DATE's matches, or those of the patterns as written (`asWritten`), each with the groups it set: for tests. */
+export const dateMatches = (text: string, asWritten = false): Array<[number, string, string[][]]> =>
+  matchAll(text, asWritten ? new RegExp(DATE_AS_WRITTEN, "g") : DATE).map((m) => [
+    m.index,
+    m[0],
+    Object.entries(m.groups ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
+  ]);
+
+/** PERCENT's matches as the extraction searches them (only where one may be), or everywhere (`everywhere`): for tests. */
+export const percentMatches = (text: string, everywhere = false): string[] =>
+  (everywhere || mayHavePercent(text, afterNumbers(text)) ? matchAll(text, PERCENT) : []).map((m) => `${m.index}:${m[0]}`);
+
 /** Every money match as MONEY finds it, by its own scan (`scan`) and from the numbers (as the extraction does): for tests. */
 export const moneyMatches = (text: string, scan = false): Found[] =>
   scan
     ? [...text.matchAll(new RegExp(MONEY))].map((m) => ({ 0: m[0], index: m.index, groups: { ...m.groups } }))
-    : matchesFromNumber(text, MONEY_FROM_NUMBER, MONEY);
+    : matchesFromNumber(text, moneyFromNumber(text), MONEY);
 
 export interface Found {
   /** What the pattern matched, from the symbol or code when there is one. */
@@ -228,8 +316,9 @@ export interface Found {
 }
 
 /**
- * The matches of `pattern`, found with `fromNumber` (the same alternatives, but those that start with a symbol or
- * code check it behind the number, in a group named `symPrefix` or `codePrefix`): the same matches, starts and groups.
+ * The matches of `pattern`, found with `fromNumber` (the same alternatives, or those of them that can match the
+ * text, but those that start with a symbol or code check it behind the number, in a group named `symPrefix` or
+ * `codePrefix`): the same matches, starts and groups.
  * The first match of `pattern` from a position is the first of `fromNumber` from there, but for one case: the symbol
  * behind the number starts before that position (inside the previous match). Then `pattern` itself is asked.
  */
@@ -280,13 +369,12 @@ function money(g: Record<string, string | undefined>, text: string): Figure | un
     }
   }
   if (!currency || !Number.isFinite(amount)) return undefined;
-  // 130.8 × 10¹² is not exact in binary: keep 15 significant digits, which every real amount fits in.
-  return { kind: "money", value: Number(amount.toPrecision(15)), currency, text };
+  return { kind: "money", value: fifteenDigits(amount), currency, text };
 }
 
 const CODE_ALIASES: Record<string, string> = { RMB: "CNY", RS: "INR" };
 const normaliseCode = (code: string): string => CODE_ALIASES[code.toUpperCase()] ?? code.toUpperCase();
-const toNumber = (n: string): number => Number(n.replaceAll(",", ""));
+const toNumber = (n: string): number => Number(n.includes(",") ? n.replaceAll(",", "") : n);
 
 /** 130조8000억 → 130.8e12; 2.5億 → 2.5e8; 50万 → 5e5; 27억3천만 → 2.73e9. */
 function cjkAmount(text: string): number {

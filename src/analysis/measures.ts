@@ -1,6 +1,8 @@
 // Figures that are neither money nor a date: a rate move in basis points ("150 basis points", "150 baz puan")
 // and a period ("a 40-month loan", "5 năm", "3年間"), which summaries keep as written.
 
+import { wordsAfterNumber } from "./after-number.js";
+
 // Words of scripts written with spaces end a figure at a word boundary; Chinese, Japanese and Korean glue numbers to words.
 const SPACED = String.raw`\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}`;
 
@@ -14,6 +16,8 @@ const BASIS_POINTS = [
   "điểm cơ bản", "mata asas", "เบสิสพอยท์", "ベーシスポイント", "bp", "베이시스포인트", "bp", "个基点", "個基點", "基点", "基點",
   "نقطة أساس", "نقاط أساس", "आधार अंक",
 ];
+/** The words that may follow a basis-point number: BASIS_POINT is searched only where one may. */
+export const BASIS_POINT_WORDS = wordsAfterNumber(BASIS_POINTS);
 export const BASIS_POINT = new RegExp(
   String.raw`(?<n>\d+(?:[.,]\d+)?)\s?(?:${BASIS_POINTS.join("|")})(?![${SPACED}])`,
   "giu",
@@ -34,6 +38,8 @@ const unitAlt = Object.keys(UNITS).sort((a, b) => b.length - a.length).join("|")
 // A fiscal or budget year written as a range ("2026-27", "FY2025/26"): its number as written, the first year as value.
 export const FISCAL_YEAR = /(?<![\p{L}\p{N}/-])(?:FY\s?)?(?<y>20\d\d)[-–/](?<end>\d\d)(?![\p{N}/-])/gu;
 
+/** The units that may follow a period's number: PERIOD is searched only where one may. */
+export const PERIOD_WORDS = wordsAfterNumber(Object.keys(UNITS));
 export const PERIOD = new RegExp(
   String.raw`(?<n>\d{1,3}(?:[.,]\d)?)(?:-|\s)?(?<unit>${unitAlt})(?![${SPACED}])`,
   "giu",

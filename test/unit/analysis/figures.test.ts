@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extractFigures, moneyMatches } from "../../../src/analysis/figures.js";
+import { dateMatches, extractFigures, localMoneyMatches, moneyMatches, percentMatches } from "../../../src/analysis/figures.js";
 
 const money = (text: string) => extractFigures(text).filter((f) => f.kind === "money");
 /** Each figure as [kind, value, text as written]. */
@@ -42,6 +42,10 @@ describe("extractFigures: a symbol or code right after another amount", () => {
       "5", "7", "12", "1,000", "1.000", "2,50", "0.75", " ", " ", "  ", "\n", "$", "US$", "S$", "s$", "NZ$", "€", "¥", "₩", "R$",
       "USD", "usd", "USDT", "Rs", "rs", "RMB", "EUR", "AUD", "million", "bn", "k", "m", "dollars", "yen", "won", "億", "円", "万",
       "억", "조", "원", "元", ".", ",", "-", "a", "the", "ſ", "K",
+      // Words after a number that begin no currency, scale or code (the search then leaves out the alternatives
+      // that start with the number), and some that begin one.
+      "from", "April", "of", "kilo", "bnx", "usda", "Bitcoin", "ETHER", "ſterling", "\u212a", "\n", "  ",
+      "年", "月", "日", "、", "人", "件",
     ];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(""));
     fc.assert(
@@ -54,7 +58,7 @@ describe("extractFigures: a symbol or code right after another amount", () => {
           for (const [name, value] of Object.entries(scanned[i]!.groups)) expect([name, m.groups[name]]).toEqual([name, value]);
         });
       }),
-      { numRuns: 3000 },
+      { numRuns: 6000 },
     );
   });
 });
@@ -252,5 +256,77 @@ describe("extractFigures: dates, amounts and percentages as other languages writ
   it("keeps a section of a code and an information sheet as acts", () => {
     expect(of("under 18 U.S.C. § 1960")).toEqual([["act", "1960", "U.S.C. § 1960"]]);
     expect(of("ASIC updated INFO 225")).toEqual([["act", "225", "INFO 225"]]);
+  });
+});
+
+describe("extractFigures: the searches left out where they cannot match", () => {
+  const pieces = [
+    " ", "  ", "\n", ",", ".", "-", "in", "In", "by", "since", "end of", "before", "May", "June", "December", "Dec.", "of",
+    "the", "firms", "percent", "per cent", "Prozent", "процент", "パーセント", "%", "％", "a", "ſ", "\u212a", "năm", "万", "年",
+  ];
+
+  it("reads a text without a digit as the full search does (a digit after '#' on a line of its own changes nothing)", () => {
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, fc.constantFrom(undefined, "2026-05-02", "2025-12-30"), (t, published) => {
+        expect(extractFigures(t, published)).toEqual(extractFigures(t + "\n#0", published));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("searches percentages only where a sign or a word may follow a number, and so finds every one", () => {
+    const numbers = ["5", "2,5", "12.75", "1,000", "0・5"];
+    const text = fc.array(fc.constantFrom(...pieces, ...numbers, ...numbers), { maxLength: 12 }).map((parts) => parts.join(""));
+    let found = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const everywhere = percentMatches(t, true);
+        found += everywhere.length;
+        expect(percentMatches(t)).toEqual(everywhere);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(found).toBeGreaterThan(500);
+  });
+
+  it("searches local amounts only where a sign or a word may make one, and so finds every one", () => {
+    const local = [
+      "5", "1.234,5", "2,50", "124'000", "1 000", "1\u00a0000", "12", " ", "  ", ",", ".", "$", "US$", "R$", "€", "₺", "Rp", "Rp.", "rp",
+      "RM", "rm", "USD ", "EUR ", "millones", "mil millones", "Mrd.", "mio.", "juta", "ล้าน", "тысяч", "euros", "Euro", "reais", "de ",
+      "d'", "d’", "di ", "usd", "US-Dollar", "dólares", "dolar", "tl", "TL", "рублей", "a", "the", "from", "r", "u", "ſ", "\u212a",
+    ];
+    const text = fc.array(fc.constantFrom(...local), { maxLength: 10 }).map((parts) => parts.join(""));
+    const defined = (groups: Record<string, string | undefined>) => Object.entries(groups).filter(([, v]) => v !== undefined);
+    let found = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const everywhere = localMoneyMatches(t, true);
+        found += everywhere.length;
+        const searched = localMoneyMatches(t);
+        expect(searched.map((m) => [m.index, m[0], defined(m.groups)])).toEqual(everywhere.map((m) => [m.index, m[0], defined(m.groups)]));
+      }),
+      { numRuns: 8000 },
+    );
+    expect(found).toBeGreaterThan(1000);
+  });
+
+  it("reads a date word once for a month and a year after it, and finds what the patterns as written find", () => {
+    const date = [
+      "in", "In", "by", "since", "through", "Through", "end of", "End of", "early", "Late", "before", "x", "the", " ", " ", ",", "-", "/",
+      "\n", "January", "May", "December", "Dec.", "Sept", "2024", "1999", "2025-26", "5", "12", "5th", "of", "年", "月", "日",
+      "in May", "Through December", "through 2024", "since 2024", "by 2025-26", "End of March", "5 May", "May 5, 2024", "2024年5月",
+    ];
+    const text = fc.array(fc.constantFrom(...date), { maxLength: 10 }).map((parts) => parts.join(""));
+    let found = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const asWritten = dateMatches(t, true);
+        found += asWritten.length;
+        expect(dateMatches(t)).toEqual(asWritten);
+      }),
+      { numRuns: 8000 },
+    );
+    expect(found).toBeGreaterThan(1000);
   });
 });

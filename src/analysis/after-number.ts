@@ -1,0 +1,116 @@
+// Whether a word of a list may follow a number anywhere in a text: asked before a pattern made of a number and
+// such a word is searched at all. Those patterns try every word of their list at every digit, and most items
+// have numbers (dates, percentages) that no such word follows.
+
+/**
+ * The words' beginnings: their first three characters, or the whole word when it is shorter, folded as the
+ * patterns (flag i) compare them. Each is a number: its characters' codes, 16 bits each.
+ */
+export interface WordsAfterNumber {
+  three: Set<number>;
+  two: Set<number>;
+  one: Set<number>;
+  /** One-letter words that end at a word boundary ("5m", "5k."): the letter, then no word character. */
+  letters: Set<number>;
+}
+
+// A word may follow its number after at most two separators ("5  USDT", "40-month", "3 firms").
+const CANDIDATE = /\d[\s-]{0,2}(?=\p{L})/gu;
+const QUANTIFIER = new Set(["?", "*", "+", "{"]);
+const SYNTAX = new Set(["\\", ".", "(", ")", "[", "]", "|", "^", "$", ...QUANTIFIER]);
+// Characters outside ASCII that fold to an ASCII letter under the flags iu.
+const TO_ASCII: Record<string, string> = { "\u212a": "k", "\u017f": "s" };
+const NONE = -1;
+
+/**
+ * A character as the patterns compare it: ASCII in lower case; a character of a script without case (Arabic,
+ * Devanagari, Thai, kana, CJK ideographs, Hangul syllables) as it is, since no other character folds to it.
+ * NONE for any other: a letter with case outside ASCII may fold to others, and is not looked up.
+ */
+function folded(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
+  const caseless =
+    (code >= 0x0600 && code <= 0x06ff) || (code >= 0x0900 && code <= 0x097f) || (code >= 0x0e00 && code <= 0x0e7f) ||
+    (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xac00 && code <= 0xd7af);
+  return caseless ? code : NONE;
+}
+
+// \w, folded: a character outside ASCII that `folded` knows is none (ſ and K, which are, are not known).
+const isWordCharacter = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || code === 95;
+
+const key = (codes: readonly number[]): number => codes.reduce((k, c) => k * 0x10000 + c, 0);
+
+/**
+ * The beginnings of `words` (literal words, or regex alternatives whose beginning is literal), and of `letters`:
+ * one-letter words that end at a word boundary ("5m", "5k."), the letter then no ASCII word character. A word
+ * with a letter of a cased script outside ASCII among its first three characters matches only where the text has
+ * such a letter, and there every word may follow (`unknown`): it needs no key.
+ */
+export function wordsAfterNumber(words: readonly string[], letters = ""): WordsAfterNumber {
+  const set: WordsAfterNumber = { three: new Set(), two: new Set(), one: new Set(), letters: new Set() };
+  for (const letter of letters) set.letters.add(folded(letter.charCodeAt(0)));
+  for (const word of words) {
+    if (!/^\p{L}/u.test(word)) throw new Error(`wordsAfterNumber: "${word}" does not start with a letter`);
+    const codes: number[] = [];
+    let cased = false;
+    for (let i = 0; i < word.length && codes.length < 3; i++) {
+      const c = word[i]!;
+      // A character made optional by a quantifier after it, or any syntax: the beginning ends before it.
+      if (SYNTAX.has(c) || QUANTIFIER.has(word[i + 1] ?? "")) break;
+      const code = folded((TO_ASCII[c] ?? c).charCodeAt(0));
+      if (code === NONE) {
+        cased = true;
+        break;
+      }
+      codes.push(code);
+    }
+    if (cased || codes.length === 0) continue;
+    (codes.length === 3 ? set.three : codes.length === 2 ? set.two : set.one).add(key(codes));
+  }
+  return set;
+}
+
+/**
+ * What follows the numbers of a text: the first three characters after each digit that a letter follows (after at
+ * most two whitespace or hyphen characters), folded. `unknown` when one of them is a letter of a cased script
+ * outside ASCII (or any other character `folded` does not know), or the text ends first: then every word may follow.
+ */
+export interface AfterNumbers {
+  unknown: boolean;
+  /** Each beginning as [first character, first two, all three], keyed as in WordsAfterNumber. */
+  keys: number[];
+}
+
+export function afterNumbers(text: string): AfterNumbers {
+  const found: AfterNumbers = { unknown: false, keys: [] };
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    const at = CANDIDATE.lastIndex;
+    if (at + 3 > text.length) {
+      found.unknown = true;
+      break;
+    }
+    const c0 = folded(text.charCodeAt(at));
+    const c1 = folded(text.charCodeAt(at + 1));
+    const c2 = folded(text.charCodeAt(at + 2));
+    if (c0 === NONE || c1 === NONE || c2 === NONE) {
+      found.unknown = true;
+      break;
+    }
+    found.keys.push(c0, c0 * 0x10000 + c1, (c0 * 0x10000 + c1) * 0x10000 + c2);
+  }
+  CANDIDATE.lastIndex = 0;
+  return found;
+}
+
+/** False only when no word of `words` can follow a number of the text: its pattern cannot match there. */
+export function mayFollow(after: AfterNumbers, words: WordsAfterNumber): boolean {
+  if (after.unknown) return true;
+  const { keys } = after;
+  for (let i = 0; i < keys.length; i += 3) {
+    if (words.one.has(keys[i]!) || words.two.has(keys[i + 1]!) || words.three.has(keys[i + 2]!)) return true;
+    if (words.letters.has(keys[i]!) && !isWordCharacter(keys[i + 1]! % 0x10000)) return true;
+  }
+  return false;
+}

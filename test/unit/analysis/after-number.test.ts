@@ -1,0 +1,66 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { afterNumbers, mayFollow, wordsAfterNumber } from "../../../src/analysis/after-number.js";
+import { COUNT, COUNT_WORDS } from "../../../src/analysis/counts.js";
+import { BASIS_POINT, BASIS_POINT_WORDS, PERIOD, PERIOD_WORDS } from "../../../src/analysis/measures.js";
+
+describe("afterNumbers and mayFollow: which words may follow a number", () => {
+  const words = wordsAfterNumber(["firms", "bps?", "mn", "Länder", "万"]);
+
+  it.each([
+    ["5 firms", true],
+    ["5 FIRMS and 3 of them", true],
+    ["from 1 April 2027, 100% of fines", false],
+    ["5 bp", true],
+    // "bps?": the s is optional, so "bp" alone begins the word.
+    ["5 bpx", true],
+    ["40-mnx", true],
+    ["5  fir", true],
+    // Three separators are more than any pattern allows.
+    ["5   firms", false],
+    ["5 Lander", false],
+    // A letter outside ASCII, or a text that ends within three characters of the number: anything may follow.
+    ["5 Länder", true],
+    ["5万", true],
+    // Scripts without case are looked up as they are: "年" begins no word of the list.
+    ["2025年8月の予定", false],
+    ["5万円", true],
+    ["5 f", true],
+    ["no number at all", false],
+  ])("%s → %s", (text, expected) => {
+    expect(mayFollow(afterNumbers(text), words)).toBe(expected);
+  });
+
+  it("refuses a word that does not start with a letter: the search for followers would not see it", () => {
+    expect(() => wordsAfterNumber(["$"])).toThrow(/does not start with a letter/);
+  });
+
+  // The figures skip COUNT, PERIOD and BASIS_POINT where their words follow no number: each must then find nothing.
+  it("says no only where the count, period and basis-point patterns find nothing", () => {
+    const pieces = [
+      "5", "12", "1,000", "2.5", "2026", " ", "  ", "   ", "-", "\n", "\u00a0", ".", ",", "%", "a", "the", "from", "April", "of",
+      "firms", "Firms", "FIRMS", "fir", "users", "member states", "month", "months", "Monate", "mon", "year", "yr", "ay", "days",
+      "bps", "bp", "Basis Points", "basispunkte", "bas", "million", "mil", "mn", "thousand", "tho", "k", "ſ", "\u212a", "ſites",
+      "sites", "Kunden", "tháng", "năm", "người", "万", "社", "명", "ล้าน", "年間", "개월", "млн", "человек", "年", "月", "日", "円",
+      "元", "、", "億", "人", "件", "개", "거래소", "ปี", "เดือน", "سنوات", "साल",
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(""));
+    const seen = { no: 0, yes: 0 };
+    fc.assert(
+      fc.property(text, (t) => {
+        const after = afterNumbers(t);
+        for (const [pattern, words] of [[COUNT, COUNT_WORDS], [PERIOD, PERIOD_WORDS], [BASIS_POINT, BASIS_POINT_WORDS]] as const) {
+          const found = [...t.matchAll(pattern)].length;
+          if (!mayFollow(after, words)) {
+            seen.no++;
+            expect([t, pattern.source.slice(0, 30), found]).toEqual([t, pattern.source.slice(0, 30), 0]);
+          } else if (found > 0) seen.yes++;
+        }
+      }),
+      { numRuns: 20000 },
+    );
+    // Both answers were given: the property was not met by saying yes to everything.
+    expect(seen.no).toBeGreaterThan(1000);
+    expect(seen.yes).toBeGreaterThan(1000);
+  });
+});
