@@ -80,7 +80,7 @@ const NUMBER_FIRST_WORDS = wordsAfterNumber(
 /** The search from the number for `text`: without the alternatives that start with it where they cannot match. */
 const moneyFromNumber = (text: string, after = afterNumbers(text)): RegExp =>
   mayFollow(after, NUMBER_FIRST_WORDS) ? MONEY_FROM_NUMBER : MONEY_FROM_SIGN;
-const PERCENT_WORD = String.raw`percent\b|per cent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент\S*|persen\b|peratus\b|パーセント|퍼센트`;
+const PERCENT_WORD = String.raw`percent\b|per cent\b|pkt proc\.|proc\.|procent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент\S*|persen\b|peratus\b|パーセント|퍼센트`;
 const PERCENT = new RegExp(
   String.raw`(?:(?<![\d.,])(?<dec>\d+(?:,|・)\d{1,2})|(?<![\d.])(?<n>${NUM}))\s?(?:%|％|${PERCENT_WORD})`,
   "gi",
@@ -101,12 +101,14 @@ const LOCAL_SCALE: Record<string, number> = {
   "миллион": 1e6, "млн": 1e6, "миллиардов": 1e9, "миллиарда": 1e9, "миллиард": 1e9, "млрд": 1e9, "тысяч": 1e3,
   "тыс.": 1e3, milyon: 1e6, milyar: 1e9, "triệu": 1e6, "tỷ": 1e9, "nghìn": 1e3, juta: 1e6, miliar: 1e9, triliun: 1e12,
   bilion: 1e9, "ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3, "ألف": 1e3, "مليون": 1e6, "مليار": 1e9,
+  miljoen: 1e6, miljard: 1e9, mln: 1e6, mld: 1e9, "milionów": 1e6, miliony: 1e6, milion: 1e6, "miliardów": 1e9, miliardy: 1e9, "tys.": 1e3,
 };
 const LOCAL_CURRENCY: Record<string, string> = {
   euros: "EUR", euro: "EUR", reais: "BRL", real: "BRL", pesos: "MXN", "dólares": "USD", dolares: "USD", dollari: "USD",
   "долларов": "USD", "рублей": "RUB", "рубля": "RUB", "рубль": "RUB", tl: "TRY", lira: "TRY", "đồng": "VND", rupiah: "IDR",
   ringgit: "MYR", "บาท": "THB", "ريال": "SAR", "درهم": "AED", "دولار": "USD", rp: "IDR", "rp.": "IDR", rm: "MYR",
   "r$": "BRL", "us$": "USD", "€": "EUR", "₺": "TRY", usd: "USD", "us-dollar": "USD", dollar: "USD", "dólar": "USD", dolar: "USD", dolara: "USD", "doların": "USD", "dolarlık": "USD", $: "USD",
+  dollars: "USD", "zł": "PLN", "złotych": "PLN", "złote": "PLN",
 };
 const localScaleAlt = Object.keys(LOCAL_SCALE).sort((a, b) => b.length - a.length).map(escape).join("|");
 const localCurrencyAlt = Object.keys(LOCAL_CURRENCY).sort((a, b) => b.length - a.length).map(escape).join("|");

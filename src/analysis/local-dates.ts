@@ -24,8 +24,11 @@ add(
   "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม",
   "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.",
   "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+  "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
   "Jänner",
 );
+// Spanish abbreviations as wires write them ("27 ene", "13 nov"); "mar" and "may" are words too, so they are left out.
+Object.assign(MONTHS, { ene: 1, feb: 2, abr: 4, jun: 6, jul: 7, ago: 8, sept: 9, oct: 10, nov: 11, dic: 12 });
 MONTHS["setiembre"] = 9;
 MONTHS["jänner"] = 1;
 

@@ -14,7 +14,7 @@ const BASIS_POINTS = [
   "basis points?", "bps", "bp", "puntos básicos", "puntos basicos", "punto básico", "pontos-base", "pontos base", "pontos básicos",
   "Basispunkte?n?", "points de base", "punti base", "punti percentuali", "базисн\\p{L}* пункт\\p{L}*", "б\\.п\\.", "baz puan\\p{L}*", "basis poin",
   "điểm cơ bản", "mata asas", "เบสิสพอยท์", "ベーシスポイント", "bp", "베이시스포인트", "bp", "个基点", "個基點", "基点", "基點",
-  "نقطة أساس", "نقاط أساس", "आधार अंक",
+  "نقطة أساس", "نقاط أساس", "आधार अंक", "puntos base", "punto base", "basispunten", "basispunt", "punktów bazowych", "punkty bazowe", "pkt bazowych",
 ];
 /** The words that may follow a basis-point number: BASIS_POINT is searched only where one may. */
 export const BASIS_POINT_WORDS = wordsAfterNumber(BASIS_POINTS);

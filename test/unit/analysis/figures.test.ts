@@ -115,6 +115,24 @@ describe("extractFigures: percentages and dates", () => {
     expect(percent("politika faizi %38 seviyesine")).toEqual([38]);
     expect(percent("un impuesto del 15 por ciento")).toEqual([15]);
   });
+
+  it("reads Dutch and Polish amounts, French dollars, Polish percentages and dates, Spanish basis points and month abbreviations", () => {
+    const money = (text: string) => extractFigures(text).filter((f) => f.kind === "money").map((f) => [f.currency, f.value]);
+    expect(money("een boete van 3,3 miljoen euro")).toEqual([["EUR", 3_300_000]]);
+    expect(money("een investering van 2 miljard euro")).toEqual([["EUR", 2_000_000_000]]);
+    expect(money("un piratage de 1,4 milliard de dollars")).toEqual([["USD", 1_400_000_000]]);
+    expect(money("kara w wysokości 5,5 mln zł")).toEqual([["PLN", 5_500_000]]);
+    expect(money("a fine of 2,500 dollars")).toEqual([["USD", 2_500]]);
+    expect(of("stopy procentowe na poziomie 4 proc. po obniżce o 0,25 pkt proc.")).toEqual([
+      ["percent", 4, "4 proc."],
+      ["percent", 0.25, "0,25 pkt proc."],
+    ]);
+    expect(of("la tasa baja 25 puntos base")).toEqual([["basis-points", 25, "25 puntos base"]]);
+    expect(of("decyzja zapadła 14 stycznia 2026")).toEqual([["date", "2026-01-14", "14 stycznia 2026"]]);
+    expect(of("SANTIAGO, 27 ene (Reuters)", "2026-01-28")).toEqual([["date", "2026-01-27", "27 ene"]]);
+    // "may" and "mar" are words as well as months: no date is read from them.
+    expect(of("the 5 may apply from 2 mar", "2026-01-28")).toEqual([]);
+  });
 });
 
 describe("extractFigures: act numbers, basis points, periods", () => {
