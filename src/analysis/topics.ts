@@ -25,7 +25,7 @@ export function tagTopics(segments: readonly Segment[]): string[] {
   if (chosen.length === 0) return (score.get("other") ?? 0) >= 1 ? ["other"] : [];
   // A broad act named in the title or lead ("lifts ban", "comprehensive rules", "legalises") is a topic of its own beside
   // the specific ones.
-  if ([...refsOf(segments, "topic")].some((x) => x.ref.id === "other" && x.ref.weight >= 1 && x.segment.index <= 0)) chosen.push("other");
+  if ([...refsOf(segments, "topic")].some((x) => x.ref.id === "other" && x.ref.weight >= 1 && x.segment.index <= 1)) chosen.push("other");
   return chosen.slice(0, 5);
 }
 
