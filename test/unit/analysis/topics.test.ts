@@ -98,3 +98,11 @@ describe("topics: warnings", () => {
     expect(topicsOf("", "El banco central advierte sobre los riesgos de invertir en criptomonedas.")).not.toContain("enforcement");
   });
 });
+
+describe("topics: a broad act beside the specific topics", () => {
+  it("adds 'other' when the title or the lead's first two sentences name a broad act", () => {
+    const text = "The regulator published licensing rules for crypto exchanges on Monday. The rules are part of a comprehensive regime for digital assets. Exchanges must apply by June.";
+    expect(topicsOf("Regulator sets licensing rules for crypto exchanges", text)).toEqual(["exchange-licensing", "other"]);
+    expect(topicsOf("Regulator sets licensing rules for crypto exchanges", "The regulator published licensing rules for crypto exchanges on Monday. Exchanges must apply by June. Officials said more work was needed. The rules are part of a comprehensive regime for digital assets.")).toEqual(["exchange-licensing"]);
+  });
+});
