@@ -39,6 +39,21 @@ function safeDecode(value: string): string {
   }
 }
 
+/** Starts with an http(s) scheme and an authority: parsed the same with or without a base. */
+const ABSOLUTE_HTTP = /^https?:\/\//i;
+
+let lastBase: string | undefined;
+let lastBaseValid = false;
+
+/** Whether `base` parses as a URL; the last answer is kept, since the items of one feed share their base. */
+function validBase(base: string): boolean {
+  if (base !== lastBase) {
+    lastBaseValid = URL.canParse(base);
+    lastBase = base;
+  }
+  return lastBaseValid;
+}
+
 /**
  * The absolute http(s) form of `url` (resolved against `base` when relative), without
  * fragment and tracking parameters; scheme and host lower-cased, default port removed.
@@ -50,7 +65,9 @@ export function canonicalUrl(url: string, base?: string): string | null {
   if (trimmed === "") return null;
   let parsed: URL;
   try {
-    parsed = base === undefined ? new URL(trimmed) : new URL(trimmed, base);
+    // An absolute http(s) URL ignores its base, but the base is still parsed (and a bad one still throws): a feed's
+    // items share one base, so it is checked once and the item's URL parsed alone.
+    parsed = base === undefined || (ABSOLUTE_HTTP.test(trimmed) && validBase(base)) ? new URL(trimmed) : new URL(trimmed, base);
   } catch {
     return null;
   }
