@@ -72,16 +72,21 @@ export function canonicalUrl(url: string, base?: string): string | null {
     return null;
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
-  // Each setter parses the whole URL again: only called when there is something to remove. A "#" in the href can
-  // only start the fragment (elsewhere it is escaped), an empty one included.
-  if (parsed.href.includes("#")) parsed.hash = "";
-  if (parsed.search !== "") {
+  // Cut from the href rather than through the setters, each of which parses the whole URL again. A "#" in the href
+  // can only start the fragment (elsewhere it is escaped), an empty one included.
+  let href = parsed.href;
+  const hash = href.indexOf("#");
+  if (hash !== -1) href = href.slice(0, hash);
+  const search = parsed.search;
+  if (search !== "") {
     // Filtered by hand: URLSearchParams would re-encode the parameters we keep.
-    const pairs = parsed.search.slice(1).split("&");
+    const pairs = search.slice(1).split("&");
     const kept = pairs.filter((pair) => pair !== "" && !isTracking(safeDecode(pair.split("=", 1)[0] ?? "")));
-    if (kept.length !== pairs.length) parsed.search = kept.length > 0 ? `?${kept.join("&")}` : "";
+    // Without its fragment the href ends with the query. The kept pairs are already escaped, so the query setter
+    // would take them as they are.
+    if (kept.length !== pairs.length) href = href.slice(0, href.length - search.length) + (kept.length > 0 ? `?${kept.join("&")}` : "");
   }
-  return parsed.href;
+  return href;
 }
 
 /** The key that makes the same story the same across feeds: `u:<canonical URL>`. */
