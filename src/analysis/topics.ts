@@ -58,14 +58,14 @@ function actedOn(segments: readonly Segment[]): Set<string> {
 function pairedWeak(segments: readonly Segment[]): Set<string> {
   const out = new Set<string>();
   for (const segment of segments) {
-    const seen = new Map<string, string>();
+    let seen: Map<string, string> | undefined; // made for the (few) sentences with a weak term
     for (const hit of segment.hits) {
       // Read only for a hit that has a weak topic term: most hits have none.
       let word: string | undefined;
       for (const ref of hit.refs) {
         if (ref.t !== "topic" || ref.weight >= 1) continue;
         word ??= segment.text.slice(hit.start, hit.end).toLowerCase();
-        const first = seen.get(ref.id);
+        const first = (seen ??= new Map()).get(ref.id);
         if (first === undefined) seen.set(ref.id, word);
         else if (first !== word) out.add(ref.id);
       }
