@@ -32,6 +32,8 @@ const isTracking = (name: string): boolean => {
 };
 
 function safeDecode(value: string): string {
+  // Nothing to decode in most names ("utm_source", "id"): neither the regex nor the decoder need run.
+  if (!value.includes("%") && !value.includes("+")) return value;
   try {
     return decodeURIComponent(value.replace(/\+/g, " "));
   } catch {
