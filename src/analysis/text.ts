@@ -52,8 +52,9 @@ export function plainText(raw: string): string {
         .replace(/<!--[\s\S]*?-->/g, " ")
         .replace(/<\s*(?:br|\/p|\/div|\/li|\/h[1-6]|\/tr|p|div|li|h[1-6])\b[^>]*>/gi, "\n")
         .replace(/<[^>]+>/g, " ");
+  // Split at each newline (a string search, where /\n+/ runs the regex engine): the empty lines between are dropped below.
   return decodeEntities(withoutTags)
-    .split(/\n+/)
+    .split("\n")
     .map((line) => line.replace(SPACE_RUN, " ").trim())
     .filter((line) => line.length > 0 && !isBoilerplate(line))
     .join("\n");

@@ -1,19 +1,22 @@
-import { refsOf, type Segment } from "./terms.js";
+import { refsOf, type Ref, type Segment } from "./terms.js";
 
 /**
  * Topic ids, primary first. A topic needs real support (one clear term, or a title mention) and enough
  * weight beside the primary one: a passing "enforcement actions" in an AML report is not a second topic.
  */
 export function tagTopics(segments: readonly Segment[]): string[] {
-  const score = topicScores(segments);
+  // Each list walks every hit of every sentence: gathered once for all the passes below.
+  const topicRefs = refsOf(segments, "topic");
+  const authorityRefs = refsOf(segments, "authority");
+  const score = scoresOf(topicRefs, authorityRefs);
   const acted = actedOn(segments);
   // What the act is about counts as much as one clear term.
   for (const id of acted) score.set(id, (score.get(id) ?? 0) + 0.5);
   // Weak terms ("exchange", "registered") support a topic but never make one on their own.
-  const strong = new Set([...refsOf(segments, "topic")].filter((x) => x.ref.weight >= 1).map((x) => x.ref.id));
+  const strong = new Set(topicRefs.filter((x) => x.ref.weight >= 1).map((x) => x.ref.id));
   for (const id of pairedWeak(segments)) strong.add(id);
   for (const id of acted) strong.add(id);
-  for (const { segment, ref } of refsOf(segments, "authority")) {
+  for (const { segment, ref } of authorityRefs) {
     const topic = mandateOf(ref, segment);
     if (topic) strong.add(topic);
   }
@@ -25,7 +28,7 @@ export function tagTopics(segments: readonly Segment[]): string[] {
   if (chosen.length === 0) return (score.get("other") ?? 0) >= 1 ? ["other"] : [];
   // A broad act named in the title or lead ("lifts ban", "comprehensive rules", "legalises") is a topic of its own beside
   // the specific ones.
-  if ([...refsOf(segments, "topic")].some((x) => x.ref.id === "other" && x.ref.weight >= 1 && x.segment.index <= 1)) chosen.push("other");
+  if (topicRefs.some((x) => x.ref.id === "other" && x.ref.weight >= 1 && x.segment.index <= 1)) chosen.push("other");
   return chosen.slice(0, 5);
 }
 
@@ -55,12 +58,14 @@ function actedOn(segments: readonly Segment[]): Set<string> {
 function pairedWeak(segments: readonly Segment[]): Set<string> {
   const out = new Set<string>();
   for (const segment of segments) {
-    const seen = new Map<string, string>();
+    let seen: Map<string, string> | undefined; // made for the (few) sentences with a weak term
     for (const hit of segment.hits) {
-      const word = segment.text.slice(hit.start, hit.end).toLowerCase();
+      // Read only for a hit that has a weak topic term: most hits have none.
+      let word: string | undefined;
       for (const ref of hit.refs) {
         if (ref.t !== "topic" || ref.weight >= 1) continue;
-        const first = seen.get(ref.id);
+        word ??= segment.text.slice(hit.start, hit.end).toLowerCase();
+        const first = (seen ??= new Map()).get(ref.id);
         if (first === undefined) seen.set(ref.id, word);
         else if (first !== word) out.add(ref.id);
       }
@@ -71,9 +76,15 @@ function pairedWeak(segments: readonly Segment[]): Set<string> {
 
 /** Weighted mentions per topic; the title counts double. */
 export function topicScores(segments: readonly Segment[]): Map<string, number> {
+  return scoresOf(refsOf(segments, "topic"), refsOf(segments, "authority"));
+}
+
+type RefsOf<T extends Ref["t"]> = ReturnType<typeof refsOf<T>>;
+
+function scoresOf(topicRefs: RefsOf<"topic">, authorityRefs: RefsOf<"authority">): Map<string, number> {
   const score = new Map<string, number>();
   const add = (id: string, w: number) => score.set(id, (score.get(id) ?? 0) + w);
-  for (const { segment, hit, ref } of refsOf(segments, "topic")) {
+  for (const { segment, hit, ref } of topicRefs) {
     // "Markets watch for a potential rate hike": a move not yet made is not the monetary-policy topic.
     // ("Voted to hold rates ahead of the Budget" tells a move made: the sentence's decided cue outweighs its "ahead of".)
     if (ref.id === "monetary-policy" && speculates(segment, hit)) continue;
@@ -81,7 +92,7 @@ export function topicScores(segments: readonly Segment[]): Map<string, number> {
   }
   // A tax authority or a financial intelligence unit acting makes the item about its mandate, named or not.
   const counted = new Set<string>();
-  for (const { segment, ref } of refsOf(segments, "authority")) {
+  for (const { segment, ref } of authorityRefs) {
     const topic = mandateOf(ref, segment);
     if (!topic || (topic !== "tax" && counted.has(topic))) continue;
     counted.add(topic);

@@ -4,6 +4,7 @@ import { FeedError } from "../core/errors.js";
 import { capText, capTitle, MAX_TEXT_CHARS, MAX_TITLE_CHARS, RAW_FACTOR } from "../core/text-limits.js";
 import { firstPublishedDate, parseFeedDate } from "./dates.js";
 import { articleId, canonicalUrl } from "./identity.js";
+import { LeanParser } from "./lean-parser.js";
 import { plainLine, plainText, snippet } from "./text.js";
 import { BASE_ATTR, DATE_PREFIX, LANG_ATTR, NotAFeed, prepareXml } from "./xml-prepare.js";
 
@@ -48,7 +49,7 @@ const ENTRY_DATES = ["published", "issued", "created", "updated", "modified"] as
 
 // rss-parser's custom field lists accept `[from, to, { keepArray }]` at run time; its types
 // only know a narrower shape, hence the casts.
-const parser = new Parser<RawFeed, RawItem>({
+const parser = new LeanParser<RawFeed, RawItem>({
   defaultRSS: 2,
   customFields: {
     feed: [

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clip, halfWidth, scriptOf, plainText, splitSentences } from "../../../src/analysis/text.js";
+import { clip, decodeEntities, halfWidth, isBoilerplate, scriptOf, plainText, splitSentences } from "../../../src/analysis/text.js";
 
 describe("plainText", () => {
   it("strips tags, decodes entities and drops feed boilerplate", () => {
@@ -51,5 +52,25 @@ describe("halfWidth", () => {
   it("turns full-width digits, letters and the percent sign into ASCII and leaves CJK punctuation", () => {
     expect(halfWidth("政策金利を０・７５％に、ＳＥＣは（米国）")).toBe("政策金利を0・75%に、SECは（米国）");
     expect(halfWidth("plain text")).toBe("plain text");
+  });
+});
+
+describe("plainText's lines", () => {
+  /** The lines as first cut: at runs of newlines, by a regex. */
+  const reference = (raw: string): string =>
+    decodeEntities(raw)
+      .split(/\n+/)
+      .map((line) => line.replace(/\s{2,}|[^\S ]/g, " ").trim())
+      .filter((line) => line.length > 0 && !isBoilerplate(line))
+      .join("\n");
+
+  it("are those of a split at runs of newlines", () => {
+    const piece = fc.constantFrom("a", "Word", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u00a0", "&amp;", "Read more", "Share", "x\n \n", "\u3000");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }).map((parts) => parts.join("")), (text) => {
+        expect(plainText(text)).toBe(reference(text));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });

@@ -40,8 +40,15 @@ const piece = fc.constantFrom(
   "utm_source", "UTM_Medium", "ref", "fbclid", "gclid", "id", "page", "..", "//",
 );
 const tail = fc.array(piece, { maxLength: 24 }).map((parts) => parts.join(""));
-const origin = fc.constantFrom("http://example.org", "https://Example.ORG:443", "http://x.example:8080", "HTTPS://日本.example", "http://192.168.0.1", "");
-const base = fc.constantFrom(undefined, "https://feeds.example/news/feed.xml", "http://b.example/a/b/?q=1#f");
+const origin = fc.constantFrom(
+  "http://example.org", "https://Example.ORG:443", "http://x.example:8080", "HTTPS://日本.example", "http://192.168.0.1", "",
+  // Absolute or not by a hair: a scheme without the slashes, a backslash, leading space, another scheme.
+  "http:example.org", "https:/example.org", "http:\\\\example.org", "  https://example.org", "//example.org", "ftp://example.org",
+);
+// Bases that do not parse too: an absolute URL is then still refused, as the parser refuses it with such a base.
+const base = fc.constantFrom(
+  undefined, "https://feeds.example/news/feed.xml", "http://b.example/a/b/?q=1#f", "not a base", "", "http://", "mailto:news@feeds.example",
+);
 
 describe("canonicalUrl", () => {
   it("gives what it gave when it set the fragment and the query every time", () => {
@@ -63,5 +70,12 @@ describe("canonicalUrl", () => {
   ])("%s", (url, expected) => {
     expect(canonicalUrl(url)).toBe(expected);
     expect(reference(url)).toBe(expected);
+  });
+
+  it("resolves an absolute URL alone against a good base and refuses it against a bad one", () => {
+    expect(canonicalUrl("https://example.org/a?utm_source=x", "https://feeds.example/feed.xml")).toBe("https://example.org/a");
+    expect(canonicalUrl("https://example.org/a", "not a base")).toBeNull();
+    expect(canonicalUrl("https://example.org/a", "https://feeds.example/feed.xml")).toBe("https://example.org/a");
+    expect(canonicalUrl("/a", "not a base")).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { articleId, canonicalUrl, contentKey, linkKey } from "../../../src/feeds/identity.js";
+import { articleId, canonicalUrl, contentKey, linkKey, nfkc } from "../../../src/feeds/identity.js";
 
 describe("canonicalUrl", () => {
   it("lower-cases scheme and host, drops default ports and the fragment", () => {
@@ -81,5 +82,18 @@ describe("contentKey", () => {
   });
   it("is null for a bare title, which may honestly repeat", () => {
     expect(contentKey({ title: "Weekly bulletin", published: null, text: "" })).toBeNull();
+  });
+});
+
+describe("nfkc", () => {
+  it("is String.prototype.normalize('NFKC'), ASCII or not", () => {
+    const unit = fc.constantFrom("a", "Z", " ", "\t", "\n", "\x00", "\x7f", "\x80", "\u00a0", "\u00aa", "\u00bd", "\u00c5", "A\u030a", "\ufb01", "\uff21", "\u2460", "\u3000", "\ud83d\ude00", "\ud800");
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 20 }).map((parts) => parts.join("")), (text) => {
+        expect(nfkc(text)).toBe(text.normalize("NFKC"));
+      }),
+      { numRuns: 5_000 },
+    );
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 40 }), (text) => void expect(nfkc(text)).toBe(text.normalize("NFKC"))), { numRuns: 5_000 });
   });
 });
