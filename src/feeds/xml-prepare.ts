@@ -69,7 +69,7 @@ export interface StartTag {
 
 const localName = (name: string): string => name.slice(name.indexOf(":") + 1).toLowerCase();
 
-function decodeAttr(value: string): string {
+export function decodeAttr(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, ref: string) => {
     const lower = ref.toLowerCase();
     if (lower.startsWith("#x")) return String.fromCodePoint(parseInt(lower.slice(2), 16));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { NotAFeed, readStartTag } from "../../../src/feeds/xml-prepare.js";
+import { decodeAttr, NotAFeed, readStartTag } from "../../../src/feeds/xml-prepare.js";
 
 /** The start-tag reader as first written: character by character, attributes always searched. */
 function reference(xml: string, at: number) {
@@ -23,14 +23,6 @@ function reference(xml: string, at: number) {
     i++;
   }
   return "never closed";
-}
-function decodeAttr(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, ref: string) => {
-    const lower = ref.toLowerCase();
-    if (lower.startsWith("#x")) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith("#")) return String.fromCodePoint(parseInt(lower.slice(1), 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[lower] ?? "";
-  });
 }
 
 function read(xml: string, at: number) {
