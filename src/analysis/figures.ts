@@ -143,10 +143,14 @@ function localMoney(text: string, after: AfterNumbers): RegExp | undefined {
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH = String.raw`(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`;
-// A month alone only after a word that makes it a date ("back in December", "by March").
-const MONTH_ALONE = String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Ee]nd of)\s(?<m7>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s\d)`;
-// A bare year only after a word that makes it a date ("since 2024", "by 2027"): "Bill 2025" is a name.
-const YEAR_ALONE = String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]nd of|[Ee]arly|[Ll]ate)\s(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`;
+// A month alone, or a bare year, only after a word that makes it a date ("back in December", "since 2024", "by
+// 2027"): "Bill 2025" is a name. "Through" makes a year a date, not a month.
+const YEAR_WORDS = String.raw`[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]nd of|[Ee]arly|[Ll]ate`;
+const MONTH_WORDS = YEAR_WORDS.replace("|[Tt]hrough", "");
+const MONTH_NAME_ALONE = String.raw`(?<m7>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s\d)`;
+const YEAR_NUMBER_ALONE = String.raw`(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`;
+const MONTH_ALONE = String.raw`\b(?:${MONTH_WORDS})\s${MONTH_NAME_ALONE}`;
+const YEAR_ALONE = String.raw`\b(?:${YEAR_WORDS})\s${YEAR_NUMBER_ALONE}`;
 const DATE_FORMS = [
   String.raw`\b(?<iy>20\d\d|19\d\d)-(?<im>\d\d)-(?<id>\d\d)\b`,
   // Day first, as most of the world writes it ("1/7/2025", "09.03.2026"); month first only when the day says so (US "12/25/2025").
@@ -164,7 +168,7 @@ const DATE_AS_WRITTEN = [...DATE_FORMS, MONTH_ALONE, YEAR_ALONE].join("|");
 const DATE = new RegExp(
   [
     ...DATE_FORMS,
-    String.raw`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]nd of|[Ee]arly|[Ll]ate)\s(?:(?<![Tt]hrough\s)(?<m7>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s\d)|(?<y6>(?:19|20)\d\d)\b(?![-–/]\d))`,
+    String.raw`\b(?:${YEAR_WORDS})\s(?:(?<![Tt]hrough\s)${MONTH_NAME_ALONE}|${YEAR_NUMBER_ALONE})`,
   ].join("|"),
   "g",
 );
