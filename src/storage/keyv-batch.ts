@@ -16,8 +16,9 @@ export interface BatchEntry {
 export async function setManyAtOnce(keyv: Keyv, entries: readonly BatchEntry[]): Promise<void> {
   const store = keyv.store as Partial<KeyvStoreAdapter> | Map<unknown, unknown>;
   const serialize = keyv.serialize;
+  const throughKeyv = () => keyv.setMany(entries.map((e) => ({ ...e })));
   if (store instanceof Map || typeof store.setMany !== "function" || !serialize || keyv.opts.compression) {
-    await keyv.setMany(entries.map((e) => ({ ...e })));
+    await throughKeyv();
     return;
   }
   const namespace = keyv.useKeyPrefix ? keyv.namespace : undefined;
@@ -40,7 +41,7 @@ export async function setManyAtOnce(keyv: Keyv, entries: readonly BatchEntry[]):
     lastText = text;
     // An asynchronous serializer is keyv's to await.
     if (typeof text !== "string") {
-      await keyv.setMany(entries.map((e) => ({ ...e })));
+      await throughKeyv();
       return;
     }
     serialized.push({ key: prefix && !key.startsWith(prefix) ? prefix + key : key, value: text, ttl: life });
