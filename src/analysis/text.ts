@@ -116,17 +116,14 @@ export interface Sentence {
  * whose characters all have a class that `sentenceBounds` knows get the segmenter's bounds from it, without ICU.
  */
 export function splitSentences(text: string, language: Script): Sentence[] {
-  const out: Sentence[] = [];
   const bounds = sentenceBounds(text);
-  if (bounds) {
-    for (let b = 1; b < bounds.length; b++) addSegment(out, text, text.slice(bounds[b - 1], bounds[b]), bounds[b - 1]!);
-  } else {
-    for (const seg of segmenter(language, "sentence").segment(text)) addSegment(out, text, seg.segment, seg.index);
-  }
+  if (!bounds) return splitSentencesByIcu(text, language);
+  const out: Sentence[] = [];
+  for (let b = 1; b < bounds.length; b++) addSegment(out, text, text.slice(bounds[b - 1], bounds[b]), bounds[b - 1]!);
   return out;
 }
 
-/** Splits with ICU alone (for tests comparing it with the path above). */
+/** Splits with ICU alone: texts with a character `sentenceBounds` does not know, and tests comparing the two. */
 export function splitSentencesByIcu(text: string, language: Script): Sentence[] {
   const out: Sentence[] = [];
   for (const seg of segmenter(language, "sentence").segment(text)) addSegment(out, text, seg.segment, seg.index);
