@@ -13,8 +13,11 @@ import sqlite3 from "sqlite3";
  *   adapter prepares, runs and finalizes a statement for every call (three trips to libuv's threads instead of
  *   one), and a poll makes about a thousand such calls.
  */
+/** How long a write waits for another process's lock (a `poll --once` beside the service), on both connections. */
+const BUSY_TIMEOUT_MS = 10_000;
+
 export async function openSqlite(file: string): Promise<KeyvSqlite> {
-  const sqlite = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
+  const sqlite = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: BUSY_TIMEOUT_MS });
   // Writes of this adapter go through both connections below: both commit without syncing the file.
   const pragmas = ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"];
   for (const pragma of pragmas) await sqlite.query(pragma);
@@ -74,7 +77,7 @@ class Prepared {
     const db = await new Promise<sqlite3.Database>((resolve, reject) => {
       const opened = new sqlite3.Database(file, (error) => (error ? reject(error) : resolve(opened)));
     });
-    db.configure("busyTimeout", 10_000);
+    db.configure("busyTimeout", BUSY_TIMEOUT_MS);
     const statements = new Map<string, sqlite3.Statement>();
     try {
       for (const pragma of pragmas) await new Promise<void>((resolve, reject) => db.run(pragma, (error) => (error ? reject(error) : resolve())));
