@@ -96,18 +96,18 @@ function readTable<S extends z.ZodType>(file: string, schema: S): z.output<S> {
   return validate(file, readSnapshot(file, source) ?? parseYaml(file, source), schema);
 }
 
-/** Cross-entry rules zod cannot see: unique codes, and at most one default reading of a shared acronym. */
+/** Cross-entry rules zod cannot see: unique codes, and at most one default reading of a shared acronym or name. */
 function checkJurisdictions(jurisdictions: readonly Jurisdiction[]): string[] {
   const problems = duplicates(jurisdictions.map((j) => j.code)).map((code) => `jurisdictions: code ${code} appears twice`);
   const defaults = new Map<string, string[]>();
   for (const j of jurisdictions) {
     for (const r of j.regulators) {
-      if (r.default && !r.acronym) problems.push(`jurisdictions.${j.code}: default is only meaningful with an acronym`);
-      if (r.default && r.acronym) defaults.set(r.acronym, [...(defaults.get(r.acronym) ?? []), j.code]);
+      // A shared name ("National Treasury": South Africa's and Kenya's) has a usual reading as a shared acronym does.
+      if (r.default) for (const key of r.acronym ? [`acronym ${r.acronym}`] : r.names.map((n) => `name ${n}`)) defaults.set(key, [...(defaults.get(key) ?? []), j.code]);
     }
   }
-  for (const [acronym, codes] of defaults) {
-    if (codes.length > 1) problems.push(`jurisdictions: acronym ${acronym} is the default in ${codes.join(", ")}`);
+  for (const [reading, codes] of defaults) {
+    if (codes.length > 1) problems.push(`jurisdictions: ${reading} is the default in ${codes.join(", ")}`);
   }
   return problems;
 }

@@ -1,4 +1,5 @@
 import type { Hit } from "./matcher.js";
+import { homeOfAFirm } from "./firm-home.js";
 import { refsOf, zoneWeight, type Ref, type Segment } from "./terms.js";
 
 export interface JurisdictionContext {
@@ -41,6 +42,7 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   const named = new Map<string, number>();
   for (const { segment, hit, ref } of refsOf(segments, "place")) {
     if (ref.weight >= 1) named.set(ref.code, (named.get(ref.code) ?? 0) + 1);
+    if (homeOfAFirm(hit, segment)) continue;
     // Repeated mentions add less and less: a country named five times in passing is still in passing.
     const seen = named.get(ref.code) ?? 1;
     add(ref.code, (ref.weight * zoneWeight(segment.index)) / Math.sqrt(seen));

@@ -1,3 +1,4 @@
+import { homeOfAFirm } from "./firm-home.js";
 import { zoneWeight, type Segment } from "./terms.js";
 
 /** Evidence in one segment: an official actor, what it did, signs the main event is something else, and scope. */
@@ -37,7 +38,7 @@ function cues(segment: Segment) {
         else if (ref.cue === "scope") scope++;
       } else if (ref.t === "place" && ref.weight >= 1) {
         // Only a country that opens the sentence is its subject: "Thailand approves", not "a token in Dubai".
-        if (hit.start <= SUBJECT_REACH) country = true;
+        if (hit.start <= SUBJECT_REACH && !homeOfAFirm(hit, segment)) country = true;
       }
       else if (ref.t === "topic" && ref.weight >= 1) {
         if (SCOPE_TOPICS.has(ref.id)) scope++;
@@ -80,6 +81,7 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   let score = 0;
   let speculative = 0;
   let titleDecided = false;
+  let titleMove = false;
   let leadActs = 0;
   let titleActor = false;
   let leadActor = false;
@@ -97,13 +99,18 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     // An authority that leads its sentence and then "launches" something launches a consultation, a phase, a sandbox.
     const non = c.authority && !c.nonLeads ? 0.5 * Math.min(c.non, 1) : 1.25 * Math.min(c.non, 2);
     // The main event is told in the title and first sentence; a hack recalled later is background.
-    const nonWeight = segment.index <= 0 ? w : 0.25;
+    // A headline that tells an authority's move made ("Swedish central bank cuts rate to zero") is the main event:
+    // the lead's "bigger than analysts had expected" is its colour.
+    const nonWeight = segment.index === 0 && titleMove ? 0 : segment.index <= 0 ? w : 0.25;
     score += w * (actor + 0.75 * Math.min(c.acts, 2)) - nonWeight * non;
     if (lead) leadActs += c.acts;
     anyActor ||= c.authority || (c.country && segment.index <= 2);
     if (segment.index < 0) titleActor ||= actor > 0;
     else if (lead) leadActor ||= c.authority;
-    if (segment.index < 0) titleDecided = c.spec === 0 && c.decided;
+    if (segment.index < 0) {
+      titleDecided = c.spec === 0 && c.decided;
+      titleMove = titleDecided && actor > 0 && !c.nonLeads;
+    }
     // A headline that tells the move made ("BoK holds rate at 2.5%") is not undone by the lead's "expectations".
     if (segment.index <= 0 && !(segment.index === 0 && titleDecided)) speculative += c.spec;
     if (segment.index <= 2) {

@@ -56,6 +56,13 @@ describe("loadKnowledge", () => {
       "  - { code: DK, name: Denmark, flag: x, currency: DKK, regulators: [{ acronym: FSA, names: [b], kind: regulator, default: true }] }",
     ].join("\n"));
     expect(() => loadKnowledge({ jurisdictions })).toThrow(/acronym FSA is the default in JP, DK/);
+
+    // A shared name has one usual reading too.
+    writeFileSync(jurisdictions, "jurisdictions:\n" + [
+      "  - { code: ZA, name: South Africa, flag: x, currency: ZAR, regulators: [{ names: [National Treasury], kind: ministry, default: true }] }",
+      "  - { code: KE, name: Kenya, flag: x, currency: KES, regulators: [{ names: [National Treasury], kind: ministry, default: true }] }",
+    ].join("\n"));
+    expect(() => loadKnowledge({ jurisdictions })).toThrow(/name National Treasury is the default in ZA, KE/);
   });
 });
 

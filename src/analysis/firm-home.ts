@@ -1,0 +1,14 @@
+import type { Hit } from "./matcher.js";
+import type { Ref, Segment } from "./terms.js";
+
+/**
+ * "a UK-based entrepreneur", "a Dubai-registered exchange": the place describes a firm or a person, not who
+ * acts. It still tells which country a shared acronym beside it belongs to ("India-based platforms registered
+ * with the FIU").
+ */
+export function homeOfAFirm(hit: Hit<Ref>, segment: Segment): boolean {
+  return FIRM_HOME.test(segment.text.slice(hit.end, hit.end + 16));
+}
+
+// With a space only "based": "the UK registered 50 firms" is the UK acting.
+const FIRM_HOME = /^(?:[-‐‑](?:based|headquartered|registered|incorporated|listed)|\s+based)\b/i;
