@@ -15,7 +15,7 @@ const NOUNS = [
   "licences", "licenses", "tokens", "coins", "banks", "institutions", "VASPs", "CASPs", "providers", "operators", "issuers",
   "members", "cases", "transactions", "wallets", "addresses", "defendants", "suspects", "brokers", "funds", "projects",
   "applicants", "complaints", "arrests", "stablecoins", "creditors", "account holders", "holders", "entries", "locations",
-  "cryptocurrencies", "digital currency exchanges", "crypto exchanges",
+  "cryptocurrencies", "digital currency exchanges", "crypto exchanges", "traders",
   // es, pt
   "jurisdicciones", "países", "paises", "empresas", "entidades", "plataformas", "sitios web", "páginas web", "cuentas", "usuarios",
   "clientes", "inversores", "inversionistas", "víctimas", "personas", "licencias", "bancos", "proveedores", "casos", "operaciones",
@@ -45,6 +45,8 @@ const COUNTERS = [
   "ประเทศ", "บริษัท", "ราย", "แห่ง", "บัญชี", "คน",
   // coins and tokens counted: 964 枚比特币
   "枚",
+  // traders, users and investors counted: 16.3万交易者
+  "交易者", "用户", "用戶", "投资者", "投資者",
 ];
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -52,7 +54,7 @@ const alt = (xs: readonly string[]): string => [...new Set(xs)].sort((a, b) => b
 
 const NUMBER = String.raw`\d{1,3}(?:[,.]\d{3})+|\d+(?:[.,]\d+)?`;
 // "1.2 million users", "3万人", "2 juta pengguna".
-const SCALE = String.raw`million|billion|thousand|mn|millones|milhões|mil|Millionen|millions|milioni|миллион\p{L}*|млн|тысяч\p{L}*|тыс\.|milyon|juta|ribu|triệu|nghìn|ngàn|ล้าน|พัน|万|萬|億|亿|만|천|억`;
+const SCALE = String.raw`million|billion|thousand|mn|millones|milhões|mil|Millionen|millions|milioni|миллион\p{L}*|млн|тысяч\p{L}*|тыс\.|milyon|bin|ألف|juta|ribu|triệu|nghìn|ngàn|ล้าน|พัน|万|萬|億|亿|만|천|억`;
 /** Every word that may follow a count's number (its scale, noun or counter): COUNT is searched only where one may. */
 export const COUNT_WORDS = wordsAfterNumber([...SCALE.split("|"), ...NOUNS, ...COUNTERS]);
 export const COUNT = new RegExp(
@@ -66,7 +68,7 @@ export const COUNT = new RegExp(
 export const COUNT_BEFORE = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}.,/\-]/u;
 
 const SCALES: Record<string, number> = {
-  thousand: 1e3, mil: 1e3, "тыс.": 1e3, ribu: 1e3, "nghìn": 1e3, "ngàn": 1e3, "พัน": 1e3, 千: 1e3, 천: 1e3,
+  thousand: 1e3, mil: 1e3, bin: 1e3, "ألف": 1e3, "тыс.": 1e3, ribu: 1e3, "nghìn": 1e3, "ngàn": 1e3, "พัน": 1e3, 千: 1e3, 천: 1e3,
   万: 1e4, 萬: 1e4, 만: 1e4, million: 1e6, mn: 1e6, millones: 1e6, "milhões": 1e6, millionen: 1e6, millions: 1e6, milioni: 1e6,
   "млн": 1e6, milyon: 1e6, juta: 1e6, "triệu": 1e6, "ล้าน": 1e6, billion: 1e9, 億: 1e8, 亿: 1e8, 억: 1e8,
 };

@@ -12,16 +12,26 @@ export const MEASURE_BEFORE = new RegExp(String.raw`[${SPACED}\p{N}.,/]`, "u");
 
 const BASIS_POINTS = [
   "basis points?", "bps", "bp", "puntos básicos", "puntos basicos", "punto básico", "pontos-base", "pontos base", "pontos básicos",
-  "Basispunkte?n?", "points de base", "punti base", "punti percentuali", "базисн\\p{L}* пункт\\p{L}*", "б\\.п\\.", "baz puan\\p{L}*", "basis poin",
+  "Basispunkte?n?", "points de base", "punti base", "базисн\\p{L}* пункт\\p{L}*", "б\\.п\\.", "baz puan\\p{L}*", "basis poin",
   "điểm cơ bản", "mata asas", "เบสิสพอยท์", "ベーシスポイント", "bp", "베이시스포인트", "bp", "个基点", "個基點", "基点", "基點",
   "نقطة أساس", "نقاط أساس", "आधार अंक", "puntos base", "punto base", "basispunten", "basispunt", "punktów bazowych", "punkty bazowe", "pkt bazowych",
 ];
+// A percentage point is 100 basis points: "0,5 ponto percentual" is a 50 bp move.
+const PERCENTAGE_POINTS = [
+  "percentage points?", "ponto percentual", "pontos percentuais", "punto porcentual", "puntos porcentuales", "Prozentpunkte?n?",
+  "points? de pourcentage", "punti percentuali", "punto percentuale", "procentpunt(?:en)?", "punkt(?:y|ów)? procentow(?:y|e|ych)",
+  "процентн\\p{L}* пункт\\p{L}*", "п\\.п\\.", "điểm phần trăm", "poin persentase", "个百分点", "個百分點", "百分点", "百分點",
+];
 /** The words that may follow a basis-point number: BASIS_POINT is searched only where one may. */
-export const BASIS_POINT_WORDS = wordsAfterNumber(BASIS_POINTS);
+export const BASIS_POINT_WORDS = wordsAfterNumber([...BASIS_POINTS, ...PERCENTAGE_POINTS]);
 export const BASIS_POINT = new RegExp(
-  String.raw`(?<n>\d+(?:[.,]\d+)?)\s?(?:${BASIS_POINTS.join("|")})(?![${SPACED}])`,
+  String.raw`(?<n>\d+(?:[.,]\d+)?)\s?(?:(?<pp>${PERCENTAGE_POINTS.join("|")})|${BASIS_POINTS.join("|")})(?![${SPACED}])`,
   "giu",
 );
+
+/** A BASIS_POINT match's value in basis points. */
+export const basisPoints = (groups: Record<string, string | undefined>): number =>
+  Math.round(Number(groups.n!.replace(",", ".")) * (groups.pp ? 100 : 1) * 1e6) / 1e6;
 
 // Unit → ISO 8601 designator.
 const UNITS: Record<string, "Y" | "M" | "W" | "D"> = {

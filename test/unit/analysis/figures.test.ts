@@ -152,6 +152,13 @@ describe("extractFigures: act numbers, basis points, periods", () => {
     expect(of("subió 50 puntos básicos")).toEqual([["basis-points", 50, "50 puntos básicos"]]);
   });
 
+  it("reads a percentage point as 100 basis points", () => {
+    expect(of("alta de 0,5 ponto percentual")).toEqual([["basis-points", 50, "0,5 ponto percentual"]]);
+    expect(of("raised by 0.75 percentage points")).toEqual([["basis-points", 75, "0.75 percentage points"]]);
+    expect(of("ridotto di 0,25 punti percentuali")).toEqual([["basis-points", 25, "0,25 punti percentuali"]]);
+    expect(of("下调0.25个百分点")).toEqual([["basis-points", 25, "0.25个百分点"]]);
+  });
+
   it("reads periods as ISO 8601 durations, in scripts with and without spaces", () => {
     expect(of("a 36-month transition and a 14 days notice")).toEqual([["period", "P36M", "36-month"], ["period", "P14D", "14 days"]]);
     expect(of("thí điểm trong 3 năm")).toEqual([["period", "P3Y", "3 năm"]]);
@@ -260,6 +267,10 @@ describe("extractFigures: dates, amounts and percentages as other languages writ
     expect(of("approved by 131,659 creditors")).toEqual([["count", 131659, "131,659 creditors"]]);
     expect(of("上限為30萬泰銖")).toEqual([["money", 300000, "30萬泰銖"]]);
     expect(of("raised $5 billion from 2.6 million users")).toEqual([["money", 5e9, "$5 billion"], ["count", 2_600_000, "2.6 million users"]]);
+    expect(of("достиг 12 446,36 доллара за монету")).toEqual([["money", 12446.36, "12 446,36 доллара"]]);
+    expect(of("стали предлагать $ 69,1 тыс. за монету")).toEqual([["money", 69100, "$ 69,1 тыс."]]);
+    expect(of("约16.3万交易者遭遇爆仓")).toEqual([["count", 163000, "16.3万交易者"]]);
+    expect(of("183 bin yatırımcı etkilendi")).toEqual([["count", 183000, "183 bin yatırımcı"]]);
   });
 
   it("reads the dollar a code after the sign names", () => {
