@@ -6,7 +6,7 @@ import { refsOf, type Ref, type Segment } from "./terms.js";
  */
 export function tagTopics(segments: readonly Segment[]): string[] {
   // Each list walks every hit of every sentence: gathered once for all the passes below.
-  const topicRefs = refsOf(segments, "topic");
+  const topicRefs = issuerLicences(refsOf(segments, "topic"));
   const authorityRefs = refsOf(segments, "authority");
   const score = scoresOf(topicRefs, authorityRefs);
   const acted = actedOn(segments);
@@ -30,6 +30,21 @@ export function tagTopics(segments: readonly Segment[]): string[] {
   // the specific ones.
   if (topicRefs.some((x) => x.ref.id === "other" && x.ref.weight >= 1 && x.segment.index <= 1)) chosen.push("other");
   return chosen.slice(0, 5);
+}
+
+/**
+ * "Licences for stablecoin issuers": a licence in a sentence about stablecoins, with no exchange or service provider
+ * named in it, is the stablecoin regime's, not exchange licensing.
+ */
+function issuerLicences(refs: RefsOf<"topic">): RefsOf<"topic"> {
+  const stablecoin = new Set<Segment>();
+  const providers = new Set<Segment>();
+  for (const { segment, ref } of refs) {
+    if (ref.id === "stablecoin" && ref.weight >= 1) stablecoin.add(segment);
+    else if (ref.id === "exchange-licensing" && ref.weight < 1) providers.add(segment);
+  }
+  if (stablecoin.size === 0) return refs;
+  return refs.filter(({ segment, ref }) => ref.id !== "exchange-licensing" || !stablecoin.has(segment) || providers.has(segment));
 }
 
 /**
