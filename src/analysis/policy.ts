@@ -128,6 +128,10 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   if (!acted || score < 2.5) {
     return { policy: false, score, reason: !acted ? "no act of an authority in the title or lead" : "the main event is not an authority's act" };
   }
+  // "Traders eye the Fed's cut next week": a rate move only expected is the market's news, whatever else it names.
+  if (primaryTopic === "monetary-policy" && speculative > 0 && rate > 0) {
+    return { policy: false, score, reason: "a rate move expected, not made" };
+  }
   if (scope === 0 && !rateDecision) {
     return { policy: false, score, reason: "an authority acts, but not about crypto, stablecoins, payments or CBDCs, nor on rates" };
   }
