@@ -85,7 +85,7 @@ function buildAnalyzer(knowledge: Knowledge, detectLanguage: LanguageDetector): 
     const language = () => detectLanguage(input.language, whole.trim());
     // Jurisdictions and topics are labels of policy items only: a hack in Dubai is not news for AE subscribers.
     const site = siteJurisdiction(input.url, known);
-    const places = policy ? tagJurisdictions(segments, { feedJurisdiction, site, language }) : { codes: [], evidence: [] };
+    const places = policy ? tagJurisdictions(segments, { feedJurisdiction, site, language, rateDecision: topics[0] === "monetary-policy" }) : { codes: [], evidence: [] };
     const figures = extractFigures(whole, input.published);
     const analysis: Analysis = {
       policy,

@@ -8,6 +8,8 @@ export interface JurisdictionContext {
   site: string | null;
   /** The article's language (ISO 639-1), asked only when the text leaves a choice open: detection costs. */
   language: () => string;
+  /** The item is a rate decision: one central bank sets its rate, others named are comparisons. */
+  rateDecision?: boolean;
 }
 
 /** Languages written mostly in one jurisdiction of the table: a prior when the text names no clear actor. */
@@ -63,6 +65,8 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   // Where each actor is first named: bodies named together in the lead's sentence ("the HKMA, together with the
   // Bank of Thailand and the CBUAE, announced") act together, however often the first of them is named again.
   const firstNamed = new Map<string, number>();
+  // Central banks named in the title or first sentence: in a rate decision, the one that moved.
+  const setsRate = new Set<string>();
   for (const segment of segments) {
     for (const hit of segment.hits) {
       if (definedAsAnother(hit, segment)) continue;
@@ -82,6 +86,7 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
       if (segment.index <= DEEP) withAuthority.add(code);
       if (segment.index < 0) headActor ??= code;
       if (!firstNamed.has(code)) firstNamed.set(code, segment.index);
+      if (segment.index <= 0 && hit.refs.some((r) => r.t === "authority" && r.kind === "central-bank" && r.code === code)) setsRate.add(code);
       add(code, (2.5 * zoneWeight(segment.index)) / Math.sqrt(n));
       evidence.push({ code, segment, hit, as: "authority" });
     }
@@ -121,6 +126,8 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
     }
   }
   codes ??= choose(score);
+  // "Bank of Israel cuts, joining the Fed and the ECB": the others are comparisons.
+  if (ctx.rateDecision && setsRate.size > 0) codes = codes.filter((c) => setsRate.has(c));
   const chosen = codes;
   return { codes: chosen, evidence: evidence.filter((e) => chosen.includes(e.code)) };
 }
