@@ -80,9 +80,10 @@ const NUMBER_FIRST_WORDS = wordsAfterNumber(
 /** The search from the number for `text`: without the alternatives that start with it where they cannot match. */
 const moneyFromNumber = (text: string, after = afterNumbers(text)): RegExp =>
   mayFollow(after, NUMBER_FIRST_WORDS) ? MONEY_FROM_NUMBER : MONEY_FROM_SIGN;
-const PERCENT_WORD = String.raw`percent\b|per cent\b|pkt proc\.|proc\.|procent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент\S*|persen\b|peratus\b|パーセント|퍼센트`;
+const PERCENT_WORD = String.raw`percent\b|per cent\b|pkt proc\.|proc\.|procent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент\S*|persen\b|peratus\b|パーセント|퍼센트|في المائة|في المئة|بالمائة|بالمئة`;
+// The first number of a range keeps the sign written after the second: "0.25–0.5%", "6-8%".
 const PERCENT = new RegExp(
-  String.raw`(?:(?<![\d.,])(?<dec>\d+(?:,|・)\d{1,2})|(?<![\d.])(?<n>${NUM}))\s?(?:%|％|${PERCENT_WORD})`,
+  String.raw`(?:(?<![\d.,])(?<dec>\d+(?:,|・)\d{1,2})|(?<![\d.])(?<n>${NUM}))\s?(?:%|％|${PERCENT_WORD})|(?<![\d.,])(?<low>\d{1,3}(?:[.,]\d{1,2})?)(?=\s?[-–]\s?\d{1,3}(?:[.,]\d{1,2})?\s?(?:%|％))`,
   "gi",
 );
 // PERCENT is searched only in a text with a percent sign or where one of its words may follow a number.
@@ -102,6 +103,7 @@ const LOCAL_SCALE: Record<string, number> = {
   "тыс.": 1e3, milyon: 1e6, milyar: 1e9, "triệu": 1e6, "tỷ": 1e9, "nghìn": 1e3, juta: 1e6, miliar: 1e9, triliun: 1e12,
   bilion: 1e9, "ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3, "ألف": 1e3, "مليون": 1e6, "مليار": 1e9,
   miljoen: 1e6, miljard: 1e9, mln: 1e6, mld: 1e9, "milionów": 1e6, miliony: 1e6, milion: 1e6, "miliardów": 1e9, miliardy: 1e9, "tys.": 1e3,
+  ribu: 1e3, bin: 1e3,
 };
 const LOCAL_CURRENCY: Record<string, string> = {
   euros: "EUR", euro: "EUR", reais: "BRL", real: "BRL", pesos: "MXN", "dólares": "USD", dolares: "USD", dollari: "USD",
@@ -237,7 +239,12 @@ export function extractFigures(text: string, published?: string | null): Figure[
   }
   for (const m of mayHavePercent(text, after) ? matchAll(text, PERCENT) : []) {
     if (!free(m.index, m.index + m[0].length)) continue;
-    const value = m.groups?.dec !== undefined ? Number(m.groups.dec.replace(/[,・]/, ".")) : toNumber(m.groups?.n ?? "");
+    const g = m.groups ?? {};
+    const value = g.dec !== undefined ? Number(g.dec.replace(/[,・]/, ".")) : g.low !== undefined ? Number(g.low.replace(",", ".")) : toNumber(g.n ?? "");
+    if (g.low !== undefined) {
+      add({ kind: "percent", value, text: `${g.low}%` }, m.index);
+      continue;
+    }
     add({ kind: "percent", value, text: m[0] }, m.index);
   }
   for (const m of matchAll(text, PERCENT_BEFORE)) {

@@ -152,6 +152,16 @@ describe("extractFigures: act numbers, basis points, periods", () => {
     expect(of("subió 50 puntos básicos")).toEqual([["basis-points", 50, "50 puntos básicos"]]);
   });
 
+  it("reads both ends of a percentage range, Arabic percent words, Indonesian and Turkish thousands", () => {
+    expect(of("a further 0.25–0.5% cut")).toEqual([["percent", 0.25, "0.25%"], ["percent", 0.5, "0.5%"]]);
+    expect(of("a target band of 6-8%")).toEqual([["percent", 6, "6%"], ["percent", 8, "8%"]]);
+    expect(of("إلى 2,25 في المائة")).toEqual([["percent", 2.25, "2,25 في المائة"]]);
+    expect(of("di atas Rp 100 ribu")).toEqual([["money", 100000, "Rp 100 ribu"]]);
+    expect(of("15 bin lira ve üzeri")).toEqual([["money", 15000, "15 bin lira"]]);
+    // A range of points, not percentages, stays unread.
+    expect(of("the index rose 2-3 points")).toEqual([]);
+  });
+
   it("reads a percentage point as 100 basis points", () => {
     expect(of("alta de 0,5 ponto percentual")).toEqual([["basis-points", 50, "0,5 ponto percentual"]]);
     expect(of("raised by 0.75 percentage points")).toEqual([["basis-points", 75, "0.75 percentage points"]]);
