@@ -127,7 +127,8 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   }
   codes ??= choose(score);
   // "Bank of Israel cuts, joining the Fed and the ECB": the others are comparisons.
-  if (ctx.rateDecision && setsRate.size > 0) codes = codes.filter((c) => setsRate.has(c));
+  // One central bank sets a rate: of several named up front ("Banxico cut, after the Fed"), the strongest.
+  if (ctx.rateDecision && setsRate.size > 0) codes = codes.filter((c) => setsRate.has(c)).slice(0, 1);
   const chosen = codes;
   return { codes: chosen, evidence: evidence.filter((e) => chosen.includes(e.code)) };
 }
