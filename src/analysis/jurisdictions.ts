@@ -65,6 +65,7 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   // Where each actor is first named: bodies named together in the lead's sentence ("the HKMA, together with the
   // Bank of Thailand and the CBUAE, announced") act together, however often the first of them is named again.
   const firstNamed = new Map<string, number>();
+  let euActNamed = false;
   // Central banks named in the title or first sentence: in a rate decision, the one that moved.
   const setsRate = new Set<string>();
   for (const segment of segments) {
@@ -72,6 +73,7 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
       if (definedAsAnother(hit, segment)) continue;
       const code = resolveAuthority(hit, segment, named, ctx.feedJurisdiction ?? ctx.site, languageHome, sure);
       if (!code) continue;
+      if (code === "EU" && segment.index <= EU_ACT_REACH && hit.refs.some((r) => r.t === "authority" && r.kind === "law" && r.code === "EU")) euActNamed = true;
       // A standard-setter past the lead is most often the yardstick a national act meets ("in line with FATF
       // standards", "the OECD's CARF"), not an actor: there it weighs as a place.
       if (segment.index > 1 && hit.refs.every((r) => r.t !== "authority" || r.kind === "standard-setter")) {
@@ -129,6 +131,8 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   // "Bank of Israel cuts, joining the Fed and the ECB": the others are comparisons.
   // One central bank sets a rate: of several named up front ("Banxico cut, after the Fed"), the strongest.
   if (ctx.rateDecision && setsRate.size > 0) codes = codes.filter((c) => setsRate.has(c)).slice(0, 1);
+  // "A national licence under an EU regime gets both": an EU act (MiCA) named beside a member state's act.
+  if (euActNamed && !codes.includes("EU") && codes.length > 0 && codes.every((c) => EU_MEMBERS.has(c))) codes = [...codes, "EU"];
   const chosen = codes;
   return { codes: chosen, evidence: evidence.filter((e) => chosen.includes(e.code)) };
 }
@@ -160,6 +164,12 @@ const isSubsequence = (part: string, whole: string): boolean => {
   for (const c of whole) if (c === part[j]) j++;
   return j === part.length;
 };
+
+/** EU member states: their acts under an EU regulation are the EU's too. */
+const EU_MEMBERS = new Set(["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"]);
+
+/** How far into the text an EU act must be named to frame a member state's act. */
+const EU_ACT_REACH = 3;
 
 /** The sentence index past which a newly met authority no longer counts as a co-actor. */
 const DEEP = 4;
