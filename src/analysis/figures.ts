@@ -149,8 +149,13 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 const MONTH = String.raw`(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`;
 // A month alone, or a bare year, only after a word that makes it a date ("back in December", "since 2024", "by
 // 2027"): "Bill 2025" is a name. "Through" makes a year a date, not a month.
-const YEAR_WORDS = String.raw`[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]nd of|[Ee]arly|[Ll]ate`;
-const MONTH_WORDS = YEAR_WORDS.replace("|[Tt]hrough", "");
+// A quarter or half ("Q1 2026", "H2 2025") as well.
+const YEAR_WORDS = String.raw`[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]nd of|[Ee]arly|[Ll]ate|[Oo]f|[Bb]etween|[Dd]uring|[Tt]hroughout|Q[1-4]|H[12]`;
+// The same in Spanish, Portuguese, French, Italian and German ("del 2025", "em 2025", "nel 2025", "im Jahr 2025"): searched
+// after the local dates, whose "3 de abril de 2026" ends the same way.
+const LOCAL_YEAR = /\b(?:[Dd]el?|[Ee][nm]|[Nn]el|[Ii]m Jahr)\s(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)/g;
+// Months are named in English here: the other languages' date words, a quarter and "Through" make no month.
+const MONTH_WORDS = String.raw`[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Ee]nd of|[Ee]arly|[Ll]ate|[Oo]f|[Bb]etween|[Dd]uring|[Tt]hroughout`;
 const MONTH_NAME_ALONE = String.raw`(?<m7>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s\d)`;
 const YEAR_NUMBER_ALONE = String.raw`(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`;
 const MONTH_ALONE = String.raw`\b(?:${MONTH_WORDS})\s${MONTH_NAME_ALONE}`;
@@ -164,18 +169,12 @@ const DATE_FORMS = [
   String.raw`\b(?<m3>${MONTH})(?:\sof)?\s(?<y3>(?:19|20)\d\d)\b`,
   String.raw`(?:(?<y4>\d{4})\s?[年년]\s?)?(?<m4>\d{1,2})\s?[月월](?:\s?(?<d4>\d{1,2})\s?[日일])?`,
   String.raw`(?<![\d월月])(?<d5>\d{1,2})[일日]`,
+  // A year alone in CJK ("2025年度", "2018年の弱気相場"), after the full dates that start the same way.
+  String.raw`(?<![\d])(?<y8>(?:19|20)\d\d)\s?[年년](?!\s?\d)`,
 ];
 // The dates as written above, MONTH_ALONE and YEAR_ALONE last: for tests, which compare DATE with it.
 const DATE_AS_WRITTEN = [...DATE_FORMS, MONTH_ALONE, YEAR_ALONE].join("|");
-// MONTH_ALONE and YEAR_ALONE with their date word read once: each was tried at almost every word of a text. At
-// most one of the words matches at a place, so the two are tried in the same order; "Through" makes no month.
-const DATE = new RegExp(
-  [
-    ...DATE_FORMS,
-    String.raw`\b(?:${YEAR_WORDS})\s(?:(?<![Tt]hrough\s)${MONTH_NAME_ALONE}|${YEAR_NUMBER_ALONE})`,
-  ].join("|"),
-  "g",
-);
+const DATE = new RegExp(DATE_AS_WRITTEN, "g");
 
 /**
  * Every money amount, percentage and date in the text; `published` (ISO) supplies missing years and months.
@@ -266,6 +265,9 @@ export function extractFigures(text: string, published?: string | null): Figure[
     if (!free(start, end)) continue;
     const value = localDateValue(m.groups ?? {}, reference);
     if (value) add({ kind: "date", value, text: text.slice(start, end).trim() }, start);
+  }
+  for (const m of matchAll(text, LOCAL_YEAR)) {
+    if (free(m.index, m.index + m[0].length)) add({ kind: "date", value: m.groups!.y6!, text: m[0] }, m.index);
   }
   for (const m of matchAll(text, FISCAL_YEAR)) {
     // "2026-27" but not "2026-03" (a month) or "2025-26-01": the second part is the next year.
@@ -413,6 +415,7 @@ function localNumber(n: string): number {
 function dateValue(g: Record<string, string | undefined>, ref: Reference | undefined): string | undefined {
   if (g.iy) return `${g.iy}-${g.im}-${g.id}`;
   if (g.y6) return g.y6;
+  if (g.y8) return g.y8;
   if (g.ny) {
     const [a, b] = [Number(g.na), Number(g.nb)];
     const [day, month] = b > 12 && a <= 12 ? [b, a] : [a, b];

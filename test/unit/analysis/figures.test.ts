@@ -152,6 +152,17 @@ describe("extractFigures: act numbers, basis points, periods", () => {
     expect(of("subió 50 puntos básicos")).toEqual([["basis-points", 50, "50 puntos básicos"]]);
   });
 
+  it("reads a year after more date words, in more languages, and a CJK year alone", () => {
+    expect(of("in the second half of 2026")).toEqual([["date", "2026", "of 2026"]]);
+    expect(of("growth from Q1 2026 on")).toEqual([["date", "2026", "Q1 2026"]]);
+    expect(of("no terceiro trimestre de 2025")).toEqual([["date", "2025", "de 2025"]]);
+    expect(of("nel 2025 il mercato")).toEqual([["date", "2025", "nel 2025"]]);
+    expect(of("2025年度の物価上昇率")).toEqual([["date", "2025", "2025年"]]);
+    // A full local date keeps its year; a name keeps its number.
+    expect(of("el 3 de abril de 2026")).toEqual([["date", "2026-04-03", "3 de abril de 2026"]]);
+    expect(of("2025年6月6日に成立")).toEqual([["date", "2025-06-06", "2025年6月6日"]]);
+  });
+
   it("reads both ends of a percentage range, Arabic percent words, Indonesian and Turkish thousands", () => {
     expect(of("a further 0.25–0.5% cut")).toEqual([["percent", 0.25, "0.25%"], ["percent", 0.5, "0.5%"]]);
     expect(of("a target band of 6-8%")).toEqual([["percent", 6, "6%"], ["percent", 8, "8%"]]);
