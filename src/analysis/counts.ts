@@ -16,6 +16,8 @@ const NOUNS = [
   "members", "cases", "transactions", "wallets", "addresses", "defendants", "suspects", "brokers", "funds", "projects",
   "applicants", "complaints", "arrests", "stablecoins", "creditors", "account holders", "holders", "entries", "locations",
   "cryptocurrencies", "digital currency exchanges", "crypto exchanges", "traders",
+  // a central bank's or a body's numbered meeting: "its 299th meeting"
+  "meeting", "meetings", "session", "sessions", "plenary",
   // es, pt
   "jurisdicciones", "países", "paises", "empresas", "entidades", "plataformas", "sitios web", "páginas web", "cuentas", "usuarios",
   "clientes", "inversores", "inversionistas", "víctimas", "personas", "licencias", "bancos", "proveedores", "casos", "operaciones",
@@ -56,9 +58,9 @@ const NUMBER = String.raw`\d{1,3}(?:[,.]\d{3})+|\d+(?:[.,]\d+)?`;
 // "1.2 million users", "3万人", "2 juta pengguna".
 const SCALE = String.raw`million|billion|thousand|mn|millones|milhões|mil|Millionen|millions|milioni|миллион\p{L}*|млн|тысяч\p{L}*|тыс\.|milyon|bin|ألف|juta|ribu|triệu|nghìn|ngàn|ล้าน|พัน|万|萬|億|亿|만|천|억`;
 /** Every word that may follow a count's number (its scale, noun or counter): COUNT is searched only where one may. */
-export const COUNT_WORDS = wordsAfterNumber([...SCALE.split("|"), ...NOUNS, ...COUNTERS]);
+export const COUNT_WORDS = wordsAfterNumber([...SCALE.split("|"), ...NOUNS, ...COUNTERS, "st", "nd", "rd", "th"]);
 export const COUNT = new RegExp(
-  String.raw`(?<n>${NUMBER})(?:\s?(?<scale>${SCALE}))?(?:\s(?<noun>${alt(NOUNS)})(?![\p{L}\p{N}])|\s?(?<counter>${alt(COUNTERS)}))`,
+  String.raw`(?<n>${NUMBER})(?:st|nd|rd|th)?(?:\s?(?<scale>${SCALE}))?(?:\s(?<noun>${alt(NOUNS)})(?![\p{L}\p{N}])|\s?(?<counter>${alt(COUNTERS)}))`,
   "giu",
 );
 /**

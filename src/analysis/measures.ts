@@ -11,7 +11,7 @@ const SPACED = String.raw`\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}`;
 export const MEASURE_BEFORE = new RegExp(String.raw`[${SPACED}\p{N}.,/]`, "u");
 
 const BASIS_POINTS = [
-  "basis points?", "bps", "bp", "puntos básicos", "puntos basicos", "punto básico", "pontos-base", "pontos base", "pontos básicos",
+  "basis points?", "basis-points?", "bps", "bp", "puntos básicos", "puntos basicos", "punto básico", "pontos-base", "pontos base", "pontos básicos",
   "Basispunkte?n?", "points de base", "punti base", "базисн\\p{L}* пункт\\p{L}*", "б\\.п\\.", "baz puan\\p{L}*", "basis poin",
   "điểm cơ bản", "mata asas", "เบสิสพอยท์", "ベーシスポイント", "bp", "베이시스포인트", "bp", "个基点", "個基點", "基点", "基點",
   "نقطة أساس", "نقاط أساس", "आधार अंक", "puntos base", "punto base", "basispunten", "basispunt", "punktów bazowych", "punkty bazowe", "pkt bazowych",
@@ -25,7 +25,7 @@ const PERCENTAGE_POINTS = [
 /** The words that may follow a basis-point number: BASIS_POINT is searched only where one may. */
 export const BASIS_POINT_WORDS = wordsAfterNumber([...BASIS_POINTS, ...PERCENTAGE_POINTS]);
 export const BASIS_POINT = new RegExp(
-  String.raw`(?<n>\d+(?:[.,]\d+)?)\s?(?:(?<pp>${PERCENTAGE_POINTS.join("|")})|${BASIS_POINTS.join("|")})(?![${SPACED}])`,
+  String.raw`(?<n>\d+(?:[.,]\d+)?)[\s-]?(?:(?<pp>${PERCENTAGE_POINTS.join("|")})|${BASIS_POINTS.join("|")})(?![${SPACED}])`,
   "giu",
 );
 
@@ -34,7 +34,10 @@ export const basisPoints = (groups: Record<string, string | undefined>): number 
   Math.round(Number(groups.n!.replace(",", ".")) * (groups.pp ? 100 : 1) * 1e6) / 1e6;
 
 // Unit → ISO 8601 designator.
-const UNITS: Record<string, "Y" | "M" | "W" | "D"> = {
+const UNITS: Record<string, "Y" | "M" | "W" | "D" | "H"> = {
+  // Hours: a cooling-off period, a deadline after a transfer ("72 saat", "24 giờ", "48 Stunden").
+  hour: "H", hours: "H", horas: "H", hora: "H", stunden: "H", heures: "H", "часов": "H", "часа": "H", saat: "H",
+  "giờ": "H", jam: "H", "ชั่วโมง": "H", "時間": "H", "시간": "H", "小时": "H", "小時": "H", "ساعة": "H", "घंटे": "H",
   year: "Y", years: "Y", yr: "Y", month: "M", months: "M", week: "W", weeks: "W", day: "D", days: "D",
   "año": "Y", "años": "Y", ano: "Y", anos: "Y", mes: "M", meses: "M", "días": "D", dias: "D", jahr: "Y", jahre: "Y", jahren: "Y",
   monat: "M", monate: "M", monaten: "M", tage: "D", tagen: "D", ans: "Y", mois: "M", jours: "D", anno: "Y", anni: "Y",
@@ -58,5 +61,7 @@ export const PERIOD = new RegExp(
 /** "P40M" for 40 months, "P5Y" for 5 years. */
 export function periodValue(n: string, unit: string): string | undefined {
   const designator = UNITS[unit.toLowerCase()] ?? UNITS[unit];
-  return designator ? `P${n.replace(",", ".")}${designator}` : undefined;
+  if (!designator) return undefined;
+  // Hours are a time, not a date, part: "PT24H".
+  return designator === "H" ? `PT${n.replace(",", ".")}H` : `P${n.replace(",", ".")}${designator}`;
 }

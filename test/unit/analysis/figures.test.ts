@@ -152,6 +152,13 @@ describe("extractFigures: act numbers, basis points, periods", () => {
     expect(of("subió 50 puntos básicos")).toEqual([["basis-points", 50, "50 puntos básicos"]]);
   });
 
+  it("reads hyphenated basis points, hours as periods and a numbered meeting", () => {
+    expect(of("a 25-basis-point cut")).toEqual([["basis-points", 25, "25-basis-point"]]);
+    expect(of("en az 48 saat sonra")).toEqual([["period", "PT48H", "48 saat"]]);
+    expect(of("a 24-hour cooling-off period")).toEqual([["period", "PT24H", "24-hour"]]);
+    expect(of("following the 300th meeting of the committee")).toEqual([["count", 300, "300th meeting"]]);
+  });
+
   it("reads a year after more date words, in more languages, and a CJK year alone", () => {
     expect(of("in the second half of 2026")).toEqual([["date", "2026", "of 2026"]]);
     expect(of("growth from Q1 2026 on")).toEqual([["date", "2026", "Q1 2026"]]);
