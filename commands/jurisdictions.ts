@@ -9,21 +9,38 @@ import { quote } from "../src/commands/interests.js";
 
 /** Chat platforms cut long messages (Telegram at 4,096 characters, a Discord embed description at 4,096). */
 export const MAX_REPLY_CHARS = 3500;
-/** Acronyms shown beside each jurisdiction in the overview; `/jurisdictions jp` shows them all. */
+/**
+ * Acronyms shown beside each jurisdiction in the overview, at most; fewer when that many would push the last
+ * jurisdictions out of the reply. `/jurisdictions jp` shows them all.
+ */
 const ACRONYMS_IN_LIST = 3;
 
 export const jurisdictionsOptions = z.object({
   jurisdiction: z.string().optional().describe("One jurisdiction to show with its regulators, e.g. jp"),
 });
 
-/** `🇯🇵 JP Japan: FSA, BOJ, JVCEA`, one line per jurisdiction, as the table orders them. */
+/** `🇯🇵 JP Japan: FSA, BOJ`, one line per jurisdiction, as the table orders them. */
 export function jurisdictionList(knowledge: Knowledge, t: Translate = tr({})): ReplyMessage {
   const { jurisdictions } = knowledge;
-  const lines = jurisdictions.map((j) => {
-    const acronyms = j.regulators.flatMap((r) => (r.acronym ? [r.acronym] : [])).slice(0, ACRONYMS_IN_LIST);
-    return `${j.flag} ${j.code} ${placeName(j, t)}${acronyms.length > 0 ? `: ${acronyms.join(", ")}` : ""}`;
-  });
-  return { title: t("jurisdictions.title", { count: jurisdictions.length }), text: fit([...lines, "", t("jurisdictions.footer")], t) };
+  const withAcronyms = (count: number): string[] => [
+    ...jurisdictions.map((j) => {
+      const acronyms = j.regulators.flatMap((r) => (r.acronym ? [r.acronym] : [])).slice(0, count);
+      return `${j.flag} ${j.code} ${placeName(j, t)}${acronyms.length > 0 ? `: ${acronyms.join(", ")}` : ""}`;
+    }),
+    "",
+    t("jurisdictions.footer"),
+  ];
+  // Every jurisdiction listed matters more than a third acronym: take the most acronyms that let all fit.
+  let text = fit(withAcronyms(0), t);
+  for (let count = ACRONYMS_IN_LIST; count > 0; count--) {
+    const lines = withAcronyms(count);
+    const fitted = fit(lines, t);
+    if (fitted === lines.join("\n")) {
+      text = fitted;
+      break;
+    }
+  }
+  return { title: t("jurisdictions.title", { count: jurisdictions.length }), text };
 }
 
 const kinds: Record<Regulator["kind"], string> = {
