@@ -165,6 +165,7 @@ const DATE_FORMS = [
   // Day first, as most of the world writes it ("1/7/2025", "09.03.2026"); month first only when the day says so (US "12/25/2025").
   String.raw`(?<![\d/.])(?<na>\d{1,2})[/.](?<nb>\d{1,2})[/.](?<ny>(?:19|20)\d\d)(?![\d/])`,
   String.raw`\b(?<d1>\d{1,2})(?:st|nd|rd|th)?\s(?<m1>${MONTH})(?:,?\s(?<y1>(?:19|20)\d\d))?(?![\w])`,
+  String.raw`\b(?<d9>\d{1,2})(?=\s?[–-]\s?\d{1,2}(?:st|nd|rd|th)?\s(?<m9>${MONTH})(?:,?\s(?<y9>(?:19|20)\d\d))?(?![\w]))`,
   String.raw`\b(?<m2>${MONTH})\s(?<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s(?<y2>(?:19|20)\d\d))?(?![\w])`,
   String.raw`\b(?<m3>${MONTH})(?:\sof)?\s(?<y3>(?:19|20)\d\d)\b`,
   String.raw`(?:(?<y4>\d{4})\s?[年년]\s?)?(?<m4>\d{1,2})\s?[月월](?:\s?(?<d4>\d{1,2})\s?[日일])?`,
@@ -186,8 +187,9 @@ export function extractFigures(text: string, published?: string | null): Figure[
   const figures: Figure[] = [];
   const taken: Array<[number, number]> = [];
   const free = (start: number, end: number) => taken.every(([s, e]) => end <= s || start >= e);
-  const add = (figure: Figure, start: number) => {
-    taken.push([start, start + figure.text.length]);
+  // `span`: how much of the text the figure covers, when its text is not copied from there (a range's first day).
+  const add = (figure: Figure, start: number, span = figure.text.length) => {
+    taken.push([start, start + span]);
     if (!figures.some((f) => f.kind === figure.kind && f.value === figure.value && f.currency === figure.currency)) {
       figures.push(figure);
     }
@@ -255,8 +257,11 @@ export function extractFigures(text: string, published?: string | null): Figure[
   const reference = parseReference(published);
   for (const m of matchAll(text, DATE)) {
     if (!free(m.index, m.index + m[0].length)) continue;
-    const value = dateValue(m.groups ?? {}, reference);
-    if (value) add({ kind: "date", value, text: m[0].trim() }, m.index);
+    const g = m.groups ?? {};
+    const value = dateValue(g, reference);
+    // "26–28 June 2024": the first day takes the month and year written after the second.
+    if (value && g.d9) add({ kind: "date", value, text: `${g.d9} ${g.m9}${g.y9 ? ` ${g.y9}` : ""}` }, m.index, g.d9.length);
+    else if (value) add({ kind: "date", value, text: m[0].trim() }, m.index);
   }
   const local = hasVietnameseDate(text) ? [...matchAll(text, LOCAL_DATE), ...matchAll(text, VIETNAMESE_DATE)] : matchAll(text, LOCAL_DATE);
   for (const m of local) {
@@ -422,10 +427,10 @@ function dateValue(g: Record<string, string | undefined>, ref: Reference | undef
     if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
     return `${g.ny}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
   }
-  const monthName = g.m1 ?? g.m2 ?? g.m3 ?? g.m7;
+  const monthName = g.m1 ?? g.m2 ?? g.m3 ?? g.m7 ?? g.m9;
   let month = monthName ? MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1 : g.m4 ? Number(g.m4) : undefined;
-  const dayText = g.d1 ?? g.d2 ?? g.d4 ?? g.d5;
-  let yearText = g.y1 ?? g.y2 ?? g.y3 ?? g.y4;
+  const dayText = g.d1 ?? g.d2 ?? g.d4 ?? g.d5 ?? g.d9;
+  let yearText = g.y1 ?? g.y2 ?? g.y3 ?? g.y4 ?? g.y9;
   if (month === undefined) {
     // A bare day (Korean 4일) means the publication month.
     if (!ref?.month) return undefined;

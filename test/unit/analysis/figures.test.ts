@@ -152,6 +152,10 @@ describe("extractFigures: act numbers, basis points, periods", () => {
     expect(of("subió 50 puntos básicos")).toEqual([["basis-points", 50, "50 puntos básicos"]]);
   });
 
+  it("reads both days of a date range, the first taking the month and year written after the second", () => {
+    expect(of("the plenary of 26–28 June 2024 in Singapore")).toEqual([["date", "2024-06-26", "26 June 2024"], ["date", "2024-06-28", "28 June 2024"]]);
+  });
+
   it("reads hyphenated basis points, hours as periods and a numbered meeting", () => {
     expect(of("a 25-basis-point cut")).toEqual([["basis-points", 25, "25-basis-point"]]);
     expect(of("en az 48 saat sonra")).toEqual([["period", "PT48H", "48 saat"]]);
