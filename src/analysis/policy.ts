@@ -97,7 +97,8 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     const actor = c.authority ? 0.75 : c.country && lead ? 0.5 : 0;
     // A hack or a price named beside the act ("fined after the hack") weighs less than one standing alone.
     // An authority that leads its sentence and then "launches" something launches a consultation, a phase, a sandbox.
-    const non = c.authority && !c.nonLeads ? 0.5 * Math.min(c.non, 1) : 1.25 * Math.min(c.non, 2);
+    // An authority that leads and acts on it ("bans new listings") makes the non-policy word its object.
+    const non = c.authority && !c.nonLeads ? (c.acts > 0 ? 0.25 : 0.5) * Math.min(c.non, 1) : 1.25 * Math.min(c.non, 2);
     // The main event is told in the title and first sentence; a hack recalled later is background.
     // A headline that tells an authority's move made ("Swedish central bank cuts rate to zero") is the main event:
     // the lead's "bigger than analysts had expected" is its colour.
