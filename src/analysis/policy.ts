@@ -8,6 +8,7 @@ function cues(segment: Segment) {
   let country = false;
   let acts = 0;
   let non = 0;
+  let incident = false;
   let spec = 0;
   let done = false;
   let specFirst = false;
@@ -28,6 +29,10 @@ function cues(segment: Segment) {
         if (ref.cue === "authority") authority = true;
         else if (ref.cue === "act") act = true;
         else if (ref.cue === "non") non++;
+        else if (ref.cue === "incident") {
+          non++;
+          incident = true;
+        }
         else if (ref.cue === "spec") {
           spec++;
           // "Expected to hold" (diperkirakan akan mempertahankan): a forecast that comes first governs the verb after it.
@@ -47,12 +52,12 @@ function cues(segment: Segment) {
     }
     if (act) acts++;
     if (!leader) {
-      if (hit.refs.some((r) => r.t === "cue" && r.cue === "non")) leader = "non";
+      if (hit.refs.some((r) => r.t === "cue" && (r.cue === "non" || r.cue === "incident"))) leader = "non";
       else if (hit.refs.some((r) => (r.t === "authority" && r.kind !== "law") || (r.t === "cue" && (r.cue === "act" || r.cue === "authority")))) leader = "official";
     }
   }
   // "Voted to hold rates ahead of the Budget": a sentence that tells the move made is not a forecast of it.
-  return { authority, centralBank, country, acts, non, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
+  return { authority, centralBank, country, acts, non, incident, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
 }
 
 /** How far into a sentence a country's name can still be its subject ("The wait is over: Australia releases"). */
@@ -97,8 +102,10 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     const actor = c.authority ? 0.75 : c.country && lead ? 0.5 : 0;
     // A hack or a price named beside the act ("fined after the hack") weighs less than one standing alone.
     // An authority that leads its sentence and then "launches" something launches a consultation, a phase, a sandbox.
-    // An authority that leads and acts on it ("bans new listings") makes the non-policy word its object.
-    const non = c.authority && !c.nonLeads ? (c.acts > 0 ? 0.25 : 0.5) * Math.min(c.non, 1) : 1.25 * Math.min(c.non, 2);
+    // An authority that leads and acts on it ("bans new listings") makes the non-policy word its object; not a hack
+    // or a theft, which stays the main event when the police investigate or arrest someone.
+    const discounted = c.authority && !c.nonLeads && !c.incident;
+    const non = discounted ? (c.acts > 0 ? 0.25 : 0.5) * Math.min(c.non, 1) : 1.25 * Math.min(c.non, 2);
     // The main event is told in the title and first sentence; a hack recalled later is background.
     // A headline that tells an authority's move made ("Swedish central bank cuts rate to zero") is the main event:
     // the lead's "bigger than analysts had expected" is its colour.

@@ -10,10 +10,10 @@ export type Ref =
   | { t: "cue"; cue: Cue };
 
 /**
- * Policy cues: an official actor, what it did, the main event being something else, a move only expected, a move
- * made ("voted to hold", "下调了"), and the scope.
+ * Policy cues: an official actor, what it did, the main event being something else (an incident: a hack, a theft),
+ * a move only expected, a move made ("voted to hold", "下调了"), and the scope.
  */
-export type Cue = "authority" | "act" | "non" | "spec" | "done" | "scope";
+export type Cue = "authority" | "act" | "non" | "incident" | "spec" | "done" | "scope";
 
 // How much a mention of a place says about the article's jurisdiction: a country's name or adjective
 // says a lot, a city (often only a dateline: "Paris, 26 June") very little.
@@ -78,6 +78,7 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
     withTopics(term);
   }
   for (const term of p.nonPolicy) m.add(term, { t: "cue", cue: "non" });
+  for (const term of p.incidents) m.add(term, { t: "cue", cue: "incident" });
   for (const term of p.speculative) m.add(term, { t: "cue", cue: "spec" });
   for (const term of p.decided) {
     m.add(term, { t: "cue", cue: "done" });
