@@ -94,9 +94,13 @@ function containsTest(terms: readonly string[]): (term: string) => boolean {
   const stems: string[] = [];
   const unspaced: string[] = [];
   const phrases: string[] = [];
+  // Phrases of stems ("віртуальн* актив*"): word by word, each a stem or a whole word.
+  const stemPhrases: Array<Array<{ word: string; stem: boolean }>> = [];
   for (const s of terms) {
     if ([...s].some((c) => isUnspaced(c.codePointAt(0)!))) unspaced.push(s);
-    else if (s.endsWith("*")) stems.push(foldWord(s.slice(0, -1)));
+    else if (/\s/.test(s) && s.includes("*")) {
+      stemPhrases.push(s.split(/\s+/).map((w) => (w.endsWith("*") ? { word: foldWord(w.slice(0, -1)), stem: true } : { word: foldWord(w), stem: false })));
+    } else if (s.endsWith("*")) stems.push(foldWord(s.slice(0, -1)));
     else if (!/\s/.test(s)) words.add(foldWord(s));
     else phrases.push(" " + s.split(/\s+/).map((w) => foldWord(w)).join(" ") + " ");
   }
@@ -106,7 +110,16 @@ function containsTest(terms: readonly string[]): (term: string) => boolean {
     // One word holds another only as a compound of a stem: "криптобирж*" holds "крипто*".
     if (parts.length < 2) return parts.length === 1 && stems.some((s) => parts[0]!.length > s.length && parts[0]!.startsWith(s));
     const joined = " " + parts.join(" ") + " ";
-    return parts.some((w) => words.has(w) || stems.some((s) => w.startsWith(s))) || phrases.some((p) => joined.includes(p));
+    const stemPhraseAt = (phrase: (typeof stemPhrases)[number], i: number): boolean =>
+      phrase.every((w, j) => {
+        const part = parts[i + j];
+        return part !== undefined && (w.stem ? part.startsWith(w.word) : part === w.word);
+      });
+    return (
+      parts.some((w) => words.has(w) || stems.some((s) => w.startsWith(s))) ||
+      phrases.some((p) => joined.includes(p)) ||
+      stemPhrases.some((phrase) => parts.some((_, i) => stemPhraseAt(phrase, i)))
+    );
   };
 }
 
