@@ -42,9 +42,12 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   const add = (code: string, w: number) => score.set(code, (score.get(code) ?? 0) + w);
 
   const named = new Map<string, number>();
+  let euActNamed = false;
   for (const { segment, hit, ref } of refsOf(segments, "place")) {
     if (ref.weight >= 1) named.set(ref.code, (named.get(ref.code) ?? 0) + 1);
     if (homeOfAFirm(hit, segment)) continue;
+    // "avant la date limite de licence de l'UE": the EU in a member state's headline frames its act.
+    if (ref.code === "EU" && segment.index < 0 && ref.weight >= 1) euActNamed = true;
     // Repeated mentions add less and less: a country named five times in passing is still in passing.
     const seen = named.get(ref.code) ?? 1;
     add(ref.code, (ref.weight * zoneWeight(segment.index)) / Math.sqrt(seen));
@@ -65,7 +68,6 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   // Where each actor is first named: bodies named together in the lead's sentence ("the HKMA, together with the
   // Bank of Thailand and the CBUAE, announced") act together, however often the first of them is named again.
   const firstNamed = new Map<string, number>();
-  let euActNamed = false;
   // Central banks named in the title or first sentence: in a rate decision, the one that moved.
   const setsRate = new Set<string>();
   for (const segment of segments) {
