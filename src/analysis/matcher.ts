@@ -79,9 +79,9 @@ export function foldWord(word: string, keepAccents = false): string {
   let folded = foldCache.get(word);
   if (folded === undefined) {
     const lower = word.toLowerCase();
-    // Devanagari vowel signs are letters, not accents.
+    // Devanagari vowel signs are letters, not accents; the nukta is a spelling variant ("रिज़र्व" is "रिजर्व").
     folded = /[\u0900-\u097f]/.test(lower)
-      ? lower
+      ? lower.normalize("NFD").replace(/\u093c/g, "")
       : lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[ıłđøß]/g, (c) => LETTER_FOLD[c]!);
     if (foldCache.size > 50_000) foldCache.clear();
     foldCache.set(word, folded);
