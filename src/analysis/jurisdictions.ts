@@ -173,6 +173,9 @@ const EU_MEMBERS = new Set(["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI"
 /** How far into the text an EU act must be named to frame a member state's act. */
 const EU_ACT_REACH = 3;
 
+/** Kinds of body every country has, named the same way in its own language: a country right after says whose. */
+const GENERIC_KINDS = new Set(["government", "ministry", "legislature"]);
+
 /** The sentence index past which a newly met authority no longer counts as a co-actor. */
 const DEEP = 4;
 
@@ -211,6 +214,13 @@ function resolveAuthority(
 ): string | undefined {
   const candidates = hit.refs.filter((r): r is Extract<Ref, { t: "authority" }> => r.t === "authority");
   if (candidates.length === 0) return undefined;
+  // "Chính phủ Thái Lan", "Pemerintah Malaysia": a generic body's name followed at once by another country's is
+  // that country's body (Vietnamese and Indonesian put the country after).
+  if (candidates.every((c) => GENERIC_KINDS.has(c.kind))) {
+    const next = segment.hits.find((h) => h.start > hit.end && h.start <= hit.end + 1);
+    const place = next?.refs.find((r) => r.t === "place" && r.weight >= 1);
+    if (place?.t === "place" && !candidates.some((c) => c.code === place.code)) return place.code;
+  }
   if (candidates.length === 1) return candidates[0]!.code;
   const codes = new Set(candidates.map((c) => c.code));
   const beside = segment.hits.find(
