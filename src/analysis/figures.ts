@@ -28,7 +28,7 @@ const WORDS: Record<string, string> = {
 };
 const SCALE: Record<string, number> = {
   thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12,
-  tn: 1e12, crore: 1e7, crores: 1e7, lakh: 1e5, lakhs: 1e5, 千: 1e3, 천: 1e3, 万: 1e4, 萬: 1e4, 만: 1e4, 億: 1e8,
+  tn: 1e12, crore: 1e7, crores: 1e7, lakh: 1e5, lakhs: 1e5, "करोड़": 1e7, "करोड": 1e7, "लाख": 1e5, 千: 1e3, 천: 1e3, 万: 1e4, 萬: 1e4, 만: 1e4, 億: 1e8,
   亿: 1e8, 억: 1e8, 兆: 1e12, 조: 1e12,
 };
 
@@ -36,7 +36,8 @@ const DOLLAR_AFTER = /^\s?(AUD|CAD|NZD|HKD|SGD|USD|TWD|MXN)\b/;
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE_WORDS = "thousand|million|billion|trillion|crores?|lakhs?|mln|mn|bn|tn";
 const SCALE_LETTERS = "k|m|b";
-const SCALE_WORD = String.raw`(?:\s?(?:${SCALE_WORDS})\b|(?:${SCALE_LETTERS})\b)`;
+// Hindi writes Indian scales in Devanagari ("₹18.8 करोड़"), where \b does not see a word's end.
+const SCALE_WORD = String.raw`(?:\s?(?:${SCALE_WORDS})\b|(?:${SCALE_LETTERS})\b|\s?(?:करोड़|करोड|लाख)(?![\p{L}\p{M}]))`;
 const symbolAlt = Object.keys(SYMBOLS).sort((a, b) => b.length - a.length).map(escape).join("|");
 const wordAlt = Object.keys(WORDS).sort((a, b) => b.length - a.length).map(escape).join("|");
 // A CJK amount: groups like 130조8000억 or 50万 or 2.5億, then the currency word.
@@ -103,14 +104,14 @@ const LOCAL_SCALE: Record<string, number> = {
   "тыс.": 1e3, milyon: 1e6, milyar: 1e9, "triệu": 1e6, "tỷ": 1e9, "nghìn": 1e3, juta: 1e6, miliar: 1e9, triliun: 1e12,
   bilion: 1e9, "ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3, "ألف": 1e3, "مليون": 1e6, "مليار": 1e9,
   miljoen: 1e6, miljard: 1e9, mln: 1e6, mld: 1e9, "milionów": 1e6, miliony: 1e6, milion: 1e6, "miliardów": 1e9, miliardy: 1e9, "tys.": 1e3,
-  ribu: 1e3, bin: 1e3,
+  ribu: 1e3, bin: 1e3, "ملايين": 1e6, "مليارات": 1e9,
 };
 const LOCAL_CURRENCY: Record<string, string> = {
   euros: "EUR", euro: "EUR", reais: "BRL", real: "BRL", pesos: "MXN", "dólares": "USD", dolares: "USD", dollari: "USD",
   "долларов": "USD", "доллара": "USD", "доллар": "USD", "евро": "EUR", "рублей": "RUB", "рубля": "RUB", "рубль": "RUB", tl: "TRY", lira: "TRY", "đồng": "VND", rupiah: "IDR",
   ringgit: "MYR", "บาท": "THB", "ريال": "SAR", "درهم": "AED", "دولار": "USD", rp: "IDR", "rp.": "IDR", rm: "MYR",
   "r$": "BRL", "us$": "USD", "€": "EUR", "₺": "TRY", usd: "USD", "us-dollar": "USD", dollar: "USD", "dólar": "USD", dolar: "USD", dolara: "USD", "doların": "USD", "dolarlık": "USD", $: "USD",
-  dollars: "USD", "zł": "PLN", "złotych": "PLN", "złote": "PLN",
+  dollars: "USD", "zł": "PLN", "złotych": "PLN", "złote": "PLN", "гривень": "UAH", "гривен": "UAH", "гривні": "UAH", "грн": "UAH",
 };
 const localScaleAlt = Object.keys(LOCAL_SCALE).sort((a, b) => b.length - a.length).map(escape).join("|");
 const localCurrencyAlt = Object.keys(LOCAL_CURRENCY).sort((a, b) => b.length - a.length).map(escape).join("|");
@@ -125,6 +126,8 @@ const LOCAL_SIGN_FIRST = [
   String.raw`(?<scaledDollar>\$)\s?(?<n5>\d+,\d{1,2})\s?(?<s5>${localScaleAlt})`,
 ];
 const LOCAL_NUMBER_FIRST = [
+  // Thai writes a decimal point before its scale: "1.92 ล้านบาท".
+  String.raw`(?<n6>\d{1,3}(?:,\d{3})*\.\d{1,3})\s?(?<s6>ล้าน|แสน|หมื่น|พัน)\s?บาท`,
   String.raw`(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})`,
   String.raw`(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d['’]|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
 ];
@@ -216,9 +219,9 @@ export function extractFigures(text: string, published?: string | null): Figure[
     const g = m.groups ?? {};
     // "1.5 USD" is English: a local amount never starts inside another number.
     if (before(m.index, /[\d.,]/)) continue;
-    const currency = g.iso ?? (g.dollar || g.scaledDollar ? "USD" : LOCAL_CURRENCY[(g.pre ?? g.cur ?? "").toLowerCase()]);
-    const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? g.s5 ?? "").toLowerCase()] ?? 1;
-    const amount = localNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? "") * scale;
+    const currency = g.iso ?? (g.dollar || g.scaledDollar ? "USD" : g.n6 ? "THB" : LOCAL_CURRENCY[(g.pre ?? g.cur ?? "").toLowerCase()]);
+    const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? g.s5 ?? g.s6 ?? "").toLowerCase()] ?? 1;
+    const amount = (g.n6 ? Number(g.n6.replace(/,/g, "")) : localNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? "")) * scale;
     // "USD 1,25 triliun": the code was checked behind the number.
     const start = g.iso ? m.index - g.iso.length - 1 : m.index;
     const written = text.slice(start, m.index + m[0].length).trim();

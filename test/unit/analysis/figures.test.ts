@@ -152,6 +152,14 @@ describe("extractFigures: act numbers, basis points, periods", () => {
     expect(of("subió 50 puntos básicos")).toEqual([["basis-points", 50, "50 puntos básicos"]]);
   });
 
+  it("reads fines in hryvnias, Arabic millions, Hindi crores and lakhs, and Thai millions with a decimal point", () => {
+    expect(money("штраф 2 млн гривень")).toEqual([{ kind: "money", value: 2_000_000, currency: "UAH", text: "2 млн гривень" }]);
+    expect(money("غرامة 5 ملايين ريال")).toEqual([{ kind: "money", value: 5_000_000, currency: "SAR", text: "5 ملايين ريال" }]);
+    expect(money("₹18.8 करोड़ का जुर्माना")).toEqual([{ kind: "money", value: 188_000_000, currency: "INR", text: "₹18.8 करोड़" }]);
+    expect(money("₹2.5 लाख")).toEqual([{ kind: "money", value: 250_000, currency: "INR", text: "₹2.5 लाख" }]);
+    expect(money("ค่าปรับ 1.92 ล้านบาท")).toEqual([{ kind: "money", value: 1_920_000, currency: "THB", text: "1.92 ล้านบาท" }]);
+  });
+
   it("reads both days of a date range, the first taking the month and year written after the second", () => {
     expect(of("the plenary of 26–28 June 2024 in Singapore")).toEqual([["date", "2024-06-26", "26 June 2024"], ["date", "2024-06-28", "28 June 2024"]]);
   });
