@@ -519,8 +519,9 @@ function splitWords(text: string, keepMarker: boolean, keepAccents: boolean): Wo
 }
 
 const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f]/;
-// What may follow an Arabic word and still leave it the same word: the feminine ending, pronoun and plural suffixes.
-const ARABIC_SUFFIX = /^(?:ة|ه|ها|هم|هن|ات|ون|ين|ي|ية|يه|ا|ان|كم|نا|ته|تها)$/;
+// What may follow an Arabic word and still leave it the same word: the feminine ending, pronoun and plural suffixes,
+// and a past verb's feminine and plural endings ("أصدرت", the authority issued; "قرروا").
+const ARABIC_SUFFIX = /^(?:ة|ه|ها|هم|هن|ات|ون|ين|ي|ية|يه|ا|ان|كم|نا|ته|تها|ت|تا|وا)$/;
 
 /**
  * Arabic is written with spaces, but prefixes (ال, و, ب, ل) are glued to a word, so Arabic terms match anywhere a
