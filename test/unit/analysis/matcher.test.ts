@@ -39,6 +39,12 @@ describe("TermMatcher", () => {
     expect(match("تنظيم الاصول الرقمية")).toEqual([["الاصول الرقمية", "scope"]]);
   });
 
+  it("ends an Arabic term where its word ends or a suffix follows: a verb's feminine ending, not another word", () => {
+    const match = matcher([["أصدر", "act"], ["مصر", "EG"]]);
+    expect(match("أصدرت الهيئة قواعد")).toEqual([["أصدر", "act"]]);
+    expect(match("قرر مصرف الإمارات")).toEqual([]);
+  });
+
   it("counts a term listed twice once", () => {
     const m = new TermMatcher<string>();
     const ref = "x";
