@@ -43,6 +43,15 @@ function describe(ref: Ref): string | undefined {
   }
 }
 
+/**
+ * An authority as it counted for `code`: the reading of that jurisdiction, or, for a body the text gave to another
+ * country ("Chính phủ Thái Lan": a government the tables know as Vietnam's, followed by Thailand), its kind there.
+ */
+function authorityRole(hit: Hit<Ref>, code: string): string {
+  const ref = hit.refs.find((r) => r.t === "authority" && r.code === code) ?? hit.refs.find((r) => r.t === "authority");
+  return `authority ${code}${ref?.t === "authority" ? ` ${ref.kind}` : ""}`;
+}
+
 /** The policy cues of the title and lead (the part that decides), the hits behind each jurisdiction and topic. */
 export function explainVerdict(
   segments: readonly Segment[],
@@ -64,7 +73,7 @@ export function explainVerdict(
       .filter((p) => p.code === code)
       .sort((a, b) => (a.as === b.as ? 0 : a.as === "authority" ? -1 : 1))
       .slice(0, TERMS_MAX)
-      .map((p) => term(p.segment, p.hit, p.as === "authority" ? describe(p.hit.refs.find((r) => r.t === "authority" && r.code === code)!)! : `place ${code}`)),
+      .map((p) => term(p.segment, p.hit, p.as === "authority" ? authorityRole(p.hit, code) : `place ${code}`)),
   }));
   const topicEvidence = topics.map((id) => {
     const terms: EvidenceTerm[] = [];

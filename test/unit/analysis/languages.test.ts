@@ -47,6 +47,14 @@ describe("explain", () => {
     expect(enforcement.terms[0]).toMatchObject({ term: "fined", sentence: "Thailand's SEC fined a crypto exchange 2 million baht." });
   });
 
+  it("explains a body the text gives to another country by that country (Chính phủ Thái Lan)", () => {
+    const got = analyzer.explain({ title: "", text: "Chính phủ Thái Lan phê duyệt khung pháp lý cho tài sản số." });
+    expect(got.jurisdictions).toEqual(["TH"]);
+    expect(got.evidence.jurisdictions).toEqual([
+      { code: "TH", terms: expect.arrayContaining([expect.objectContaining({ term: "Chính phủ", as: "authority TH government" })]) },
+    ]);
+  });
+
   it("says why an item is not policy", () => {
     const got = analyzer.explain({ title: "SEC charges manufacturer with accounting fraud", text: "The SEC charged the company." });
     expect(got.evidence.policy).toMatchObject({ verdict: false, reason: expect.stringContaining("not about crypto") });
