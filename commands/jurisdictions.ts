@@ -30,15 +30,14 @@ export function jurisdictionList(knowledge: Knowledge, t: Translate = tr({})): R
     "",
     t("jurisdictions.footer"),
   ];
-  // Every jurisdiction listed matters more than a third acronym: take the most acronyms that let all fit.
-  let text = fit(withAcronyms(0), t);
-  for (let count = ACRONYMS_IN_LIST; count > 0; count--) {
-    const lines = withAcronyms(count);
-    const fitted = fit(lines, t);
-    if (fitted === lines.join("\n")) {
-      text = fitted;
-      break;
-    }
+  // Every jurisdiction listed matters more than a third acronym: take the most acronyms that let all fit (with
+  // none, `fit` cuts what it must).
+  let count = ACRONYMS_IN_LIST;
+  let lines = withAcronyms(count);
+  let text = fit(lines, t);
+  while (count > 0 && text !== lines.join("\n")) {
+    lines = withAcronyms(--count);
+    text = fit(lines, t);
   }
   return { title: t("jurisdictions.title", { count: jurisdictions.length }), text };
 }

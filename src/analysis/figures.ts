@@ -127,7 +127,7 @@ const LOCAL_SIGN_FIRST = [
 ];
 const LOCAL_NUMBER_FIRST = [
   // Thai writes a decimal point before its scale: "1.92 ล้านบาท".
-  String.raw`(?<n6>\d{1,3}(?:,\d{3})*\.\d{1,3})\s?(?<s6>ล้าน|แสน|หมื่น|พัน)\s?บาท`,
+  String.raw`(?<n6>\d{1,3}(?:,\d{3})*\.\d{1,3})\s?(?<s6>ล้าน|แสน|หมื่น|พัน)\s?(?<cur6>บาท)`,
   String.raw`(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})`,
   String.raw`(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d['’]|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
 ];
@@ -152,15 +152,15 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 const MONTH = String.raw`(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`;
 // A month alone, or a bare year, only after a word that makes it a date ("back in December", "since 2024", "by
 // 2027"): "Bill 2025" is a name. "Through" makes a year a date, not a month.
-// A quarter or half ("Q1 2026", "H2 2025") as well.
-const YEAR_WORDS = String.raw`[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]nd of|[Ee]arly|[Ll]ate|[Oo]f|[Bb]etween|[Dd]uring|[Tt]hroughout|Q[1-4]|H[12]`;
-// The same in Spanish, Portuguese, French, Italian and German ("del 2025", "em 2025", "nel 2025", "im Jahr 2025"): searched
-// after the local dates, whose "3 de abril de 2026" ends the same way.
-const LOCAL_YEAR = /\b(?:[Dd]el?|[Ee][nm]|[Nn]el|[Ii]m Jahr)\s(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)/g;
 // Months are named in English here: the other languages' date words, a quarter and "Through" make no month.
 const MONTH_WORDS = String.raw`[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Ee]nd of|[Ee]arly|[Ll]ate|[Oo]f|[Bb]etween|[Dd]uring|[Tt]hroughout`;
+// A year after the same words, "through" and a quarter or half ("Q1 2026", "H2 2025").
+const YEAR_WORDS = String.raw`${MONTH_WORDS}|[Tt]hrough|Q[1-4]|H[12]`;
 const MONTH_NAME_ALONE = String.raw`(?<m7>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s\d)`;
 const YEAR_NUMBER_ALONE = String.raw`(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`;
+// A year after the Spanish, Portuguese, French, Italian and German date words ("del 2025", "em 2025", "nel 2025",
+// "im Jahr 2025"): searched after the local dates, whose "3 de abril de 2026" ends the same way.
+const LOCAL_YEAR = new RegExp(String.raw`\b(?:[Dd]el?|[Ee][nm]|[Nn]el|[Ii]m Jahr)\s${YEAR_NUMBER_ALONE}`, "g");
 const MONTH_ALONE = String.raw`\b(?:${MONTH_WORDS})\s${MONTH_NAME_ALONE}`;
 const YEAR_ALONE = String.raw`\b(?:${YEAR_WORDS})\s${YEAR_NUMBER_ALONE}`;
 const DATE_FORMS = [
@@ -219,9 +219,10 @@ export function extractFigures(text: string, published?: string | null): Figure[
     const g = m.groups ?? {};
     // "1.5 USD" is English: a local amount never starts inside another number.
     if (before(m.index, /[\d.,]/)) continue;
-    const currency = g.iso ?? (g.dollar || g.scaledDollar ? "USD" : g.n6 ? "THB" : LOCAL_CURRENCY[(g.pre ?? g.cur ?? "").toLowerCase()]);
+    const currency = g.iso ?? (g.dollar || g.scaledDollar ? "USD" : LOCAL_CURRENCY[(g.pre ?? g.cur ?? g.cur6 ?? "").toLowerCase()]);
     const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? g.s5 ?? g.s6 ?? "").toLowerCase()] ?? 1;
-    const amount = (g.n6 ? Number(g.n6.replace(/,/g, "")) : localNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? "")) * scale;
+    // Thai amounts are written the English way ("1.92 ล้าน"), the others with a decimal comma.
+    const amount = (g.n6 !== undefined ? toNumber(g.n6) : localNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? "")) * scale;
     // "USD 1,25 triliun": the code was checked behind the number.
     const start = g.iso ? m.index - g.iso.length - 1 : m.index;
     const written = text.slice(start, m.index + m[0].length).trim();
@@ -244,12 +245,9 @@ export function extractFigures(text: string, published?: string | null): Figure[
   for (const m of mayHavePercent(text, after) ? matchAll(text, PERCENT) : []) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
-    const value = g.dec !== undefined ? Number(g.dec.replace(/[,・]/, ".")) : g.low !== undefined ? Number(g.low.replace(",", ".")) : toNumber(g.n ?? "");
-    if (g.low !== undefined) {
-      add({ kind: "percent", value, text: `${g.low}%` }, m.index);
-      continue;
-    }
-    add({ kind: "percent", value, text: m[0] }, m.index);
+    // A range's first number: its sign is the one written after the second.
+    if (g.low !== undefined) add({ kind: "percent", value: Number(g.low.replace(",", ".")), text: `${g.low}%` }, m.index);
+    else add({ kind: "percent", value: g.dec !== undefined ? Number(g.dec.replace(/[,・]/, ".")) : toNumber(g.n ?? ""), text: m[0] }, m.index);
   }
   for (const m of matchAll(text, PERCENT_BEFORE)) {
     if (free(m.index, m.index + m[0].length)) add({ kind: "percent", value: Number(m.groups!.n!.replace(",", ".")), text: m[0] }, m.index);

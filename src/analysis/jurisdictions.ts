@@ -130,8 +130,8 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
     }
   }
   codes ??= choose(score);
-  // "Bank of Israel cuts, joining the Fed and the ECB": the others are comparisons.
-  // One central bank sets a rate: of several named up front ("Banxico cut, after the Fed"), the strongest.
+  // One central bank sets a rate: of those named up front, the strongest ("Banxico cut, after the Fed"); others
+  // named later are comparisons ("the Bank of Israel cuts, joining the Fed and the ECB").
   if (ctx.rateDecision && setsRate.size > 0) codes = codes.filter((c) => setsRate.has(c)).slice(0, 1);
   // "A national licence under an EU regime gets both": an EU act (MiCA) named beside a member state's act.
   if (euActNamed && !codes.includes("EU") && codes.length > 0 && codes.every((c) => EU_MEMBERS.has(c))) codes = [...codes, "EU"];

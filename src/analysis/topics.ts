@@ -89,13 +89,9 @@ function pairedWeak(segments: readonly Segment[]): Set<string> {
   return out;
 }
 
-/** Weighted mentions per topic; the title counts double. */
-export function topicScores(segments: readonly Segment[]): Map<string, number> {
-  return scoresOf(refsOf(segments, "topic"), refsOf(segments, "authority"));
-}
-
 type RefsOf<T extends Ref["t"]> = ReturnType<typeof refsOf<T>>;
 
+/** Weighted mentions per topic; the title counts double. */
 function scoresOf(topicRefs: RefsOf<"topic">, authorityRefs: RefsOf<"authority">): Map<string, number> {
   const score = new Map<string, number>();
   const add = (id: string, w: number) => score.set(id, (score.get(id) ?? 0) + w);
