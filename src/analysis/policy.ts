@@ -44,6 +44,9 @@ function cues(segment: Segment) {
       } else if (ref.t === "place" && ref.weight >= 1) {
         // Only a country that opens the sentence is its subject: "Thailand approves", not "a token in Dubai".
         if (hit.start <= SUBJECT_REACH && !homeOfAFirm(hit, segment)) country = true;
+      } else if (ref.t === "place" && hit.start === 0 && actsNext(segment, hit)) {
+        // A capital that opens the sentence and acts at once stands for its government: "Alger interdit", "Beijing bans".
+        country = true;
       }
       else if (ref.t === "topic" && ref.weight >= 1) {
         if (SCOPE_TOPICS.has(ref.id)) scope++;
@@ -58,6 +61,12 @@ function cues(segment: Segment) {
   }
   // "Voted to hold rates ahead of the Budget": a sentence that tells the move made is not a forecast of it.
   return { authority, centralBank, country, acts, non, incident, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
+}
+
+/** The hit right after `hit` is an act: "Alger interdit", not "Alger, 28 juillet" nor "Tokyo stocks fall". */
+function actsNext(segment: Segment, hit: Segment["hits"][number]): boolean {
+  const next = segment.hits[segment.hits.indexOf(hit) + 1];
+  return next !== undefined && next.start - hit.end <= 2 && next.refs.some((r) => r.t === "cue" && (r.cue === "act" || r.cue === "done"));
 }
 
 /** How far into a sentence a country's name can still be its subject ("The wait is over: Australia releases"). */
