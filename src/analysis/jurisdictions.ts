@@ -78,7 +78,9 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
       if (code === "EU" && segment.index <= EU_ACT_REACH && hit.refs.some((r) => r.t === "authority" && r.kind === "law" && r.code === "EU")) euActNamed = true;
       // A standard-setter past the lead is most often the yardstick a national act meets ("in line with FATF
       // standards", "the OECD's CARF"), not an actor: there it weighs as a place.
-      if (segment.index > 1 && hit.refs.every((r) => r.t !== "authority" || r.kind === "standard-setter")) {
+      // An international standard named as such ("Recommendation 15", "the FATF Standards") is that yardstick anywhere.
+      const yardstick = hit.refs.every((r) => r.t !== "authority" || (r.kind === "law" && r.code === "INT"));
+      if (yardstick || (segment.index > 1 && hit.refs.every((r) => r.t !== "authority" || r.kind === "standard-setter"))) {
         add(code, zoneWeight(segment.index) / Math.sqrt((named.get(code) ?? 0) + 1));
         named.set(code, (named.get(code) ?? 0) + 1);
         evidence.push({ code, segment, hit, as: "place" });
