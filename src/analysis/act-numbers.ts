@@ -13,6 +13,9 @@ const ACT_WORDS = [
   "Delibera", "Circolare", "Regolamento", "Ustawa", "Закон", "Указ", "Постановление", "Федеральный закон", "Kanun", "Tebliğ",
   "Genelge", "Yönetmelik", "Nghị quyết", "Nghị định", "Thông tư", "Luật", "Quyết định", "Peraturan", "POJK", "PMK", "PBI",
   "SEOJK", "UU", "Peraturan Menteri Keuangan \\(PMK\\)", "Peraturan Menteri Keuangan", "Perpres", "Akta", "พ\\.ร\\.บ\\.", "ประกาศ",
+  // An article or a bill cited in running text, lower case: "l'article 113", "proyecto de ley 247", "قانون رقم 39".
+  "article", "artículo", "artigo", "articolo", "Artikel", "статьи", "статья", "статье", "proyecto de ley", "projeto de lei",
+  "projet de loi", "disegno di legge", "ley", "lei", "loi", "رقم",
 ];
 const NUMBER_WORD = String.raw`(?:No\.?|Nos\.?|Number|nº|n\.º|n°|N°|Nr\.?|núm\.?|n\.|số|Nomor|Bil\.|№|Sayılı)`;
 // 1183; 5/2025/NQ-CP; 50/2025; 2025-12; 39-3; 10(b); C-2

@@ -161,6 +161,10 @@ const YEAR_NUMBER_ALONE = String.raw`(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`;
 // A year after the Spanish, Portuguese, French, Italian and German date words ("del 2025", "em 2025", "nel 2025",
 // "im Jahr 2025"): searched after the local dates, whose "3 de abril de 2026" ends the same way.
 const LOCAL_YEAR = new RegExp(String.raw`\b(?:[Dd]el?|[Ee][nm]|[Nn]el|[Ii]m Jahr)\s${YEAR_NUMBER_ALONE}`, "g");
+// A year before the word for "year" or a locative ending ("2020 года", "2021 року", "2020 roku", "2023'te",
+// "2024 yılında"), and a Japanese era year ("令和6年", "令和6事務年度" is 2024).
+const YEAR_BEFORE_WORD = /(?<![\d.,])(?<y>(?:19|20)\d\d)(?:\s(?:года|году|год|г\.|року|році|рік|roku|yılında|yılı|yılının|yılına|yılda)|['’](?:te|ta|de|da|teki|deki|den|dan|ten|tan|e|a|ye|ya|in|ın|un|ün))(?![\p{L}])|(?<era>令和|平成)(?<n>\d{1,2})\s?(?:年|事務年度)/gu;
+const ERA_START: Readonly<Record<string, number>> = { 令和: 2018, 平成: 1988 };
 const MONTH_ALONE = String.raw`\b(?:${MONTH_WORDS})\s${MONTH_NAME_ALONE}`;
 const YEAR_ALONE = String.raw`\b(?:${YEAR_WORDS})\s${YEAR_NUMBER_ALONE}`;
 const DATE_FORMS = [
@@ -274,6 +278,11 @@ export function extractFigures(text: string, published?: string | null): Figure[
   }
   for (const m of matchAll(text, LOCAL_YEAR)) {
     if (free(m.index, m.index + m[0].length)) add({ kind: "date", value: m.groups!.y6!, text: m[0] }, m.index);
+  }
+  for (const m of matchAll(text, YEAR_BEFORE_WORD)) {
+    const g = m.groups!;
+    const value = g.y ?? String(ERA_START[g.era!]! + Number(g.n));
+    if (free(m.index, m.index + m[0].length)) add({ kind: "date", value, text: m[0] }, m.index);
   }
   for (const m of matchAll(text, FISCAL_YEAR)) {
     // "2026-27" but not "2026-03" (a month) or "2025-26-01": the second part is the next year.

@@ -259,6 +259,25 @@ describe("extractFigures: votes, counts and acts cited by number", () => {
     expect(of("Edital de Participação Social Nº 42/2026 abre consulta")).toEqual([["act", "42/2026", "Nº 42/2026"]]);
     expect(of("2 Mart tarihli 7600 sayılı Kanun")).toEqual([["act", "7600", "7600 sayılı"]]);
   });
+
+  it("keeps an article or a bill cited in lower case, and an Arabic act's number", () => {
+    expect(of("l'article 113 du projet de loi de finances")).toEqual([["act", "113", "article 113"]]);
+    expect(of("aprobó el proyecto de ley 697 en tercer debate")).toEqual([["act", "697", "proyecto de ley 697"]]);
+    expect(of("amendements à la loi 25-10")).toEqual([["act", "25-10", "loi 25-10"]]);
+    expect(of("قانون مكافحة غسل الأموال رقم 39")).toEqual([["act", "39", "رقم 39"]]);
+  });
+
+  it("reads a year written before the word for year, or as a Japanese era year", () => {
+    expect(of("сократится к концу 2020 года")).toEqual([["date", "2020", "2020 года"]]);
+    expect(of("запрет действует с 2021 року")).toEqual([["date", "2021", "2021 року"]]);
+    expect(of("büyümenin 2023'te yavaşladığı")).toEqual([["date", "2023", "2023'te"]]);
+    expect(of("2024 yılında yürürlüğe girdi")).toEqual([["date", "2024", "2024 yılında"]]);
+    expect(of("令和6事務年度の調査")).toEqual([["date", "2024", "令和6事務年度"]]);
+    expect(of("平成29年の改正")).toEqual([["date", "2017", "平成29年"]]);
+    expect(of("2023'teki")).toEqual([["date", "2023", "2023'teki"]]);
+    // A year inside a larger number is no year.
+    expect(of("1.2023 года")).toEqual([]);
+  });
 });
 
 describe("extractFigures: dates, amounts and percentages as other languages write them", () => {
