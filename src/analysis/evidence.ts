@@ -37,7 +37,7 @@ function describe(ref: Ref): string | undefined {
     case "place":
       return ref.weight >= 1 ? `place ${ref.code}` : undefined;
     case "cue":
-      return { authority: "authority", act: "act", non: "not policy", incident: "incident (not policy)", spec: "speculative", done: "decided", scope: "scope" }[ref.cue];
+      return { authority: "authority", act: "act", non: "not policy", incident: "incident (not policy)", spec: "speculative", done: "decided", scope: "scope", firm: "a firm, not an authority" }[ref.cue];
     case "topic":
       return undefined;
   }

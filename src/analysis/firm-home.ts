@@ -7,8 +7,10 @@ import type { Ref, Segment } from "./terms.js";
  * with the FIU").
  */
 export function homeOfAFirm(hit: Hit<Ref>, segment: Segment): boolean {
-  return FIRM_HOME.test(segment.text.slice(hit.end, hit.end + 16));
+  return FIRM_HOME.test(segment.text.slice(hit.end, hit.end + 48));
 }
 
-// With a space only "based": "the UK registered 50 firms" is the UK acting.
-const FIRM_HOME = /^(?:[-‐‑](?:based|headquartered|registered|incorporated|listed)|\s+based)\b/i;
+// With a space only "based": "the UK registered 50 firms" is the UK acting. "South Korea's top banks unite" is
+// the banks acting; "Japan's regulator" is not matched here (a body of the state is no firm).
+const FIRM_HOME =
+  /^(?:[-‐‑](?:based|headquartered|registered|incorporated|listed)|\s+based|['’]s\s+(?:(?:top|largest|biggest|major|leading|main|big|private|commercial|state-owned|\d+)\s+){0,2}(?:banks?|lenders?|exchanges?|firms?|compan(?:y|ies)|brokers?|brokerages?|startups?|fintechs?|conglomerates?|retailers?|telecoms?)\b)/i;

@@ -11,9 +11,10 @@ export type Ref =
 
 /**
  * Policy cues: an official actor, what it did, the main event being something else (an incident: a hack, a theft),
- * a move only expected, a move made ("voted to hold", "下调了"), and the scope.
+ * a move only expected, a move made ("voted to hold", "下调了"), the scope, and a firm named after an authority's
+ * namesake ("Royal Bank of Canada"), which counts for nothing but keeps the authority inside it from matching.
  */
-export type Cue = "authority" | "act" | "non" | "incident" | "spec" | "done" | "scope";
+export type Cue = "authority" | "act" | "non" | "incident" | "spec" | "done" | "scope" | "firm";
 
 // How much a mention of a place says about the article's jurisdiction: a country's name or adjective
 // says a lot, a city (often only a dateline: "Paris, 26 June") very little.
@@ -85,6 +86,7 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
     withTopics(term);
   }
   for (const term of p.scope) m.add(term, scopeRef);
+  for (const term of p.firms) m.add(term, { t: "cue", cue: "firm" });
   return inner;
 }
 
