@@ -130,6 +130,10 @@ export function splitSentencesByIcu(text: string, language: Script): Sentence[] 
   return out;
 }
 
+// A dateline cut into pieces at its periods ("КИЇВ. 29 жовтня. УНН. Національний банк..."): a city or agency in
+// capitals, or a day and month, at the start of the text belongs to the sentence after it.
+const DATELINE_PIECE = /^(?:(?:[\p{Lu}][\p{Lu}\s,-]{1,19}|\d{1,2}\s\p{L}+|\p{L}+\s\d{1,2})\.\s*)+$/u;
+
 function addSegment(out: Sentence[], text: string, segment: string, index: number): void {
   const trimmed = segment.trim();
   if (!trimmed) return;
@@ -139,7 +143,7 @@ function addSegment(out: Sentence[], text: string, segment: string, index: numbe
     previous !== undefined &&
     !text.slice(previous.start + previous.text.length, start).includes("\n") &&
     (ABBREVIATION_END.test(previous.text) || SHORT_ABBREVIATION.test(previous.text) || /^[a-z0-9%]/.test(trimmed) ||
-      (ORDINAL_END.test(previous.text) && ORDINAL_MONTH.test(trimmed)));
+      (ORDINAL_END.test(previous.text) && ORDINAL_MONTH.test(trimmed)) || (out.length <= 3 && DATELINE_PIECE.test(previous.text)));
   if (previous && joins) previous.text = text.slice(previous.start, start + trimmed.length);
   else out.push({ text: trimmed, start });
 }

@@ -28,6 +28,20 @@ describe("splitSentences", () => {
     expect(splitSentences("央行发布通知。禁止相关业务！", "zh").map((s) => s.text)).toHaveLength(2);
     expect(splitSentences("금융위원회는 법안을 제출했다. 시행은 내년이다.", "ko").map((s) => s.text)).toHaveLength(2);
   });
+
+  it("keeps a dateline cut at its periods with the sentence after it, only at the start", () => {
+    expect(splitSentences("КИЇВ. 29 жовтня. УНН. Нацбанк залишив облікову ставку на рівні 22%. Рішення набуде чинності завтра.", "en").map((s) => s.text)).toEqual([
+      "КИЇВ. 29 жовтня. УНН. Нацбанк залишив облікову ставку на рівні 22%.",
+      "Рішення набуде чинності завтра.",
+    ]);
+    expect(splitSentences("MADRID. El banco cerró. Mañana abre. Luego cierra. EFE. Fin.", "en").map((s) => s.text)).toEqual([
+      "MADRID. El banco cerró.",
+      "Mañana abre.",
+      "Luego cierra.",
+      "EFE.",
+      "Fin.",
+    ]);
+  });
 });
 
 describe("scriptOf", () => {
