@@ -99,7 +99,7 @@ const ABBREVIATION_END =
 
 // Thai and Cyrillic abbreviations are letters with dots: "ก.ล.ต." (the Thai SEC), "т.е.", "г.".
 // In brackets too: "(ก.ล.ต.) ปรับปรุง…" is one sentence.
-const SHORT_ABBREVIATION = /(?:^|[\s.(（“"'])[\u0e00-\u0e7f\u0400-\u04ff]{1,2}\.[)）”"']?$/u;
+const SHORT_ABBREVIATION = /(?:^|[\s.(（“"'-])[\u0e00-\u0e7f\u0400-\u04ff]{1,2}\.[)）”"']?$/u;
 
 // German writes a date's day as an ordinal: "seit dem 30. Juni 2024" is one sentence.
 const ORDINAL_END = /(?:^|\s)\d{1,2}\.$/;
