@@ -80,7 +80,10 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
       // standards", "the OECD's CARF"), not an actor: there it weighs as a place.
       // An international standard named as such ("Recommendation 15", "the FATF Standards") is that yardstick anywhere.
       const yardstick = hit.refs.every((r) => r.t !== "authority" || (r.kind === "law" && r.code === "INT"));
-      if (yardstick || (segment.index > 1 && hit.refs.every((r) => r.t !== "authority" || r.kind === "standard-setter"))) {
+      // A standard-setter named after a national actor has opened the story ("Bank Al-Maghrib..., with the World
+      // Bank's support", "...at the IMF/World Bank Spring Meetings") is its adviser or its venue.
+      const standard = hit.refs.every((r) => r.t !== "authority" || r.kind === "standard-setter");
+      if (yardstick || (standard && (segment.index > 1 || (headActor !== undefined && headActor !== code)))) {
         add(code, zoneWeight(segment.index) / Math.sqrt((named.get(code) ?? 0) + 1));
         named.set(code, (named.get(code) ?? 0) + 1);
         evidence.push({ code, segment, hit, as: "place" });
