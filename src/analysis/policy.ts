@@ -96,6 +96,7 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   let speculative = 0;
   let titleDecided = false;
   let titleMove = false;
+  let titleClean = false;
   let leadActs = 0;
   let titleActor = false;
   let leadActor = false;
@@ -118,7 +119,9 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     // The main event is told in the title and first sentence; a hack recalled later is background.
     // A headline that tells an authority's move made ("Swedish central bank cuts rate to zero") is the main event:
     // the lead's "bigger than analysts had expected" is its colour.
-    const nonWeight = segment.index === 0 && titleMove ? 0 : segment.index <= 0 ? w : 0.25;
+    // A headline where an authority acts and nothing else happens ("FSA grants Coincheck its licence") tells the main
+    // event too: a hack the lead recalls is the firm's history, weighed as background.
+    const nonWeight = segment.index === 0 && titleMove ? 0 : segment.index === 0 && titleClean ? 0.25 : segment.index <= 0 ? w : 0.25;
     score += w * (actor + 0.75 * Math.min(c.acts, 2)) - nonWeight * non;
     if (lead) leadActs += c.acts;
     anyActor ||= c.authority || (c.country && segment.index <= 2);
@@ -127,6 +130,7 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     if (segment.index < 0) {
       titleDecided = c.spec === 0 && c.decided;
       titleMove = titleDecided && actor > 0 && !c.nonLeads;
+      titleClean = c.authority && c.acts > 0 && c.non === 0 && c.spec === 0;
     }
     // A headline that tells the move made ("BoK holds rate at 2.5%") is not undone by the lead's "expectations".
     if (segment.index <= 0 && !(segment.index === 0 && titleDecided)) speculative += c.spec;
