@@ -146,6 +146,8 @@ export function numbersOf(analysis: Analysis): Set<string> {
     for (const n of numbersIn(f.text)) out.add(n);
     if (typeof f.value === "number") {
       out.add(canonical(String(f.value)));
+      // "0,50 ponto percentual" is 50 bp: a reference that writes "0.50 percentage point" means the same number.
+      if (f.kind === "basis-points") out.add(canonical(String(f.value / 100)));
       // The same amount as a summary writes it: ₩2,730,000,000 is "₩2.73 billion", ¥48.2 billion, $1.4 million.
       if (f.kind === "money") {
         for (const unit of [1e3, 1e6, 1e9, 1e12]) {

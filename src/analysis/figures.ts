@@ -112,6 +112,8 @@ const LOCAL_CURRENCY: Record<string, string> = {
   ringgit: "MYR", "บาท": "THB", "ريال": "SAR", "درهم": "AED", "دولار": "USD", rp: "IDR", "rp.": "IDR", rm: "MYR",
   "r$": "BRL", "us$": "USD", "€": "EUR", "₺": "TRY", usd: "USD", "us-dollar": "USD", dollar: "USD", "dólar": "USD", dolar: "USD", dolara: "USD", "doların": "USD", "dolarlık": "USD", $: "USD",
   dollars: "USD", "zł": "PLN", "złotych": "PLN", "złote": "PLN", "гривень": "UAH", "гривен": "UAH", "гривні": "UAH", "грн": "UAH",
+  // Swiss francs in German and Italian; CFA francs as West African francophone texts write them (the BCEAO's XOF).
+  franken: "CHF", "schweizer franken": "CHF", franchi: "CHF", "francs suisses": "CHF", fcfa: "XOF", "francs cfa": "XOF", "f cfa": "XOF",
 };
 const localScaleAlt = Object.keys(LOCAL_SCALE).sort((a, b) => b.length - a.length).map(escape).join("|");
 const localCurrencyAlt = Object.keys(LOCAL_CURRENCY).sort((a, b) => b.length - a.length).map(escape).join("|");
@@ -160,7 +162,7 @@ const MONTH_NAME_ALONE = String.raw`(?<m7>January|February|March|April|May|June|
 const YEAR_NUMBER_ALONE = String.raw`(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`;
 // A year after the Spanish, Portuguese, French, Italian and German date words ("del 2025", "em 2025", "nel 2025",
 // "im Jahr 2025"): searched after the local dates, whose "3 de abril de 2026" ends the same way.
-const LOCAL_YEAR = new RegExp(String.raw`\b(?:[Dd]el?|[Ee][nm]|[Nn]el|[Ii]m Jahr)\s${YEAR_NUMBER_ALONE}`, "g");
+const LOCAL_YEAR = new RegExp(String.raw`\b(?:[Dd]el?|[Ee][nm]|[Nn]el|[Ii]m Jahr|[Dd]epuis|[Dd]ès|[Dd]esde|[Hh]asta|[Aa]té|[Dd]al|[Ss]eit|[Bb]is)\s${YEAR_NUMBER_ALONE}`, "g");
 // A year before the word for "year" or a locative ending ("2020 года", "2021 року", "2020 roku", "2023'te",
 // "2024 yılında"), and a Japanese era year ("令和6年", "令和6事務年度" is 2024).
 const YEAR_BEFORE_WORD = /(?<![\d.,])(?<y>(?:19|20)\d\d)(?:\s(?:года|году|год|г\.|року|році|рік|roku|yılında|yılı|yılının|yılına|yılda)|['’](?:te|ta|de|da|teki|deki|den|dan|ten|tan|e|a|ye|ya|in|ın|un|ün))(?![\p{L}])|(?<era>令和|平成)(?<n>\d{1,2})\s?(?:年|事務年度)/gu;

@@ -54,6 +54,16 @@ describe("evaluate", () => {
     expect(report.misses.map((m) => `${m.id}:${m.what}`)).toEqual(["b:policy", "b:jurisdictions", "b:topics"]);
   });
 
+  it("finds a percentage point kept as basis points under the number the reference writes", async () => {
+    const report = evaluate(await createAnalyzer(), [
+      {
+        id: "selic", title: "Copom corta a Selic em 0,50 ponto percentual", text: "O Copom reduziu a taxa Selic em 0,50 ponto percentual, para 13,25%.",
+        policy: true, jurisdictions: ["BR"], topics: ["monetary-policy"], referenceSummary: "Copom cut the Selic by 0.50 percentage point to 13.25%.",
+      },
+    ]);
+    expect(report.figureRecall).toBe(1);
+  });
+
   it("reads the numbers of a reference summary", () => {
     expect([...numbersIn("capped ¥500,000 at 5%, up to ¥2 million; vote 308-122")]).toEqual(["500000", "5", "2", "308", "122"]);
   });

@@ -267,6 +267,13 @@ describe("extractFigures: votes, counts and acts cited by number", () => {
     expect(of("قانون مكافحة غسل الأموال رقم 39")).toEqual([["act", "39", "رقم 39"]]);
   });
 
+  it("reads Swiss and CFA francs, and a year after more local date words", () => {
+    expect(of("Halbjahresgewinn von 56,8 Milliarden Franken")).toEqual([["money", 56_800_000_000, "56,8 Milliarden Franken"]]);
+    expect(of("une perte de 4,6 milliards FCFA")).toEqual([["money", 4_600_000_000, "4,6 milliards FCFA"]]);
+    expect(of("interpellés dès 2017, depuis 2020").sort()).toEqual([["date", "2017", "dès 2017"], ["date", "2020", "depuis 2020"]]);
+    expect(of("seit 2021 und bis 2030").sort()).toEqual([["date", "2021", "seit 2021"], ["date", "2030", "bis 2030"]]);
+  });
+
   it("reads a year written before the word for year, or as a Japanese era year", () => {
     expect(of("сократится к концу 2020 года")).toEqual([["date", "2020", "2020 года"]]);
     expect(of("запрет действует с 2021 року")).toEqual([["date", "2021", "2021 року"]]);
