@@ -10,8 +10,8 @@ import { quote } from "../src/commands/interests.js";
 /** Chat platforms cut long messages (Telegram at 4,096 characters, a Discord embed description at 4,096). */
 export const MAX_REPLY_CHARS = 3500;
 /**
- * Acronyms shown beside each jurisdiction in the overview, at most; fewer when that many would push the last
- * jurisdictions out of the reply. `/jurisdictions jp` shows them all.
+ * Acronyms shown beside each jurisdiction in the overview, at most; fewer (and no flags) when that many would push
+ * the last jurisdictions out of the reply. `/jurisdictions jp` shows them all.
  */
 const ACRONYMS_IN_LIST = 3;
 
@@ -22,22 +22,25 @@ export const jurisdictionsOptions = z.object({
 /** `🇯🇵 JP Japan: FSA, BOJ`, one line per jurisdiction, as the table orders them. */
 export function jurisdictionList(knowledge: Knowledge, t: Translate = tr({})): ReplyMessage {
   const { jurisdictions } = knowledge;
-  const withAcronyms = (count: number): string[] => [
+  const listed = (count: number, flags: boolean): string[] => [
     ...jurisdictions.map((j) => {
       const acronyms = j.regulators.flatMap((r) => (r.acronym ? [r.acronym] : [])).slice(0, count);
-      return `${j.flag} ${j.code} ${placeName(j, t)}${acronyms.length > 0 ? `: ${acronyms.join(", ")}` : ""}`;
+      return `${flags ? `${j.flag} ` : ""}${j.code} ${placeName(j, t)}${acronyms.length > 0 ? `: ${acronyms.join(", ")}` : ""}`;
     }),
     "",
     t("jurisdictions.footer"),
   ];
-  // Every jurisdiction listed matters more than a third acronym: take the most acronyms that let all fit (with
-  // none, `fit` cuts what it must).
-  let count = ACRONYMS_IN_LIST;
-  let lines = withAcronyms(count);
-  let text = fit(lines, t);
-  while (count > 0 && text !== lines.join("\n")) {
-    lines = withAcronyms(--count);
+  // Every jurisdiction listed matters more than a third acronym, and more than its flag: take the most acronyms
+  // that let all fit, then drop the flags (with neither, `fit` cuts what it must). The code and the name stay:
+  // they are what /subscribe takes.
+  const attempts = [true, false].flatMap((flags) =>
+    Array.from({ length: ACRONYMS_IN_LIST + 1 }, (_, i) => ({ count: ACRONYMS_IN_LIST - i, flags })),
+  );
+  let text = "";
+  for (const { count, flags } of attempts) {
+    const lines = listed(count, flags);
     text = fit(lines, t);
+    if (text === lines.join("\n")) break;
   }
   return { title: t("jurisdictions.title", { count: jurisdictions.length }), text };
 }

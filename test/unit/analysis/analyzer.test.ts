@@ -31,6 +31,30 @@ describe("analyze: policy, jurisdictions and topics", () => {
     if (f.topics[0] && f.topics.length === 1) expect(got.topics[0]).toBe(f.topics[0]);
   });
 
+  it("does not read the English word \"Island\" as Iceland", () => {
+    const rhode = analyzer.analyze({
+      title: "Rhode Island passes crypto kiosk law",
+      text: "Rhode Island lawmakers passed a law capping crypto kiosk transactions. Long Island residents lost savings to kiosk scams.",
+    });
+    expect(rhode.jurisdictions).toEqual(["US"]);
+    const long = analyzer.analyze({
+      title: "Long Island man charged over crypto kiosk scam",
+      text: "Prosecutors charged a Long Island man with laundering money through crypto kiosks on the island.",
+    });
+    expect(long.jurisdictions).not.toContain("IS");
+    const cayman = analyzer.analyze({
+      title: "Cayman Islands regulator registers crypto firms",
+      text: "The Cayman Islands Monetary Authority registered two virtual asset service providers.",
+    });
+    expect(cayman.jurisdictions).toEqual(["KY"]);
+    // Iceland itself is still found, in English and in Icelandic.
+    const iceland = analyzer.analyze({
+      title: "Central Bank of Iceland warns on crypto",
+      text: "Seðlabanki Íslands warned that crypto-assets are not legal tender in Iceland.",
+    });
+    expect(iceland.jurisdictions).toEqual(["IS"]);
+  });
+
   it("uses the feed's jurisdiction only as a prior", () => {
     const item = {
       title: "Japan's FSA tightens rules for crypto exchanges",

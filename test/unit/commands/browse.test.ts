@@ -38,11 +38,21 @@ describe("/jurisdictions", () => {
     const { reply } = await say("/jurisdictions");
     expect(reply.title).toBe(`Jurisdictions (${services.knowledge.jurisdictions.length})`);
     const lines = reply.text.split("\n");
-    // The whole table with three acronyms a line is longer than a reply: two a line keep every jurisdiction in.
-    expect(lines).toContain("🇯🇵 JP Japan: FSA, BOJ");
-    expect(lines).toContain("🌐 INT International: FATF, BIS");
-    expect(lines.filter((l) => /^\S+ [A-Z]{2,3} /.test(l))).toHaveLength(services.knowledge.jurisdictions.length);
+    // The whole table is longer than a reply even without acronyms: the flags go too, every code and name stays.
+    expect(lines).toContain("JP Japan");
+    expect(lines).toContain("INT International");
+    expect(lines).toContain("CD Democratic Republic of the Congo");
+    const codes = new Set(services.knowledge.jurisdictions.map((j) => j.code));
+    expect(lines.filter((l) => codes.has(l.split(" ")[0]!))).toHaveLength(codes.size);
+    expect(reply.text).not.toMatch(/… and \d+ more/);
     expect(length(reply)).toBeLessThanOrEqual(MAX_REPLY_CHARS);
+  });
+
+  it("keeps the flags while the list fits with them, dropping acronyms first", async () => {
+    const some = services.knowledge.jurisdictions.slice(0, 130);
+    const lines = jurisdictionList({ ...services.knowledge, jurisdictions: some }).text.split("\n");
+    expect(lines).toContain("🇯🇵 JP Japan: FSA, BOJ");
+    expect(lines.filter((l) => /^\S+ [A-Z]{2,3} /.test(l))).toHaveLength(some.length);
   });
 
   it("shows three acronyms a line when the whole list fits with them", async () => {
