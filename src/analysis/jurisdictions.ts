@@ -15,6 +15,8 @@ export interface JurisdictionContext {
 /** Languages written mostly in one jurisdiction of the table: a prior when the text names no clear actor. */
 const LANGUAGE_HOME: Readonly<Record<string, string>> = {
   ja: "JP", ko: "KR", th: "TH", vi: "VN", id: "ID", ms: "MY", tr: "TR", uk: "UA", pl: "PL", it: "IT", hi: "IN", pt: "BR",
+  cs: "CZ", sk: "SK", hu: "HU", ro: "RO", bg: "BG", hr: "HR", sl: "SI", sv: "SE", da: "DK", no: "NO", nb: "NO", fi: "FI",
+  el: "GR", et: "EE", lv: "LV", lt: "LT",
 };
 
 /** The hit that made a jurisdiction, for --explain. */
@@ -137,6 +139,8 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   codes ??= choose(score);
   // One central bank sets a rate: of those named up front, the strongest ("Banxico cut, after the Fed"); others
   // named later are comparisons ("the Bank of Israel cuts, joining the Fed and the ECB").
+  // A euro-area central bank beside the ECB reports the ECB's decision ("Suomen Pankki: EKP piti korot ennallaan").
+  if (ctx.rateDecision && setsRate.has("EU")) for (const c of EURO_AREA) setsRate.delete(c);
   if (ctx.rateDecision && setsRate.size > 0) codes = codes.filter((c) => setsRate.has(c)).slice(0, 1);
   // "A national licence under an EU regime gets both": an EU act (MiCA) named beside a member state's act.
   if (euActNamed && !codes.includes("EU") && codes.length > 0 && codes.every((c) => EU_MEMBERS.has(c))) codes = [...codes, "EU"];
@@ -174,6 +178,9 @@ const isSubsequence = (part: string, whole: string): boolean => {
 
 /** EU member states: their acts under an EU regulation are the EU's too. */
 const EU_MEMBERS = new Set(["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"]);
+
+/** Members whose rates the ECB sets (Bulgaria from 2026). */
+const EURO_AREA = ["AT", "BE", "BG", "HR", "CY", "EE", "FI", "FR", "DE", "GR", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PT", "SK", "SI", "ES"];
 
 /** How far into the text an EU act must be named to frame a member state's act. */
 const EU_ACT_REACH = 3;

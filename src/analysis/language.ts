@@ -8,6 +8,7 @@ import { loadScorer } from "./language-scores.js";
 /** The languages regwatch's tables carry terms in. */
 export const LANGUAGES = [
   "en", "pt", "es", "de", "fr", "it", "nl", "pl", "ru", "uk", "tr", "ar", "hi", "vi", "id", "ms", "th", "ja", "ko", "zh",
+  "cs", "sk", "hu", "ro", "bg", "hr", "sl", "sv", "da", "no", "fi", "el", "et", "lv", "lt",
 ] as const;
 
 const SAMPLE = 200;
