@@ -16,6 +16,11 @@ const regulatorSchema = z.strictObject({
   default: z.boolean().optional(),
   /** The topic its acts are about by its mandate: a financial intelligence unit's are about AML. */
   topic: z.string().optional(),
+  /**
+   * A regional body's member jurisdictions (the BEAC's six CEMAC states), its own entry's among them: its acts
+   * are each member's.
+   */
+  members: z.array(z.string().regex(/^[A-Z]{2}$/, "must be ISO 3166-1 alpha-2")).min(2).optional(),
 });
 
 const jurisdictionSchema = z.strictObject({
@@ -96,7 +101,10 @@ function readTable<S extends z.ZodType>(file: string, schema: S): z.output<S> {
   return validate(file, readSnapshot(file, source) ?? parseYaml(file, source), schema);
 }
 
-/** Cross-entry rules zod cannot see: unique codes, and at most one default reading of a shared acronym or name. */
+/**
+ * Cross-entry rules zod cannot see: unique codes, at most one default reading of a shared acronym or name, and a
+ * regional body's members in the table.
+ */
 function checkJurisdictions(jurisdictions: readonly Jurisdiction[]): string[] {
   const problems = duplicates(jurisdictions.map((j) => j.code)).map((code) => `jurisdictions: code ${code} appears twice`);
   const defaults = new Map<string, string[]>();
@@ -108,6 +116,15 @@ function checkJurisdictions(jurisdictions: readonly Jurisdiction[]): string[] {
   }
   for (const [reading, codes] of defaults) {
     if (codes.length > 1) problems.push(`jurisdictions: ${reading} is the default in ${codes.join(", ")}`);
+  }
+  const codes = new Set(jurisdictions.map((j) => j.code));
+  for (const j of jurisdictions) {
+    for (const r of j.regulators) {
+      if (!r.members) continue;
+      const who = r.acronym ?? r.names[0];
+      for (const m of r.members) if (!codes.has(m)) problems.push(`jurisdictions: ${j.code} ${who}: member ${m} is not in the table`);
+      if (!r.members.includes(j.code)) problems.push(`jurisdictions: ${j.code} ${who}: its members must include ${j.code}`);
+    }
   }
   return problems;
 }

@@ -65,6 +65,8 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
     if (hit.refs.filter((r) => r.t === "authority").length === 1 && !definedAsAnother(hit, segment)) sure.add(ref.code);
   }
   const authorityCount = new Map<string, number>();
+  // Regional bodies that acted, by the code of their seat: their acts are every member's.
+  const regional = new Map<string, { members: readonly string[]; segment: Segment; hit: Hit<Ref> }>();
   // The headline's first actor is its subject: it stays among the jurisdictions whatever else the text names.
   let headActor: string | undefined;
   // Where each actor is first named: bodies named together in the lead's sentence ("the HKMA, together with the
@@ -100,6 +102,8 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
       if (segment.index <= 0 && hit.refs.some((r) => r.t === "authority" && r.kind === "central-bank" && r.code === code)) setsRate.add(code);
       add(code, (2.5 * zoneWeight(segment.index)) / Math.sqrt(n));
       evidence.push({ code, segment, hit, as: "authority" });
+      const body = hit.refs.find((r): r is Extract<Ref, { t: "authority" }> => r.t === "authority" && r.code === code);
+      if (body?.members) regional.set(code, { members: body.members, segment, hit });
     }
   }
 
@@ -144,7 +148,19 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   if (ctx.rateDecision && setsRate.size > 0) codes = codes.filter((c) => setsRate.has(c)).slice(0, 1);
   // "A national licence under an EU regime gets both": an EU act (MiCA) named beside a member state's act.
   if (euActNamed && !codes.includes("EU") && codes.length > 0 && codes.every((c) => EU_MEMBERS.has(c))) codes = [...codes, "EU"];
-  const chosen = codes;
+  // "La COBAC interdit ... en zone CEMAC": a regional body's act is each member's, its seat first; a member the text
+  // names ("La BCEAO met en garde ... au Bénin") narrows it to the members named.
+  let chosen = [...codes];
+  for (const [seat, body] of regional) {
+    if (!chosen.includes(seat)) continue;
+    const namedMembers = body.members.filter((m) => named.has(m));
+    if (namedMembers.length > 0 && !namedMembers.includes(seat)) chosen = chosen.filter((c) => c !== seat);
+    for (const m of namedMembers.length > 0 ? namedMembers : body.members) {
+      if (chosen.includes(m)) continue;
+      chosen.push(m);
+      evidence.push({ code: m, segment: body.segment, hit: body.hit, as: "authority" });
+    }
+  }
   return { codes: chosen, evidence: evidence.filter((e) => chosen.includes(e.code)) };
 }
 

@@ -4,7 +4,7 @@ import { splitSentences, type Script } from "./text.js";
 
 /** What a matched term is evidence of. */
 export type Ref =
-  | { t: "authority"; code: string; kind: string; fallback: boolean; topic?: string }
+  | { t: "authority"; code: string; kind: string; fallback: boolean; topic?: string; members?: readonly string[] }
   | { t: "place"; code: string; weight: number }
   | { t: "topic"; id: string; weight: number; subject?: true }
   | { t: "cue"; cue: Cue };
@@ -52,7 +52,9 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
     for (const name of j.exactNames) m.add(name, { t: "place", code: j.code, weight: NAME_WEIGHT }, true);
     for (const place of j.places) m.add(place, { t: "place", code: j.code, weight: PLACE_WEIGHT });
     for (const r of j.regulators) {
-      const ref: Ref = { t: "authority", code: j.code, kind: r.kind, fallback: r.default === true, ...(r.topic ? { topic: r.topic } : {}) };
+      const ref: Ref = {
+        t: "authority", code: j.code, kind: r.kind, fallback: r.default === true, ...(r.topic ? { topic: r.topic } : {}), ...(r.members ? { members: r.members } : {}),
+      };
       if (r.acronym) m.add(r.acronym, ref, true);
       for (const name of r.names) {
         m.add(name, ref);

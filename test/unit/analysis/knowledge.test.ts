@@ -63,6 +63,22 @@ describe("loadKnowledge", () => {
       "  - { code: KE, name: Kenya, flag: x, currency: KES, regulators: [{ names: [National Treasury], kind: ministry, default: true }] }",
     ].join("\n"));
     expect(() => loadKnowledge({ jurisdictions })).toThrow(/name National Treasury is the default in ZA, KE/);
+
+    // A regional body's members are in the table, its seat among them.
+    writeFileSync(jurisdictions, "jurisdictions:\n" + [
+      "  - { code: SN, name: Senegal, flag: x, currency: XOF, regulators: [{ acronym: BCEAO, names: [a], kind: central-bank, members: [BJ, ML] }] }",
+      "  - { code: BJ, name: Benin, flag: x, currency: XOF }",
+    ].join("\n"));
+    let regional: unknown;
+    try {
+      loadKnowledge({ jurisdictions });
+    } catch (e) {
+      regional = e;
+    }
+    expect((regional as ConfigError).problems).toEqual([
+      "jurisdictions: SN BCEAO: member ML is not in the table",
+      "jurisdictions: SN BCEAO: its members must include SN",
+    ]);
   });
 });
 
