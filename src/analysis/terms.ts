@@ -34,11 +34,17 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
 
   // One object per distinct meaning, so a term listed twice (or a plural listed beside its singular) is counted once.
   const shared = new Map<string, Ref>([[JSON.stringify(scopeRef), scopeRef], [JSON.stringify(actRef), actRef]]);
+  // Callers pass one object per list (a jurisdiction's names, a topic's terms): looked up by identity, stringified once.
+  const interned = new Map<Ref, Ref>();
   const m = {
     add(term: string, given: Ref, caseSensitive = false): void {
-      const key = JSON.stringify(given);
-      let ref = shared.get(key);
-      if (!ref) shared.set(key, (ref = given));
+      let ref = interned.get(given);
+      if (!ref) {
+        const key = JSON.stringify(given);
+        ref = shared.get(key);
+        if (!ref) shared.set(key, (ref = given));
+        interned.set(given, ref);
+      }
       inner.add(term, ref, caseSensitive);
       if (ref !== scopeRef && inScope(term)) inner.add(term, scopeRef, caseSensitive);
       if (ref.t === "topic" && holdsAct(term)) inner.add(term, actRef, caseSensitive);
@@ -47,10 +53,14 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
   // An authority named for its mandate ("Anti-Geldwäsche-Behörde", "National Tax Agency") swallows the topic
   // word its name holds: the name carries the topic itself.
   const mandates = knowledge.topics.filter((t) => t.mandate).map((t) => ({ id: t.id, holds: containsTest(t.terms) }));
+  const mandateRefs = mandates.map((topic) => ({ holds: topic.holds, ref: { t: "topic", id: topic.id, weight: 1 } as Ref }));
   for (const j of knowledge.jurisdictions) {
-    for (const name of [...j.names, ...j.adjectives]) m.add(name, { t: "place", code: j.code, weight: NAME_WEIGHT });
-    for (const name of j.exactNames) m.add(name, { t: "place", code: j.code, weight: NAME_WEIGHT }, true);
-    for (const place of j.places) m.add(place, { t: "place", code: j.code, weight: PLACE_WEIGHT });
+    const named: Ref = { t: "place", code: j.code, weight: NAME_WEIGHT };
+    const place: Ref = { t: "place", code: j.code, weight: PLACE_WEIGHT };
+    for (const name of j.names) m.add(name, named);
+    for (const name of j.adjectives) m.add(name, named);
+    for (const name of j.exactNames) m.add(name, named, true);
+    for (const city of j.places) m.add(city, place);
     for (const r of j.regulators) {
       const ref: Ref = {
         t: "authority", code: j.code, kind: r.kind, fallback: r.default === true, ...(r.topic ? { topic: r.topic } : {}), ...(r.members ? { members: r.members } : {}),
@@ -58,72 +68,106 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
       if (r.acronym) m.add(r.acronym, ref, true);
       for (const name of r.names) {
         m.add(name, ref);
-        for (const topic of mandates) if (topic.holds(name)) m.add(name, { t: "topic", id: topic.id, weight: 1 });
+        for (const topic of mandateRefs) if (topic.holds(name)) m.add(name, topic.ref);
       }
     }
   }
   for (const topic of knowledge.topics) {
-    for (const term of topic.terms) m.add(term, { t: "topic", id: topic.id, weight: 1 });
-    for (const term of topic.weak) m.add(term, { t: "topic", id: topic.id, weight: 0.5 });
-    for (const term of topic.subjects) m.add(term, { t: "topic", id: topic.id, weight: 0.5, subject: true });
+    const strong: Ref = { t: "topic", id: topic.id, weight: 1 };
+    const weak: Ref = { t: "topic", id: topic.id, weight: 0.5 };
+    const subject: Ref = { t: "topic", id: topic.id, weight: 0.5, subject: true };
+    for (const term of topic.terms) m.add(term, strong);
+    for (const term of topic.weak) m.add(term, weak);
+    for (const term of topic.subjects) m.add(term, subject);
   }
   const p = knowledge.policy;
   // A rate move written as an act ("cuts interest rates", "ลดอัตราดอกเบี้ยนโยบาย") carries the monetary-policy
   // topic too: the longest match must not hide it. Only that topic: across languages a short topic word inside
   // an act is too often another word ("ban" in Vietnamese "ban hành", to issue).
   const topicsHeld = knowledge.topics.filter((t) => t.id === "monetary-policy").map((t) => ({ id: t.id, holds: containsTest(t.terms) }));
+  const heldRefs = topicsHeld.map((topic) => ({ holds: topic.holds, ref: { t: "topic", id: topic.id, weight: 1 } as Ref }));
   const withTopics = (term: string): void => {
-    for (const topic of topicsHeld) if (topic.holds(term)) m.add(term, { t: "topic", id: topic.id, weight: 1 });
+    for (const topic of heldRefs) if (topic.holds(term)) m.add(term, topic.ref);
   };
-  for (const term of p.authorities) m.add(term, { t: "cue", cue: "authority" });
+  const cue = (c: Cue): Ref => ({ t: "cue", cue: c });
+  const authority = cue("authority"), non = cue("non"), incident = cue("incident"), spec = cue("spec"), done = cue("done"), firm = cue("firm");
+  for (const term of p.authorities) m.add(term, authority);
   for (const term of p.acts) {
-    m.add(term, { t: "cue", cue: "act" });
+    m.add(term, actRef);
     withTopics(term);
   }
-  for (const term of p.nonPolicy) m.add(term, { t: "cue", cue: "non" });
-  for (const term of p.incidents) m.add(term, { t: "cue", cue: "incident" });
-  for (const term of p.speculative) m.add(term, { t: "cue", cue: "spec" });
+  for (const term of p.nonPolicy) m.add(term, non);
+  for (const term of p.incidents) m.add(term, incident);
+  for (const term of p.speculative) m.add(term, spec);
   for (const term of p.decided) {
-    m.add(term, { t: "cue", cue: "done" });
+    m.add(term, done);
     withTopics(term);
   }
   for (const term of p.scope) m.add(term, scopeRef);
-  for (const term of p.firms) m.add(term, { t: "cue", cue: "firm" });
+  for (const term of p.firms) m.add(term, firm);
   return inner;
 }
 
-/** Whether a longer term contains one of `terms`: a whole word, a "stem*", a phrase, or (CJK, Thai, Arabic) a substring. */
+/** A character of a script without spaces (the ranges of `isUnspaced`): only such a term can hold such a substring. */
+const UNSPACED = /[\u0600-\u06ff\u0750-\u077f\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+
+/**
+ * Whether a longer term contains one of `terms`: a whole word, a "stem*", a phrase, or (CJK, Thai, Arabic) a substring.
+ * Every name and term of the tables is asked at compile time, so the lists are indexed: substrings by their first
+ * character, stems by the prefixes of a word, phrases by their first word.
+ */
 function containsTest(terms: readonly string[]): (term: string) => boolean {
   const words = new Set<string>();
-  const stems: string[] = [];
-  const unspaced: string[] = [];
-  const phrases: string[] = [];
+  const stems = new Set<string>();
+  let longestStem = 0;
+  const unspaced = new Map<string, string[]>();
+  const phrases = new Map<string, string[]>();
   // Phrases of stems ("віртуальн* актив*"): word by word, each a stem or a whole word.
   const stemPhrases: Array<Array<{ word: string; stem: boolean }>> = [];
   for (const s of terms) {
-    if ([...s].some((c) => isUnspaced(c.codePointAt(0)!))) unspaced.push(s);
-    else if (/\s/.test(s) && s.includes("*")) {
+    if ([...s].some((c) => isUnspaced(c.codePointAt(0)!))) {
+      const list = unspaced.get(s[0]!);
+      if (list) list.push(s);
+      else unspaced.set(s[0]!, [s]);
+    } else if (/\s/.test(s) && s.includes("*")) {
       stemPhrases.push(s.split(/\s+/).map((w) => (w.endsWith("*") ? { word: foldWord(w.slice(0, -1)), stem: true } : { word: foldWord(w), stem: false })));
-    } else if (s.endsWith("*")) stems.push(foldWord(s.slice(0, -1)));
-    else if (!/\s/.test(s)) words.add(foldWord(s));
-    else phrases.push(" " + s.split(/\s+/).map((w) => foldWord(w)).join(" ") + " ");
+    } else if (s.endsWith("*")) {
+      const stem = foldWord(s.slice(0, -1));
+      stems.add(stem);
+      longestStem = Math.max(longestStem, stem.length);
+    } else if (!/\s/.test(s)) words.add(foldWord(s));
+    else {
+      const folded = s.split(/\s+/).map((w) => foldWord(w));
+      const list = phrases.get(folded[0]!);
+      const phrase = " " + folded.join(" ") + " ";
+      if (list) list.push(phrase);
+      else phrases.set(folded[0]!, [phrase]);
+    }
   }
+  // A stem that `word` starts with, shorter than `word` by `shorter` characters at least.
+  const startsWithStem = (word: string, shorter: number): boolean => {
+    for (let n = Math.min(longestStem, word.length - shorter); n >= 0; n--) if (stems.has(word.slice(0, n))) return true;
+    return false;
+  };
   return (term) => {
-    if (unspaced.some((u) => u !== term && term.includes(u))) return true;
+    if (unspaced.size > 0 && UNSPACED.test(term)) {
+      for (let i = 0; i < term.length; i++) {
+        const list = unspaced.get(term[i]!);
+        if (list?.some((u) => u !== term && term.startsWith(u, i))) return true;
+      }
+    }
     const parts = term.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).map((w) => foldWord(w));
     // One word holds another only as a compound of a stem: "криптобирж*" holds "крипто*".
-    if (parts.length < 2) return parts.length === 1 && stems.some((s) => parts[0]!.length > s.length && parts[0]!.startsWith(s));
+    if (parts.length < 2) return parts.length === 1 && startsWithStem(parts[0]!, 1);
+    if (parts.some((w) => words.has(w) || startsWithStem(w, 0))) return true;
     const joined = " " + parts.join(" ") + " ";
+    if (parts.some((w) => phrases.get(w)?.some((p) => joined.includes(p)))) return true;
     const stemPhraseAt = (phrase: (typeof stemPhrases)[number], i: number): boolean =>
       phrase.every((w, j) => {
         const part = parts[i + j];
         return part !== undefined && (w.stem ? part.startsWith(w.word) : part === w.word);
       });
-    return (
-      parts.some((w) => words.has(w) || stems.some((s) => w.startsWith(s))) ||
-      phrases.some((p) => joined.includes(p)) ||
-      stemPhrases.some((phrase) => parts.some((_, i) => stemPhraseAt(phrase, i)))
-    );
+    return stemPhrases.some((phrase) => parts.some((_, i) => stemPhraseAt(phrase, i)));
   };
 }
 
