@@ -1,5 +1,5 @@
 import { homeOfAFirm } from "./firm-home.js";
-import { zoneWeight, type Segment } from "./terms.js";
+import { isMonthMay, zoneWeight, type Segment } from "./terms.js";
 
 /** Evidence in one segment: an official actor, what it did, signs the main event is something else, and scope. */
 function cues(segment: Segment) {
@@ -33,7 +33,7 @@ function cues(segment: Segment) {
           non++;
           incident = true;
         }
-        else if (ref.cue === "spec") {
+        else if (ref.cue === "spec" && !isMonthMay(hit, segment)) {
           spec++;
           // "Expected to hold" (diperkirakan akan mempertahankan): a forecast that comes first governs the verb after it.
           specFirst ||= !done;
@@ -56,7 +56,7 @@ function cues(segment: Segment) {
     if (act) acts++;
     if (!leader) {
       if (hit.refs.some((r) => r.t === "cue" && (r.cue === "non" || r.cue === "incident"))) leader = "non";
-      else if (hit.refs.some((r) => (r.t === "authority" && r.kind !== "law") || (r.t === "cue" && (r.cue === "act" || r.cue === "authority")))) leader = "official";
+      else if (hit.refs.some((r) => (r.t === "authority" && r.kind !== "law") || (r.t === "cue" && (r.cue === "act" || r.cue === "authority" || r.cue === "done")))) leader = "official";
     }
   }
   // "Voted to hold rates ahead of the Budget": a sentence that tells the move made is not a forecast of it.

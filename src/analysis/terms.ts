@@ -30,6 +30,7 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
   const inScope = containsTest(knowledge.policy.scope);
   const holdsAct = containsTest(knowledge.policy.acts);
   const scopeRef: Ref = { t: "cue", cue: "scope" };
+  const scopeWords = new Set(knowledge.policy.scope.map((t) => foldWord(t)));
   const actRef: Ref = { t: "cue", cue: "act" };
 
   // One object per distinct meaning, so a term listed twice (or a plural listed beside its singular) is counted once.
@@ -46,7 +47,8 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
         interned.set(given, ref);
       }
       inner.add(term, ref, caseSensitive);
-      if (ref !== scopeRef && inScope(term)) inner.add(term, scopeRef, caseSensitive);
+      // An acronym matched as written beats the same word folded, so "MiCA" the law also carries the scope word "MiCA".
+      if (ref !== scopeRef && (inScope(term) || (caseSensitive && scopeWords.has(foldWord(term))))) inner.add(term, scopeRef, caseSensitive);
       if (ref.t === "topic" && holdsAct(term)) inner.add(term, actRef, caseSensitive);
     },
   };
@@ -169,6 +171,16 @@ function containsTest(terms: readonly string[]): (term: string) => boolean {
       });
     return stemPhrases.some((phrase) => parts.some((_, i) => stemPhraseAt(phrase, i)));
   };
+}
+
+/**
+ * "May 6", "6 May": the month, not the modal verb the speculative cues list. Only this English month is also a
+ * cue word, so it is told apart here rather than by a second, case-sensitive copy of the list.
+ */
+export function isMonthMay(hit: Hit<Ref>, segment: Segment): boolean {
+  const text = segment.text;
+  if (hit.end - hit.start !== 3 || text.slice(hit.start, hit.end) !== "May") return false;
+  return /^\s?\d/.test(text.slice(hit.end, hit.end + 2)) || /\d\s?$/.test(text.slice(Math.max(0, hit.start - 2), hit.start));
 }
 
 /** The title (index -1) or one sentence of the body, with the terms found in it. */
