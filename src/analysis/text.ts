@@ -134,6 +134,17 @@ export function splitSentencesByIcu(text: string, language: Script): Sentence[] 
 // capitals, or a day and month, at the start of the text belongs to the sentence after it.
 const DATELINE_PIECE = /^(?:(?:[\p{Lu}][\p{Lu}\s,-]{1,19}|\d{1,2}\s\p{L}+|\p{L}+\s\d{1,2})\.\s*)+$/u;
 
+// "(本社:東京都港区。法人番号:…。以下「当社」という。)": a full stop inside brackets ends no sentence. Bounded, so a
+// bracket never closed does not swallow the rest of the text.
+const OPENING = /[(（「『]/g;
+const CLOSING = /[)）」』]/g;
+function insideBrackets(text: string): boolean {
+  if (text.length > 400 || !/[(（「『]/.test(text)) return false;
+  // "…という。)に対し": a full stop that closes a bracket is the bracket's; the sentence goes on after it.
+  if (/[。．][)）」』]$/.test(text)) return true;
+  return (text.match(OPENING)?.length ?? 0) > (text.match(CLOSING)?.length ?? 0);
+}
+
 function addSegment(out: Sentence[], text: string, segment: string, index: number): void {
   const trimmed = segment.trim();
   if (!trimmed) return;
@@ -143,7 +154,8 @@ function addSegment(out: Sentence[], text: string, segment: string, index: numbe
     previous !== undefined &&
     !text.slice(previous.start + previous.text.length, start).includes("\n") &&
     (ABBREVIATION_END.test(previous.text) || SHORT_ABBREVIATION.test(previous.text) || /^[a-z0-9%]/.test(trimmed) ||
-      (ORDINAL_END.test(previous.text) && ORDINAL_MONTH.test(trimmed)) || (out.length <= 3 && DATELINE_PIECE.test(previous.text)));
+      (ORDINAL_END.test(previous.text) && ORDINAL_MONTH.test(trimmed)) || (out.length <= 3 && DATELINE_PIECE.test(previous.text)) ||
+      insideBrackets(previous.text));
   if (previous && joins) previous.text = text.slice(previous.start, start + trimmed.length);
   else out.push({ text: trimmed, start });
 }

@@ -29,6 +29,13 @@ describe("splitSentences", () => {
     expect(splitSentences("금융위원회는 법안을 제출했다. 시행은 내년이다.", "ko").map((s) => s.text)).toHaveLength(2);
   });
 
+  it("does not end a sentence at a full stop inside brackets", () => {
+    expect(splitSentences("財務局は、本日、株式会社(本社:東京都港区。以下「当社」という。)に対し、行政処分を行った。次の文。", "ja").map((s) => s.text)).toEqual([
+      "財務局は、本日、株式会社(本社:東京都港区。以下「当社」という。)に対し、行政処分を行った。",
+      "次の文。",
+    ]);
+  });
+
   it("keeps a dateline cut at its periods with the sentence after it, only at the start", () => {
     expect(splitSentences("КИЇВ. 29 жовтня. УНН. Нацбанк залишив облікову ставку на рівні 22%. Рішення набуде чинності завтра.", "en").map((s) => s.text)).toEqual([
       "КИЇВ. 29 жовтня. УНН. Нацбанк залишив облікову ставку на рівні 22%.",
