@@ -83,7 +83,7 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
       // A standard-setter past the lead is most often the yardstick a national act meets ("in line with FATF
       // standards", "the OECD's CARF"), not an actor: there it weighs as a place.
       // An international standard named as such ("Recommendation 15", "the FATF Standards") is that yardstick anywhere.
-      const yardstick = hit.refs.every((r) => r.t !== "authority" || (r.kind === "law" && r.code === "INT"));
+      const yardstick = hit.refs.every((r) => r.t !== "authority" || r.kind === "law");
       // A standard-setter named after a national actor has opened the story ("Bank Al-Maghrib..., with the World
       // Bank's support", "...at the IMF/World Bank Spring Meetings") is its adviser or its venue.
       const standard = hit.refs.every((r) => r.t !== "authority" || r.kind === "standard-setter");
@@ -147,7 +147,7 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   if (ctx.rateDecision && setsRate.has("EU")) for (const c of EURO_AREA) setsRate.delete(c);
   if (ctx.rateDecision && setsRate.size > 0) codes = codes.filter((c) => setsRate.has(c)).slice(0, 1);
   // "A national licence under an EU regime gets both": an EU act (MiCA) named beside a member state's act.
-  if (euActNamed && !codes.includes("EU") && codes.length > 0 && codes.every((c) => EU_MEMBERS.has(c))) codes = [...codes, "EU"];
+  if (euActNamed && !codes.includes("EU") && codes.length > 0 && codes.every((c) => EU_MEMBERS.has(c) || EEA_ONLY.has(c))) codes = [...codes, "EU"];
   // "La COBAC interdit ... en zone CEMAC": a regional body's act is each member's, its seat first; a member the text
   // names ("La BCEAO met en garde ... au Bénin") narrows it to the members named.
   let chosen = [...codes];
@@ -175,11 +175,13 @@ function definedAsAnother(hit: Hit<Ref>, segment: Segment): boolean {
   const codes = new Set(hit.refs.flatMap((r) => (r.t === "authority" ? [r.code] : [])));
   if (codes.size === 0) return false;
   const before = text.slice(0, hit.start - 1).trimEnd();
+  const name = segment.hits.find((h) => h !== hit && h.end >= before.length - 1 && h.end <= before.length + 1);
+  if (name?.refs.some((r) => r.t === "authority" && codes.has(r.code))) return false;
+  // Another jurisdiction's body or law named in full right before: "code monétaire et financier (CMF)" is France's.
+  if (name?.refs.some((r) => r.t === "authority")) return true;
   // The capitalised name right before the bracket ("of", "and" may join its words); none: "(SEC)" after "regulators".
   const words = /(?:\p{Lu}[\p{L}'’.-]*(?:\s+(?:of|and|for|the|on|de|des|du|la|del|di)\b)?\s+)*\p{Lu}[\p{L}'’.-]*$/u.exec(before)?.[0];
   if (!words) return false;
-  const name = segment.hits.find((h) => h !== hit && h.end >= before.length - 1 && h.end <= before.length + 1);
-  if (name?.refs.some((r) => r.t === "authority" && codes.has(r.code))) return false;
   // A spelling the tables lack ("International Organisation of Securities Commissions (IOSCO)"): its initials still spell the acronym.
   const initials = words.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!).join("");
   for (let i = 0; i < initials.length - 1; i++) if (isSubsequence(initials.slice(i), acronym) && initials[i] === acronym[0]) return false;
@@ -194,6 +196,9 @@ const isSubsequence = (part: string, whole: string): boolean => {
 
 /** EU member states: their acts under an EU regulation are the EU's too. */
 const EU_MEMBERS = new Set(["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"]);
+
+/** EEA states outside the EU, which take EU financial law (MiCA) into their own. */
+const EEA_ONLY = new Set(["NO", "LI", "IS"]);
 
 /** Members whose rates the ECB sets (Bulgaria from 2026). */
 const EURO_AREA = ["AT", "BE", "BG", "HR", "CY", "EE", "FI", "FR", "DE", "GR", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PT", "SK", "SI", "ES"];
