@@ -12,6 +12,8 @@ interface Verdict {
   policy: boolean;
   jurisdictions?: string[];
   topic?: string;
+  /** A topic the item must not get ("may face penalties" in a new law is no enforcement yet). */
+  notTopic?: string;
 }
 
 const verdicts = JSON.parse(
@@ -26,5 +28,6 @@ describe("analyze: one verdict per written item", () => {
     expect(got.policy).toBe(v.policy);
     if (v.jurisdictions) expect([...got.jurisdictions].sort()).toEqual([...v.jurisdictions].sort());
     if (v.topic) expect(got.topics).toContain(v.topic);
+    if (v.notTopic) expect(got.topics).not.toContain(v.notTopic);
   });
 });
