@@ -16,12 +16,15 @@ const NOUNS = [
   "members", "cases", "transactions", "wallets", "addresses", "defendants", "suspects", "brokers", "funds", "projects",
   "applicants", "complaints", "arrests", "stablecoins", "creditors", "account holders", "holders", "entries", "locations",
   "cryptocurrencies", "digital currency exchanges", "crypto exchanges", "traders",
+  // what a regulator's year or a crackdown counts: "90 fines", "252 investigations", "20 lawsuits", "446 deals"
+  "fines", "penalties", "sanctions", "lawsuits", "investigations", "orders", "notices", "convictions", "deals", "listings", "scams",
   // a central bank's or a body's numbered meeting: "its 299th meeting"
   "meeting", "meetings", "session", "sessions", "plenary",
   // es, pt
   "jurisdicciones", "países", "paises", "empresas", "entidades", "plataformas", "sitios web", "páginas web", "cuentas", "usuarios",
   "clientes", "inversores", "inversionistas", "víctimas", "personas", "licencias", "bancos", "proveedores", "casos", "operaciones",
   "jurisdições", "contas", "usuários", "utilizadores", "investidores", "vítimas", "pessoas", "licenças", "prestadoras", "corretoras",
+  "sanciones", "multas", "monedas", "demandas", "sanções", "sanciones económicas",
   // de, fr, it, nl
   "Länder", "Staaten", "Unternehmen", "Firmen", "Plattformen", "Webseiten", "Konten", "Nutzer", "Kunden", "Anleger", "Personen",
   "Lizenzen", "Banken", "Anbieter", "Fälle", "Standorten", "Standorte", "Gläubiger", "pays", "juridictions", "entreprises", "sociétés", "entités", "plateformes",
@@ -42,7 +45,7 @@ const NOUNS = [
 // Counters of scripts without spaces, glued to the number: 26社, 3万人, 5곳, 130个国家, 20 ราย.
 const COUNTERS = [
   "か国", "カ国", "ヶ国", "ケ国", "社", "業者", "件", "人", "名", "口座", "法人", "団体",
-  "개국", "개사", "곳", "명", "건", "개 거래소", "개 기업", "개 계좌",
+  "개국", "개사", "곳", "명", "건", "개 거래소", "개 기업", "개 계좌", "개 가상자산사업자", "개 가상자산거래업자", "개 사업자",
   "个国家", "個國家", "个司法管辖区", "個司法管轄區", "家", "名", "人", "起", "个账户", "個帳戶", "个平台", "個平台",
   "ประเทศ", "บริษัท", "ราย", "แห่ง", "บัญชี", "คน",
   // coins and tokens counted: 964 枚比特币
@@ -54,7 +57,8 @@ const COUNTERS = [
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alt = (xs: readonly string[]): string => [...new Set(xs)].sort((a, b) => b.length - a.length).map(escape).join("|");
 
-const NUMBER = String.raw`\d{1,3}(?:[,.]\d{3})+|\d+(?:[.,]\d+)?`;
+// "7.502,37 monedas": thousands grouped with dots and a decimal comma come first.
+const NUMBER = String.raw`\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,3}(?:[,.]\d{3})+|\d+(?:[.,]\d+)?`;
 // "1.2 million users", "3万人", "2 juta pengguna".
 const SCALE = String.raw`million|billion|thousand|mn|millones|milhões|mil|Millionen|millions|milioni|миллион\p{L}*|млн|тысяч\p{L}*|тыс\.|milyon|bin|ألف|juta|ribu|triệu|nghìn|ngàn|ล้าน|พัน|万|萬|億|亿|만|천|억`;
 /** Every word that may follow a count's number (its scale, noun or counter): COUNT is searched only where one may. */
@@ -79,7 +83,8 @@ const SCALES: Record<string, number> = {
 export function countValue(n: string, scale: string | undefined): number {
   // "2.617 entitas" groups thousands with a dot, as most languages do; "2.6 million" is a decimal before a scale.
   const grouped = /^\d{1,3}(?:,\d{3})+$/.test(n) || (!scale && /^\d{1,3}(?:\.\d{3})+$/.test(n));
-  const base = grouped ? Number(n.replace(/[.,]/g, "")) : Number(n.replace(",", "."));
+  const local = /^\d{1,3}(?:\.\d{3})+,\d{1,2}$/.test(n);
+  const base = local ? Number(n.replace(/\./g, "").replace(",", ".")) : grouped ? Number(n.replace(/[.,]/g, "")) : Number(n.replace(",", "."));
   if (!scale) return base;
   const lower = scale.toLowerCase();
   const factor = SCALES[lower] ?? (lower.startsWith("миллион") ? 1e6 : lower.startsWith("тысяч") ? 1e3 : 1);

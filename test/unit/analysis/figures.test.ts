@@ -246,6 +246,10 @@ describe("extractFigures: votes, counts and acts cited by number", () => {
     expect(of("金融庁は12社に業務改善命令")).toEqual([["count", 12, "12社"]]);
     expect(of("가상자산 거래소 5곳이 인가")).toEqual([["count", 5, "5곳"]]);
     expect(of("约30个国家和地区")).toEqual([["count", 30, "30个国家"]]);
+    expect(of("the SEC announced 20 lawsuits and 252 investigations")).toEqual([["count", 20, "20 lawsuits"], ["count", 252, "252 investigations"]]);
+    expect(of("impuso 90 sanciones económicas")).toEqual([["count", 90, "90 sanciones económicas"]]);
+    expect(of("63개 가상자산거래업자 명단 공표")).toEqual([["count", 63, "63개 가상자산거래업자"]]);
+    expect(of("la reserva llegó a 7.502,37 monedas")).toEqual([["count", 7502.37, "7.502,37 monedas"]]);
   });
 
   it("does not count what is already an amount, a date, an act's number or a lone item", () => {
