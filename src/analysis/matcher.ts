@@ -318,7 +318,7 @@ function asciiIndex<R>(node: Node<R>): AsciiIndex<R> {
 /** The root's filter from its ASCII index, which holds the hash of every ASCII key a term can begin with. */
 function asciiFilter<R>(root: Node<R>): RootFilter {
   const index = (root.ascii ??= asciiIndex(root));
-  return { folded: index.folded ?? new Map(), exact: index.exact ?? new Map(), pairs: new Set(root.prefixes?.keys() ?? []) };
+  return { folded: index.folded ?? new Map(), exact: index.exact ?? new Map(), pairs: stemsByPair(root) };
 }
 
 function asciiEdges<R>(map: Map<string, Node<R>> | undefined): Map<number, Edge<R>> | undefined {
@@ -336,15 +336,20 @@ function asciiEdges<R>(map: Map<string, Node<R>> | undefined): Map<number, Edge<
 interface RootFilter {
   folded: ReadonlySet<number> | ReadonlyMap<number, unknown>;
   exact: ReadonlySet<number> | ReadonlyMap<number, unknown>;
-  pairs: ReadonlySet<number>;
+  /** The root's stems by their first two characters: a word whose pair is here is checked against those stems only. */
+  pairs: ReadonlyMap<number, readonly string[]>;
 }
 
 function rootFilter(root: Node<unknown>): RootFilter {
   return {
     folded: new Set([...(root.folded?.keys() ?? [])].map(hash)),
     exact: new Set([...(root.exact?.keys() ?? [])].map(hash)),
-    pairs: new Set(root.prefixes?.keys() ?? []),
+    pairs: stemsByPair(root),
   };
+}
+
+function stemsByPair(root: Node<unknown>): Map<number, string[]> {
+  return new Map([...(root.prefixes ?? [])].map(([pair, list]) => [pair, list.map((p) => p.prefix)]));
 }
 
 /** Kept to 30 bits, so that V8 stores and compares it as a small integer. */
@@ -425,7 +430,11 @@ class TextWords {
     const start = this.starts[i]!;
     if (filter.pairs.size === 0 || this.ends[i]! - start < 2) return false;
     const lower = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
-    return filter.pairs.has((lower(this.text.charCodeAt(start)) << 16) | lower(this.text.charCodeAt(start + 1)));
+    const stems = filter.pairs.get((lower(this.text.charCodeAt(start)) << 16) | lower(this.text.charCodeAt(start + 1)));
+    if (!stems) return false;
+    // Many words share a stem's first two letters ("for" and "forbud*"): only a word that starts with one is walked.
+    const word = this.text.slice(start, this.ends[i]).toLowerCase();
+    return stems.some((stem) => word.startsWith(stem));
   }
 
   isAscii(i: number): boolean {

@@ -40,6 +40,22 @@ describe("TermMatcher: ASCII words by hash", () => {
     expect(found).toBeGreaterThan(5000);
   });
 
+  it("finds every stem of the tables in a word that extends it, past the first-two-letters check", () => {
+    const stems = [
+      ...knowledge.topics.flatMap((t) => [...t.terms, ...t.weak, ...t.subjects]),
+      ...Object.values(knowledge.policy).flat(),
+    ].filter((t) => /^[a-z]+\*$/i.test(t));
+    expect(stems.length).toBeGreaterThan(20);
+    for (const stem of stems) {
+      const word = stem.slice(0, -1) + "xyz";
+      for (const m of [hashed, byString]) expect(m.match(`the ${word} rule`).some((h) => h.start === 4), `${stem} in "${word}"`).toBe(true);
+    }
+    // A word that only shares a stem's first two letters begins nothing ("for" beside "forbud*").
+    const m = new TermMatcher<string>();
+    m.add("forbud*", "ban");
+    expect(m.match("for the forbudte")).toEqual([{ refs: ["ban"], start: 8, end: 16 }]);
+  });
+
   it("finds terms added after a text was read", () => {
     const m = new TermMatcher<string>();
     m.add("crypto", "scope");
