@@ -54,8 +54,7 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
   };
   // An authority named for its mandate ("Anti-Geldwäsche-Behörde", "National Tax Agency") swallows the topic
   // word its name holds: the name carries the topic itself.
-  const mandates = knowledge.topics.filter((t) => t.mandate).map((t) => ({ id: t.id, holds: containsTest(t.terms) }));
-  const mandateRefs = mandates.map((topic) => ({ holds: topic.holds, ref: { t: "topic", id: topic.id, weight: 1 } as Ref }));
+  const mandates = heldTopics(knowledge.topics.filter((t) => t.mandate));
   for (const j of knowledge.jurisdictions) {
     const named: Ref = { t: "place", code: j.code, weight: NAME_WEIGHT };
     const place: Ref = { t: "place", code: j.code, weight: PLACE_WEIGHT };
@@ -70,7 +69,7 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
       if (r.acronym) m.add(r.acronym, ref, true);
       for (const name of r.names) {
         m.add(name, ref);
-        for (const topic of mandateRefs) if (topic.holds(name)) m.add(name, topic.ref);
+        for (const topic of mandates) if (topic.holds(name)) m.add(name, topic.ref);
       }
     }
   }
@@ -86,10 +85,9 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
   // A rate move written as an act ("cuts interest rates", "ลดอัตราดอกเบี้ยนโยบาย") carries the monetary-policy
   // topic too: the longest match must not hide it. Only that topic: across languages a short topic word inside
   // an act is too often another word ("ban" in Vietnamese "ban hành", to issue).
-  const topicsHeld = knowledge.topics.filter((t) => t.id === "monetary-policy").map((t) => ({ id: t.id, holds: containsTest(t.terms) }));
-  const heldRefs = topicsHeld.map((topic) => ({ holds: topic.holds, ref: { t: "topic", id: topic.id, weight: 1 } as Ref }));
+  const topicsHeld = heldTopics(knowledge.topics.filter((t) => t.id === "monetary-policy"));
   const withTopics = (term: string): void => {
-    for (const topic of heldRefs) if (topic.holds(term)) m.add(term, topic.ref);
+    for (const topic of topicsHeld) if (topic.holds(term)) m.add(term, topic.ref);
   };
   const cue = (c: Cue): Ref => ({ t: "cue", cue: c });
   const authority = cue("authority"), non = cue("non"), incident = cue("incident"), spec = cue("spec"), done = cue("done"), firm = cue("firm");
@@ -108,6 +106,11 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
   for (const term of p.scope) m.add(term, scopeRef);
   for (const term of p.firms) m.add(term, firm);
   return inner;
+}
+
+/** For each topic, whether a term holds one of its terms, and the ref such a term then also carries. */
+function heldTopics(topics: readonly Knowledge["topics"][number][]): Array<{ holds: (term: string) => boolean; ref: Ref }> {
+  return topics.map((t) => ({ holds: containsTest(t.terms), ref: { t: "topic", id: t.id, weight: 1 } }));
 }
 
 /** A character of a script without spaces (the ranges of `isUnspaced`): only such a term can hold such a substring. */

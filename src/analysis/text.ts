@@ -139,10 +139,11 @@ const DATELINE_PIECE = /^(?:(?:[\p{Lu}][\p{Lu}\s,-]{1,19}|\d{1,2}\s\p{L}+|\p{L}+
 const OPENING = /[(（「『]/g;
 const CLOSING = /[)）」』]/g;
 function insideBrackets(text: string): boolean {
-  if (text.length > 400 || !/[(（「『]/.test(text)) return false;
+  if (text.length > 400) return false;
+  const opening = text.match(OPENING)?.length ?? 0;
+  if (opening === 0) return false;
   // "…という。)に対し": a full stop that closes a bracket is the bracket's; the sentence goes on after it.
-  if (/[。．][)）」』]$/.test(text)) return true;
-  return (text.match(OPENING)?.length ?? 0) > (text.match(CLOSING)?.length ?? 0);
+  return /[。．][)）」』]$/.test(text) || opening > (text.match(CLOSING)?.length ?? 0);
 }
 
 function addSegment(out: Sentence[], text: string, segment: string, index: number): void {
