@@ -55,6 +55,10 @@ export function isUnspaced(code: number): boolean {
   );
 }
 
+/** A character `isUnspaced` accepts, as a pattern: tests a whole string at once (a test keeps the two in step). */
+export const UNSPACED_CHAR =
+  /[\u0e00-\u0e7f\u0600-\u06ff\u0750-\u077f\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+
 /** Letters, digits and combining marks of the scripts written with spaces. */
 function isWordChar(code: number): boolean {
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);

@@ -1,5 +1,5 @@
 import type { Knowledge } from "../../config/knowledge.js";
-import { foldWord, isUnspaced, TermMatcher, type Hit, type MatcherOptions } from "./matcher.js";
+import { foldWord, isUnspaced, TermMatcher, UNSPACED_CHAR, type Hit, type MatcherOptions } from "./matcher.js";
 import { splitSentences, type Script } from "./text.js";
 
 /** What a matched term is evidence of. */
@@ -113,9 +113,6 @@ function heldTopics(topics: readonly Knowledge["topics"][number][]): Array<{ hol
   return topics.map((t) => ({ holds: containsTest(t.terms), ref: { t: "topic", id: t.id, weight: 1 } }));
 }
 
-/** A character of a script without spaces (the ranges of `isUnspaced`): only such a term can hold such a substring. */
-const UNSPACED = /[\u0600-\u06ff\u0750-\u077f\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
-
 /**
  * Whether a longer term contains one of `terms`: a whole word, a "stem*", a phrase, or (CJK, Thai, Arabic) a substring.
  * Every name and term of the tables is asked at compile time, so the lists are indexed: substrings by their first
@@ -155,7 +152,8 @@ function containsTest(terms: readonly string[]): (term: string) => boolean {
     return false;
   };
   return (term) => {
-    if (unspaced.size > 0 && UNSPACED.test(term)) {
+    // Only a term with a character of a script without spaces can hold such a substring.
+    if (unspaced.size > 0 && UNSPACED_CHAR.test(term)) {
       for (let i = 0; i < term.length; i++) {
         const list = unspaced.get(term[i]!);
         if (list?.some((u) => u !== term && term.startsWith(u, i))) return true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TermMatcher } from "../../../src/analysis/matcher.js";
+import { isUnspaced, TermMatcher, UNSPACED_CHAR } from "../../../src/analysis/matcher.js";
 
 const matcher = (terms: Array<[string, string, boolean?]>) => {
   const m = new TermMatcher<string>();
@@ -51,5 +51,13 @@ describe("TermMatcher", () => {
     m.add("fine", ref);
     m.add("fines", ref);
     expect(m.match("fines").map((h) => h.refs)).toEqual([["x"]]);
+  });
+});
+
+describe("scripts without spaces", () => {
+  it("the pattern and the function accept the same characters", () => {
+    const differ: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) if (UNSPACED_CHAR.test(String.fromCharCode(code)) !== isUnspaced(code)) differ.push(code);
+    expect(differ).toEqual([]);
   });
 });
