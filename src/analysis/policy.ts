@@ -1,5 +1,5 @@
 import { homeOfAFirm } from "./firm-home.js";
-import { isMonthMay, zoneWeight, type Segment } from "./terms.js";
+import { zoneWeight, type Segment } from "./terms.js";
 
 /** Evidence in one segment: an official actor, what it did, signs the main event is something else, and scope. */
 function cues(segment: Segment) {
@@ -33,7 +33,7 @@ function cues(segment: Segment) {
           non++;
           incident = true;
         }
-        else if (ref.cue === "spec" && !isMonthMay(hit, segment)) {
+        else if (ref.cue === "spec") {
           spec++;
           // "Expected to hold" (diperkirakan akan mempertahankan): a forecast that comes first governs the verb after it.
           specFirst ||= !done;

@@ -175,12 +175,24 @@ function containsTest(terms: readonly string[]): (term: string) => boolean {
 }
 
 /**
- * "May 6", "6 May": the month, not the modal verb the speculative cues list. Only this English month is also a
- * cue word, so it is told apart here rather than by a second, case-sensitive copy of the list.
+ * The terms of one sentence, without the speculative cue of the month "May" ("May 6", "6 May"): only this English
+ * month is also a cue word (the modal "may"), so it is told apart here, once, rather than by every reader of the cues
+ * or by a second, case-sensitive copy of the list.
  */
-export function isMonthMay(hit: Hit<Ref>, segment: Segment): boolean {
-  const text = segment.text;
-  if (hit.end - hit.start !== 3 || text.slice(hit.start, hit.end) !== "May") return false;
+function hitsIn(matcher: TermMatcher<Ref>, text: string): Hit<Ref>[] {
+  const hits = matcher.match(text);
+  for (let i = hits.length - 1; i >= 0; i--) {
+    const hit = hits[i]!;
+    if (hit.end - hit.start !== 3 || !isMonthMay(hit, text)) continue;
+    const refs = hit.refs.filter((r) => !(r.t === "cue" && r.cue === "spec"));
+    if (refs.length === 0) hits.splice(i, 1);
+    else hits[i] = { ...hit, refs };
+  }
+  return hits;
+}
+
+function isMonthMay(hit: Hit<Ref>, text: string): boolean {
+  if (text.slice(hit.start, hit.end) !== "May") return false;
   return /^\s?\d/.test(text.slice(hit.end, hit.end + 2)) || /\d\s?$/.test(text.slice(Math.max(0, hit.start - 2), hit.start));
 }
 
@@ -195,12 +207,12 @@ export function segment(matcher: TermMatcher<Ref>, title: string, body: string, 
   const sentences = splitSentences(body, language).map((s) => s.text);
   // An item without a headline: its first sentence plays the title's part.
   const head = title.trim() ? title : (sentences.shift() ?? "");
-  const segments: Segment[] = [{ index: -1, text: head, hits: matcher.match(head) }];
+  const segments: Segment[] = [{ index: -1, text: head, hits: hitsIn(matcher, head) }];
   for (let i = 0; i < sentences.length; i++) {
     const text = sentences[i]!;
     // A sentence the item repeats (a lead printed twice, a line under every paragraph) is looked up once.
     const same = earlier(segments, text);
-    segments.push({ index: i, text, hits: same ? same.hits.map((h) => ({ refs: h.refs, start: h.start, end: h.end })) : matcher.match(text) });
+    segments.push({ index: i, text, hits: same ? same.hits.map((h) => ({ refs: h.refs, start: h.start, end: h.end })) : hitsIn(matcher, text) });
   }
   return segments;
 }

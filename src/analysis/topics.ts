@@ -1,4 +1,4 @@
-import { isMonthMay, refsOf, type Ref, type Segment } from "./terms.js";
+import { refsOf, type Ref, type Segment } from "./terms.js";
 
 /**
  * Topic ids, primary first. A topic needs real support (one clear term, or a title mention) and enough
@@ -113,7 +113,7 @@ function scoresOf(topicRefs: RefsOf<"topic">, authorityRefs: RefsOf<"authority">
 }
 
 const cueIn = (segment: Segment, cue: string, except?: unknown): boolean =>
-  segment.hits.some((h) => h !== except && h.refs.some((r) => r.t === "cue" && r.cue === cue) && !(cue === "spec" && isMonthMay(h, segment)));
+  segment.hits.some((h) => h !== except && h.refs.some((r) => r.t === "cue" && r.cue === cue));
 
 /** A sentence that talks of a rate move as expected, and does not say it was made. */
 function speculates(segment: Segment, hit: unknown): boolean {
