@@ -142,7 +142,10 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   }
   // A rate set by a central bank, or by a body the text does not tie to one ("the Monetary Policy Committee").
   const rateDecision = primaryTopic === "monetary-policy" && rate > 0 && (centralBank || leadActor || titleActor) && speculative === 0;
-  if (primaryTopic === "monetary-policy" && speculative > 0) score -= 3;
+  // A rate move only talked about is not the monetary-policy topic (topics.ts), so an item about nothing else has
+  // no topic at all: "97.8% odds of a Fed cut: what it means for BTC" is that expected move too.
+  const aboutRates = primaryTopic === "monetary-policy" || (primaryTopic === undefined && rate > 0);
+  if (aboutRates && speculative > 0) score -= 3;
   // Either the lead says what was done, or an authority is the subject of both title and lead.
   // "MSCI decides", "investors hope for a fair tax" name no official at all: no authority acted.
   const acted = (leadActs > 0 && anyActor) || (titleActor && leadActor);
@@ -150,7 +153,7 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     return { policy: false, score, reason: !acted ? "no act of an authority in the title or lead" : "the main event is not an authority's act" };
   }
   // "Traders eye the Fed's cut next week": a rate move only expected is the market's news, whatever else it names.
-  if (primaryTopic === "monetary-policy" && speculative > 0 && rate > 0) {
+  if (aboutRates && speculative > 0 && rate > 0) {
     return { policy: false, score, reason: "a rate move expected, not made" };
   }
   if (scope === 0 && !rateDecision) {
