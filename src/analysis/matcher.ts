@@ -507,8 +507,8 @@ function child<R>(map: Map<string, Node<R>>, key: string, twins: readonly string
   return node;
 }
 
-/** Letters only Vietnamese uses: where they appear, "bán" (sell) must not be read as "ban". */
-const VIETNAMESE = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+/** Letters only Vietnamese uses ("ă" is Romanian too): where they appear, "bán" (sell) must not be read as "ban". */
+const VIETNAMESE = /[đơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
 
 /**
  * Words of the spaced scripts, with offsets; `keepMarker` keeps the "*" placeholder of table terms and

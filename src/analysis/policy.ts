@@ -60,6 +60,9 @@ function cues(segment: Segment) {
     }
   }
   // "Voted to hold rates ahead of the Budget": a sentence that tells the move made is not a forecast of it.
+  // A rate move told as made ("forhøjer Nationalbanken foliorenten") is the whole decision: it weighs as much as a
+  // sentence that names the act twice, so a lead that tells it under a bare headline ("Renteforhøjelse") suffices.
+  if (done && rate > 0) acts = Math.max(acts, 2);
   return { authority, centralBank, country, acts, non, incident, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
 }
 
