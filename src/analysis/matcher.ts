@@ -64,7 +64,8 @@ function isWordChar(code: number): boolean {
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
   return (
     (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x300 && code <= 0x52f) ||
-    (code >= 0x900 && code <= 0x97f) || (code >= 0x1e00 && code <= 0x1eff)
+    // Devanagari, but for its full stops (the danda "।" and double danda "॥"), which end a word as "." does.
+    (code >= 0x900 && code <= 0x97f && code !== 0x964 && code !== 0x965) || (code >= 0x1e00 && code <= 0x1eff)
   );
 }
 

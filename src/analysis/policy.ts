@@ -107,6 +107,8 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   let scope = 0;
   let rate = 0;
   let centralBank = false;
+  let titleSpeculates = false;
+  let leadTellsMove = false;
   for (const segment of segments) {
     const c = cues(segment);
     const lead = segment.index <= 1;
@@ -137,12 +139,17 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     }
     // A headline that tells the move made ("BoK holds rate at 2.5%") is not undone by the lead's "expectations".
     if (segment.index <= 0 && !(segment.index === 0 && titleDecided)) speculative += c.spec;
+    if (segment.index < 0) titleSpeculates = c.spec > 0;
+    else if (lead && c.decided && c.rate > 0 && c.spec === 0) leadTellsMove = true;
     if (segment.index <= 2) {
       scope += c.scope;
       rate += c.rate;
       centralBank ||= c.centralBank;
     }
   }
+  // A lead that tells the rate move made ("the MPC has resolved to maintain the policy rate") under a headline that
+  // does not speculate: an "expected to" in the first sentence is about something else (how a statement was received).
+  if (leadTellsMove && !titleSpeculates) speculative = 0;
   // A rate set by a central bank, or by a body the text does not tie to one ("the Monetary Policy Committee").
   const rateDecision = primaryTopic === "monetary-policy" && rate > 0 && (centralBank || leadActor || titleActor) && speculative === 0;
   // A rate move only talked about is not the monetary-policy topic (topics.ts), so an item about nothing else has

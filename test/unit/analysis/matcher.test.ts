@@ -27,6 +27,16 @@ describe("TermMatcher", () => {
     expect(match("KRİPTO VARLIK hizmet sağlayıcıları")).toEqual([["KRİPTO VARLIK", "tr"]]);
   });
 
+  it("ends a Hindi word at the danda, as at a full stop", () => {
+    const match = matcher([["सकता है", "may"], ["फैसला", "decision"]]);
+    expect(match("RBI फैसला ले सकता है। फैसला॥")).toEqual([["फैसला", "decision"], ["सकता है", "may"], ["फैसला", "decision"]]);
+  });
+
+  it("folds Romanian text like the other Latin scripts: its ă is no Vietnamese letter, and ţ is ț", () => {
+    const match = matcher([["Banca Națională", "bnr"]]);
+    expect(match("Băncii, Banca Naţională a hotărât")).toEqual([["Banca Naţională", "bnr"]]);
+  });
+
   it("keeps Vietnamese accents: bán (sell) is not ban", () => {
     const match = matcher([["ban", "ban"], ["cấm", "cam"], ["thuế", "tax"]]);
     expect(match("Nhà đầu tư bán bitcoin; Bộ cấm sàn; thuế mới")).toEqual([["cấm", "cam"], ["thuế", "tax"]]);
