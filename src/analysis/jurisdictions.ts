@@ -208,6 +208,7 @@ const EU_ACT_REACH = 3;
 
 /** Kinds of body every country has, named the same way in its own language: a country right after says whose. */
 const GENERIC_KINDS = new Set(["government", "ministry", "legislature"]);
+const OF_A_COUNTRY = /^\s(?:of|of the|de|de la|del|do|da|du|des|di|della|von|der)\s$/i;
 
 /** The sentence index past which a newly met authority no longer counts as a co-actor. */
 const DEEP = 4;
@@ -256,6 +257,13 @@ function resolveAuthority(
   }
   if (candidates.length === 1) return candidates[0]!.code;
   const codes = new Set(candidates.map((c) => c.code));
+  // "Banco Central de Moçambique", "the Securities and Exchange Commission of Ghana": a name several countries' bodies
+  // share, followed by "of" and a country, is that country's body, even one the tables do not know by that name.
+  const of = segment.hits.find((h) => h.start > hit.end && h.start <= hit.end + 8);
+  if (of && OF_A_COUNTRY.test(segment.text.slice(hit.end, of.start))) {
+    const place = of.refs.find((r) => r.t === "place" && r.weight >= 1);
+    if (place?.t === "place" && !codes.has(place.code)) return place.code;
+  }
   const beside = segment.hits.find(
     (h) =>
       h !== hit &&
