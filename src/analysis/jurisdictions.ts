@@ -62,7 +62,10 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   // Authorities named without ambiguity: context for the shared acronyms ("SEC" beside Thailand's ministry).
   const sure = new Set<string>();
   for (const { segment, hit, ref } of refsOf(segments, "authority")) {
-    if (hit.refs.filter((r) => r.t === "authority").length === 1 && !definedAsAnother(hit, segment)) sure.add(ref.code);
+    const single = hit.refs.every((r) => r.t !== "authority" || r === ref);
+    if (!single || definedAsAnother(hit, segment)) continue;
+    // "…ตลาดหลักทรัพย์ของสหรัฐฯ", the securities commission of the US: the body named is that country's.
+    sure.add(ofAnotherCountry(hit, segment, new Set([ref.code])) ?? ref.code);
   }
   const authorityCount = new Map<string, number>();
   // Regional bodies that acted, by the code of their seat: their acts are every member's.
@@ -171,10 +174,13 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
 function definedAsAnother(hit: Hit<Ref>, segment: Segment): boolean {
   const text = segment.text;
   const acronym = text.slice(hit.start, hit.end);
-  if (text[hit.start - 1] !== "(" || text[hit.end] !== ")" || !/^[A-Z]{2,6}$/.test(acronym)) return false;
+  // "(OCC)", and "(“NBS”)" with the acronym quoted inside the brackets.
+  const quoted = QUOTE.test(text[hit.start - 1] ?? "") && QUOTE.test(text[hit.end] ?? "");
+  const open = hit.start - (quoted ? 2 : 1);
+  if (text[open] !== "(" || text[hit.end + (quoted ? 1 : 0)] !== ")" || !/^[A-Z]{2,6}$/.test(acronym)) return false;
   const codes = new Set(hit.refs.flatMap((r) => (r.t === "authority" ? [r.code] : [])));
   if (codes.size === 0) return false;
-  const before = text.slice(0, hit.start - 1).trimEnd();
+  const before = text.slice(0, open).trimEnd();
   const name = segment.hits.find((h) => h !== hit && h.end >= before.length - 1 && h.end <= before.length + 1);
   if (name?.refs.some((r) => r.t === "authority" && codes.has(r.code))) return false;
   // Another jurisdiction's body or law named in full right before: "code monétaire et financier (CMF)" is France's.
@@ -187,6 +193,8 @@ function definedAsAnother(hit: Hit<Ref>, segment: Segment): boolean {
   for (let i = 0; i < initials.length - 1; i++) if (isSubsequence(initials.slice(i), acronym) && initials[i] === acronym[0]) return false;
   return true;
 }
+
+const QUOTE = /["“”'‘’«»]/;
 
 const isSubsequence = (part: string, whole: string): boolean => {
   let j = 0;
@@ -208,7 +216,15 @@ const EU_ACT_REACH = 3;
 
 /** Kinds of body every country has, named the same way in its own language: a country right after says whose. */
 const GENERIC_KINDS = new Set(["government", "ministry", "legislature"]);
-const OF_A_COUNTRY = /^\s(?:of|of the|de|de la|del|do|da|du|des|di|della|von|der)\s$/i;
+/** The country named right after a body's name with "of" ("…Commission of Ghana"), when it is none of `codes`. */
+function ofAnotherCountry(hit: Hit<Ref>, segment: Segment, codes: ReadonlySet<string>): string | undefined {
+  const of = segment.hits.find((h) => h.start >= hit.end && h.start <= hit.end + 8);
+  if (!of || !OF_A_COUNTRY.test(segment.text.slice(hit.end, of.start))) return undefined;
+  const place = of.refs.find((r) => r.t === "place" && r.weight >= 1);
+  return place?.t === "place" && !codes.has(place.code) ? place.code : undefined;
+}
+
+const OF_A_COUNTRY = /^(?:\s(?:of|of the|de|de la|del|do|da|du|des|di|della|von|der|của)\s|ของ)$/i;
 
 /** The sentence index past which a newly met authority no longer counts as a co-actor. */
 const DEEP = 4;
@@ -255,15 +271,13 @@ function resolveAuthority(
     const place = next?.refs.find((r) => r.t === "place" && r.weight >= 1);
     if (place?.t === "place" && !candidates.some((c) => c.code === place.code)) return place.code;
   }
-  if (candidates.length === 1) return candidates[0]!.code;
   const codes = new Set(candidates.map((c) => c.code));
-  // "Banco Central de Moçambique", "the Securities and Exchange Commission of Ghana": a name several countries' bodies
-  // share, followed by "of" and a country, is that country's body, even one the tables do not know by that name.
-  const of = segment.hits.find((h) => h.start > hit.end && h.start <= hit.end + 8);
-  if (of && OF_A_COUNTRY.test(segment.text.slice(hit.end, of.start))) {
-    const place = of.refs.find((r) => r.t === "place" && r.weight >= 1);
-    if (place?.t === "place" && !codes.has(place.code)) return place.code;
-  }
+  // "Banco Central de Moçambique", "the Securities and Exchange Commission of Ghana", Thai "…ตลาดหลักทรัพย์ของสหรัฐฯ":
+  // a body's name followed by "of" and another country is that country's body, even one the tables do not know
+  // by that name (several countries' bodies share it, or a language names any such body the way it names its own).
+  const owner = ofAnotherCountry(hit, segment, codes);
+  if (owner) return owner;
+  if (candidates.length === 1) return candidates[0]!.code;
   const beside = segment.hits.find(
     (h) =>
       h !== hit &&
@@ -283,5 +297,9 @@ function resolveAuthority(
   if (mentioned.length > 0 && !(fallback && mentioned.includes(fallback))) return mentioned[0];
   const home = languageHome();
   if (home && codes.has(home)) return home;
+  // "...prepared by the Ministry of Finance with the Securities Exchange Commission and the National Bank of Serbia":
+  // a shared name in a text about another country, none of whose bodies' countries it names or writes in, is that
+  // country's body the tables do not know, not the default reading's.
+  if (mentioned.length === 0 && [...sure].some((c) => c !== "EU" && c !== "INT")) return undefined;
   return fallback ?? mentioned[0];
 }
