@@ -95,8 +95,9 @@ export function foldWord(word: string, keepAccents = false): string {
 }
 
 /** Arabic letters that writers use interchangeably (hamza forms, tā' marbūṭa, alif maqṣūra), one for one. */
-const ARABIC_FOLD: Record<string, string> = { "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي" };
-const foldUnspaced = (text: string): string => (/[أإآةى]/.test(text) ? text.replace(/[أإآةى]/g, (c) => ARABIC_FOLD[c]!) : text);
+// The Persian kaf, yeh and heh ("الکویت", "الھاشل") are how Arabic is often typed on Persian keyboards: the Arabic letters.
+const ARABIC_FOLD: Record<string, string> = { "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "ک": "ك", "ی": "ي", "ھ": "ه" };
+const foldUnspaced = (text: string): string => (/[أإآةىکیھ]/.test(text) ? text.replace(/[أإآةىکیھ]/g, (c) => ARABIC_FOLD[c]!) : text);
 
 export interface MatcherOptions {
   /** Whether ASCII words are looked up by hash, without making their strings (default); false for tests comparing the two. */

@@ -27,6 +27,11 @@ describe("TermMatcher", () => {
     expect(match("KRİPTO VARLIK hizmet sağlayıcıları")).toEqual([["KRİPTO VARLIK", "tr"]]);
   });
 
+  it("reads the Persian kaf, yeh and heh of Arabic typed on Persian keyboards as the Arabic letters", () => {
+    const match = matcher([["بنك الكويت المركزي", "cbk"], ["الهاشل", "name"]]);
+    expect(match("قرر بنك الكویت المركزي، قال الھاشل")).toEqual([["بنك الكویت المركزي", "cbk"], ["الھاشل", "name"]]);
+  });
+
   it("ends a Hindi word at the danda, as at a full stop", () => {
     const match = matcher([["सकता है", "may"], ["फैसला", "decision"]]);
     expect(match("RBI फैसला ले सकता है। फैसला॥")).toEqual([["फैसला", "decision"], ["सकता है", "may"], ["फैसला", "decision"]]);
