@@ -81,14 +81,32 @@ const NUMBER_FIRST_WORDS = wordsAfterNumber(
 /** The search from the number for `text`: without the alternatives that start with it where they cannot match. */
 const moneyFromNumber = (text: string, after = afterNumbers(text)): RegExp =>
   mayFollow(after, NUMBER_FIRST_WORDS) ? MONEY_FROM_NUMBER : MONEY_FROM_SIGN;
-const PERCENT_WORD = String.raw`percent\b|per cent\b|pkt proc\.|proc\.|procent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент\S*|persen\b|peratus\b|パーセント|퍼센트|في المائة|في المئة|بالمائة|بالمئة`;
+// The Nordic, Baltic, Central and South-East European words decline ("3,5 procenta", "6,50 százalékos", "2,2
+// prosenttia", "2,5 posto"); a word that goes on into a percentage point ("százalékpont", "prosenttiyksikkö",
+// "procentpunkti") is left to BASIS_POINT.
+const PERCENT_WORD_PLAIN = String.raw`percent\b|per cent\b|pkt proc\.|proc\.|procent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент(?!н\p{L}*\sпункт)\p{L}*|persen\b|peratus\b|パーセント|퍼센트|في المائة|في المئة|بالمائة|بالمئة`;
+// The declined words first: "percent\\b" would end "4 percentá" before its "á".
+const PERCENT_WORD = [
+  String.raw`prosent(?:ti|tia|tiin|tiä|illa|in)?(?![\p{L}])|procent(?:a|ai|o|u|ų|us|ech|ům|ami|i|iem)(?![\p{L}])|percent(?:a|á|o)(?![\p{L}])`,
+  String.raw`százalék(?!pont)\p{L}*|la sută(?![\p{L}])|posto(?:tak|taka|tka|tku)?(?![\p{L}])|odstot(?:ek|ka|ke|kov|kih)(?![\p{L}])`,
+  String.raw`protsen(?:t|ti|di|dile|dini|diga)(?![\p{L}])|τοις εκατόν?(?![\p{L}])`,
+  PERCENT_WORD_PLAIN,
+].join("|");
+// A range written with a word, as the Nordic and Central European languages write it: "från 3,50 till 3,25
+// procent", "2,5 és 3 százalék" (only with a decimal comma or those words, so no English text reads differently).
+const RANGE_WORD = "till|til|ja|és|și|do|až|и|ir|un|kuni|έως";
+const PERCENT_RANGE = String.raw`(?<![\d.,])(?<low2>\d{1,3}(?:,\d{1,2})?)(?=\s(?:${RANGE_WORD})\s\d{1,3}(?:,\d{1,2})?\s?(?:%|${PERCENT_WORD}))`;
 // The first number of a range keeps the sign written after the second: "0.25–0.5%", "6-8%".
 const PERCENT = new RegExp(
-  String.raw`(?:(?<![\d.,])(?<dec>\d+(?:,|・)\d{1,2})|(?<![\d.])(?<n>${NUM}))\s?(?:%|％|${PERCENT_WORD})|(?<![\d.,])(?<low>\d{1,3}(?:[.,]\d{1,2})?)(?=\s?[-–]\s?\d{1,3}(?:[.,]\d{1,2})?\s?(?:%|％))`,
-  "gi",
+  String.raw`(?:(?<![\d.,])(?<dec>\d+(?:,|・)\d{1,2})|(?<![\d.])(?<n>${NUM}))\s?(?:%|％|${PERCENT_WORD})|(?<![\d.,])(?<low>\d{1,3}(?:[.,]\d{1,2})?)(?=\s?[-–]\s?\d{1,3}(?:[.,]\d{1,2})?\s?(?:%|％))|${PERCENT_RANGE}`,
+  "giu",
 );
 // PERCENT is searched only in a text with a percent sign or where one of its words may follow a number.
-const PERCENT_WORDS = wordsAfterNumber(PERCENT_WORD.split("|"));
+// The declined words by their stems: split at "|", their alternatives of endings would read as words.
+const PERCENT_WORDS = wordsAfterNumber([
+  ...PERCENT_WORD_PLAIN.split("|"),
+  "prosent", "procent", "percent", "százalék", "la sută", "posto", "odstot", "protsen", "τοις εκατό",
+]);
 const mayHavePercent = (text: string, after: AfterNumbers): boolean =>
   text.includes("%") || text.includes("％") || mayFollow(after, PERCENT_WORDS);
 // Turkish writes the sign first: "%38".
@@ -252,7 +270,8 @@ export function extractFigures(text: string, published?: string | null): Figure[
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
     // A range's first number: its sign is the one written after the second.
-    if (g.low !== undefined) add({ kind: "percent", value: Number(g.low.replace(",", ".")), text: `${g.low}%` }, m.index);
+    const low = g.low ?? g.low2;
+    if (low !== undefined) add({ kind: "percent", value: Number(low.replace(",", ".")), text: `${low}%` }, m.index);
     else add({ kind: "percent", value: g.dec !== undefined ? Number(g.dec.replace(/[,・]/, ".")) : toNumber(g.n ?? ""), text: m[0] }, m.index);
   }
   for (const m of matchAll(text, PERCENT_BEFORE)) {

@@ -362,6 +362,7 @@ describe("extractFigures: the searches left out where they cannot match", () => 
   const pieces = [
     " ", "  ", "\n", ",", ".", "-", "in", "In", "by", "since", "end of", "before", "May", "June", "December", "Dec.", "of",
     "the", "firms", "percent", "per cent", "Prozent", "процент", "パーセント", "%", "％", "a", "ſ", "\u212a", "năm", "万", "年",
+    "prosenttia", "százalékos", "százalékpont", "la sută", "posto", "procenta", "τοις εκατό", "till", "és",
   ];
 
   it("reads a text without a digit as the full search does (a digit after '#' on a line of its own changes nothing)", () => {
