@@ -183,7 +183,13 @@ const YEAR_NUMBER_ALONE = String.raw`(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`;
 const LOCAL_YEAR = new RegExp(String.raw`\b(?:[Dd]el?|[Ee][nm]|[Nn]el|[Ii]m Jahr|[Dd]epuis|[Dd]ès|[Dd]esde|[Hh]asta|[Aa]té|[Dd]al|[Ss]eit|[Bb]is)\s${YEAR_NUMBER_ALONE}`, "g");
 // A year before the word for "year" or a locative ending ("2020 года", "2021 року", "2020 roku", "2023'te",
 // "2024 yılında"), and a Japanese era year ("令和6年", "令和6事務年度" is 2024).
-const YEAR_BEFORE_WORD = /(?<![\d.,])(?<y>(?:19|20)\d\d)(?:\s(?:года|году|год|г\.|року|році|рік|roku|yılında|yılı|yılının|yılına|yılda)|['’](?:te|ta|de|da|teki|deki|den|dan|ten|tan|e|a|ye|ya|in|ın|un|ün))(?![\p{L}])|(?<era>令和|平成)(?<n>\d{1,2})\s?(?:年|事務年度)/gu;
+// Hungarian case endings after a hyphen ("2025-ben", "2025-ös", "2025-től"), Estonian and Latvian words after a
+// dot ("2025. aastal", "2025. gadā"), Lithuanian "m." ("2025 m.").
+const YEAR_ENDINGS = String.raw`-(?:ben|ban|ös|os|es|as|től|tól|ig|re|ra|ről|ról|beli|ra|i)|\.\s(?:aastal|aastaks|aastani|aasta|gadā|gada|gadam|gadu)|\sm\.`;
+const YEAR_BEFORE_WORD = new RegExp(
+  String.raw`(?<![\d.,])(?<y>(?:19|20)\d\d)(?:\s(?:года|году|год|г\.|року|році|рік|roku|yılında|yılı|yılının|yılına|yılda)|['’](?:te|ta|de|da|teki|deki|den|dan|ten|tan|e|a|ye|ya|in|ın|un|ün)|${YEAR_ENDINGS})(?![\p{L}])|(?<era>令和|平成)(?<n>\d{1,2})\s?(?:年|事務年度)`,
+  "gu",
+);
 const ERA_START: Readonly<Record<string, number>> = { 令和: 2018, 平成: 1988 };
 const MONTH_ALONE = String.raw`\b(?:${MONTH_WORDS})\s${MONTH_NAME_ALONE}`;
 const YEAR_ALONE = String.raw`\b(?:${YEAR_WORDS})\s${YEAR_NUMBER_ALONE}`;

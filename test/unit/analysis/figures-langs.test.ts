@@ -76,3 +76,50 @@ describe("extractFigures: percentage points and basis points in these languages"
     expect(of(text)).toEqual([["basis-points", value, written]]);
   });
 });
+
+describe("extractFigures: dates with the months of these languages", () => {
+  it.each([
+    ["Komiteen besluttet 14. august 2024 å holde renten.", "2024-08-14", "14. august 2024"],
+    ["Tilsynet offentliggjorde rapporten 3. marts 2025.", "2025-03-03", "3. marts 2025"],
+    ["Beslutet fattades den 25 september 2024.", "2024-09-25", "25 september 2024"],
+    ["Laki tulee voimaan 9. toukokuuta 2022.", "2022-05-09", "9. toukokuuta 2022"],
+    ["Ennuste julkaistiin kesäkuussa 2023.", "2023-06", "kesäkuussa 2023"],
+    ["A testület 2025. augusztus 26. ülésén döntött.", "2025-08-26", "2025. augusztus 26."],
+    ["A törvényt 2024. április 10-én fogadták el.", "2024-04-10", "2024. április 10-én"],
+    ["Autoritatea a decis pe 18 noiembrie 2022.", "2022-11-18", "18 noiembrie 2022"],
+    ["Zákon platí od 15. května 2019.", "2019-05-15", "15. května 2019"],
+    ["Rada rozhodla 18. septembra 2018.", "2018-09-18", "18. septembra 2018"],
+    ["Решението е от 18 септември 2018 г.", "2018-09-18", "18 септември 2018"],
+    ["Odluka je donesena 18. rujna 2018.", "2018-09-18", "18. rujna 2018"],
+    ["Svet je 3. aprila 2020 sprejel sklep.", "2020-04-03", "3. aprila 2020"],
+    ["Η απόφαση εκδόθηκε στις 18 Σεπτεμβρίου 2018.", "2018-09-18", "18 Σεπτεμβρίου 2018"],
+    ["Otsus jõustus 18. septembril 2018.", "2018-09-18", "18. septembril 2018"],
+    ["Padome 2018. gada 18. septembrī nolēma.", "2018-09-18", "2018. gada 18. septembrī"],
+    ["Valdyba 2018 m. rugsėjo 18 d. nusprendė.", "2018-09-18", "2018 m. rugsėjo 18 d."],
+  ])("%s", (text, value, written) => {
+    expect(of(text)).toEqual([["date", value, written]]);
+  });
+
+  it("takes the year from the publication date when a day and month come alone", () => {
+    expect(of("Az új szabály július 1-jén lépett hatályba.", "2024-09-02")).toEqual([["date", "2024-07-01", "július 1-jén"]]);
+    expect(of("Møtet ble holdt 14. august.", "2024-08-20")).toEqual([["date", "2024-08-14", "14. august"]]);
+  });
+
+  it("reads a bare year after a word or with an ending that makes it a date", () => {
+    expect(of("Loven trer i kraft i 2025, og år 2026 kommer mer.")).toEqual([["date", "2025", "i 2025"], ["date", "2026", "år 2026"]]);
+    expect(of("Laki tulee voimaan vuonna 2026.")).toEqual([["date", "2026", "vuonna 2026"]]);
+    expect(of("A szabály 2025-ben és 2026-tól is érvényes.")).toEqual([["date", "2025", "2025-ben"], ["date", "2026", "2026-tól"]]);
+    expect(of("Impozitul crește în 2026.")).toEqual([["date", "2026", "în 2026"]]);
+    expect(of("Pravidlo platí od roku 2026.")).toEqual([["date", "2026", "roku 2026"]]);
+    expect(of("Инфлацията се забави през 2025 г.")).toEqual([["date", "2025", "през 2025"]]);
+    expect(of("Ο νόμος ισχύει από το 2026.")).toEqual([["date", "2026", "το 2026"]]);
+    expect(of("Seadus jõustub 2026. aastal.")).toEqual([["date", "2026", "2026. aastal"]]);
+    expect(of("Likums stājas spēkā 2026. gadā.")).toEqual([["date", "2026", "2026. gadā"]]);
+    expect(of("Įstatymas įsigalios 2026 m. pradžioje.")).toEqual([["date", "2026", "2026 m."]]);
+  });
+
+  it("leaves a month's name alone where no number is its day", () => {
+    expect(of("C'est mai qui décide, pas avril.")).toEqual([]);
+    expect(of("Han sendte mail til 5 kunder")).toEqual([]);
+  });
+});
