@@ -15,8 +15,10 @@ const SYMBOLS: Record<string, string> = {
   $: "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "￥": "JPY", "₹": "INR", "₩": "KRW", "฿": "THB", "₦": "NGN",
   "₱": "PHP", "₫": "VND", "₺": "TRY", "₽": "RUB", "₣": "CHF",
 };
+// The codes of the Nordic and Central and South-East European currencies.
+const REGION_CODES = "SEK|NOK|DKK|ISK|HUF|RON|CZK|PLN|BGN|HRK";
 const CODES =
-  "Rs|USD|EUR|GBP|JPY|KRW|CNY|RMB|HKD|SGD|AUD|CAD|CHF|INR|THB|AED|MYR|PHP|IDR|VND|NGN|KES|ZAR|TRY|ARS|BRL|MXN|TWD|NZD|SAR|RUB|PKR|USDT|USDC|BTC|ETH|SOL|XRP";
+  "SEK|NOK|DKK|ISK|HUF|RON|CZK|PLN|BGN|HRK|Rs|USD|EUR|GBP|JPY|KRW|CNY|RMB|HKD|SGD|AUD|CAD|CHF|INR|THB|AED|MYR|PHP|IDR|VND|NGN|KES|ZAR|TRY|ARS|BRL|MXN|TWD|NZD|SAR|RUB|PKR|USDT|USDC|BTC|ETH|SOL|XRP";
 const WORDS: Record<string, string> = {
   yen: "JPY", dollar: "USD", dollars: "USD", euro: "EUR", euros: "EUR", pound: "GBP", pounds: "GBP", sterling: "GBP",
   bitcoin: "BTC", bitcoins: "BTC", ether: "ETH",
@@ -123,7 +125,20 @@ const LOCAL_SCALE: Record<string, number> = {
   bilion: 1e9, "ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3, "ألف": 1e3, "مليون": 1e6, "مليار": 1e9,
   miljoen: 1e6, miljard: 1e9, mln: 1e6, mld: 1e9, "milionów": 1e6, miliony: 1e6, milion: 1e6, "miliardów": 1e9, miliardy: 1e9, "tys.": 1e3,
   ribu: 1e3, bin: 1e3, "ملايين": 1e6, "مليارات": 1e9,
+  // sv no da fi hu ro cs sk bg hr sl el et lv lt
+  miljoner: 1e6, miljon: 1e6, miljarder: 1e9, millioner: 1e6, milliarder: 1e9, "mill.": 1e6, "mia.": 1e9, miljoonaa: 1e6,
+  miljoona: 1e6, miljoonan: 1e6, miljardia: 1e9, miljardi: 1e9, miljardin: 1e9, "milj.": 1e6, tuhatta: 1e3, "millió": 1e6,
+  "milliárd": 1e9, ezer: 1e3, milioane: 1e6, miliarde: 1e9, miliard: 1e9, mii: 1e3, "milionů": 1e6, "mld.": 1e9, "mil.": 1e6,
+  "tis.": 1e3, "tisíc": 1e3, "miliónov": 1e6, "milióna": 1e6, "milióny": 1e6, "milión": 1e6, "милиона": 1e6, "милион": 1e6,
+  "милиарда": 1e9, "милиард": 1e9, "млн.": 1e6, "млрд.": 1e9, milijuna: 1e6, milijun: 1e6, milijarde: 1e9, milijardi: 1e9,
+  milijonov: 1e6, milijona: 1e6, milijon: 1e6, milijard: 1e9, "εκατ.": 1e6, "εκατομμύρια": 1e6, "εκατομμυρίων": 1e6,
+  "εκατομμύριο": 1e6, "δισ.": 1e9, "δισεκατομμύρια": 1e9, "δισεκατομμυρίων": 1e9, miljonit: 1e6, miljardit: 1e9,
+  miljoni: 1e6, miljonu: 1e6, miljons: 1e6, miljardu: 1e9, "milijonų": 1e6, milijono: 1e6, milijonai: 1e6,
+  "milijardų": 1e9, milijardo: 1e9, "mln.": 1e6, "mlrd.": 1e9,
 };
+// A crown whose country the word does not say: Norwegian, Danish (and Swedish "kr") write it alike.
+const CROWN = "crown";
+const CROWNS: Readonly<Record<string, string>> = { no: "NOK", nb: "NOK", nn: "NOK", da: "DKK", sv: "SEK" };
 const LOCAL_CURRENCY: Record<string, string> = {
   euros: "EUR", euro: "EUR", reais: "BRL", real: "BRL", pesos: "MXN", "dólares": "USD", dolares: "USD", dollari: "USD",
   "долларов": "USD", "доллара": "USD", "доллар": "USD", "евро": "EUR", "рублей": "RUB", "рубля": "RUB", "рубль": "RUB", tl: "TRY", lira: "TRY", "đồng": "VND", rupiah: "IDR",
@@ -132,6 +147,15 @@ const LOCAL_CURRENCY: Record<string, string> = {
   dollars: "USD", "zł": "PLN", "złotych": "PLN", "złote": "PLN", "гривень": "UAH", "гривен": "UAH", "гривні": "UAH", "грн": "UAH",
   // Swiss francs in German and Italian; CFA francs as West African francophone texts write them (the BCEAO's XOF).
   franken: "CHF", "schweizer franken": "CHF", franchi: "CHF", "francs suisses": "CHF", fcfa: "XOF", "francs cfa": "XOF", "f cfa": "XOF",
+  // The euro as the Finnish, Baltic, Slovak, Croatian, Slovene and Greek texts decline it, and the other currencies
+  // of the region by name, sign and code after the number ("1,5 milliárd forint", "10 milioane lei", "5 mld. Kč").
+  euroa: "EUR", euron: "EUR", eur: "EUR", eura: "EUR", "eurų": "EUR", eurai: "EUR", eurot: "EUR", eiro: "EUR", evrov: "EUR",
+  evra: "EUR", "ευρώ": "EUR", kronor: "SEK", forint: "HUF", forintot: "HUF", forintos: "HUF", forinttal: "HUF", ft: "HUF",
+  lei: "RON", leu: "RON", korun: "CZK", koruny: "CZK", koruna: "CZK", "kč": "CZK", "лева": "BGN", "лв.": "BGN", "лв": "BGN",
+  kuna: "HRK", kune: "HRK", sek: "SEK", nok: "NOK", dkk: "DKK", isk: "ISK", huf: "HUF", ron: "RON", czk: "CZK", pln: "PLN",
+  bgn: "BGN",
+  // Norwegian and Danish crowns are both "kroner" and "kr.": the item's language says which (CROWN, resolved below).
+  kroner: CROWN, "kr.": CROWN, kr: CROWN,
 };
 const localScaleAlt = Object.keys(LOCAL_SCALE).sort((a, b) => b.length - a.length).map(escape).join("|");
 const localCurrencyAlt = Object.keys(LOCAL_CURRENCY).sort((a, b) => b.length - a.length).map(escape).join("|");
@@ -144,6 +168,9 @@ const LOCAL_SIGN_FIRST = [
   String.raw`(?<dollar>\$)(?<n4>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?![\d.,])`,
   // "$ 69,1 тыс.": a decimal comma before a local scale word.
   String.raw`(?<scaledDollar>\$)\s?(?<n5>\d+,\d{1,2})\s?(?<s5>${localScaleAlt})`,
+  // "NOK 2,1 millioner", "SEK 4 miljarder", "HUF 1 500 000": a code of the region before a number written the local
+  // way (a scale word, a decimal comma or groups of three); "SEK 4 billion" is left to the English amounts.
+  String.raw`\b(?<code7>${REGION_CODES})\s?(?:(?<n7>${LOCAL_NUM})\s?(?<s7>${localScaleAlt})(?![\p{L}])|(?<n8>\d{1,3}(?:[\u00a0\u202f .]\d{3})+(?:,\d{1,2})?(?![\d.,])|\d+,\d{1,2}(?![\d,]|\.\d)))`,
 ];
 const LOCAL_NUMBER_FIRST = [
   // Thai writes a decimal point before its scale: "1.92 ล้านบาท".
@@ -157,8 +184,9 @@ const LOCAL_MONEY = new RegExp([...LOCAL_SIGN_FIRST, ...LOCAL_NUMBER_FIRST].join
 // the others out of a text where none of their words follows a number. A currency written with "$" needs a "$".
 const LOCAL_MONEY_FROM_NUMBER = new RegExp(LOCAL_NUMBER_FIRST.join("|"), "giu");
 const RP_OR_RM = /r(?:p\.?|m)\s?\d/i;
+const REGION_CODE_BEFORE = new RegExp(String.raw`\b(?:${REGION_CODES})\s?\d`, "i");
 const hasLocalSign = (text: string): boolean =>
-  text.includes("$") || text.includes("€") || text.includes("₺") || RP_OR_RM.test(text);
+  text.includes("$") || text.includes("€") || text.includes("₺") || RP_OR_RM.test(text) || REGION_CODE_BEFORE.test(text);
 const LOCAL_WORDS = wordsAfterNumber([
   ...Object.keys(LOCAL_SCALE), "de", "d'", "d’", "di", ...Object.keys(LOCAL_CURRENCY).filter((c) => /^\p{L}[^$]*$/u.test(c)),
 ]);
@@ -212,9 +240,10 @@ const DATE = new RegExp(DATE_AS_WRITTEN, "g");
 
 /**
  * Every money amount, percentage and date in the text; `published` (ISO) supplies missing years and months.
- * Dates are YYYY-MM-DD, YYYY-MM, or YYYY when the text gives only a year ("since 2024").
+ * Dates are YYYY-MM-DD, YYYY-MM, or YYYY when the text gives only a year ("since 2024"). `language` (the item's, when
+ * known) says which crown "kroner" and "kr." are: without it they are no amount.
  */
-export function extractFigures(text: string, published?: string | null): Figure[] {
+export function extractFigures(text: string, published?: string | null, language?: string | null): Figure[] {
   // Every figure but a month named after a preposition has a digit: a text without one is searched for that alone.
   if (!DIGIT.test(text)) return monthsAlone(text, published);
   const figures: Figure[] = [];
@@ -249,10 +278,14 @@ export function extractFigures(text: string, published?: string | null): Figure[
     const g = m.groups ?? {};
     // "1.5 USD" is English: a local amount never starts inside another number.
     if (before(m.index, /[\d.,]/)) continue;
-    const currency = g.iso ?? (g.dollar || g.scaledDollar ? "USD" : LOCAL_CURRENCY[(g.pre ?? g.cur ?? g.cur6 ?? "").toLowerCase()]);
-    const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? g.s5 ?? g.s6 ?? "").toLowerCase()] ?? 1;
+    const word = g.pre ?? g.cur ?? g.cur6 ?? "";
+    // "10 ft" is ten feet: the forint's sign is "Ft" as written.
+    if (word.toLowerCase() === "ft" && word !== "Ft") continue;
+    let currency = g.iso ?? g.code7?.toUpperCase() ?? (g.dollar || g.scaledDollar ? "USD" : LOCAL_CURRENCY[word.toLowerCase()]);
+    if (currency === CROWN) currency = CROWNS[(language ?? "").toLowerCase()];
+    const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? g.s5 ?? g.s6 ?? g.s7 ?? "").toLowerCase()] ?? 1;
     // Thai amounts are written the English way ("1.92 ล้าน"), the others with a decimal comma.
-    const amount = (g.n6 !== undefined ? toNumber(g.n6) : localNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? "")) * scale;
+    const amount = (g.n6 !== undefined ? toNumber(g.n6) : localNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? g.n7 ?? g.n8 ?? "")) * scale;
     // "USD 1,25 triliun": the code was checked behind the number.
     const start = g.iso ? m.index - g.iso.length - 1 : m.index;
     const written = text.slice(start, m.index + m[0].length).trim();

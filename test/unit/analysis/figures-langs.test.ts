@@ -3,8 +3,8 @@ import { extractFigures } from "../../../src/analysis/figures.js";
 
 // The figures of the Nordic, Baltic, Central and South-East European languages, in sentences written for these tests.
 /** Each figure as [kind, value, text as written], or with its currency for money. */
-const of = (text: string, published?: string) =>
-  extractFigures(text, published).map((f) => (f.kind === "money" ? [f.kind, f.value, f.currency, f.text] : [f.kind, f.value, f.text]));
+const of = (text: string, published?: string, language?: string) =>
+  extractFigures(text, published, language).map((f) => (f.kind === "money" ? [f.kind, f.value, f.currency, f.text] : [f.kind, f.value, f.text]));
 
 describe("extractFigures: percentages in the words of these languages", () => {
   it.each([
@@ -121,5 +121,51 @@ describe("extractFigures: dates with the months of these languages", () => {
   it("leaves a month's name alone where no number is its day", () => {
     expect(of("C'est mai qui décide, pas avril.")).toEqual([]);
     expect(of("Han sendte mail til 5 kunder")).toEqual([]);
+  });
+});
+
+describe("extractFigures: money with the scale words and currencies of these languages", () => {
+  it.each([
+    ["Boten var på 2,1 millioner kroner.", "no", 2.1e6, "NOK", "2,1 millioner kroner"],
+    ["Banken fik en bøde på 10 millioner kroner.", "da", 1e7, "DKK", "10 millioner kroner"],
+    ["Boten blev 4 mia. kr. i alt.", "da", 4e9, "DKK", "4 mia. kr."],
+    ["Avgiften är 50 miljoner kronor.", "sv", 5e7, "SEK", "50 miljoner kronor"],
+    ["Banken får betala SEK 4 miljarder.", "sv", 4e9, "SEK", "SEK 4 miljarder"],
+    ["Selskapet betaler NOK 2,1 millioner.", "no", 2.1e6, "NOK", "NOK 2,1 millioner"],
+    ["Seuraamusmaksu on 25 000 euroa.", "fi", 25000, "EUR", "25 000 euroa"],
+    ["Menetykset olivat 16,2 miljoonaa euroa.", "fi", 16.2e6, "EUR", "16,2 miljoonaa euroa"],
+    ["A bírság 1,5 milliárd forint volt.", "hu", 1.5e9, "HUF", "1,5 milliárd forint"],
+    ["A bírság 500 ezer Ft.", "hu", 5e5, "HUF", "500 ezer Ft"],
+    ["Amenda este de 10 milioane lei.", "ro", 1e7, "RON", "10 milioane lei"],
+    ["O amendă de 124.500 lei a fost aplicată.", "ro", 124500, "RON", "124.500 lei"],
+    ["Pokuta činí 5 milionů korun.", "cs", 5e6, "CZK", "5 milionů korun"],
+    ["Zisk dosáhl 5 mld. Kč.", "cs", 5e9, "CZK", "5 mld. Kč"],
+    ["Глобата е 10 милиона лева.", "bg", 1e7, "BGN", "10 милиона лева"],
+    ["Kazna iznosi 3 milijuna eura.", "hr", 3e6, "EUR", "3 milijuna eura"],
+    ["Globa znaša 4 milijonov evrov.", "sl", 4e6, "EUR", "4 milijonov evrov"],
+    ["Το πρόστιμο ανέρχεται σε 5 εκατ. ευρώ.", "el", 5e6, "EUR", "5 εκατ. ευρώ"],
+    ["Trahv on 3 miljonit eurot.", "et", 3e6, "EUR", "3 miljonit eurot"],
+    ["Sods ir 2 miljoni eiro.", "lv", 2e6, "EUR", "2 miljoni eiro"],
+    ["Bauda siekia 6 milijonų eurų.", "lt", 6e6, "EUR", "6 milijonų eurų"],
+    ["Kara wynosi 5 mln zł.", "pl", 5e6, "PLN", "5 mln zł"],
+    ["Kapitál ve výši CZK 2,5 je malý.", "cs", 2.5, "CZK", "CZK 2,5"],
+  ])("%s", (text, language, value, currency, written) => {
+    expect(of(text, undefined, language)).toEqual([["money", value, currency, written]]);
+  });
+
+  it("reads an ISO code of the region before or after an English number", () => {
+    expect(of("a fine of SEK 4 billion")).toEqual([["money", 4e9, "SEK", "SEK 4 billion"]]);
+    expect(of("paid 1,250,000 HUF")).toEqual([["money", 1250000, "HUF", "1,250,000 HUF"]]);
+  });
+
+  it("leaves a crown out when the item's language does not say whose it is", () => {
+    expect(of("Boten var på 2,1 millioner kroner.")).toEqual([]);
+    expect(of("Boten var på 2,1 millioner kroner.", undefined, "en")).toEqual([]);
+  });
+
+  it("makes no amount of these words without a number before them, nor of feet", () => {
+    expect(of("Vi betaler i kr og øre.", undefined, "no")).toEqual([]);
+    expect(of("Cursul leului și al lei a scăzut; lei noi au intrat în circulație.", undefined, "ro")).toEqual([]);
+    expect(of("a 10 ft wall")).toEqual([]);
   });
 });
