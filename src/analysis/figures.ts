@@ -263,7 +263,7 @@ export function extractFigures(text: string, published?: string | null, language
   const before = (index: number, re: RegExp) => index > 0 && re.test(text[index - 1]!);
   for (const m of matchAll(text, ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
   for (const m of matchAll(text, NUMBERED_ACT)) {
-    const id = m.groups!.id ?? m.groups!.id2!;
+    const id = m.groups!.id ?? m.groups!.id2 ?? m.groups!.id3 ?? m.groups!.id4 ?? m.groups!.id5!;
     if (!before(m.index, ACT_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "act", value: id, text: m[0] }, m.index);
   }
   // A vote's two numbers before a date or an amount could read them: "294-134" is no fiscal year.

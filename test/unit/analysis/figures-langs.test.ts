@@ -169,3 +169,28 @@ describe("extractFigures: money with the scale words and currencies of these lan
     expect(of("a 10 ft wall")).toEqual([]);
   });
 });
+
+describe("extractFigures: acts and bills as these countries cite them", () => {
+  it.each([
+    ["Hallitus antoi esityksen HE 31/2024 vp eduskunnalle.", "31/2024", "HE 31/2024 vp"],
+    ["Regeringen lämnade prop. 2024/25:43 till riksdagen.", "2024/25:43", "prop. 2024/25:43"],
+    ["Lagen publicerades som SFS 2025:1377.", "2025:1377", "SFS 2025:1377"],
+    ["Ändringar i lagen (2025:1378) om skatt.", "2025:1378", "(2025:1378)"],
+    ["Regjeringen fremmet Prop. 55 LS (2024–2025) i dag.", "55", "Prop. 55 LS (2024–2025)"],
+    ["Reglerne følger af lov nr. 1234 om betalinger.", "1234", "lov nr. 1234"],
+    ["Podle zákona č. 253/2008 Sb. musí banka hlásit obchody.", "253/2008", "zákona č. 253/2008 Sb."],
+    ["Podľa zákona č. 483/2001 Z. z. o bankách.", "483/2001", "zákona č. 483/2001 Z. z."],
+    ["Przepisy ustawy (Dz.U. 2024 poz. 123) obowiązują.", "2024 poz. 123", "Dz.U. 2024 poz. 123"],
+    ["Σύμφωνα με τον ν. 4706/2020 η επιτροπή αποφάσισε.", "4706/2020", "ν. 4706/2020"],
+    ["Ο νόμος 5273/2026 ψηφίστηκε.", "5273/2026", "νόμος 5273/2026"],
+    ["Conform Legea nr. 129/2019 entitățile raportează.", "129/2019", "Legea nr. 129/2019"],
+    ["A 2024. évi VII. törvény módosította a szabályokat.", "2024. évi VII.", "2024. évi VII. törvény"],
+    ["Zakon o tržištu kapitala (NN 12/2024) stupio je na snagu.", "12/2024", "NN 12/2024"],
+  ])("%s", (text, value, written) => {
+    expect(of(text)).toEqual([["act", value, written]]);
+  });
+
+  it("reads a time in brackets as no statute", () => {
+    expect(of("Mötet börjar (10:30) i morgon.")).toEqual([]);
+  });
+});
