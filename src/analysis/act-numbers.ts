@@ -44,10 +44,14 @@ export const ACT_NUMBER = new RegExp(
 export const NUMBERED_ACT = new RegExp(
   [
     String.raw`(?:nº|n\.º|n°|No\.|Nr\.|№|č\.)\s?(?<id>\d+[/-](?:19|20)\d\d)(?![\p{N}/])|(?<id2>\d{3,5})\ssayılı`,
-    // A Swedish statute by its number in brackets, "lagen (2025:1378)"; the Polish journal, "Dz.U. 2024 poz. 123";
-    // a Hungarian act by its year and roman number, "2024. évi VII. törvény".
-    String.raw`\((?<id3>(?:19|20)\d\d:\d{1,4})\)|Dz\.\s?U\.\s?(?:z\s)?(?<id4>(?:19|20)\d\d\s?(?:r\.\s)?poz\.\s?\d+)`,
+    // A Swedish statute by its number in brackets, "lagen (2025:1378)"; a Hungarian act by its year and roman
+    // number, "2024. évi VII. törvény".
+    String.raw`\((?<id3>(?:19|20)\d\d:\d{1,4})\)`,
     String.raw`(?<id5>(?:19|20)\d\d\.\sévi\s[IVXLCDM]+\.)\störvény`,
   ].join("|"),
   "giu",
 );
+
+// The Polish journal, "Dz.U. 2024 poz. 123": searched only in a text with "Dz." (a pattern that starts with a letter is
+// tried at every position).
+export const POLISH_JOURNAL = /Dz\.\s?U\.\s?(?:z\s)?(?<id>(?:19|20)\d\d\s?(?:r\.\s)?poz\.\s?\d+)/gu;

@@ -1,9 +1,9 @@
 import type { Figure } from "../core/article.js";
-import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT } from "./act-numbers.js";
+import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT, POLISH_JOURNAL } from "./act-numbers.js";
 import { afterNumbers, type AfterNumbers, mayFollow, wordsAfterNumber } from "./after-number.js";
 import { COUNT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE, voteStart, voteValue } from "./counts.js";
 import { isoDate, parseReference, type Reference } from "./dates.js";
-import { hasVietnameseDate, LOCAL_DATE, localDateStart, localDateValue, VIETNAMESE_DATE } from "./local-dates.js";
+import { hasVietnameseDate, LOCAL_DATE, localDateStart, localDateValue, REGION_DATE, VIETNAMESE_DATE } from "./local-dates.js";
 import { matchAll } from "./matches.js";
 import { fifteenDigits } from "./precision.js";
 import { BASIS_POINT, BASIS_POINT_WORDS, basisPoints, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, PERIOD_WORDS, periodValue } from "./measures.js";
@@ -86,22 +86,25 @@ const moneyFromNumber = (text: string, after = afterNumbers(text)): RegExp =>
 // The Nordic, Baltic, Central and South-East European words decline ("3,5 procenta", "6,50 százalékos", "2,2
 // prosenttia", "2,5 posto"); a word that goes on into a percentage point ("százalékpont", "prosenttiyksikkö",
 // "procentpunkti") is left to BASIS_POINT.
-const PERCENT_WORD_PLAIN = String.raw`percent\b|per cent\b|pkt proc\.|proc\.|procent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент(?!н\p{L}*\sпункт)\p{L}*|persen\b|peratus\b|パーセント|퍼센트|في المائة|في المئة|بالمائة|بالمئة`;
+// A letter of the Latin, Greek and Cyrillic blocks (PERCENT is searched without the flag u).
+const LETTER = "[A-Za-zÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ]";
+const PERCENT_WORD_PLAIN = String.raw`percent\b|per cent\b|pkt proc\.|proc\.|procent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент(?!н${LETTER}*\sпункт)${LETTER}*|persen\b|peratus\b|パーセント|퍼센트|في المائة|في المئة|بالمائة|بالمئة`;
 // The declined words first: "percent\\b" would end "4 percentá" before its "á".
 const PERCENT_WORD = [
-  String.raw`prosent(?:ti|tia|tiin|tiä|illa|in)?(?![\p{L}])|procent(?:a|ai|o|u|ų|us|ech|ům|ami|i|iem)(?![\p{L}])|percent(?:a|á|o)(?![\p{L}])`,
-  String.raw`százalék(?!pont)\p{L}*|la sută(?![\p{L}])|posto(?:tak|taka|tka|tku)?(?![\p{L}])|odstot(?:ek|ka|ke|kov|kih)(?![\p{L}])`,
-  String.raw`protsen(?:t|ti|di|dile|dini|diga)(?![\p{L}])|τοις εκατόν?(?![\p{L}])`,
+  String.raw`prosent(?:ti|tia|tiin|tiä|illa|in)?(?!${LETTER})|procent(?:a|ai|o|u|ų|us|ech|ům|ami|i|iem)(?!${LETTER})|percent(?:a|á|o)(?!${LETTER})`,
+  String.raw`százalék(?!pont)${LETTER}*|la sută(?!${LETTER})|posto(?:tak|taka|tka|tku)?(?!${LETTER})|odstot(?:ek|ka|ke|kov|kih)(?!${LETTER})`,
+  String.raw`protsen(?:t|ti|di|dile|dini|diga)(?!${LETTER})|τοις εκατόν?(?!${LETTER})`,
   PERCENT_WORD_PLAIN,
 ].join("|");
 // A range written with a word, as the Nordic and Central European languages write it: "från 3,50 till 3,25
 // procent", "2,5 és 3 százalék" (only with a decimal comma or those words, so no English text reads differently).
 const RANGE_WORD = "till|til|ja|és|și|do|až|и|ir|un|kuni|έως";
 const PERCENT_RANGE = String.raw`(?<![\d.,])(?<low2>\d{1,3}(?:,\d{1,2})?)(?=\s(?:${RANGE_WORD})\s\d{1,3}(?:,\d{1,2})?\s?(?:%|${PERCENT_WORD}))`;
-// The first number of a range keeps the sign written after the second: "0.25–0.5%", "6-8%".
+// The first number of a range keeps the sign written after the second: "0.25–0.5%", "6-8%". Without the flag u,
+// which made the search slower at every digit: letters are the Latin, Greek and Cyrillic blocks, written out.
 const PERCENT = new RegExp(
   String.raw`(?:(?<![\d.,])(?<dec>\d+(?:,|・)\d{1,2})|(?<![\d.])(?<n>${NUM}))\s?(?:%|％|${PERCENT_WORD})|(?<![\d.,])(?<low>\d{1,3}(?:[.,]\d{1,2})?)(?=\s?[-–]\s?\d{1,3}(?:[.,]\d{1,2})?\s?(?:%|％))|${PERCENT_RANGE}`,
-  "giu",
+  "gi",
 );
 // PERCENT is searched only in a text with a percent sign or where one of its words may follow a number.
 // The declined words by their stems: split at "|", their alternatives of endings would read as words.
@@ -168,9 +171,6 @@ const LOCAL_SIGN_FIRST = [
   String.raw`(?<dollar>\$)(?<n4>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?![\d.,])`,
   // "$ 69,1 тыс.": a decimal comma before a local scale word.
   String.raw`(?<scaledDollar>\$)\s?(?<n5>\d+,\d{1,2})\s?(?<s5>${localScaleAlt})`,
-  // "NOK 2,1 millioner", "SEK 4 miljarder", "HUF 1 500 000": a code of the region before a number written the local
-  // way (a scale word, a decimal comma or groups of three); "SEK 4 billion" is left to the English amounts.
-  String.raw`\b(?<code7>${REGION_CODES})\s?(?:(?<n7>${LOCAL_NUM})\s?(?<s7>${localScaleAlt})(?![\p{L}])|(?<n8>\d{1,3}(?:[\u00a0\u202f .]\d{3})+(?:,\d{1,2})?(?![\d.,])|\d+,\d{1,2}(?![\d,]|\.\d)))`,
 ];
 const LOCAL_NUMBER_FIRST = [
   // Thai writes a decimal point before its scale: "1.92 ล้านบาท".
@@ -184,16 +184,27 @@ const LOCAL_MONEY = new RegExp([...LOCAL_SIGN_FIRST, ...LOCAL_NUMBER_FIRST].join
 // the others out of a text where none of their words follows a number. A currency written with "$" needs a "$".
 const LOCAL_MONEY_FROM_NUMBER = new RegExp(LOCAL_NUMBER_FIRST.join("|"), "giu");
 const RP_OR_RM = /r(?:p\.?|m)\s?\d/i;
+// "NOK 2,1 millioner", "SEK 4 miljarder", "HUF 1 500 000": a code of the region before a number written the local way
+// (a scale word, a decimal comma or groups of three); "SEK 4 billion" is left to the English amounts. Searched apart,
+// only in a text with such a code before a number: checked behind every number, it made the amounts' search slower.
+const REGION_CODE_MONEY = new RegExp(
+  String.raw`\b(?<code7>${REGION_CODES})\s?(?:(?<n7>${LOCAL_NUM})\s?(?<s7>${localScaleAlt})(?![\p{L}])|(?<n8>\d{1,3}(?:[\u00a0\u202f .]\d{3})+(?:,\d{1,2})?(?![\d.,])|\d+,\d{1,2}(?![\d,]|\.\d)))`,
+  "giu",
+);
 const REGION_CODE_BEFORE = new RegExp(String.raw`\b(?:${REGION_CODES})\s?\d`, "i");
 const hasLocalSign = (text: string): boolean =>
-  text.includes("$") || text.includes("€") || text.includes("₺") || RP_OR_RM.test(text) || REGION_CODE_BEFORE.test(text);
+  text.includes("$") || text.includes("€") || text.includes("₺") || RP_OR_RM.test(text);
+// The forint is asked for by name: its beginning, "for", follows a number in most English texts.
 const LOCAL_WORDS = wordsAfterNumber([
-  ...Object.keys(LOCAL_SCALE), "de", "d'", "d’", "di", ...Object.keys(LOCAL_CURRENCY).filter((c) => /^\p{L}[^$]*$/u.test(c)),
+  ...Object.keys(LOCAL_SCALE), "de", "d'", "d’", "di",
+  ...Object.keys(LOCAL_CURRENCY).filter((c) => /^\p{L}[^$]*$/u.test(c) && !c.startsWith("forint")),
 ]);
+const FORINT = /forint/i;
 /** LOCAL_MONEY, or the part of it that can match `text`: undefined where none can. */
 function localMoney(text: string, after: AfterNumbers): RegExp | undefined {
   if (hasLocalSign(text)) return LOCAL_MONEY;
-  return mayFollow(after, LOCAL_WORDS) ? LOCAL_MONEY_FROM_NUMBER : undefined;
+  const may = mayFollow(after, LOCAL_WORDS) || FORINT.test(text);
+  return may ? LOCAL_MONEY_FROM_NUMBER : undefined;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -263,8 +274,11 @@ export function extractFigures(text: string, published?: string | null, language
   const before = (index: number, re: RegExp) => index > 0 && re.test(text[index - 1]!);
   for (const m of matchAll(text, ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
   for (const m of matchAll(text, NUMBERED_ACT)) {
-    const id = m.groups!.id ?? m.groups!.id2 ?? m.groups!.id3 ?? m.groups!.id4 ?? m.groups!.id5!;
+    const id = m.groups!.id ?? m.groups!.id2 ?? m.groups!.id3 ?? m.groups!.id5!;
     if (!before(m.index, ACT_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "act", value: id, text: m[0] }, m.index);
+  }
+  for (const m of text.includes("Dz.") ? matchAll(text, POLISH_JOURNAL) : []) {
+    if (free(m.index, m.index + m[0].length)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
   }
   // A vote's two numbers before a date or an amount could read them: "294-134" is no fiscal year.
   for (const m of matchAll(text, VOTE)) {
@@ -273,7 +287,8 @@ export function extractFigures(text: string, published?: string | null, language
     if (value && free(start, m.index + m[0].length)) add({ kind: "vote", value, text: text.slice(start, m.index + m[0].length) }, start);
   }
   const localAmounts = localMoney(text, after);
-  for (const m of localAmounts ? matchAll(text, localAmounts) : []) {
+  const regionCoded = REGION_CODE_BEFORE.test(text) ? matchAll(text, REGION_CODE_MONEY) : [];
+  for (const m of [...(localAmounts ? matchAll(text, localAmounts) : []), ...regionCoded]) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
     // "1.5 USD" is English: a local amount never starts inside another number.
@@ -286,7 +301,7 @@ export function extractFigures(text: string, published?: string | null, language
     const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? g.s5 ?? g.s6 ?? g.s7 ?? "").toLowerCase()] ?? 1;
     // Thai amounts are written the English way ("1.92 ล้าน"), the others with a decimal comma.
     const amount = (g.n6 !== undefined ? toNumber(g.n6) : localNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? g.n7 ?? g.n8 ?? "")) * scale;
-    // "USD 1,25 triliun": the code was checked behind the number.
+    // "USD 1,25 triliun", "NOK 2,1 millioner": the code was checked behind the number.
     const start = g.iso ? m.index - g.iso.length - 1 : m.index;
     const written = text.slice(start, m.index + m[0].length).trim();
     if (currency && Number.isFinite(amount) && amount > 0) add({ kind: "money", value: fifteenDigits(amount), currency, text: written }, start);
@@ -328,7 +343,7 @@ export function extractFigures(text: string, published?: string | null, language
     if (value && g.d9) add({ kind: "date", value, text: `${g.d9} ${g.m9}${g.y9 ? ` ${g.y9}` : ""}` }, m.index, g.d9.length);
     else if (value) add({ kind: "date", value, text: m[0].trim() }, m.index);
   }
-  const local = hasVietnameseDate(text) ? [...matchAll(text, LOCAL_DATE), ...matchAll(text, VIETNAMESE_DATE)] : matchAll(text, LOCAL_DATE);
+  const local = [...matchAll(text, LOCAL_DATE), ...(hasVietnameseDate(text) ? matchAll(text, VIETNAMESE_DATE) : []), ...matchAll(text, REGION_DATE)];
   for (const m of local) {
     const start = localDateStart(text, m);
     const end = m.index + m[0].length;

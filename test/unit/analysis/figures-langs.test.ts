@@ -56,7 +56,6 @@ describe("extractFigures: percentage points and basis points in these languages"
     ["0,25 százalékponttal csökkent", 25, "0,25 százalékponttal"],
     ["o creștere cu 0,25 puncte procentuale", 25, "0,25 puncte procentuale"],
     ["snížení o 0,5 procentního bodu", 50, "0,5 procentního bodu"],
-    ["zvýšenie o 0,25 percentuálneho bodu", 25, "0,25 percentuálneho bodu"],
     ["povećanje za 0,5 postotnih bodova", 50, "0,5 postotnih bodova"],
     ["za 0,25 odstotne točke", 25, "0,25 odstotne točke"],
     ["αύξηση κατά 0,25 ποσοστιαίες μονάδες", 25, "0,25 ποσοστιαίες μονάδες"],
@@ -192,5 +191,15 @@ describe("extractFigures: acts and bills as these countries cite them", () => {
 
   it("reads a time in brackets as no statute", () => {
     expect(of("Mötet börjar (10:30) i morgon.")).toEqual([]);
+  });
+});
+
+describe("extractFigures: a day and month without a year or a dot", () => {
+  it.each([
+    ["Η απόφαση ισχύει από 8 Σεπτεμβρίου.", "2024-09-08", "8 Σεπτεμβρίου"],
+    ["Решението е от 18 септември.", "2024-09-18", "18 септември"],
+    ["Comunicatul din 18 noiembrie a fost publicat.", "2024-11-18", "18 noiembrie"],
+  ])("%s", (text, value, written) => {
+    expect(of(text, "2024-10-01")).toEqual([["date", value, written]]);
   });
 });

@@ -395,7 +395,7 @@ describe("extractFigures: the searches left out where they cannot match", () => 
       "5", "1.234,5", "2,50", "124'000", "1 000", "1\u00a0000", "12", " ", "  ", ",", ".", "$", "US$", "R$", "€", "₺", "Rp", "Rp.", "rp",
       "RM", "rm", "USD ", "EUR ", "millones", "mil millones", "Mrd.", "mio.", "juta", "ล้าน", "тысяч", "euros", "Euro", "reais", "de ",
       "d'", "d’", "di ", "usd", "US-Dollar", "dólares", "dolar", "tl", "TL", "рублей", "a", "the", "from", "r", "u", "ſ", "\u212a",
-      "SEK ", "nok", "HUF", "kronor", "kr.", "lei", "Ft", "euroa", "millioner", "mld.", "εκατ.", "ευρώ", "milijuna",
+      "SEK ", "nok", "HUF", "kronor", "kr.", "lei", "Ft", "forint", "FORINTOT", "euroa", "millioner", "mld.", "εκατ.", "ευρώ", "milijuna",
     ];
     const text = fc.array(fc.constantFrom(...local), { maxLength: 10 }).map((parts) => parts.join(""));
     const defined = (groups: Record<string, string | undefined>) => Object.entries(groups).filter(([, v]) => v !== undefined);
