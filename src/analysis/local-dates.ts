@@ -104,8 +104,9 @@ export const LOCAL_DATE = new RegExp(
     String.raw`(?<y2>(?:19|20|25)\d\d)(?!\d)(?<=(?<![\p{L}\p{N}])(?<m2>${MONTH})\s(?:de\s|del\s)?\d{4})`,
     // "nesta segunda-feira (10/11)": a day and month in brackets, as Brazilian leads write them.
     String.raw`\((?<bd>\d{1,2})/(?<bm>\d{1,2})\)`,
-    // A bare year after a word that makes it a date: "em 2024", "seit 2019", "в 2025 году", "لسنة 2025".
-    String.raw`(?<by>(?:19|20)\d\d)(?!\d)(?<=(?<![\p{L}])(?:em|desde|hasta|até|a partir de|fim de|final de|início de|finales de|fines de|depuis|à partir de|d'ici|seit|ab|bis|im|Herbst|Frühjahr|Sommer|Winter|nel|dal|entro|sejak|hingga|akhir|awal|pada tahun|tahun|năm|trước|từ|yılında|لسنة|سنة|عام|${NORTH_AND_EAST_YEAR_WORDS})\s\d{4})`,
+    // A bare year after a word that makes it a date: "em 2024", "seit 2019", "в 2025 году", "لسنة 2025" (but "i 2011-12"
+    // is a fiscal year, read as one below).
+    String.raw`(?<by>(?:19|20)\d\d)(?!\d|[-–/]\d\d(?!\d))(?<=(?<![\p{L}])(?:em|desde|hasta|até|a partir de|fim de|final de|início de|finales de|fines de|depuis|à partir de|d'ici|seit|ab|bis|im|Herbst|Frühjahr|Sommer|Winter|nel|dal|entro|sejak|hingga|akhir|awal|pada tahun|tahun|năm|trước|từ|yılında|لسنة|سنة|عام|${NORTH_AND_EAST_YEAR_WORDS})\s\d{4})`,
     String.raw`(?<ry>(?:19|20)\d\d)(?<=(?<![\p{L}])(?:в|с|до|к)\s\d{4})(?=(?:\s|-)(?:год\p{L}*|г\.))`,
   ].join("|"),
   "giu",

@@ -117,6 +117,11 @@ describe("extractFigures: dates with the months of these languages", () => {
     expect(of("Įstatymas įsigalios 2026 m. pradžioje.")).toEqual([["date", "2026", "2026 m."]]);
   });
 
+  it("reads a fiscal year after such a word as a fiscal year, and a range of years from its first", () => {
+    expect(of("Undersøgelsen i 2011-12 viste mangler.")).toEqual([["date", "2011", "2011-12"]]);
+    expect(of("Tilsynet i 2012-2013 fandt mangler.")).toEqual([["date", "2012", "i 2012"]]);
+  });
+
   it("leaves a month's name alone where no number is its day", () => {
     expect(of("C'est mai qui décide, pas avril.")).toEqual([]);
     expect(of("Han sendte mail til 5 kunder")).toEqual([]);
