@@ -43,7 +43,7 @@ export const ACT_NUMBER = new RegExp(
 // sign is an act's), and Turkish "7518 sayılı Kanun" (the number comes first).
 export const NUMBERED_ACT = new RegExp(
   [
-    String.raw`(?:nº|n\.º|n°|No\.|Nr\.|№|č\.)\s?(?<id>\d+[/-](?:19|20)\d\d)(?![\p{N}/])|(?<id2>\d{3,5})\ssayılı`,
+    String.raw`(?:nº|n\.º|n°|No\.|Nr\.|№)\s?(?<id>\d+[/-](?:19|20)\d\d)(?![\p{N}/])|(?<id2>\d{3,5})\ssayılı`,
     // A Swedish statute by its number in brackets, "lagen (2025:1378)"; a Hungarian act by its year and roman
     // number, "2024. évi VII. törvény".
     String.raw`\((?<id3>(?:19|20)\d\d:\d{1,4})\)`,

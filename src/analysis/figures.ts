@@ -162,6 +162,10 @@ const LOCAL_CURRENCY: Record<string, string> = {
 };
 const localScaleAlt = Object.keys(LOCAL_SCALE).sort((a, b) => b.length - a.length).map(escape).join("|");
 const localCurrencyAlt = Object.keys(LOCAL_CURRENCY).sort((a, b) => b.length - a.length).map(escape).join("|");
+// The first characters of the words that may follow a local amount's number: checked before its word lists are tried.
+const LOCAL_FIRST = [...new Set([...Object.keys(LOCAL_SCALE), ...Object.keys(LOCAL_CURRENCY), "de", "di", "d'"].map((w) => w[0]!))]
+  .map((c) => c.replace(/[\]\\^-]/g, "\\$&"))
+  .join("");
 // A comma is a decimal point only before one or two digits: "1,5 milhão", never "1,500".
 // Swiss German groups with an apostrophe: "124'000 US-Dollar".
 const LOCAL_NUM = String.raw`\d{1,3}(?:['’]\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:,\d{1,2})?(?![\d,]|\.\d)`;
@@ -176,7 +180,7 @@ const LOCAL_NUMBER_FIRST = [
   // Thai writes a decimal point before its scale: "1.92 ล้านบาท".
   String.raw`(?<n6>\d{1,3}(?:,\d{3})*\.\d{1,3})\s?(?<s6>ล้าน|แสน|หมื่น|พัน)\s?(?<cur6>บาท)`,
   String.raw`(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})`,
-  String.raw`(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d['’]|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
+  String.raw`(?<n2>${LOCAL_NUM})(?=\s?[${LOCAL_FIRST}])\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d['’]|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
 ];
 const LOCAL_MONEY = new RegExp([...LOCAL_SIGN_FIRST, ...LOCAL_NUMBER_FIRST].join("|"), "giu");
 // The alternatives that start with a sign are tried at every "r" and "u" of a text (case-insensitively): they are
@@ -189,9 +193,10 @@ const RP_OR_RM = /r(?:p\.?|m)\s?\d/i;
 // only in a text with such a code before a number: checked behind every number, it made the amounts' search slower.
 const REGION_CODE_MONEY = new RegExp(
   String.raw`\b(?<code7>${REGION_CODES})\s?(?:(?<n7>${LOCAL_NUM})\s?(?<s7>${localScaleAlt})(?![\p{L}])|(?<n8>\d{1,3}(?:[\u00a0\u202f .]\d{3})+(?:,\d{1,2})?(?![\d.,])|\d+,\d{1,2}(?![\d,]|\.\d)))`,
-  "giu",
+  "gu",
 );
-const REGION_CODE_BEFORE = new RegExp(String.raw`\b(?:${REGION_CODES})\s?\d`, "i");
+// Upper case only, as the codes are written: a search without the flag i passes over most of a text at once.
+const REGION_CODE_BEFORE = new RegExp(String.raw`\b(?:${REGION_CODES})\s?\d`);
 const hasLocalSign = (text: string): boolean =>
   text.includes("$") || text.includes("€") || text.includes("₺") || RP_OR_RM.test(text);
 // The forint is asked for by name: its beginning, "for", follows a number in most English texts.

@@ -76,7 +76,6 @@ REGION_MONTHS.add("studenog");
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alternation = (names: string[]): string => names.sort((a, b) => b.length - a.length).map(escape).join("|");
 const MONTH = alternation(Object.keys(MONTHS).filter((name) => !REGION_MONTHS.has(name)));
-const REGION_MONTH = alternation([...REGION_MONTHS]);
 // A Turkish suffix may follow a year or a month after an apostrophe: "Aralık 2025'teki".
 const YEAR = String.raw`(?<y>(?:19|20|25)\d\d)(?!\d)`;
 
@@ -112,6 +111,10 @@ export const LOCAL_DATE = new RegExp(
   "giu",
 );
 
+// Without the flag i: these languages write their months in lower case (Greek capitalises them, a sentence may begin
+// with one), so an English "2026. The" or "1 January 2027" is passed over at once instead of read and dropped.
+const bothCases = (names: string[]): string => alternation([...new Set(names.flatMap((n) => [n, n[0]!.toUpperCase() + n.slice(1)]))]);
+const LOWER_OR_GREEK = String.raw`(?:\p{Ll}|\p{Script=Greek})\p{L}*`;
 // Dates with the months of REGION_MONTHS, any word read in the month's place (the caller looks it up), the year first
 // where it comes first: "2025. augusztus 26." (hu), "2018. gada 18. septembrī" (lv), "2018 m. rugsėjo 18 d." (lt); the
 // month before the day without a year ("július 1-én", "rugsėjo 18 d."); the day first ("9. toukokuuta 2022",
@@ -119,15 +122,15 @@ export const LOCAL_DATE = new RegExp(
 // month before a day before the day first, so that a word that is no month does not take a date's number.
 export const REGION_DATE = new RegExp(
   [
-    String.raw`(?<fy>(?:19|20)\d\d)(?<![\p{L}\p{N}]\d{4})(?:\.\s?(?:gada\s)?|\sm\.\s)(?:(?<fd1>\d{1,2})\.\s)?(?<fm>\p{L}+)(?:\s(?<fd>\d{1,2})(?:${DAY_END})?(?![\p{L}\p{N}]))?`,
-    String.raw`(?<hd>\d{1,2})(?=(?:${DAY_END})(?![\p{L}\p{N}]))(?<=(?<![\p{L}])(?<hm>${alternation([...MONTH_BEFORE_DAY])})\s\d{1,2})(?:${DAY_END})`,
+    String.raw`(?<fy>(?:19|20)\d\d)(?<![\p{L}\p{N}]\d{4})(?:\.\s?(?:gada\s)?|\sm\.\s)(?:(?<fd1>\d{1,2})\.\s)?(?<fm>\p{Ll}\p{L}*)(?:\s(?<fd>\d{1,2})(?:${DAY_END})?(?![\p{L}\p{N}]))?`,
+    String.raw`(?<hd>\d{1,2})(?=(?:${DAY_END})(?![\p{L}\p{N}]))(?<=(?<![\p{L}])(?<hm>${bothCases([...MONTH_BEFORE_DAY])})\s\d{1,2})(?:${DAY_END})`,
     // The day first with a dot ("9. toukokuuta"), or without one before a year ("25 september 2024") or before a
     // Greek, Bulgarian or Romanian month ("8 Σεπτεμβρίου", "18 септември", "18 noiembrie"): "5 firms" is not read.
-    String.raw`(?<![\p{L}\p{N}])(?<nd>\d{1,2})(?:\.\s(?<nm>\p{L}+)(?:,?\s(?<ny>(?:19|20)\d\d)(?!\d))?|\s(?<nmy>\p{L}+),?\s(?<nyy>(?:19|20)\d\d)(?!\d)|\s(?<nmx>[\p{Script=Greek}\p{Script=Cyrillic}]\p{L}*|\p{L}+ie)(?![\p{L}]))`,
+    String.raw`(?<![\p{L}\p{N}])(?<nd>\d{1,2})(?:\.\s(?<nm>${LOWER_OR_GREEK})(?:,?\s(?<ny>(?:19|20)\d\d)(?!\d))?|\s(?<nmy>${LOWER_OR_GREEK}),?\s(?<nyy>(?:19|20)\d\d)(?!\d)|\s(?<nmx>[\p{Script=Greek}\p{Script=Cyrillic}]\p{L}*|\p{Ll}+ie)(?![\p{L}]))`,
     // Behind a year, the month by name: any word there would make a match of every year after a word.
-    String.raw`(?<ny2>(?:19|20)\d\d)(?!\d)(?<=(?<![\p{L}\p{N}])(?<nm2>${REGION_MONTH})\s\d{4})`,
+    String.raw`(?<ny2>(?:19|20)\d\d)(?!\d)(?<=(?<![\p{L}\p{N}])(?<nm2>${bothCases([...REGION_MONTHS])})\s\d{4})`,
   ].join("|"),
-  "giu",
+  "gu",
 );
 
 // Vietnamese numeric dates, tried only on text that has the words: ngày 14/6(/2025), tháng 6/2025, tháng 6 năm 2025.
