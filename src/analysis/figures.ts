@@ -1,9 +1,9 @@
 import type { Figure } from "../core/article.js";
-import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT } from "./act-numbers.js";
+import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT, POLISH_JOURNAL } from "./act-numbers.js";
 import { afterNumbers, type AfterNumbers, mayFollow, wordsAfterNumber } from "./after-number.js";
 import { COUNT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE, voteStart, voteValue } from "./counts.js";
 import { isoDate, parseReference, type Reference } from "./dates.js";
-import { hasVietnameseDate, LOCAL_DATE, localDateStart, localDateValue, VIETNAMESE_DATE } from "./local-dates.js";
+import { hasVietnameseDate, LOCAL_DATE, localDateStart, localDateValue, REGION_DATE, VIETNAMESE_DATE } from "./local-dates.js";
 import { matchAll } from "./matches.js";
 import { fifteenDigits } from "./precision.js";
 import { BASIS_POINT, BASIS_POINT_WORDS, basisPoints, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, PERIOD_WORDS, periodValue } from "./measures.js";
@@ -15,8 +15,10 @@ const SYMBOLS: Record<string, string> = {
   $: "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "￥": "JPY", "₹": "INR", "₩": "KRW", "฿": "THB", "₦": "NGN",
   "₱": "PHP", "₫": "VND", "₺": "TRY", "₽": "RUB", "₣": "CHF",
 };
+// The codes of the Nordic and Central and South-East European currencies.
+const REGION_CODES = "SEK|NOK|DKK|ISK|HUF|RON|CZK|PLN|BGN|HRK";
 const CODES =
-  "Rs|USD|EUR|GBP|JPY|KRW|CNY|RMB|HKD|SGD|AUD|CAD|CHF|INR|THB|AED|MYR|PHP|IDR|VND|NGN|KES|ZAR|TRY|ARS|BRL|MXN|TWD|NZD|SAR|RUB|PKR|USDT|USDC|BTC|ETH|SOL|XRP";
+  "SEK|NOK|DKK|ISK|HUF|RON|CZK|PLN|BGN|HRK|Rs|USD|EUR|GBP|JPY|KRW|CNY|RMB|HKD|SGD|AUD|CAD|CHF|INR|THB|AED|MYR|PHP|IDR|VND|NGN|KES|ZAR|TRY|ARS|BRL|MXN|TWD|NZD|SAR|RUB|PKR|USDT|USDC|BTC|ETH|SOL|XRP";
 const WORDS: Record<string, string> = {
   yen: "JPY", dollar: "USD", dollars: "USD", euro: "EUR", euros: "EUR", pound: "GBP", pounds: "GBP", sterling: "GBP",
   bitcoin: "BTC", bitcoins: "BTC", ether: "ETH",
@@ -81,14 +83,35 @@ const NUMBER_FIRST_WORDS = wordsAfterNumber(
 /** The search from the number for `text`: without the alternatives that start with it where they cannot match. */
 const moneyFromNumber = (text: string, after = afterNumbers(text)): RegExp =>
   mayFollow(after, NUMBER_FIRST_WORDS) ? MONEY_FROM_NUMBER : MONEY_FROM_SIGN;
-const PERCENT_WORD = String.raw`percent\b|per cent\b|pkt proc\.|proc\.|procent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент\S*|persen\b|peratus\b|パーセント|퍼센트|في المائة|في المئة|بالمائة|بالمئة`;
-// The first number of a range keeps the sign written after the second: "0.25–0.5%", "6-8%".
+// The Nordic, Baltic, Central and South-East European words decline ("3,5 procenta", "6,50 százalékos", "2,2
+// prosenttia", "2,5 posto"); a word that goes on into a percentage point ("százalékpont", "prosenttiyksikkö",
+// "procentpunkti") is left to BASIS_POINT.
+// A letter of the Latin, Greek and Cyrillic blocks (PERCENT is searched without the flag u).
+const LETTER = "[A-Za-zÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ]";
+const PERCENT_WORD_PLAIN = String.raw`percent\b|per cent\b|pkt proc\.|proc\.|procent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент(?!н${LETTER}*\sпункт)${LETTER}*|persen\b|peratus\b|パーセント|퍼센트|في المائة|في المئة|بالمائة|بالمئة`;
+// The declined words first: "percent\\b" would end "4 percentá" before its "á".
+const PERCENT_WORD = [
+  String.raw`prosent(?:ti|tia|tiin|tiä|illa|in)?(?!${LETTER})|procent(?:a|ai|o|u|ų|us|ech|ům|ami|i|iem)(?!${LETTER})|percent(?:a|á|o)(?!${LETTER})`,
+  String.raw`százalék(?!pont)${LETTER}*|la sută(?!${LETTER})|posto(?:tak|taka|tka|tku)?(?!${LETTER})|odstot(?:ek|ka|ke|kov|kih)(?!${LETTER})`,
+  String.raw`protsen(?:t|ti|di|dile|dini|diga)(?!${LETTER})|τοις εκατόν?(?!${LETTER})`,
+  PERCENT_WORD_PLAIN,
+].join("|");
+// A range written with a word, as the Nordic and Central European languages write it: "från 3,50 till 3,25
+// procent", "2,5 és 3 százalék" (only with a decimal comma or those words, so no English text reads differently).
+const RANGE_WORD = "till|til|ja|és|și|do|až|и|ir|un|kuni|έως";
+const PERCENT_RANGE = String.raw`(?<![\d.,])(?<low2>\d{1,3}(?:,\d{1,2})?)(?=\s(?:${RANGE_WORD})\s\d{1,3}(?:,\d{1,2})?\s?(?:%|${PERCENT_WORD}))`;
+// The first number of a range keeps the sign written after the second: "0.25–0.5%", "6-8%". Without the flag u,
+// which made the search slower at every digit: letters are the Latin, Greek and Cyrillic blocks, written out.
 const PERCENT = new RegExp(
-  String.raw`(?:(?<![\d.,])(?<dec>\d+(?:,|・)\d{1,2})|(?<![\d.])(?<n>${NUM}))\s?(?:%|％|${PERCENT_WORD})|(?<![\d.,])(?<low>\d{1,3}(?:[.,]\d{1,2})?)(?=\s?[-–]\s?\d{1,3}(?:[.,]\d{1,2})?\s?(?:%|％))`,
+  String.raw`(?:(?<![\d.,])(?<dec>\d+(?:,|・)\d{1,2})|(?<![\d.])(?<n>${NUM}))\s?(?:%|％|${PERCENT_WORD})|(?<![\d.,])(?<low>\d{1,3}(?:[.,]\d{1,2})?)(?=\s?[-–]\s?\d{1,3}(?:[.,]\d{1,2})?\s?(?:%|％))|${PERCENT_RANGE}`,
   "gi",
 );
 // PERCENT is searched only in a text with a percent sign or where one of its words may follow a number.
-const PERCENT_WORDS = wordsAfterNumber(PERCENT_WORD.split("|"));
+// The declined words by their stems: split at "|", their alternatives of endings would read as words.
+const PERCENT_WORDS = wordsAfterNumber([
+  ...PERCENT_WORD_PLAIN.split("|"),
+  "prosent", "procent", "percent", "százalék", "la sută", "posto", "odstot", "protsen", "τοις εκατό",
+]);
 const mayHavePercent = (text: string, after: AfterNumbers): boolean =>
   text.includes("%") || text.includes("％") || mayFollow(after, PERCENT_WORDS);
 // Turkish writes the sign first: "%38".
@@ -105,7 +128,20 @@ const LOCAL_SCALE: Record<string, number> = {
   bilion: 1e9, "ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3, "ألف": 1e3, "مليون": 1e6, "مليار": 1e9,
   miljoen: 1e6, miljard: 1e9, mln: 1e6, mld: 1e9, "milionów": 1e6, miliony: 1e6, milion: 1e6, "miliardów": 1e9, miliardy: 1e9, "tys.": 1e3,
   ribu: 1e3, bin: 1e3, "ملايين": 1e6, "مليارات": 1e9,
+  // sv no da fi hu ro cs sk bg hr sl el et lv lt
+  miljoner: 1e6, miljon: 1e6, miljarder: 1e9, millioner: 1e6, milliarder: 1e9, "mill.": 1e6, "mia.": 1e9, miljoonaa: 1e6,
+  miljoona: 1e6, miljoonan: 1e6, miljardia: 1e9, miljardi: 1e9, miljardin: 1e9, "milj.": 1e6, tuhatta: 1e3, "millió": 1e6,
+  "milliárd": 1e9, ezer: 1e3, milioane: 1e6, miliarde: 1e9, miliard: 1e9, mii: 1e3, "milionů": 1e6, "mld.": 1e9, "mil.": 1e6,
+  "tis.": 1e3, "tisíc": 1e3, "miliónov": 1e6, "milióna": 1e6, "milióny": 1e6, "milión": 1e6, "милиона": 1e6, "милион": 1e6,
+  "милиарда": 1e9, "милиард": 1e9, "млн.": 1e6, "млрд.": 1e9, milijuna: 1e6, milijun: 1e6, milijarde: 1e9, milijardi: 1e9,
+  milijonov: 1e6, milijona: 1e6, milijon: 1e6, milijard: 1e9, "εκατ.": 1e6, "εκατομμύρια": 1e6, "εκατομμυρίων": 1e6,
+  "εκατομμύριο": 1e6, "δισ.": 1e9, "δισεκατομμύρια": 1e9, "δισεκατομμυρίων": 1e9, miljonit: 1e6, miljardit: 1e9,
+  miljoni: 1e6, miljonu: 1e6, miljons: 1e6, miljardu: 1e9, "milijonų": 1e6, milijono: 1e6, milijonai: 1e6,
+  "milijardų": 1e9, milijardo: 1e9, "mln.": 1e6, "mlrd.": 1e9,
 };
+// A crown whose country the word does not say: Norwegian, Danish (and Swedish "kr") write it alike.
+const CROWN = "crown";
+const CROWNS: Readonly<Record<string, string>> = { no: "NOK", nb: "NOK", nn: "NOK", da: "DKK", sv: "SEK" };
 const LOCAL_CURRENCY: Record<string, string> = {
   euros: "EUR", euro: "EUR", reais: "BRL", real: "BRL", pesos: "MXN", "dólares": "USD", dolares: "USD", dollari: "USD",
   "долларов": "USD", "доллара": "USD", "доллар": "USD", "евро": "EUR", "рублей": "RUB", "рубля": "RUB", "рубль": "RUB", tl: "TRY", lira: "TRY", "đồng": "VND", rupiah: "IDR",
@@ -114,9 +150,22 @@ const LOCAL_CURRENCY: Record<string, string> = {
   dollars: "USD", "zł": "PLN", "złotych": "PLN", "złote": "PLN", "гривень": "UAH", "гривен": "UAH", "гривні": "UAH", "грн": "UAH",
   // Swiss francs in German and Italian; CFA francs as West African francophone texts write them (the BCEAO's XOF).
   franken: "CHF", "schweizer franken": "CHF", franchi: "CHF", "francs suisses": "CHF", fcfa: "XOF", "francs cfa": "XOF", "f cfa": "XOF",
+  // The euro as the Finnish, Baltic, Slovak, Croatian, Slovene and Greek texts decline it, and the other currencies
+  // of the region by name, sign and code after the number ("1,5 milliárd forint", "10 milioane lei", "5 mld. Kč").
+  euroa: "EUR", euron: "EUR", eur: "EUR", eura: "EUR", "eurų": "EUR", eurai: "EUR", eurot: "EUR", eiro: "EUR", evrov: "EUR",
+  evra: "EUR", "ευρώ": "EUR", kronor: "SEK", forint: "HUF", forintot: "HUF", forintos: "HUF", forinttal: "HUF", ft: "HUF",
+  lei: "RON", leu: "RON", korun: "CZK", koruny: "CZK", koruna: "CZK", "kč": "CZK", "лева": "BGN", "лв.": "BGN", "лв": "BGN",
+  kuna: "HRK", kune: "HRK", sek: "SEK", nok: "NOK", dkk: "DKK", isk: "ISK", huf: "HUF", ron: "RON", czk: "CZK", pln: "PLN",
+  bgn: "BGN",
+  // Norwegian and Danish crowns are both "kroner" and "kr.": the item's language says which (CROWN, resolved below).
+  kroner: CROWN, "kr.": CROWN, kr: CROWN,
 };
 const localScaleAlt = Object.keys(LOCAL_SCALE).sort((a, b) => b.length - a.length).map(escape).join("|");
 const localCurrencyAlt = Object.keys(LOCAL_CURRENCY).sort((a, b) => b.length - a.length).map(escape).join("|");
+// The first characters of the words that may follow a local amount's number: checked before its word lists are tried.
+const LOCAL_FIRST = [...new Set([...Object.keys(LOCAL_SCALE), ...Object.keys(LOCAL_CURRENCY), "de", "di", "d'"].map((w) => w[0]!))]
+  .map((c) => c.replace(/[\]\\^-]/g, "\\$&"))
+  .join("");
 // A comma is a decimal point only before one or two digits: "1,5 milhão", never "1,500".
 // Swiss German groups with an apostrophe: "124'000 US-Dollar".
 const LOCAL_NUM = String.raw`\d{1,3}(?:['’]\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:,\d{1,2})?(?![\d,]|\.\d)`;
@@ -131,7 +180,7 @@ const LOCAL_NUMBER_FIRST = [
   // Thai writes a decimal point before its scale: "1.92 ล้านบาท".
   String.raw`(?<n6>\d{1,3}(?:,\d{3})*\.\d{1,3})\s?(?<s6>ล้าน|แสน|หมื่น|พัน)\s?(?<cur6>บาท)`,
   String.raw`(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})`,
-  String.raw`(?<n2>${LOCAL_NUM})\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d['’]|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
+  String.raw`(?<n2>${LOCAL_NUM})(?=\s?[${LOCAL_FIRST}])\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d['’]|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
 ];
 const LOCAL_MONEY = new RegExp([...LOCAL_SIGN_FIRST, ...LOCAL_NUMBER_FIRST].join("|"), "giu");
 // The alternatives that start with a sign are tried at every "r" and "u" of a text (case-insensitively): they are
@@ -139,15 +188,28 @@ const LOCAL_MONEY = new RegExp([...LOCAL_SIGN_FIRST, ...LOCAL_NUMBER_FIRST].join
 // the others out of a text where none of their words follows a number. A currency written with "$" needs a "$".
 const LOCAL_MONEY_FROM_NUMBER = new RegExp(LOCAL_NUMBER_FIRST.join("|"), "giu");
 const RP_OR_RM = /r(?:p\.?|m)\s?\d/i;
+// "NOK 2,1 millioner", "SEK 4 miljarder", "HUF 1 500 000": a code of the region before a number written the local way
+// (a scale word, a decimal comma or groups of three); "SEK 4 billion" is left to the English amounts. Searched apart,
+// only in a text with such a code before a number: checked behind every number, it made the amounts' search slower.
+const REGION_CODE_MONEY = new RegExp(
+  String.raw`\b(?<code7>${REGION_CODES})\s?(?:(?<n7>${LOCAL_NUM})\s?(?<s7>${localScaleAlt})(?![\p{L}])|(?<n8>\d{1,3}(?:[\u00a0\u202f .]\d{3})+(?:,\d{1,2})?(?![\d.,])|\d+,\d{1,2}(?![\d,]|\.\d)))`,
+  "gu",
+);
+// Upper case only, as the codes are written: a search without the flag i passes over most of a text at once.
+const REGION_CODE_BEFORE = new RegExp(String.raw`\b(?:${REGION_CODES})\s?\d`);
 const hasLocalSign = (text: string): boolean =>
   text.includes("$") || text.includes("€") || text.includes("₺") || RP_OR_RM.test(text);
+// The forint is asked for by name: its beginning, "for", follows a number in most English texts.
 const LOCAL_WORDS = wordsAfterNumber([
-  ...Object.keys(LOCAL_SCALE), "de", "d'", "d’", "di", ...Object.keys(LOCAL_CURRENCY).filter((c) => /^\p{L}[^$]*$/u.test(c)),
+  ...Object.keys(LOCAL_SCALE), "de", "d'", "d’", "di",
+  ...Object.keys(LOCAL_CURRENCY).filter((c) => /^\p{L}[^$]*$/u.test(c) && !c.startsWith("forint")),
 ]);
+const FORINT = /forint/i;
 /** LOCAL_MONEY, or the part of it that can match `text`: undefined where none can. */
 function localMoney(text: string, after: AfterNumbers): RegExp | undefined {
   if (hasLocalSign(text)) return LOCAL_MONEY;
-  return mayFollow(after, LOCAL_WORDS) ? LOCAL_MONEY_FROM_NUMBER : undefined;
+  const may = mayFollow(after, LOCAL_WORDS) || FORINT.test(text);
+  return may ? LOCAL_MONEY_FROM_NUMBER : undefined;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -165,7 +227,13 @@ const YEAR_NUMBER_ALONE = String.raw`(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`;
 const LOCAL_YEAR = new RegExp(String.raw`\b(?:[Dd]el?|[Ee][nm]|[Nn]el|[Ii]m Jahr|[Dd]epuis|[Dd]ès|[Dd]esde|[Hh]asta|[Aa]té|[Dd]al|[Ss]eit|[Bb]is)\s${YEAR_NUMBER_ALONE}`, "g");
 // A year before the word for "year" or a locative ending ("2020 года", "2021 року", "2020 roku", "2023'te",
 // "2024 yılında"), and a Japanese era year ("令和6年", "令和6事務年度" is 2024).
-const YEAR_BEFORE_WORD = /(?<![\d.,])(?<y>(?:19|20)\d\d)(?:\s(?:года|году|год|г\.|року|році|рік|roku|yılında|yılı|yılının|yılına|yılda)|['’](?:te|ta|de|da|teki|deki|den|dan|ten|tan|e|a|ye|ya|in|ın|un|ün))(?![\p{L}])|(?<era>令和|平成)(?<n>\d{1,2})\s?(?:年|事務年度)/gu;
+// Hungarian case endings after a hyphen ("2025-ben", "2025-ös", "2025-től"), Estonian and Latvian words after a
+// dot ("2025. aastal", "2025. gadā"), Lithuanian "m." ("2025 m.").
+const YEAR_ENDINGS = String.raw`-(?:ben|ban|ös|os|es|as|től|tól|ig|re|ra|ről|ról|beli|ra|i)|\.\s(?:aastal|aastaks|aastani|aasta|gadā|gada|gadam|gadu)|\sm\.`;
+const YEAR_BEFORE_WORD = new RegExp(
+  String.raw`(?<![\d.,])(?<y>(?:19|20)\d\d)(?:\s(?:года|году|год|г\.|року|році|рік|roku|yılında|yılı|yılının|yılına|yılda)|['’](?:te|ta|de|da|teki|deki|den|dan|ten|tan|e|a|ye|ya|in|ın|un|ün)|${YEAR_ENDINGS})(?![\p{L}])|(?<era>令和|平成)(?<n>\d{1,2})\s?(?:年|事務年度)`,
+  "gu",
+);
 const ERA_START: Readonly<Record<string, number>> = { 令和: 2018, 平成: 1988 };
 const MONTH_ALONE = String.raw`\b(?:${MONTH_WORDS})\s${MONTH_NAME_ALONE}`;
 const YEAR_ALONE = String.raw`\b(?:${YEAR_WORDS})\s${YEAR_NUMBER_ALONE}`;
@@ -188,9 +256,10 @@ const DATE = new RegExp(DATE_AS_WRITTEN, "g");
 
 /**
  * Every money amount, percentage and date in the text; `published` (ISO) supplies missing years and months.
- * Dates are YYYY-MM-DD, YYYY-MM, or YYYY when the text gives only a year ("since 2024").
+ * Dates are YYYY-MM-DD, YYYY-MM, or YYYY when the text gives only a year ("since 2024"). `language` (the item's, when
+ * known) says which crown "kroner" and "kr." are: without it they are no amount.
  */
-export function extractFigures(text: string, published?: string | null): Figure[] {
+export function extractFigures(text: string, published?: string | null, language?: string | null): Figure[] {
   // Every figure but a month named after a preposition has a digit: a text without one is searched for that alone.
   if (!DIGIT.test(text)) return monthsAlone(text, published);
   const figures: Figure[] = [];
@@ -210,8 +279,11 @@ export function extractFigures(text: string, published?: string | null): Figure[
   const before = (index: number, re: RegExp) => index > 0 && re.test(text[index - 1]!);
   for (const m of matchAll(text, ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
   for (const m of matchAll(text, NUMBERED_ACT)) {
-    const id = m.groups!.id ?? m.groups!.id2!;
+    const id = m.groups!.id ?? m.groups!.id2 ?? m.groups!.id3 ?? m.groups!.id5!;
     if (!before(m.index, ACT_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "act", value: id, text: m[0] }, m.index);
+  }
+  for (const m of text.includes("Dz.") ? matchAll(text, POLISH_JOURNAL) : []) {
+    if (free(m.index, m.index + m[0].length)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
   }
   // A vote's two numbers before a date or an amount could read them: "294-134" is no fiscal year.
   for (const m of matchAll(text, VOTE)) {
@@ -220,16 +292,21 @@ export function extractFigures(text: string, published?: string | null): Figure[
     if (value && free(start, m.index + m[0].length)) add({ kind: "vote", value, text: text.slice(start, m.index + m[0].length) }, start);
   }
   const localAmounts = localMoney(text, after);
-  for (const m of localAmounts ? matchAll(text, localAmounts) : []) {
+  const regionCoded = REGION_CODE_BEFORE.test(text) ? matchAll(text, REGION_CODE_MONEY) : [];
+  for (const m of [...(localAmounts ? matchAll(text, localAmounts) : []), ...regionCoded]) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
     // "1.5 USD" is English: a local amount never starts inside another number.
     if (before(m.index, /[\d.,]/)) continue;
-    const currency = g.iso ?? (g.dollar || g.scaledDollar ? "USD" : LOCAL_CURRENCY[(g.pre ?? g.cur ?? g.cur6 ?? "").toLowerCase()]);
-    const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? g.s5 ?? g.s6 ?? "").toLowerCase()] ?? 1;
+    const word = g.pre ?? g.cur ?? g.cur6 ?? "";
+    // "10 ft" is ten feet: the forint's sign is "Ft" as written.
+    if (word.toLowerCase() === "ft" && word !== "Ft") continue;
+    let currency = g.iso ?? g.code7?.toUpperCase() ?? (g.dollar || g.scaledDollar ? "USD" : LOCAL_CURRENCY[word.toLowerCase()]);
+    if (currency === CROWN) currency = CROWNS[(language ?? "").toLowerCase()];
+    const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? g.s5 ?? g.s6 ?? g.s7 ?? "").toLowerCase()] ?? 1;
     // Thai amounts are written the English way ("1.92 ล้าน"), the others with a decimal comma.
-    const amount = (g.n6 !== undefined ? toNumber(g.n6) : localNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? "")) * scale;
-    // "USD 1,25 triliun": the code was checked behind the number.
+    const amount = (g.n6 !== undefined ? toNumber(g.n6) : localNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? g.n7 ?? g.n8 ?? "")) * scale;
+    // "USD 1,25 triliun", "NOK 2,1 millioner": the code was checked behind the number.
     const start = g.iso ? m.index - g.iso.length - 1 : m.index;
     const written = text.slice(start, m.index + m[0].length).trim();
     if (currency && Number.isFinite(amount) && amount > 0) add({ kind: "money", value: fifteenDigits(amount), currency, text: written }, start);
@@ -252,7 +329,8 @@ export function extractFigures(text: string, published?: string | null): Figure[
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
     // A range's first number: its sign is the one written after the second.
-    if (g.low !== undefined) add({ kind: "percent", value: Number(g.low.replace(",", ".")), text: `${g.low}%` }, m.index);
+    const low = g.low ?? g.low2;
+    if (low !== undefined) add({ kind: "percent", value: Number(low.replace(",", ".")), text: `${low}%` }, m.index);
     else add({ kind: "percent", value: g.dec !== undefined ? Number(g.dec.replace(/[,・]/, ".")) : toNumber(g.n ?? ""), text: m[0] }, m.index);
   }
   for (const m of matchAll(text, PERCENT_BEFORE)) {
@@ -270,7 +348,7 @@ export function extractFigures(text: string, published?: string | null): Figure[
     if (value && g.d9) add({ kind: "date", value, text: `${g.d9} ${g.m9}${g.y9 ? ` ${g.y9}` : ""}` }, m.index, g.d9.length);
     else if (value) add({ kind: "date", value, text: m[0].trim() }, m.index);
   }
-  const local = hasVietnameseDate(text) ? [...matchAll(text, LOCAL_DATE), ...matchAll(text, VIETNAMESE_DATE)] : matchAll(text, LOCAL_DATE);
+  const local = [...matchAll(text, LOCAL_DATE), ...(hasVietnameseDate(text) ? matchAll(text, VIETNAMESE_DATE) : []), ...matchAll(text, REGION_DATE)];
   for (const m of local) {
     const start = localDateStart(text, m);
     const end = m.index + m[0].length;

@@ -86,7 +86,7 @@ function buildAnalyzer(knowledge: Knowledge, detectLanguage: LanguageDetector): 
     // Jurisdictions and topics are labels of policy items only: a hack in Dubai is not news for AE subscribers.
     const site = siteJurisdiction(input.url, known);
     const places = policy ? tagJurisdictions(segments, { feedJurisdiction, site, language, rateDecision: topics[0] === "monetary-policy" }) : { codes: [], evidence: [] };
-    const figures = extractFigures(whole, input.published);
+    const figures = extractFigures(whole, input.published, input.language);
     const analysis: Analysis = {
       policy,
       jurisdictions: places.codes,

@@ -15,12 +15,23 @@ const BASIS_POINTS = [
   "Basispunkte?n?", "points de base", "punti base", "базисн\\p{L}* пункт\\p{L}*", "б\\.п\\.", "baz puan\\p{L}*", "basis poin",
   "điểm cơ bản", "mata asas", "เบสิสพอยท์", "ベーシスポイント", "bp", "베이시스포인트", "bp", "个基点", "個基點", "基点", "基點",
   "نقطة أساس", "نقاط أساس", "आधार अंक", "puntos base", "punto base", "basispunten", "basispunt", "punktów bazowych", "punkty bazowe", "pkt bazowych",
+  // sv no da fi hu ro cs sk bg el hr sl et lv lt ("peruspiste" and Slovak "percentuálny bod" are left out: the search
+  // would open after every English "per")
+  "baspunkt\\p{L}*", "basispunkt\\p{L}*", "basispoint\\p{L}*", "korkopiste\\p{L}*", "bázispont\\p{L}*",
+  "puncte de bază", "puncte de baza", "puncte procentuale de bază", "bazick\\p{L}* bod\\p{L}*", "bázick\\p{L}* bod\\p{L}*",
+  "базисн\\p{L}* точк\\p{L}*", "μονάδ\\p{L}* βάσης", "bazn\\p{L}* bod\\p{L}*", "bazičn\\p{L}* točk\\p{L}*", "baaspunkt\\p{L}*",
+  "bāzes punkt\\p{L}*", "bazini\\p{L}* punkt\\p{L}*",
 ];
 // A percentage point is 100 basis points: "0,5 ponto percentual" is a 50 bp move.
 const PERCENTAGE_POINTS = [
   "percentage points?", "ponto percentual", "pontos percentuais", "punto porcentual", "puntos porcentuales", "Prozentpunkte?n?",
   "points? de pourcentage", "punti percentuali", "punto percentuale", "procentpunt(?:en)?", "punkt(?:y|ów)? procentow(?:y|e|ych)",
   "процентн\\p{L}* пункт\\p{L}*", "п\\.п\\.", "điểm phần trăm", "poin persentase", "个百分点", "個百分點", "百分点", "百分點",
+  // sv no da fi hu ro cs sk bg el hr sl et lv lt
+  "procentenhet\\p{L}*", "prosentenhet\\p{L}*", "prosentpoeng\\p{L}*", "procentpoint\\p{L}*", "prosenttiyksik\\p{L}*",
+  "százalékpont\\p{L}*", "puncte procentuale", "punct procentual", "punctul procentual", "procentní\\p{L}* bod\\p{L}*",
+  "ποσοστιαί\\p{L}* μονάδ\\p{L}*", "postotn\\p{L}* bod\\p{L}*", "odstotn\\p{L}* točk\\p{L}*",
+  "protsendipunkt\\p{L}*", "procentpunkt\\p{L}*", "procentin\\p{L}* punkt\\p{L}*",
 ];
 /** The words that may follow a basis-point number: BASIS_POINT is searched only where one may. */
 export const BASIS_POINT_WORDS = wordsAfterNumber([...BASIS_POINTS, ...PERCENTAGE_POINTS]);

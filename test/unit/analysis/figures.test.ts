@@ -362,6 +362,7 @@ describe("extractFigures: the searches left out where they cannot match", () => 
   const pieces = [
     " ", "  ", "\n", ",", ".", "-", "in", "In", "by", "since", "end of", "before", "May", "June", "December", "Dec.", "of",
     "the", "firms", "percent", "per cent", "Prozent", "процент", "パーセント", "%", "％", "a", "ſ", "\u212a", "năm", "万", "年",
+    "prosenttia", "százalékos", "százalékpont", "la sută", "posto", "procenta", "τοις εκατό", "till", "és",
   ];
 
   it("reads a text without a digit as the full search does (a digit after '#' on a line of its own changes nothing)", () => {
@@ -394,6 +395,7 @@ describe("extractFigures: the searches left out where they cannot match", () => 
       "5", "1.234,5", "2,50", "124'000", "1 000", "1\u00a0000", "12", " ", "  ", ",", ".", "$", "US$", "R$", "€", "₺", "Rp", "Rp.", "rp",
       "RM", "rm", "USD ", "EUR ", "millones", "mil millones", "Mrd.", "mio.", "juta", "ล้าน", "тысяч", "euros", "Euro", "reais", "de ",
       "d'", "d’", "di ", "usd", "US-Dollar", "dólares", "dolar", "tl", "TL", "рублей", "a", "the", "from", "r", "u", "ſ", "\u212a",
+      "SEK ", "nok", "HUF", "kronor", "kr.", "lei", "Ft", "forint", "FORINTOT", "euroa", "millioner", "mld.", "εκατ.", "ευρώ", "milijuna",
     ];
     const text = fc.array(fc.constantFrom(...local), { maxLength: 10 }).map((parts) => parts.join(""));
     const defined = (groups: Record<string, string | undefined>) => Object.entries(groups).filter(([, v]) => v !== undefined);
