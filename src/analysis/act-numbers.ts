@@ -35,7 +35,8 @@ const ACT_TAIL = String.raw`(?:\s(?:Sb\.|Z\.\s?z\.|vp\b|(?:L|LS|S)\s\((?:19|20)\
 // caller checks that no letter or digit comes right before it (ACT_BEFORE).
 export const ACT_BEFORE = /[\p{L}\p{N}]/u;
 export const ACT_NUMBER = new RegExp(
-  String.raw`(?:${ACT_WORDS.sort((a, b) => b.length - a.length).join("|")})\s?(?:${NUMBER_WORD}\s?)?(?<id>${IDENT})${ACT_TAIL}(?![\p{N}])`,
+  // "Law No. (56) of 1996": Gulf texts put the number in brackets, after the number sign.
+  String.raw`(?:${ACT_WORDS.sort((a, b) => b.length - a.length).join("|")})\s?(?:${NUMBER_WORD}\s?\((?<bracketed>\d{1,5})\)|(?:${NUMBER_WORD}\s?)?(?<id>${IDENT})${ACT_TAIL})(?![\p{N}])`,
   "gu",
 );
 

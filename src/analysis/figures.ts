@@ -88,7 +88,7 @@ const moneyFromNumber = (text: string, after = afterNumbers(text)): RegExp =>
 // "procentpunkti") is left to BASIS_POINT.
 // A letter of the Latin, Greek and Cyrillic blocks (PERCENT is searched without the flag u).
 const LETTER = "[A-Za-zÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ]";
-const PERCENT_WORD_PLAIN = String.raw`percent\b|per cent\b|pkt proc\.|proc\.|procent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент(?!н${LETTER}*\sпункт)${LETTER}*|persen\b|peratus\b|パーセント|퍼센트|في المائة|في المئة|بالمائة|بالمئة`;
+const PERCENT_WORD_PLAIN = String.raw`percent\b|per cent\b|pc\b|pkt proc\.|proc\.|procent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент(?!н${LETTER}*\sпункт)${LETTER}*|persen\b|peratus\b|パーセント|퍼센트|في المائة|في المئة|بالمائة|بالمئة`;
 // The declined words first: "percent\\b" would end "4 percentá" before its "á".
 const PERCENT_WORD = [
   String.raw`prosent(?:ti|tia|tiin|tiä|illa|in)?(?!${LETTER})|procent(?:a|ai|o|u|ų|us|ech|ům|ami|i|iem)(?!${LETTER})|percent(?:a|á|o)(?!${LETTER})`,
@@ -96,14 +96,13 @@ const PERCENT_WORD = [
   String.raw`protsen(?:t|ti|di|dile|dini|diga)(?!${LETTER})|τοις εκατόν?(?!${LETTER})`,
   PERCENT_WORD_PLAIN,
 ].join("|");
-// A range written with a word, as the Nordic and Central European languages write it: "från 3,50 till 3,25
-// procent", "2,5 és 3 százalék" (only with a decimal comma or those words, so no English text reads differently).
-const RANGE_WORD = "till|til|ja|és|și|do|až|и|ir|un|kuni|έως";
+// A range written with a word: "från 3,50 till 3,25 procent", "2,5 és 3 százalék", "6 to 8 percent", "4 à 8 %".
+const RANGE_WORD = "till|til|ja|és|și|do|až|и|ir|un|kuni|έως|to|and|à|a|y|e|bis";
 const PERCENT_RANGE = String.raw`(?<![\d.,])(?<low2>\d{1,3}(?:,\d{1,2})?)(?=\s(?:${RANGE_WORD})\s\d{1,3}(?:,\d{1,2})?\s?(?:%|${PERCENT_WORD}))`;
 // The first number of a range keeps the sign written after the second: "0.25–0.5%", "6-8%". Without the flag u,
 // which made the search slower at every digit: letters are the Latin, Greek and Cyrillic blocks, written out.
 const PERCENT = new RegExp(
-  String.raw`(?:(?<![\d.,])(?<dec>\d+(?:,|・)\d{1,2})|(?<![\d.])(?<n>${NUM}))\s?(?:%|％|${PERCENT_WORD})|(?<![\d.,])(?<low>\d{1,3}(?:[.,]\d{1,2})?)(?=\s?[-–]\s?\d{1,3}(?:[.,]\d{1,2})?\s?(?:%|％))|${PERCENT_RANGE}`,
+  String.raw`(?:(?<![\d.,])(?<dec>\d+(?:,|・)\d{1,2})|(?<![\d.])(?<n>${NUM}))\s?(?:%|％|${PERCENT_WORD})|(?<![\d.,])(?<low>\d{1,3}(?:[.,]\d{1,2})?)(?=\s?[-–]\s?\d{1,3}(?:[.,]\d{1,2})?\s?(?:%|％|${PERCENT_WORD_PLAIN}))|${PERCENT_RANGE}`,
   "gi",
 );
 // PERCENT is searched only in a text with a percent sign or where one of its words may follow a number.
@@ -177,6 +176,10 @@ const LOCAL_SIGN_FIRST = [
   String.raw`(?<scaledDollar>\$)\s?(?<n5>\d+,\d{1,2})\s?(?<s5>${localScaleAlt})`,
 ];
 const LOCAL_NUMBER_FIRST = [
+  // Billions and millions written apart: "58 mil 497 millones de dólares", "70 milyar 796 milyon dolar" (70.796 billion).
+  String.raw`(?<big>\d{1,3})\s(?:mil|milyar|miliar|milliards?|miliardi|Milliarden)\s(?<n9>\d{1,3})\s(?<s9>millones|milyon|juta|millions|milioni|Millionen)\s(?:de\s|d['’]|di\s)?(?<cur9>${localCurrencyAlt})(?![\p{L}])`,
+  // Mexico writes a decimal point before a scale ("6.9 millones de pesos"): one or two digits after it, never a group of three.
+  String.raw`(?<n10>\d{1,3}\.\d{1,2})\s(?<s10>mil millones|millones|millón|milhões|milhão|bilhões|bilhão)\s(?:de\s)?(?<cur10>${localCurrencyAlt})(?![\p{L}])`,
   // Thai writes a decimal point before its scale: "1.92 ล้านบาท".
   String.raw`(?<n6>\d{1,3}(?:,\d{3})*\.\d{1,3})\s?(?<s6>ล้าน|แสน|หมื่น|พัน)\s?(?<cur6>บาท)`,
   String.raw`(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})`,
@@ -277,7 +280,7 @@ export function extractFigures(text: string, published?: string | null, language
   const after = afterNumbers(text);
   // An act's number first: "Resolution 5/2025" is neither a date nor an amount.
   const before = (index: number, re: RegExp) => index > 0 && re.test(text[index - 1]!);
-  for (const m of matchAll(text, ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
+  for (const m of matchAll(text, ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: (m.groups!.id ?? m.groups!.bracketed)!, text: m[0] }, m.index);
   for (const m of matchAll(text, NUMBERED_ACT)) {
     const id = m.groups!.id ?? m.groups!.id2 ?? m.groups!.id3 ?? m.groups!.id5!;
     if (!before(m.index, ACT_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "act", value: id, text: m[0] }, m.index);
@@ -298,14 +301,17 @@ export function extractFigures(text: string, published?: string | null, language
     const g = m.groups ?? {};
     // "1.5 USD" is English: a local amount never starts inside another number.
     if (before(m.index, /[\d.,]/)) continue;
-    const word = g.pre ?? g.cur ?? g.cur6 ?? "";
+    const word = g.pre ?? g.cur ?? g.cur6 ?? g.cur9 ?? g.cur10 ?? "";
     // "10 ft" is ten feet: the forint's sign is "Ft" as written.
     if (word.toLowerCase() === "ft" && word !== "Ft") continue;
     let currency = g.iso ?? g.code7?.toUpperCase() ?? (g.dollar || g.scaledDollar ? "USD" : LOCAL_CURRENCY[word.toLowerCase()]);
     if (currency === CROWN) currency = CROWNS[(language ?? "").toLowerCase()];
-    const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? g.s5 ?? g.s6 ?? g.s7 ?? "").toLowerCase()] ?? 1;
+    const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? g.s5 ?? g.s6 ?? g.s7 ?? g.s10 ?? "").toLowerCase()] ?? 1;
     // Thai amounts are written the English way ("1.92 ล้าน"), the others with a decimal comma.
-    const amount = (g.n6 !== undefined ? toNumber(g.n6) : localNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? g.n7 ?? g.n8 ?? "")) * scale;
+    const amount =
+      g.big !== undefined
+        ? Number(g.big) * 1e9 + Number(g.n9) * (LOCAL_SCALE[g.s9!.toLowerCase()] ?? 1)
+        : (g.n6 !== undefined || g.n10 !== undefined ? toNumber(g.n6 ?? g.n10!) : localNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? g.n7 ?? g.n8 ?? "")) * scale;
     // "USD 1,25 triliun", "NOK 2,1 millioner": the code was checked behind the number.
     const start = g.iso ? m.index - g.iso.length - 1 : m.index;
     const written = text.slice(start, m.index + m[0].length).trim();
@@ -327,6 +333,8 @@ export function extractFigures(text: string, published?: string | null, language
   }
   for (const m of mayHavePercent(text, after) ? matchAll(text, PERCENT) : []) {
     if (!free(m.index, m.index + m[0].length)) continue;
+    // "2.7pc" is a percentage as British and African papers write it; "10 PC" is a computer.
+    if (/P[Cc]$|pC$/.test(m[0])) continue;
     const g = m.groups ?? {};
     // A range's first number: its sign is the one written after the second.
     const low = g.low ?? g.low2;
