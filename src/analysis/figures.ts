@@ -200,8 +200,13 @@ const REGION_CODE_MONEY = new RegExp(
 );
 // Upper case only, as the codes are written: a search without the flag i passes over most of a text at once.
 const REGION_CODE_BEFORE = new RegExp(String.raw`\b(?:${REGION_CODES})\s?\d`);
+// A bare "$" makes a local amount only before a number written the local way ("$1.234.567", "$ 69,1 тыс.") or after
+// a number ("64 500 $"): the
+// English "$4.5 million" and "$97,500" leave the sign-first alternatives out, which were tried at every "r" and "u".
+const SIGN_DOLLAR = /(?:us|r)\$/i;
+const LOCAL_DOLLAR = /\$\s?\d{1,3}(?:\.\d{3}|\d*,\d{1,2}(?!\d))|\d\s?\$/;
 const hasLocalSign = (text: string): boolean =>
-  text.includes("$") || text.includes("€") || text.includes("₺") || RP_OR_RM.test(text);
+  text.includes("€") || text.includes("₺") || RP_OR_RM.test(text) || (text.includes("$") && (SIGN_DOLLAR.test(text) || LOCAL_DOLLAR.test(text)));
 // The forint is asked for by name: its beginning, "for", follows a number in most English texts.
 const LOCAL_WORDS = wordsAfterNumber([
   ...Object.keys(LOCAL_SCALE), "de", "d'", "d’", "di",
