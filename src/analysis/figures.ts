@@ -190,7 +190,8 @@ const LOCAL_MONEY = new RegExp([...LOCAL_SIGN_FIRST, ...LOCAL_NUMBER_FIRST].join
 // left out of a text that has none of their signs (a dollar, euro or lira sign, Rp or RM before a number), and
 // the others out of a text where none of their words follows a number. A currency written with "$" needs a "$".
 const LOCAL_MONEY_FROM_NUMBER = new RegExp(LOCAL_NUMBER_FIRST.join("|"), "giu");
-const RP_OR_RM = /r(?:p\.?|m)\s?\d/i;
+// Both cases written out: without the flag i, the search passes over a text's other letters at once.
+const RP_OR_RM = /[Rr](?:[Pp]\.?|[Mm])\s?\d/;
 // "NOK 2,1 millioner", "SEK 4 miljarder", "HUF 1 500 000": a code of the region before a number written the local way
 // (a scale word, a decimal comma or groups of three); "SEK 4 billion" is left to the English amounts. Searched apart,
 // only in a text with such a code before a number: checked behind every number, it made the amounts' search slower.
@@ -201,12 +202,20 @@ const REGION_CODE_MONEY = new RegExp(
 // Upper case only, as the codes are written: a search without the flag i passes over most of a text at once.
 const REGION_CODE_BEFORE = new RegExp(String.raw`\b(?:${REGION_CODES})\s?\d`);
 // A bare "$" makes a local amount only before a number written the local way ("$1.234.567", "$ 69,1 тыс.") or after
-// a number ("64 500 $"): the
-// English "$4.5 million" and "$97,500" leave the sign-first alternatives out, which were tried at every "r" and "u".
-const SIGN_DOLLAR = /(?:us|r)\$/i;
-const LOCAL_DOLLAR = /\$\s?\d{1,3}(?:\.\d{3}|\d*,\d{1,2}(?!\d))|\d\s?\$/;
-const hasLocalSign = (text: string): boolean =>
-  text.includes("€") || text.includes("₺") || RP_OR_RM.test(text) || (text.includes("$") && (SIGN_DOLLAR.test(text) || LOCAL_DOLLAR.test(text)));
+// a number ("64 500 $"): the English "$4.5 million" and "$97,500" leave out the sign-first alternatives, which were
+// tried at every "r" and "u". Looked for around each dollar sign: a search of the whole text cost what it saved.
+const LOCAL_DOLLAR_AFTER = /^\$\s?\d{1,3}(?:\.\d{3}|\d*,\d{1,2}(?!\d))/;
+const DIGIT_BEFORE_SIGN = /\d\s?$/;
+function hasLocalSign(text: string): boolean {
+  if (text.includes("€") || text.includes("₺")) return true;
+  for (let i = text.indexOf("$"); i >= 0; i = text.indexOf("$", i + 1)) {
+    const prev = text.charCodeAt(i - 1) | 0x20;
+    // "R$" and "US$" in any case, a number right before the sign ("64 500 $"), or one written the local way after it.
+    if (prev === 0x72 || (prev === 0x73 && (text.charCodeAt(i - 2) | 0x20) === 0x75)) return true;
+    if (DIGIT_BEFORE_SIGN.test(text.slice(Math.max(0, i - 2), i)) || LOCAL_DOLLAR_AFTER.test(text.slice(i, i + 16))) return true;
+  }
+  return RP_OR_RM.test(text);
+}
 // The forint is asked for by name: its beginning, "for", follows a number in most English texts.
 const LOCAL_WORDS = wordsAfterNumber([
   ...Object.keys(LOCAL_SCALE), "de", "d'", "d’", "di",
