@@ -3,6 +3,7 @@
 // Only counts of the things regulation is about: a number before any noun would flood an alert's key figures.
 
 import { wordsAfterNumber } from "./after-number.js";
+import { alternation } from "./alternation.js";
 import { fifteenDigits } from "./precision.js";
 
 // Plural nouns of spaced scripts (matched case-insensitively, whole words). Turkish, Indonesian, Malay, Thai and
@@ -54,8 +55,6 @@ const COUNTERS = [
   "交易者", "用户", "用戶", "投资者", "投資者",
 ];
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alt = (xs: readonly string[]): string => [...new Set(xs)].sort((a, b) => b.length - a.length).map(escape).join("|");
 
 // "7.502,37 monedas": thousands grouped with dots and a decimal comma come first.
 const NUMBER = String.raw`\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,3}(?:[,.]\d{3})+|\d+(?:[.,]\d+)?`;
@@ -64,7 +63,7 @@ const SCALE = String.raw`million|billion|thousand|mn|millones|milhões|mil|Milli
 /** Every word that may follow a count's number (its scale, noun or counter): COUNT is searched only where one may. */
 export const COUNT_WORDS = wordsAfterNumber([...SCALE.split("|"), ...NOUNS, ...COUNTERS, "st", "nd", "rd", "th"]);
 export const COUNT = new RegExp(
-  String.raw`(?<n>${NUMBER})(?:st|nd|rd|th)?(?:\s?(?<scale>${SCALE}))?(?:\s(?<noun>${alt(NOUNS)})(?![\p{L}\p{N}])|\s?(?<counter>${alt(COUNTERS)}))`,
+  String.raw`(?<n>${NUMBER})(?:st|nd|rd|th)?(?:\s?(?<scale>${SCALE}))?(?:\s(?<noun>${alternation(NOUNS)})(?![\p{L}\p{N}])|\s?(?<counter>${alternation(COUNTERS)}))`,
   "giu",
 );
 /**

@@ -1,6 +1,7 @@
 import type { Figure } from "../core/article.js";
 import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT, POLISH_JOURNAL } from "./act-numbers.js";
 import { afterNumbers, type AfterNumbers, mayFollow, wordsAfterNumber } from "./after-number.js";
+import { alternation } from "./alternation.js";
 import { COUNT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE, voteStart, voteValue } from "./counts.js";
 import { isoDate, parseReference, type Reference } from "./dates.js";
 import { hasVietnameseDate, LOCAL_DATE, localDateStart, localDateValue, REGION_DATE, VIETNAMESE_DATE } from "./local-dates.js";
@@ -40,8 +41,8 @@ const SCALE_WORDS = "thousand|million|billion|trillion|crores?|lakhs?|mln|mn|bn|
 const SCALE_LETTERS = "k|m|b";
 // Hindi writes Indian scales in Devanagari ("₹18.8 करोड़"), where \b does not see a word's end.
 const SCALE_WORD = String.raw`(?:\s?(?:${SCALE_WORDS})\b|(?:${SCALE_LETTERS})\b|\s?(?:करोड़|करोड|लाख)(?![\p{L}\p{M}]))`;
-const symbolAlt = Object.keys(SYMBOLS).sort((a, b) => b.length - a.length).map(escape).join("|");
-const wordAlt = Object.keys(WORDS).sort((a, b) => b.length - a.length).map(escape).join("|");
+const symbolAlt = alternation(Object.keys(SYMBOLS));
+const wordAlt = alternation(Object.keys(WORDS));
 // A CJK amount: groups like 130조8000억 or 50万 or 2.5億, then the currency word.
 const CJK_AMOUNT = String.raw`(?:(?:${NUM})\s?[兆조億亿억萬万만千천]{0,2}\s?)+`;
 
@@ -159,8 +160,8 @@ const LOCAL_CURRENCY: Record<string, string> = {
   // Norwegian and Danish crowns are both "kroner" and "kr.": the item's language says which (CROWN, resolved below).
   kroner: CROWN, "kr.": CROWN, kr: CROWN,
 };
-const localScaleAlt = Object.keys(LOCAL_SCALE).sort((a, b) => b.length - a.length).map(escape).join("|");
-const localCurrencyAlt = Object.keys(LOCAL_CURRENCY).sort((a, b) => b.length - a.length).map(escape).join("|");
+const localScaleAlt = alternation(Object.keys(LOCAL_SCALE));
+const localCurrencyAlt = alternation(Object.keys(LOCAL_CURRENCY));
 // The first characters of the words that may follow a local amount's number: checked before its word lists are tried.
 const LOCAL_FIRST = [...new Set([...Object.keys(LOCAL_SCALE), ...Object.keys(LOCAL_CURRENCY), "de", "di", "d'"].map((w) => w[0]!))]
   .map((c) => c.replace(/[\]\\^-]/g, "\\$&"))
@@ -552,6 +553,3 @@ function dateValue(g: Record<string, string | undefined>, ref: Reference | undef
   return isoDate(yearText === undefined ? undefined : Number(yearText), month, dayText === undefined ? undefined : Number(dayText), ref);
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}

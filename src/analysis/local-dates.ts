@@ -2,6 +2,7 @@
 // "2 Temmuz 2024", "1 июля 2027", "6 April 2025", "16 พฤศจิกายน 2568" (Thai years are Buddhist: 543 ahead),
 // "ngày 14/6", "tháng 6/2025", "(10/11)" in a Brazilian lead, and a bare year after "em", "seit", "в … году".
 
+import { alternation } from "./alternation.js";
 import { isoDate, type Reference } from "./dates.js";
 
 const MONTHS: Record<string, number> = {};
@@ -73,8 +74,6 @@ MONTHS["jänner"] = 1;
 MONTHS["studenog"] = 11;
 REGION_MONTHS.add("studenog");
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alternation = (names: string[]): string => names.sort((a, b) => b.length - a.length).map(escape).join("|");
 const MONTH = alternation(Object.keys(MONTHS).filter((name) => !REGION_MONTHS.has(name)));
 // A Turkish suffix may follow a year or a month after an apostrophe: "Aralık 2025'teki".
 const YEAR = String.raw`(?<y>(?:19|20|25)\d\d)(?!\d)`;
@@ -113,7 +112,7 @@ export const LOCAL_DATE = new RegExp(
 
 // Without the flag i: these languages write their months in lower case (Greek capitalises them, a sentence may begin
 // with one), so an English "2026. The" or "1 January 2027" is passed over at once instead of read and dropped.
-const bothCases = (names: string[]): string => alternation([...new Set(names.flatMap((n) => [n, n[0]!.toUpperCase() + n.slice(1)]))]);
+const bothCases = (names: string[]): string => alternation(names.flatMap((n) => [n, n[0]!.toUpperCase() + n.slice(1)]));
 const LOWER_OR_GREEK = String.raw`(?:\p{Ll}|\p{Script=Greek})\p{L}*`;
 // Dates with the months of REGION_MONTHS, any word read in the month's place (the caller looks it up), the year first
 // where it comes first: "2025. augusztus 26." (hu), "2018. gada 18. septembrī" (lv), "2018 m. rugsėjo 18 d." (lt); the
