@@ -19,7 +19,7 @@ const SYMBOLS: Record<string, string> = {
 // The codes of the Nordic and Central and South-East European currencies.
 const REGION_CODES = "SEK|NOK|DKK|ISK|HUF|RON|CZK|PLN|BGN|HRK";
 const CODES =
-  "SEK|NOK|DKK|ISK|HUF|RON|CZK|PLN|BGN|HRK|Rs|USD|EUR|GBP|JPY|KRW|CNY|RMB|HKD|SGD|AUD|CAD|CHF|INR|THB|AED|MYR|PHP|IDR|VND|NGN|KES|ZAR|TRY|ARS|BRL|MXN|TWD|NZD|SAR|RUB|PKR|USDT|USDC|BTC|ETH|SOL|XRP";
+  `${REGION_CODES}|Rs|USD|EUR|GBP|JPY|KRW|CNY|RMB|HKD|SGD|AUD|CAD|CHF|INR|THB|AED|MYR|PHP|IDR|VND|NGN|KES|ZAR|TRY|ARS|BRL|MXN|TWD|NZD|SAR|RUB|PKR|USDT|USDC|BTC|ETH|SOL|XRP`;
 const WORDS: Record<string, string> = {
   yen: "JPY", dollar: "USD", dollars: "USD", euro: "EUR", euros: "EUR", pound: "GBP", pounds: "GBP", sterling: "GBP",
   bitcoin: "BTC", bitcoins: "BTC", ether: "ETH",
@@ -247,7 +247,7 @@ const LOCAL_YEAR = new RegExp(String.raw`\b(?:[Dd]el?|[Ee][nm]|[Nn]el|[Ii]m Jahr
 // "2024 yılında"), and a Japanese era year ("令和6年", "令和6事務年度" is 2024).
 // Hungarian case endings after a hyphen ("2025-ben", "2025-ös", "2025-től"), Estonian and Latvian words after a
 // dot ("2025. aastal", "2025. gadā"), Lithuanian "m." ("2025 m.").
-const YEAR_ENDINGS = String.raw`-(?:ben|ban|ös|os|es|as|től|tól|ig|re|ra|ről|ról|beli|ra|i)|\.\s(?:aastal|aastaks|aastani|aasta|gadā|gada|gadam|gadu)|\sm\.`;
+const YEAR_ENDINGS = String.raw`-(?:ben|ban|ös|os|es|as|től|tól|ig|re|ra|ről|ról|beli|i)|\.\s(?:aastal|aastaks|aastani|aasta|gadā|gada|gadam|gadu)|\sm\.`;
 const YEAR_BEFORE_WORD = new RegExp(
   String.raw`(?<![\d.,])(?<y>(?:19|20)\d\d)(?:\s(?:года|году|год|г\.|року|році|рік|roku|yılında|yılı|yılının|yılına|yılda)|['’](?:te|ta|de|da|teki|deki|den|dan|ten|tan|e|a|ye|ya|in|ın|un|ün)|${YEAR_ENDINGS})(?![\p{L}])|(?<era>令和|平成)(?<n>\d{1,2})\s?(?:年|事務年度)`,
   "gu",
