@@ -65,7 +65,7 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
     const single = hit.refs.every((r) => r.t !== "authority" || r === ref);
     if (!single || definedAsAnother(hit, segment)) continue;
     // "…ตลาดหลักทรัพย์ของสหรัฐฯ", the securities commission of the US: the body named is that country's.
-    sure.add(ofAnotherCountry(hit, segment, new Set([ref.code])) ?? ref.code);
+    sure.add(countryAfter(hit, segment, new Set([ref.code]), OF_A_COUNTRY) ?? ref.code);
   }
   const authorityCount = new Map<string, number>();
   // Regional bodies that acted, by the code of their seat: their acts are every member's.
@@ -216,14 +216,19 @@ const EU_ACT_REACH = 3;
 
 /** Kinds of body every country has, named the same way in its own language: a country right after says whose. */
 const GENERIC_KINDS = new Set(["government", "ministry", "legislature"]);
-/** The country named right after a body's name with "of" ("…Commission of Ghana"), when it is none of `codes`. */
-function ofAnotherCountry(hit: Hit<Ref>, segment: Segment, codes: ReadonlySet<string>): string | undefined {
-  const of = segment.hits.find((h) => h.start >= hit.end && h.start <= hit.end + 8);
-  if (!of || !OF_A_COUNTRY.test(segment.text.slice(hit.end, of.start))) return undefined;
-  const place = of.refs.find((r) => r.t === "place" && r.weight >= 1);
+/**
+ * The country named right after a body's name, with what stands between them matching `gap` ("…Commission of
+ * Ghana", "Chính phủ Thái Lan"), when it is none of `codes`.
+ */
+function countryAfter(hit: Hit<Ref>, segment: Segment, codes: ReadonlySet<string>, gap: RegExp): string | undefined {
+  const next = segment.hits.find((h) => h.start >= hit.end && h.start <= hit.end + 8);
+  if (!next || !gap.test(segment.text.slice(hit.end, next.start))) return undefined;
+  const place = next.refs.find((r) => r.t === "place" && r.weight >= 1);
   return place?.t === "place" && !codes.has(place.code) ? place.code : undefined;
 }
 
+// One character between the body and the country; or "of" in the languages of the tables.
+const AT_ONCE = /^[^]$/;
 const OF_A_COUNTRY = /^(?:\s(?:of|of the|de|de la|del|do|da|du|des|di|della|von|der|của)\s|ของ)$/i;
 
 /** The sentence index past which a newly met authority no longer counts as a co-actor. */
@@ -264,18 +269,14 @@ function resolveAuthority(
 ): string | undefined {
   const candidates = hit.refs.filter((r): r is Extract<Ref, { t: "authority" }> => r.t === "authority");
   if (candidates.length === 0) return undefined;
+  const codes = new Set(candidates.map((c) => c.code));
   // "Chính phủ Thái Lan", "Pemerintah Malaysia": a generic body's name followed at once by another country's is
   // that country's body (Vietnamese and Indonesian put the country after).
-  if (candidates.every((c) => GENERIC_KINDS.has(c.kind))) {
-    const next = segment.hits.find((h) => h.start > hit.end && h.start <= hit.end + 1);
-    const place = next?.refs.find((r) => r.t === "place" && r.weight >= 1);
-    if (place?.t === "place" && !candidates.some((c) => c.code === place.code)) return place.code;
-  }
-  const codes = new Set(candidates.map((c) => c.code));
   // "Banco Central de Moçambique", "the Securities and Exchange Commission of Ghana", Thai "…ตลาดหลักทรัพย์ของสหรัฐฯ":
-  // a body's name followed by "of" and another country is that country's body, even one the tables do not know
+  // any body's name followed by "of" and another country is that country's body, even one the tables do not know
   // by that name (several countries' bodies share it, or a language names any such body the way it names its own).
-  const owner = ofAnotherCountry(hit, segment, codes);
+  const generic = candidates.every((c) => GENERIC_KINDS.has(c.kind));
+  const owner = (generic ? countryAfter(hit, segment, codes, AT_ONCE) : undefined) ?? countryAfter(hit, segment, codes, OF_A_COUNTRY);
   if (owner) return owner;
   if (candidates.length === 1) return candidates[0]!.code;
   const beside = segment.hits.find(
