@@ -136,11 +136,10 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
       titleDecided = c.spec === 0 && c.decided;
       titleMove = titleDecided && actor > 0 && !c.nonLeads;
       titleClean = c.authority && c.acts > 0 && c.non === 0 && c.spec === 0;
-    }
+      titleSpeculates = c.spec > 0;
+    } else if (lead && c.decided && c.rate > 0 && c.spec === 0) leadTellsMove = true;
     // A headline that tells the move made ("BoK holds rate at 2.5%") is not undone by the lead's "expectations".
     if (segment.index <= 0 && !(segment.index === 0 && titleDecided)) speculative += c.spec;
-    if (segment.index < 0) titleSpeculates = c.spec > 0;
-    else if (lead && c.decided && c.rate > 0 && c.spec === 0) leadTellsMove = true;
     if (segment.index <= 2) {
       scope += c.scope;
       rate += c.rate;
