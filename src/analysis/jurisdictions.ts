@@ -227,6 +227,23 @@ function countryAfter(hit: Hit<Ref>, segment: Segment, codes: ReadonlySet<string
   return place?.t === "place" && !codes.has(place.code) ? place.code : undefined;
 }
 
+/**
+ * The country written right before a body's name in Chinese, Japanese or Korean ("ウクライナ中央銀行", "美国证监会",
+ * "우크라이나 중앙은행"), when it is none of `codes`: these languages name another country's body with the country's
+ * name in front and no "of", so a name the tables give one country ("中央銀行", Taiwan's) is then the named country's.
+ */
+function countryBefore(hit: Hit<Ref>, segment: Segment, codes: ReadonlySet<string>): string | undefined {
+  const text = segment.text;
+  if (!CJK_START.test(text.slice(hit.start, hit.start + 1))) return undefined;
+  const prev = segment.hits.findLast((h) => h.end <= hit.start && h.end >= hit.start - 1);
+  if (!prev || !CJK_END.test(text.slice(prev.start, prev.end)) || !/^ ?$/.test(text.slice(prev.end, hit.start))) return undefined;
+  const place = prev.refs.find((r) => r.t === "place" && r.weight >= 1);
+  return place?.t === "place" && !codes.has(place.code) ? place.code : undefined;
+}
+
+const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]$/u;
+
 // One character between the body and the country; or "of" in the languages of the tables.
 const AT_ONCE = /^[^]$/;
 const OF_A_COUNTRY = /^(?:\s(?:of|of the|de|de la|del|do|da|du|des|di|della|von|der|của)\s|ของ)$/i;
@@ -276,7 +293,8 @@ function resolveAuthority(
   // any body's name followed by "of" and another country is that country's body, even one the tables do not know
   // by that name (several countries' bodies share it, or a language names any such body the way it names its own).
   const generic = candidates.every((c) => GENERIC_KINDS.has(c.kind));
-  const owner = (generic ? countryAfter(hit, segment, codes, AT_ONCE) : undefined) ?? countryAfter(hit, segment, codes, OF_A_COUNTRY);
+  const owner =
+    (generic ? countryAfter(hit, segment, codes, AT_ONCE) : undefined) ?? countryAfter(hit, segment, codes, OF_A_COUNTRY) ?? countryBefore(hit, segment, codes);
   if (owner) return owner;
   if (candidates.length === 1) return candidates[0]!.code;
   const beside = segment.hits.find(
