@@ -59,11 +59,19 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
 
   let language: string | undefined;
   const languageHome = (): string | undefined => LANGUAGE_HOME[(language ??= ctx.language())];
+  // An acronym the text defines as a law ("the Financial Services Act 2019 (“FSA”)") is that law wherever the text
+  // uses it again. (One defined as a body's name in another language, "Gugus Tugas Aksi Keuangan (FATF)", is not.)
+  const defined = new Set<string>();
+  for (const segment of segments) {
+    for (const hit of segment.hits) if (definedAsAnother(hit, segment) === "law") defined.add(segment.text.slice(hit.start, hit.end));
+  }
+  const ownAbbreviation = (hit: Hit<Ref>, segment: Segment): boolean =>
+    definedAsAnother(hit, segment) !== false || (defined.size > 0 && defined.has(segment.text.slice(hit.start, hit.end)));
   // Authorities named without ambiguity: context for the shared acronyms ("SEC" beside Thailand's ministry).
   const sure = new Set<string>();
   for (const { segment, hit, ref } of refsOf(segments, "authority")) {
     const single = hit.refs.every((r) => r.t !== "authority" || r === ref);
-    if (!single || definedAsAnother(hit, segment)) continue;
+    if (!single || ownAbbreviation(hit, segment)) continue;
     // "…ตลาดหลักทรัพย์ของสหรัฐฯ", the securities commission of the US: the body named is that country's.
     sure.add(countryAfter(hit, segment, new Set([ref.code]), OF_A_COUNTRY) ?? ref.code);
   }
@@ -79,17 +87,18 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   const setsRate = new Set<string>();
   for (const segment of segments) {
     for (const hit of segment.hits) {
-      if (definedAsAnother(hit, segment)) continue;
+      if (ownAbbreviation(hit, segment)) continue;
       const code = resolveAuthority(hit, segment, named, ctx.feedJurisdiction ?? ctx.site, languageHome, sure);
       if (!code) continue;
       if (code === "EU" && segment.index <= EU_ACT_REACH && hit.refs.some((r) => r.t === "authority" && r.kind === "law" && r.code === "EU")) euActNamed = true;
       // A standard-setter past the lead is most often the yardstick a national act meets ("in line with FATF
       // standards", "the OECD's CARF"), not an actor: there it weighs as a place.
       // An international standard named as such ("Recommendation 15", "the FATF Standards") is that yardstick anywhere.
-      const yardstick = hit.refs.every((r) => r.t !== "authority" || r.kind === "law");
+      const generic = !hit.refs.some((r) => r.t === "authority");
+      const yardstick = !generic && hit.refs.every((r) => r.t !== "authority" || r.kind === "law");
       // A standard-setter named after a national actor has opened the story ("Bank Al-Maghrib..., with the World
       // Bank's support", "...at the IMF/World Bank Spring Meetings") is its adviser or its venue.
-      const standard = hit.refs.every((r) => r.t !== "authority" || r.kind === "standard-setter");
+      const standard = !generic && hit.refs.every((r) => r.t !== "authority" || r.kind === "standard-setter");
       if (yardstick || (standard && (segment.index > 1 || (headActor !== undefined && headActor !== code)))) {
         add(code, zoneWeight(segment.index) / Math.sqrt((named.get(code) ?? 0) + 1));
         named.set(code, (named.get(code) ?? 0) + 1);
@@ -102,7 +111,8 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
       if (segment.index <= DEEP) withAuthority.add(code);
       if (segment.index < 0) headActor ??= code;
       if (!firstNamed.has(code)) firstNamed.set(code, segment.index);
-      if (segment.index <= 0 && hit.refs.some((r) => r.t === "authority" && r.kind === "central-bank" && r.code === code)) setsRate.add(code);
+      // A generic body named with its country ("البنك المركزي القطري") may be the bank that moved too.
+      if (segment.index <= 0 && (generic || hit.refs.some((r) => r.t === "authority" && r.kind === "central-bank" && r.code === code))) setsRate.add(code);
       add(code, (2.5 * zoneWeight(segment.index)) / Math.sqrt(n));
       evidence.push({ code, segment, hit, as: "authority" });
       const body = hit.refs.find((r): r is Extract<Ref, { t: "authority" }> => r.t === "authority" && r.code === code);
@@ -148,7 +158,10 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   // named later are comparisons ("the Bank of Israel cuts, joining the Fed and the ECB").
   // A euro-area central bank beside the ECB reports the ECB's decision ("Suomen Pankki: EKP piti korot ennallaan").
   if (ctx.rateDecision && setsRate.has("EU")) for (const c of EURO_AREA) setsRate.delete(c);
-  if (ctx.rateDecision && setsRate.size > 0) codes = codes.filter((c) => setsRate.has(c)).slice(0, 1);
+  // The headline's subject, when it is one of them, is the one that moved ("Danish central bank cuts to align with ECB").
+  if (ctx.rateDecision && setsRate.size > 0) {
+    codes = headActor !== undefined && setsRate.has(headActor) ? [headActor] : codes.filter((c) => setsRate.has(c)).slice(0, 1);
+  }
   // "A national licence under an EU regime gets both": an EU act (MiCA) named beside a member state's act.
   if (euActNamed && !codes.includes("EU") && codes.length > 0 && codes.every((c) => EU_MEMBERS.has(c) || EEA_ONLY.has(c))) codes = [...codes, "EU"];
   // "La COBAC interdit ... en zone CEMAC": a regional body's act is each member's, its seat first; a member the text
@@ -170,8 +183,9 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
 /**
  * "the Civil Punishment Measures Committee (OCC)": an acronym in brackets right after a name that is none of its
  * bodies' is the text's own abbreviation of that name, not the body the tables know by it (the US OCC).
+ * Says whether that name is a law's ("law") or anything else's ("name"), or `false` when the acronym is not so defined.
  */
-function definedAsAnother(hit: Hit<Ref>, segment: Segment): boolean {
+function definedAsAnother(hit: Hit<Ref>, segment: Segment): false | "name" | "law" {
   const text = segment.text;
   const acronym = text.slice(hit.start, hit.end);
   // "(OCC)", and "(“NBS”)" with the acronym quoted inside the brackets.
@@ -184,17 +198,20 @@ function definedAsAnother(hit: Hit<Ref>, segment: Segment): boolean {
   const name = segment.hits.find((h) => h !== hit && h.end >= before.length - 1 && h.end <= before.length + 1);
   if (name?.refs.some((r) => r.t === "authority" && codes.has(r.code))) return false;
   // Another jurisdiction's body or law named in full right before: "code monétaire et financier (CMF)" is France's.
-  if (name?.refs.some((r) => r.t === "authority")) return true;
+  if (name?.refs.some((r) => r.t === "authority")) return "name";
   // The capitalised name right before the bracket ("of", "and" may join its words); none: "(SEC)" after "regulators".
-  const words = /(?:\p{Lu}[\p{L}'’.-]*(?:\s+(?:of|and|for|the|on|de|des|du|la|del|di)\b)?\s+)*\p{Lu}[\p{L}'’.-]*$/u.exec(before)?.[0];
+  const words = /(?:\p{Lu}[\p{L}'’.-]*(?:\s+(?:of|and|for|the|on|de|des|du|la|del|di)\b)?\s+)*\p{Lu}[\p{L}'’.-]*(?:\s+\d{4})?$/u.exec(before)?.[0];
   if (!words) return false;
+  // "the Financial Services Act 2019 (“FSA”)": a law's name, whatever its initials spell.
+  if (LAW_NAME.test(words)) return "law";
   // A spelling the tables lack ("International Organisation of Securities Commissions (IOSCO)"): its initials still spell the acronym.
   const initials = words.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!).join("");
   for (let i = 0; i < initials.length - 1; i++) if (isSubsequence(initials.slice(i), acronym) && initials[i] === acronym[0]) return false;
-  return true;
+  return "name";
 }
 
 const QUOTE = /["“”'‘’«»]/;
+const LAW_NAME = /\b(?:Act|Law|Bill|Ordinance|Regulations?|Decree|Code)(?:\s+\d{4})?$/;
 
 const isSubsequence = (part: string, whole: string): boolean => {
   let j = 0;
@@ -244,6 +261,8 @@ function countryBefore(hit: Hit<Ref>, segment: Segment, codes: ReadonlySet<strin
 const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]$/u;
 
+const NO_CODES: ReadonlySet<string> = new Set();
+
 // One character between the body and the country; or "of" in the languages of the tables.
 const AT_ONCE = /^[^]$/;
 const OF_A_COUNTRY = /^(?:\s(?:of|of the|de|de la|del|do|da|du|des|di|della|von|der|của)\s|ของ)$/i;
@@ -285,7 +304,12 @@ function resolveAuthority(
   sure: ReadonlySet<string>,
 ): string | undefined {
   const candidates = hit.refs.filter((r): r is Extract<Ref, { t: "authority" }> => r.t === "authority");
-  if (candidates.length === 0) return undefined;
+  if (candidates.length === 0) {
+    // "البنك المركزي القطري", "the central bank of Qatar": a generic body's name with a country right after is that
+    // country's body, whether or not the tables know it by this name.
+    if (!hit.refs.some((r) => r.t === "cue" && r.cue === "authority")) return undefined;
+    return countryAfter(hit, segment, NO_CODES, AT_ONCE) ?? countryAfter(hit, segment, NO_CODES, OF_A_COUNTRY);
+  }
   const codes = new Set(candidates.map((c) => c.code));
   // "Chính phủ Thái Lan", "Pemerintah Malaysia": a generic body's name followed at once by another country's is
   // that country's body (Vietnamese and Indonesian put the country after).
