@@ -92,15 +92,18 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
       if (!code) continue;
       if (code === "EU" && segment.index <= EU_ACT_REACH && hit.refs.some((r) => r.t === "authority" && r.kind === "law" && r.code === "EU")) euActNamed = true;
       // A standard-setter past the lead is most often the yardstick a national act meets ("in line with FATF
-      // standards", "the OECD's CARF"), not an actor: there it weighs as a place.
+      // standards", "the OECD's CARF"), not an actor: there it weighs as half a place, so that the country meeting it
+      // (named once or twice, "Italia si allinea al Regolamento MiCA") outweighs the yardstick named twice.
       // An international standard named as such ("Recommendation 15", "the FATF Standards") is that yardstick anywhere.
       const generic = !hit.refs.some((r) => r.t === "authority");
       const yardstick = !generic && hit.refs.every((r) => r.t !== "authority" || r.kind === "law");
       // A standard-setter named after a national actor has opened the story ("Bank Al-Maghrib..., with the World
       // Bank's support", "...at the IMF/World Bank Spring Meetings") is its adviser or its venue.
       const standard = !generic && hit.refs.every((r) => r.t !== "authority" || r.kind === "standard-setter");
-      if (yardstick || (standard && (segment.index > 1 || (headActor !== undefined && headActor !== code)))) {
-        add(code, zoneWeight(segment.index) / Math.sqrt((named.get(code) ?? 0) + 1));
+      if (yardstick || (standard && (segment.index > 1 || (headActor !== undefined && headActor !== code) || ownsAStandard(hit, segment)))) {
+        // "the Eastern and Southern Africa Anti-Money Laundering Group (ESAAMLG)" is one mention of the yardstick.
+        if (restatesName(hit, segment, code)) continue;
+        add(code, (0.5 * zoneWeight(segment.index)) / Math.sqrt((named.get(code) ?? 0) + 1));
         named.set(code, (named.get(code) ?? 0) + 1);
         evidence.push({ code, segment, hit, as: "place" });
         continue;
@@ -262,6 +265,19 @@ const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scri
 const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]$/u;
 
 const NO_CODES: ReadonlySet<string> = new Set();
+
+/** An acronym in brackets right after a name of the same jurisdiction's body: "Financial Action Task Force (FATF)". */
+function restatesName(hit: Hit<Ref>, segment: Segment, code: string): boolean {
+  if (segment.text[hit.start - 1] !== "(") return false;
+  const name = segment.hits.find((h) => h.end >= hit.start - 2 && h.end < hit.start);
+  return name !== undefined && name.refs.some((r) => r.t === "authority" && r.code === code);
+}
+
+/** "compliant with Recommendation 15 of the ESAAMLG": the standard-setter is named as the standard's owner. */
+function ownsAStandard(hit: Hit<Ref>, segment: Segment): boolean {
+  const law = segment.hits.findLast((h) => h.end <= hit.start && h.refs.some((r) => r.t === "authority" && r.kind === "law"));
+  return law !== undefined && hit.start - law.end <= 160 && /^\s+of\s+the\s[^.;:]*$/.test(segment.text.slice(law.end, hit.start));
+}
 
 // One character between the body and the country; or "of" in the languages of the tables.
 const AT_ONCE = /^[^]$/;

@@ -14,6 +14,7 @@ function cues(segment: Segment) {
   let specFirst = false;
   let scope = 0;
   let rate = 0;
+  let amlSetter = false;
   // Which comes first, an actor or act, or a non-policy event: headlines lead with their main event
   // ("Exchange launches product after FCA registration" is a launch; "FCA fines exchange after hack" a fine).
   let leader: "official" | "non" | undefined;
@@ -25,6 +26,7 @@ function cues(segment: Segment) {
         if (ref.kind === "law") continue;
         authority = true;
         if (ref.kind === "central-bank") centralBank = true;
+        else if (ref.kind === "standard-setter" && ref.topic === "aml") amlSetter = true;
       } else if (ref.t === "cue") {
         if (ref.cue === "authority") authority = true;
         else if (ref.cue === "act") act = true;
@@ -63,7 +65,7 @@ function cues(segment: Segment) {
   // A rate move told as made ("forhøjer Nationalbanken foliorenten") is the whole decision: it weighs as much as a
   // sentence that names the act twice, so a lead that tells it under a bare headline ("Renteforhøjelse") suffices.
   if (done && rate > 0) acts = Math.max(acts, 2);
-  return { authority, centralBank, country, acts, non, incident, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
+  return { authority, centralBank, amlSetter, country, acts, non, incident, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
 }
 
 /** The hit right after `hit` is an act: "Alger interdit", not "Alger, 28 juillet" nor "Tokyo stocks fall". */
@@ -107,6 +109,7 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   let scope = 0;
   let rate = 0;
   let centralBank = false;
+  let amlSetter = false;
   let titleSpeculates = false;
   let leadTellsMove = false;
   for (const segment of segments) {
@@ -145,6 +148,7 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
       rate += c.rate;
       centralBank ||= c.centralBank;
     }
+    if (lead) amlSetter ||= c.amlSetter;
   }
   // A lead that tells the rate move made ("the MPC has resolved to maintain the policy rate") under a headline that
   // does not speculate: an "expected to" in the first sentence is about something else (how a statement was received).
@@ -165,7 +169,9 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   if (aboutRates && speculative > 0 && rate > 0) {
     return { policy: false, score, reason: "a rate move expected, not made" };
   }
-  if (scope === 0 && !rateDecision) {
+  // The FATF and its regional bodies assess every country's AML regime, virtual assets included: their listings and
+  // reviews are in scope by the label rules ("official assessments by international standard-setters").
+  if (scope === 0 && !rateDecision && !amlSetter) {
     return { policy: false, score, reason: "an authority acts, but not about crypto, stablecoins, payments or CBDCs, nor on rates" };
   }
   return { policy: true, score, reason: rateDecision && scope === 0 ? "a central bank's rate decision" : "an authority acts on crypto, stablecoins, payments or CBDCs" };
