@@ -91,7 +91,8 @@ function buildAnalyzer(knowledge: Knowledge, detectLanguage: LanguageDetector): 
       policy,
       jurisdictions: places.codes,
       // Every alert carries a topic, so topic subscriptions see it: "other" when none of the specific ones fits.
-      topics: policy ? (topics.length > 0 ? topics : ["other"]) : [],
+      // A rate decision that names nothing in scope is that alone: its "holds" and "warns" are not enforcement.
+      topics: !policy ? [] : verdict.rateOnly ? ["monetary-policy"] : topics.length > 0 ? topics : ["other"],
       summary: summarise(title, title ? segments.slice(1) : segments, policy, script, figures),
       figures,
     };

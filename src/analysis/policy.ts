@@ -85,6 +85,8 @@ export interface PolicyVerdict {
   score: number;
   /** Why, in words an operator can act on. */
   reason: string;
+  /** A central bank's rate decision and nothing about crypto, stablecoins, payments or CBDCs. */
+  rateOnly?: boolean;
 }
 
 /**
@@ -174,5 +176,6 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   if (scope === 0 && !rateDecision && !amlSetter) {
     return { policy: false, score, reason: "an authority acts, but not about crypto, stablecoins, payments or CBDCs, nor on rates" };
   }
-  return { policy: true, score, reason: rateDecision && scope === 0 ? "a central bank's rate decision" : "an authority acts on crypto, stablecoins, payments or CBDCs" };
+  if (rateDecision && scope === 0) return { policy: true, score, reason: "a central bank's rate decision", rateOnly: true };
+  return { policy: true, score, reason: "an authority acts on crypto, stablecoins, payments or CBDCs" };
 }
