@@ -2,7 +2,7 @@
 // say they are, and the sentence each came from.
 import type { JurisdictionEvidence } from "./jurisdictions.js";
 import type { PolicyVerdict } from "./policy.js";
-import type { Ref, Segment } from "./terms.js";
+import type { Cue, Ref, Segment } from "./terms.js";
 import type { Hit } from "./matcher.js";
 
 export interface EvidenceTerm {
@@ -30,6 +30,12 @@ function term(segment: Segment, hit: Hit<Ref>, as: string): EvidenceTerm {
   return { term: segment.text.slice(hit.start, hit.end), as, where: segment.index < 0 ? "title" : String(segment.index + 1), sentence };
 }
 
+// A weekday is a figure's evidence, never the verdict's: it has no words here.
+const CUES: Partial<Record<Cue, string>> = {
+  authority: "authority", act: "act", non: "not policy", incident: "incident (not policy)", spec: "speculative", done: "decided", scope: "scope",
+  firm: "a firm, not an authority",
+};
+
 function describe(ref: Ref): string | undefined {
   switch (ref.t) {
     case "authority":
@@ -37,7 +43,7 @@ function describe(ref: Ref): string | undefined {
     case "place":
       return ref.weight >= 1 ? `place ${ref.code}` : undefined;
     case "cue":
-      return { authority: "authority", act: "act", non: "not policy", incident: "incident (not policy)", spec: "speculative", done: "decided", scope: "scope", firm: "a firm, not an authority" }[ref.cue];
+      return CUES[ref.cue];
     case "topic":
       return undefined;
   }

@@ -6,7 +6,6 @@ import { COUNT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE, voteStart, voteValu
 import { isoDate, parseReference, type Reference } from "./dates.js";
 import { hasVietnameseDate, LOCAL_DATE, localDateStart, localDateValue, REGION_DATE, VIETNAMESE_DATE } from "./local-dates.js";
 import { matchAll } from "./matches.js";
-import { weekdayDates } from "./weekdays.js";
 import { fifteenDigits } from "./precision.js";
 import { BASIS_POINT, BASIS_POINT_WORDS, basisPoints, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, PERIOD_WORDS, periodValue } from "./measures.js";
 
@@ -280,7 +279,7 @@ const DATE = new RegExp(DATE_AS_WRITTEN, "g");
  */
 export function extractFigures(text: string, published?: string | null, language?: string | null): Figure[] {
   // Every figure but a month named after a preposition has a digit: a text without one is searched for that alone.
-  if (!DIGIT.test(text)) return withWeekdays(monthsAlone(text, published), text, published);
+  if (!DIGIT.test(text)) return monthsAlone(text, published);
   const figures: Figure[] = [];
   const taken: Array<[number, number]> = [];
   const free = (start: number, end: number) => taken.every(([s, e]) => end <= s || start >= e);
@@ -401,14 +400,6 @@ export function extractFigures(text: string, published?: string | null, language
     if (before(m.index, COUNT_BEFORE) || !free(m.index, m.index + m[0].length)) continue;
     const value = countValue(m.groups!.n!, m.groups!.scale);
     if (Number.isFinite(value) && value > 1) add({ kind: "count", value, text: m[0] }, m.index);
-  }
-  return withWeekdays(figures, text, published, free);
-}
-
-/** The dates of the weekdays the text names ("cut its rate on Thursday"), after the dates it writes out. */
-function withWeekdays(figures: Figure[], text: string, published: string | null | undefined, free?: (start: number, end: number) => boolean): Figure[] {
-  for (const f of weekdayDates(text, published, free)) {
-    if (!figures.some((g) => g.kind === "date" && g.value === f.value)) figures.push(f);
   }
   return figures;
 }

@@ -10,6 +10,7 @@ import { summarise } from "./summary.js";
 import { compileTerms, segment } from "./terms.js";
 import { plainText, readingForm, scriptOf } from "./text.js";
 import { tagTopics } from "./topics.js";
+import { weekdayFigures } from "./weekdays.js";
 
 export { extractFigures } from "./figures.js";
 export { findJurisdiction, findTopic, loadKnowledge, suggestJurisdiction, suggestTopic } from "./knowledge.js";
@@ -86,7 +87,8 @@ function buildAnalyzer(knowledge: Knowledge, detectLanguage: LanguageDetector): 
     // Jurisdictions and topics are labels of policy items only: a hack in Dubai is not news for AE subscribers.
     const site = siteJurisdiction(input.url, known);
     const places = policy ? tagJurisdictions(segments, { feedJurisdiction, site, language, rateDecision: topics[0] === "monetary-policy" }) : { codes: [], evidence: [] };
-    const figures = extractFigures(whole, input.published, input.language);
+    const written = extractFigures(whole, input.published, input.language);
+    const figures = [...written, ...weekdayFigures(segments, input.published, written)];
     const analysis: Analysis = {
       policy,
       jurisdictions: places.codes,

@@ -1,6 +1,7 @@
 import type { Knowledge } from "../../config/knowledge.js";
 import { foldWord, isUnspaced, TermMatcher, UNSPACED_CHAR, type Hit, type MatcherOptions } from "./matcher.js";
 import { splitSentences, type Script } from "./text.js";
+import { AS_WRITTEN, WEEKDAY_NAMES } from "./weekday-names.js";
 
 /** What a matched term is evidence of. */
 export type Ref =
@@ -14,7 +15,17 @@ export type Ref =
  * a move only expected, a move made ("voted to hold", "下调了"), the scope, and a firm named after an authority's
  * namesake ("Royal Bank of Canada"), which counts for nothing but keeps the authority inside it from matching.
  */
-export type Cue = "authority" | "act" | "non" | "incident" | "spec" | "done" | "scope" | "firm";
+export type Cue = "authority" | "act" | "non" | "incident" | "spec" | "done" | "scope" | "firm" | Weekday;
+
+/**
+ * A weekday's name: a date once read against the publication date (weekdays.ts). A cue rather than a kind of its
+ * own, so that every ref keeps one of four shapes (the analysis reads refs in its hottest loops, and V8 reads an
+ * object of five shapes or more through its slowest path).
+ */
+export type Weekday = (typeof WEEKDAYS)[number];
+export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+const isWeekday = (r: Ref): boolean => r.t === "cue" && WEEKDAY_CUES.has(r.cue);
+const WEEKDAY_CUES: ReadonlySet<string> = new Set(WEEKDAYS);
 
 // How much a mention of a place says about the article's jurisdiction: a country's name or adjective
 // says a lot, a city (often only a dateline: "Paris, 26 June") very little.
@@ -105,6 +116,10 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
   }
   for (const term of p.scope) m.add(term, scopeRef);
   for (const term of p.firms) m.add(term, firm);
+  WEEKDAY_NAMES.forEach((names, day) => {
+    const weekday: Ref = { t: "cue", cue: WEEKDAYS[day]! };
+    for (const name of names) m.add(name, weekday, AS_WRITTEN.has(name));
+  });
   return inner;
 }
 
@@ -201,21 +216,33 @@ export interface Segment {
   index: number;
   text: string;
   hits: Hit<Ref>[];
+  /** The weekdays it names: kept apart, so that the verdict's rules never meet them. */
+  weekdays: readonly Hit<Ref>[];
 }
 
 export function segment(matcher: TermMatcher<Ref>, title: string, body: string, language: Script): Segment[] {
   const sentences = splitSentences(body, language).map((s) => s.text);
   // An item without a headline: its first sentence plays the title's part.
   const head = title.trim() ? title : (sentences.shift() ?? "");
-  const segments: Segment[] = [{ index: -1, text: head, hits: hitsIn(matcher, head) }];
+  const segments: Segment[] = [withWeekdays(-1, head, hitsIn(matcher, head))];
   for (let i = 0; i < sentences.length; i++) {
     const text = sentences[i]!;
     // A sentence the item repeats (a lead printed twice, a line under every paragraph) is looked up once.
     const same = earlier(segments, text);
-    segments.push({ index: i, text, hits: same ? same.hits.map((h) => ({ refs: h.refs, start: h.start, end: h.end })) : hitsIn(matcher, text) });
+    if (same) segments.push({ index: i, text, hits: same.hits.map((h) => ({ refs: h.refs, start: h.start, end: h.end })), weekdays: same.weekdays });
+    else segments.push(withWeekdays(i, text, hitsIn(matcher, text)));
   }
   return segments;
 }
+
+/** A segment with its weekday hits moved to `weekdays` (every segment has the field: one object shape for all). */
+function withWeekdays(index: number, text: string, hits: Hit<Ref>[]): Segment {
+  if (!hits.some((h) => h.refs.some(isWeekday))) return { index, text, hits, weekdays: NONE };
+  const weekdays = hits.filter((h) => h.refs.some(isWeekday));
+  return { index, text, hits: hits.filter((h) => !weekdays.includes(h)), weekdays };
+}
+
+const NONE: readonly Hit<Ref>[] = Object.freeze([]);
 
 function earlier(segments: readonly Segment[], text: string): Segment | undefined {
   for (const s of segments) if (s.text.length === text.length && s.text === text) return s;

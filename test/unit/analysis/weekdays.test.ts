@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { extractFigures } from "../../../src/analysis/figures.js";
-import { weekdayDates } from "../../../src/analysis/weekdays.js";
+import { createAnalyzer } from "../../../src/analysis/index.js";
 
-const dates = (text: string, published: string | null) => weekdayDates(text, published).map((f) => f.value);
+const analyzer = await createAnalyzer();
+const datesOf = (text: string, published: string | null, title = "") =>
+  analyzer.analyze({ title, text, published }).figures.filter((f) => f.kind === "date");
+/** The dates read from weekdays: those whose text is not a written date's. */
+const dates = (text: string, published: string | null) =>
+  datesOf(text, published).filter((f) => !/\d{4}|\d\/\d/.test(f.text) && !/^\d/.test(f.text)).map((f) => f.value);
 
-describe("weekdayDates", () => {
+describe("weekday dates", () => {
   // 2025-09-18 was a Thursday.
   it("reads a weekday as the last such day on or before the publication date", () => {
     expect(dates("The central bank cut its policy rate on Thursday.", "2025-09-18")).toEqual(["2025-09-18"]);
@@ -43,15 +47,27 @@ describe("weekdayDates", () => {
   });
 });
 
-describe("extractFigures with weekdays", () => {
-  it("adds the weekday's date once, beside the dates written out", () => {
-    const figures = extractFigures("The SNB announced on Thursday, 20 June 2024, a cut to 1.25%.", "2024-06-20");
-    expect(figures.filter((f) => f.kind === "date").map((f) => f.value)).toEqual(["2024-06-20"]);
-    const plain = extractFigures("Norges Bank cut its rate to 4.0% on Thursday.", "2025-09-18");
-    expect(plain.filter((f) => f.kind === "date")).toEqual([{ kind: "date", value: "2025-09-18", text: "Thursday" }]);
+describe("weekday dates beside the dates written out", () => {
+  it("adds the weekday's date once", () => {
+    expect(datesOf("The SNB announced on Thursday, 20 June 2024, a cut to 1.25%.", "2024-06-20").map((f) => f.value)).toEqual(["2024-06-20"]);
+    // Published a week later: the weekday is the written date's, not the Thursday before publication.
+    expect(datesOf("The SNB announced on Thursday, June 20, 2024, a cut to 1.25%.", "2024-06-27").map((f) => f.value)).toEqual(["2024-06-20"]);
+    expect(datesOf("Norges Bank cut its rate to 4.0% on Thursday.", "2025-09-18")).toEqual([{ kind: "date", value: "2025-09-18", text: "Thursday" }]);
   });
 
-  it("reads a weekday in a text without a digit", () => {
-    expect(extractFigures("The regulator banned the exchange on Monday.", "2025-09-18")).toEqual([{ kind: "date", value: "2025-09-15", text: "Monday" }]);
+  it("reads a weekday in a text without a digit, and in the title", () => {
+    expect(datesOf("The regulator banned the exchange on Monday.", "2025-09-18")).toEqual([{ kind: "date", value: "2025-09-15", text: "Monday" }]);
+    expect(datesOf("The decision takes effect at once.", "2025-09-18", "Regulator bans exchange on Monday").map((f) => f.value)).toEqual(["2025-09-15"]);
+  });
+
+  it("matches names that are other words in lower case only as written", () => {
+    expect(dates("Bank Indonesia memutuskan pada Rabu untuk menahan suku bunga.", "2025-09-18")).toEqual(["2025-09-17"]);
+    expect(dates("Bu karar senin için önemli.", "2025-09-18")).toEqual([]);
+  });
+
+  it("leaves the verdict as it was", () => {
+    const withDay = analyzer.analyze({ title: "Central bank cuts rate", text: "The Bank of Korea cut its base rate to 2.5% on Thursday.", published: "2025-09-18" });
+    const without = analyzer.analyze({ title: "Central bank cuts rate", text: "The Bank of Korea cut its base rate to 2.5%.", published: "2025-09-18" });
+    expect([withDay.policy, withDay.jurisdictions, withDay.topics]).toEqual([without.policy, without.jurisdictions, without.topics]);
   });
 });

@@ -1,0 +1,16 @@
+/**
+ * Weekday names, Monday first, in the languages of the tables (with the forms they take after a preposition).
+ * Matched like the tables' terms, in any case, except the names in `AS_WRITTEN`.
+ */
+export const WEEKDAY_NAMES: readonly (readonly string[])[] = [
+  ["Monday", "lunes", "segunda-feira", "lundi", "Montag", "lunedì", "maandag", "poniedziałek", "понедельник", "понеділок", "Pazartesi", "الاثنين", "الإثنين", "Senin", "Isnin", "วันจันทร์", "月曜日", "월요일", "星期一", "周一", "週一", "सोमवार", "pondělí", "pondelok", "hétfőn", "hétfő", "понеделник", "ponedjeljak", "ponedeljek", "måndag", "mandag", "maanantaina", "Δευτέρα", "esmaspäeval", "pirmdien", "pirmadienį"],
+  ["Tuesday", "martes", "terça-feira", "mardi", "Dienstag", "martedì", "dinsdag", "wtorek", "вторник", "вівторок", "Salı", "الثلاثاء", "Selasa", "วันอังคาร", "火曜日", "화요일", "星期二", "周二", "週二", "मंगलवार", "úterý", "utorok", "kedden", "kedd", "marți", "вторник", "utorak", "torek", "tisdag", "tirsdag", "tiistaina", "Τρίτη", "teisipäeval", "otrdien", "antradienį"],
+  ["Wednesday", "miércoles", "quarta-feira", "mercredi", "Mittwoch", "mercoledì", "woensdag", "środa", "środę", "среду", "середа", "середу", "Çarşamba", "الأربعاء", "الاربعاء", "Rabu", "วันพุธ", "水曜日", "수요일", "星期三", "周三", "週三", "बुधवार", "středa", "středu", "streda", "stredu", "szerdán", "szerda", "miercuri", "сряда", "srijeda", "sreda", "onsdag", "keskiviikkona", "Τετάρτη", "kolmapäeval", "trešdien", "trečiadienį"],
+  ["Thursday", "jueves", "quinta-feira", "jeudi", "Donnerstag", "giovedì", "donderdag", "czwartek", "четверг", "четвер", "Perşembe", "الخميس", "Kamis", "Khamis", "วันพฤหัสบดี", "วันพฤหัส", "木曜日", "목요일", "星期四", "周四", "週四", "गुरुवार", "čtvrtek", "štvrtok", "csütörtökön", "csütörtök", "joi", "четвъртък", "četvrtak", "četrtek", "torsdag", "torstaina", "Πέμπτη", "neljapäeval", "ceturtdien", "ketvirtadienį"],
+  ["Friday", "viernes", "sexta-feira", "vendredi", "Freitag", "venerdì", "vrijdag", "piątek", "пятница", "пятницу", "п'ятниця", "п'ятницю", "п’ятницю", "Cuma", "الجمعة", "Jumat", "Jumaat", "วันศุกร์", "金曜日", "금요일", "星期五", "周五", "週五", "शुक्रवार", "pátek", "piatok", "pénteken", "péntek", "vineri", "петък", "petak", "petek", "fredag", "perjantaina", "Παρασκευή", "reedel", "piektdien", "penktadienį"],
+  ["Saturday", "sábado", "samedi", "Samstag", "sabato", "zaterdag", "sobota", "sobotę", "суббота", "субботу", "субота", "суботу", "Cumartesi", "السبت", "Sabtu", "วันเสาร์", "土曜日", "토요일", "星期六", "周六", "週六", "शनिवार", "sobotu", "szombaton", "szombat", "sâmbătă", "събота", "subota", "lördag", "lørdag", "lauantaina", "Σάββατο", "laupäeval", "sestdien", "šeštadienį"],
+  ["Sunday", "domingo", "dimanche", "Sonntag", "domenica", "zondag", "niedziela", "niedzielę", "воскресенье", "неділя", "неділю", "Pazar günü", "الأحد", "Ahad", "Chủ nhật", "วันอาทิตย์", "日曜日", "일요일", "星期日", "星期天", "周日", "週日", "रविवार", "neděle", "neděli", "nedeľa", "nedeľu", "vasárnap", "duminică", "nedjelja", "nedelja", "söndag", "søndag", "sunnuntaina", "Κυριακή", "pühapäeval", "svētdien", "sekmadienį"],
+];
+
+/** Names matched only as written: in lower case they are other words (Turkish "senin" is "your"). */
+export const AS_WRITTEN: ReadonlySet<string> = new Set(["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Isnin", "Khamis", "Jumaat", "Ahad", "Cuma", "Salı", "Pazar günü"]);
