@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
-import { createAnalyzer } from "../analysis/index.js";
+import type { Analysis } from "../core/article.js";
+import { createAnalyzer, type Analyzer } from "../analysis/index.js";
 import { evaluateSplit, type EvalReport, type LabelledItem, type SplitReport } from "../analysis/evaluate.js";
 import { UserError } from "../core/errors.js";
 
@@ -17,13 +18,21 @@ export function evalCommand(): Command {
     .option("--folds <k>", "number of folds the set is split into by a hash of each id", "5")
     .option("--held-out <fold>", "the fold kept out of tuning (0..k-1)", "0")
     .option("--show-held-out", "also list the misses of the held-out fold (spoils it for tuning)")
-    .action(async (file: string, options: { json?: boolean; folds: string; heldOut: string; showHeldOut?: boolean }) => {
+    .option("--against <file>", "score a second labeller's labels of the same items (by id) instead of the analysis")
+    .action(async (file: string, options: { json?: boolean; folds: string; heldOut: string; showHeldOut?: boolean; against?: string }) => {
       const folds = Number(options.folds);
       const heldOut = Number(options.heldOut);
       if (!Number.isInteger(folds) || folds < 2) throw new UserError(`--folds: expected a whole number of at least 2, got ${options.folds}`);
       if (!Number.isInteger(heldOut) || heldOut < 0 || heldOut >= folds) throw new UserError(`--held-out: expected 0 to ${folds - 1}, got ${options.heldOut}`);
-      const items = readLabelled(file);
-      const report = evaluateSplit(await createAnalyzer(), items, folds, heldOut);
+      let items = readLabelled(file);
+      let scored: Analyzer;
+      if (options.against) {
+        const second = readSecondLabels(options.against);
+        items = items.filter((item) => item.id !== undefined && second.has(item.id));
+        if (items.length === 0) throw new UserError(`${options.against}: no item shares an id with ${file}`);
+        scored = labelsAsAnalyzer(items, second);
+      } else scored = await createAnalyzer();
+      const report = evaluateSplit(scored, items, folds, heldOut);
       if (!options.showHeldOut) {
         report.heldOut.misses = [];
         report.perFold[heldOut]!.misses = [];
@@ -33,7 +42,8 @@ export function evalCommand(): Command {
         process.stdout.write(JSON.stringify(report, null, 2) + "\n");
         return;
       }
-      process.stdout.write(formatSplit(report, Boolean(options.showHeldOut)) + "\n");
+      const note = options.against ? `${options.against} scored as if it were the analysis (figure recall is not labelled there)\n` : "";
+      process.stdout.write(note + formatSplit(report, Boolean(options.showHeldOut)) + "\n");
     });
 }
 
@@ -80,3 +90,38 @@ function readLabelled(file: string): LabelledItem[] {
   return raw as LabelledItem[];
 }
 
+/** A second labeller's verdicts: id, policy, jurisdictions, topics. */
+type SecondLabels = Map<string, Pick<LabelledItem, "policy" | "jurisdictions" | "topics">>;
+
+function readSecondLabels(file: string): SecondLabels {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new UserError(`${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : "not valid JSON"}`);
+  }
+  if (!Array.isArray(raw)) throw new UserError(`${file}: expected a JSON array of labels`);
+  const labels: SecondLabels = new Map();
+  raw.forEach((item: unknown, i) => {
+    const x = item as Partial<LabelledItem> | null;
+    if (!x || typeof x.id !== "string" || typeof x.policy !== "boolean" || !Array.isArray(x.jurisdictions) || !Array.isArray(x.topics)) {
+      throw new UserError(`${file}: item ${i + 1} needs id, policy, jurisdictions and topics`);
+    }
+    labels.set(x.id, { policy: x.policy, jurisdictions: x.jurisdictions, topics: x.topics });
+  });
+  return labels;
+}
+
+/**
+ * The second labeller's verdicts in the analysis's place, found by each item's title and text (the scorer passes
+ * those, not the id): the same measures then say how far two people reading the same rules agree.
+ */
+function labelsAsAnalyzer(items: readonly LabelledItem[], second: SecondLabels): Analyzer {
+  const byText = new Map(items.map((item) => [`${item.title}\n${item.text}`, second.get(item.id!)!]));
+  const analyze = (input: { title?: string | null; text?: string | null }): Analysis => {
+    const label = byText.get(`${input.title ?? ""}\n${input.text ?? ""}`);
+    if (!label) throw new Error("an item the second labels lack");
+    return { policy: label.policy, jurisdictions: label.policy ? label.jurisdictions : [], topics: label.policy ? label.topics : [], summary: "", figures: [] };
+  };
+  return { analyze, explain: () => { throw new Error("no explanation for a labeller's verdict"); } };
+}
