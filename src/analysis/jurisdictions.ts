@@ -69,12 +69,23 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
     definedAsAnother(hit, segment) !== false || (defined.size > 0 && defined.has(segment.text.slice(hit.start, hit.end)));
   // Authorities named without ambiguity: context for the shared acronyms ("SEC" beside Thailand's ministry).
   const sure = new Set<string>();
+  // The bodies named so far, as written, with whose they were: "ก.ล.ต.สหรัฐ" (the US SEC) makes a later "ก.ล.ต." the
+  // US SEC too, as "美国证监会" does a later "证监会".
+  // A name said again as written ("ก.ล.ต. สหรัฐฯ", then "ก.ล.ต.") is the body it named with its country.
+  const namedAs: Array<{ written: string; code: string; qualified: boolean }> = [];
+  const sameBody = (written: string, code: string, qualified: boolean): string =>
+    qualified ? code : (namedAs.find((n) => n.code !== code && (n.written.length > written.length ? n.written.includes(written) : n.qualified && n.written === written))?.code ?? code);
   for (const { segment, hit, ref } of refsOf(segments, "authority")) {
     const single = hit.refs.every((r) => r.t !== "authority" || r === ref);
     if (!single || ownAbbreviation(hit, segment)) continue;
     // "…ตลาดหลักทรัพย์ของสหรัฐฯ", the securities commission of the US: the body named is that country's.
-    sure.add(countryAfter(hit, segment, new Set([ref.code]), OF_A_COUNTRY) ?? ref.code);
+    const written = segment.text.slice(hit.start, hit.end);
+    const owner = countryAfter(hit, segment, new Set([ref.code]), OF_A_COUNTRY);
+    const code = sameBody(written, owner ?? ref.code, owner !== undefined);
+    namedAs.push({ written, code, qualified: owner !== undefined });
+    sure.add(code);
   }
+  namedAs.length = 0;
   const authorityCount = new Map<string, number>();
   // Regional bodies that acted, by the code of their seat: their acts are every member's.
   const regional = new Map<string, { members: readonly string[]; segment: Segment; hit: Hit<Ref> }>();
@@ -88,8 +99,13 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   for (const segment of segments) {
     for (const hit of segment.hits) {
       if (ownAbbreviation(hit, segment)) continue;
-      const code = resolveAuthority(hit, segment, named, ctx.feedJurisdiction ?? ctx.site, languageHome, sure);
-      if (!code) continue;
+      const written = segment.text.slice(hit.start, hit.end);
+      const owner = ownerOf(hit, segment);
+      const resolved = owner ?? resolveAuthority(hit, segment, named, ctx.feedJurisdiction ?? ctx.site, languageHome, sure);
+      if (!resolved) continue;
+      const qualified = owner !== undefined;
+      const code = sameBody(written, resolved, qualified);
+      if (hit.refs.some((r) => r.t === "authority")) namedAs.push({ written, code, qualified });
       if (code === "EU" && segment.index <= EU_ACT_REACH && hit.refs.some((r) => r.t === "authority" && r.kind === "law" && r.code === "EU")) euActNamed = true;
       // A standard-setter past the lead is most often the yardstick a national act meets ("in line with FATF
       // standards", "the OECD's CARF"), not an actor: there it weighs as half a place, so that the country meeting it
@@ -280,7 +296,8 @@ function ownsAStandard(hit: Hit<Ref>, segment: Segment): boolean {
 }
 
 // One character between the body and the country; or "of" in the languages of the tables.
-const AT_ONCE = /^[^]$/;
+const AT_ONCE = /^[^]?$/;
+const THAI = /[\u0E00-\u0E7F]/;
 const OF_A_COUNTRY = /^(?:\s(?:of|of the|de|de la|del|do|da|du|des|di|della|von|der|của)\s|ของ)$/i;
 
 /** The sentence index past which a newly met authority no longer counts as a co-actor. */
@@ -306,8 +323,28 @@ function sameForEveryHome(
 }
 
 /**
- * The jurisdiction of an authority mention. A name shared by several (SEC, FSA, FSC, FIU, CBK) is read by
- * context: a country named right beside it ("Thailand's SEC"), then the feed's (or the page's domain's)
+ * The country the text names right beside a body's name, when it is another than the tables give that name:
+ * "Chính phủ Thái Lan", "Pemerintah Malaysia" (a generic body's name followed at once by a country: Vietnamese and
+ * Indonesian put the country after); "Banco Central de Moçambique", "the Securities and Exchange Commission of
+ * Ghana", Thai "…ตลาดหลักทรัพย์ของสหรัฐฯ" (any body's name followed by "of" and another country, even one the tables
+ * do not know by that name); Thai "ก.ล.ต. สหรัฐฯ" (any body, the country right after); "ウクライナ中央銀行"
+ * (countryBefore); "البنك المركزي القطري", "the central bank of Qatar" (a generic word for a body, whether or not the
+ * tables know it by this name).
+ */
+function ownerOf(hit: Hit<Ref>, segment: Segment): string | undefined {
+  const candidates = hit.refs.filter((r): r is Extract<Ref, { t: "authority" }> => r.t === "authority");
+  if (candidates.length === 0) {
+    if (!hit.refs.some((r) => r.t === "cue" && r.cue === "authority")) return undefined;
+    return countryAfter(hit, segment, NO_CODES, AT_ONCE) ?? countryAfter(hit, segment, NO_CODES, OF_A_COUNTRY);
+  }
+  const codes = new Set(candidates.map((c) => c.code));
+  const generic = candidates.every((c) => GENERIC_KINDS.has(c.kind)) || THAI.test(segment.text.slice(hit.start, hit.start + 1));
+  return (generic ? countryAfter(hit, segment, codes, AT_ONCE) : undefined) ?? countryAfter(hit, segment, codes, OF_A_COUNTRY) ?? countryBefore(hit, segment, codes);
+}
+
+/**
+ * The jurisdiction of an authority mention the text does not name with its country (`ownerOf` comes first). A name
+ * shared by several (SEC, FSA, FSC, FIU, CBK) is read by context: a country named right beside it ("Thailand's SEC"), then the feed's (or the page's domain's)
  * jurisdiction, then another authority of one candidate named in the article, then a candidate country named
  * anywhere, then the article's language (a Thai text's SEC is Thai), then the usual reading (`default`).
  */
@@ -320,22 +357,8 @@ function resolveAuthority(
   sure: ReadonlySet<string>,
 ): string | undefined {
   const candidates = hit.refs.filter((r): r is Extract<Ref, { t: "authority" }> => r.t === "authority");
-  if (candidates.length === 0) {
-    // "البنك المركزي القطري", "the central bank of Qatar": a generic body's name with a country right after is that
-    // country's body, whether or not the tables know it by this name.
-    if (!hit.refs.some((r) => r.t === "cue" && r.cue === "authority")) return undefined;
-    return countryAfter(hit, segment, NO_CODES, AT_ONCE) ?? countryAfter(hit, segment, NO_CODES, OF_A_COUNTRY);
-  }
+  if (candidates.length === 0) return undefined;
   const codes = new Set(candidates.map((c) => c.code));
-  // "Chính phủ Thái Lan", "Pemerintah Malaysia": a generic body's name followed at once by another country's is
-  // that country's body (Vietnamese and Indonesian put the country after).
-  // "Banco Central de Moçambique", "the Securities and Exchange Commission of Ghana", Thai "…ตลาดหลักทรัพย์ของสหรัฐฯ":
-  // any body's name followed by "of" and another country is that country's body, even one the tables do not know
-  // by that name (several countries' bodies share it, or a language names any such body the way it names its own).
-  const generic = candidates.every((c) => GENERIC_KINDS.has(c.kind));
-  const owner =
-    (generic ? countryAfter(hit, segment, codes, AT_ONCE) : undefined) ?? countryAfter(hit, segment, codes, OF_A_COUNTRY) ?? countryBefore(hit, segment, codes);
-  if (owner) return owner;
   if (candidates.length === 1) return candidates[0]!.code;
   const beside = segment.hits.find(
     (h) =>
