@@ -114,3 +114,31 @@ export function mayFollow(after: AfterNumbers, words: WordsAfterNumber): boolean
   }
   return false;
 }
+
+// The run of a number: its digits and what may stand between them and a word after them in the amounts'
+// patterns (grouping and decimal signs, apostrophes, whitespace). A pattern that reads a number and then a word
+// has the word start where the run ends: no word begins with one of these characters.
+const RUN = /\d[\d.,'’\s]*/g;
+
+/** The runs of the text's numbers, flat: where each run's first digit is, then where the run ends. */
+export function numberRuns(text: string): number[] {
+  const runs: number[] = [];
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) runs.push(m.index, RUN.lastIndex);
+  RUN.lastIndex = 0;
+  return runs;
+}
+
+/**
+ * False only when no word of `words` can start at `at` (where a number's run ends): `mayFollow` for one place.
+ * True where a character there is one `folded` does not know, or the text ends within three characters.
+ */
+export function mayStartAt(text: string, at: number, words: WordsAfterNumber): boolean {
+  if (at + 3 > text.length) return true;
+  const c0 = folded(text.charCodeAt(at));
+  const c1 = folded(text.charCodeAt(at + 1));
+  const c2 = folded(text.charCodeAt(at + 2));
+  if (c0 === NONE || c1 === NONE || c2 === NONE) return true;
+  const two = c0 * 0x10000 + c1;
+  return words.one.has(c0) || words.two.has(two) || words.three.has(two * 0x10000 + c2) || (words.letters.has(c0) && !isWordCharacter(c1));
+}

@@ -1,6 +1,6 @@
 import type { Figure } from "../core/article.js";
 import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT, POLISH_JOURNAL } from "./act-numbers.js";
-import { afterNumbers, type AfterNumbers, mayFollow, wordsAfterNumber } from "./after-number.js";
+import { afterNumbers, type AfterNumbers, mayFollow, mayStartAt, numberRuns, wordsAfterNumber } from "./after-number.js";
 import { alternation } from "./alternation.js";
 import { COUNT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE, voteStart, voteValue } from "./counts.js";
 import { isoDate, parseReference, type Reference } from "./dates.js";
@@ -68,12 +68,13 @@ const SIGN_BEHIND = [
   String.raw`(?<=(?<codePrefix>\b(?<code>${CODES})\s?))${CODE_AMOUNT}`,
 ];
 // Every alternative starts at a digit: said first, so that the search skips other characters at once.
-const MONEY_FROM_NUMBER = new RegExp(String.raw`(?=\d)(?:` + [...SIGN_BEHIND, ...NUMBER_FIRST].join("|") + ")", "giu");
+// Sticky: tried only at the digits where a match may start (`moneyStarts`), not searched for.
+const MONEY_FROM_NUMBER = new RegExp(String.raw`(?=\d)(?:` + [...SIGN_BEHIND, ...NUMBER_FIRST].join("|") + ")", "iuy");
 // The same without the alternatives that start with the number, for a text where none of their words follows a
 // number (a scale, a code, a currency's name, a CJK unit): there they cannot match, and they were most of the cost.
 // A sign or code is right behind the number, so no digit, point or comma is: said first, so that the search
 // passes over the rest of a number at once.
-const MONEY_FROM_SIGN = new RegExp(String.raw`(?=\d)(?<![\d.,])(?:` + SIGN_BEHIND.join("|") + ")", "giu");
+const MONEY_FROM_SIGN = new RegExp(String.raw`(?=\d)(?<![\d.,])(?:` + SIGN_BEHIND.join("|") + ")", "iuy");
 const NUMBER_FIRST_WORDS = wordsAfterNumber(
   [
     ...SCALE_WORDS.split("|"), ...CODES.split("|"), ...Object.keys(WORDS), ...CJK_CURRENCY.split("|"),
@@ -84,6 +85,38 @@ const NUMBER_FIRST_WORDS = wordsAfterNumber(
 /** The search from the number for `text`: without the alternatives that start with it where they cannot match. */
 const moneyFromNumber = (text: string, after = afterNumbers(text)): RegExp =>
   mayFollow(after, NUMBER_FIRST_WORDS) ? MONEY_FROM_NUMBER : MONEY_FROM_SIGN;
+// The last characters of the signs and codes, in both cases (and the Kelvin sign and long s, which the flags iu
+// read as "k" and "s"): a sign or code behind a number ends with one, right before it or before one space.
+const SIGN_ENDS = new Set<number>();
+for (const sign of [...Object.keys(SYMBOLS), ...CODES.split("|")]) {
+  const last = sign.at(-1)!;
+  for (const c of [last, last.toLowerCase(), last.toUpperCase(), ...(/k/i.test(last) ? ["\u212a"] : []), ...(/s/i.test(last) ? ["\u017f"] : [])]) {
+    SIGN_ENDS.add(c.charCodeAt(0));
+  }
+}
+/** Whether a sign or code may stand behind the digit at `at`, or behind the one space before it. */
+function signBehind(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  if (SIGN_ENDS.has(c)) return true;
+  // Every whitespace character (and more: the check only has to miss none).
+  const space = c === 32 || (c >= 9 && c <= 13) || c >= 0x80;
+  return space && SIGN_ENDS.has(text.charCodeAt(at - 2));
+}
+/**
+ * The digits where MONEY_FROM_NUMBER may match: a sign or code is behind the digit, or a word of its amounts may
+ * start where the digit's run ends. Everywhere else every alternative fails, and they are costly to try.
+ */
+function moneyStarts(text: string, runs: readonly number[]): number[] {
+  const starts: number[] = [];
+  for (let r = 0; r < runs.length; r += 2) {
+    const word = mayStartAt(text, runs[r + 1]!, NUMBER_FIRST_WORDS);
+    for (let i = runs[r]!; i < runs[r + 1]!; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57 && (word || signBehind(text, i))) starts.push(i);
+    }
+  }
+  return starts;
+}
 // The Nordic, Baltic, Central and South-East European words decline ("3,5 procenta", "6,50 százalékos", "2,2
 // prosenttia", "2,5 posto"); a word that goes on into a percentage point ("százalékpont", "prosenttiyksikkö",
 // "procentpunkti") is left to BASIS_POINT.
@@ -293,6 +326,7 @@ export function extractFigures(text: string, published?: string | null, language
 
   // The words after the text's numbers: a pattern of a number and a word that follows none is not searched.
   const after = afterNumbers(text);
+  const runs = numberRuns(text);
   // An act's number first: "Resolution 5/2025" is neither a date nor an amount.
   const before = (index: number, re: RegExp) => index > 0 && re.test(text[index - 1]!);
   for (const m of matchAll(text, ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: (m.groups!.id ?? m.groups!.bracketed)!, text: m[0] }, m.index);
@@ -332,7 +366,7 @@ export function extractFigures(text: string, published?: string | null, language
     const written = text.slice(start, m.index + m[0].length).trim();
     if (currency && Number.isFinite(amount) && amount > 0) add({ kind: "money", value: fifteenDigits(amount), currency, text: written }, start);
   }
-  for (const m of matchesFromNumber(text, moneyFromNumber(text, after), MONEY)) {
+  for (const m of matchesFromNumber(text, moneyFromNumber(text, after), MONEY, moneyStarts(text, runs))) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups;
     const figure = money(g, m[0].trim());
@@ -441,7 +475,7 @@ export const percentMatches = (text: string, everywhere = false): string[] =>
 export const moneyMatches = (text: string, scan = false): Found[] =>
   scan
     ? [...text.matchAll(new RegExp(MONEY))].map((m) => ({ 0: m[0], index: m.index, groups: { ...m.groups } }))
-    : matchesFromNumber(text, moneyFromNumber(text), MONEY);
+    : matchesFromNumber(text, moneyFromNumber(text), MONEY, moneyStarts(text, numberRuns(text)));
 
 export interface Found {
   /** What the pattern matched, from the symbol or code when there is one. */
@@ -453,15 +487,21 @@ export interface Found {
 /**
  * The matches of `pattern`, found with `fromNumber` (the same alternatives, or those of them that can match the
  * text, but those that start with a symbol or code check it behind the number, in a group named `symPrefix` or
- * `codePrefix`): the same matches, starts and groups.
+ * `codePrefix`; sticky, tried at `starts`, the digits where it may match): the same matches, starts and groups.
  * The first match of `pattern` from a position is the first of `fromNumber` from there, but for one case: the symbol
  * behind the number starts before that position (inside the previous match). Then `pattern` itself is asked.
  */
-function matchesFromNumber(text: string, fromNumber: RegExp, pattern: RegExp): Found[] {
+function matchesFromNumber(text: string, fromNumber: RegExp, pattern: RegExp, starts: readonly number[]): Found[] {
   const found: Found[] = [];
+  let next = 0;
   for (let from = 0; from < text.length; ) {
-    fromNumber.lastIndex = from;
-    let m = fromNumber.exec(text);
+    let m: RegExpExecArray | null = null;
+    while (!m && next < starts.length) {
+      const at = starts[next++]!;
+      if (at < from) continue;
+      fromNumber.lastIndex = at;
+      m = fromNumber.exec(text);
+    }
     if (!m) break;
     const g = m.groups ?? {};
     let index = m.index - (g.symPrefix ?? g.codePrefix ?? "").length;
@@ -475,7 +515,7 @@ function matchesFromNumber(text: string, fromNumber: RegExp, pattern: RegExp): F
     found.push({ 0: text.slice(index, end), index, groups: m.groups ?? {} });
     from = Math.max(end, index + 1);
   }
-  // Both are shared: whoever uses them next starts from the beginning (matchAll copies lastIndex).
+  // Both are shared: whoever uses them next starts from the beginning.
   fromNumber.lastIndex = 0;
   pattern.lastIndex = 0;
   return found;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { afterNumbers, mayFollow, wordsAfterNumber } from "../../../src/analysis/after-number.js";
+import { afterNumbers, mayFollow, mayStartAt, numberRuns, wordsAfterNumber } from "../../../src/analysis/after-number.js";
 import { COUNT, COUNT_WORDS } from "../../../src/analysis/counts.js";
 import { BASIS_POINT, BASIS_POINT_WORDS, PERIOD, PERIOD_WORDS } from "../../../src/analysis/measures.js";
 
@@ -62,5 +62,44 @@ describe("afterNumbers and mayFollow: which words may follow a number", () => {
     // Both answers were given: the property was not met by saying yes to everything.
     expect(seen.no).toBeGreaterThan(1000);
     expect(seen.yes).toBeGreaterThan(1000);
+  });
+});
+
+describe("numberRuns and mayStartAt: where a word after a number may start", () => {
+  it.each([
+    ["5 firms", [0, 2]],
+    ["at 1.234,5 € and 7", [3, 11, 17, 18]],
+    ["124'000\u00a0Fr.", [0, 8]],
+    ["no number", []],
+    ["2025年", [0, 4]],
+  ])("%s", (text, runs) => {
+    expect(numberRuns(text)).toEqual(runs);
+  });
+
+  // A word of the list that matches (flags iu) where a number's run ends is never missed.
+  it("says no only where no word of the list starts", () => {
+    const list = ["firms", "bps?", "mn", "Länder", "万", "k"];
+    const words = wordsAfterNumber(list.filter((w) => w !== "k"), "k");
+    const pattern = new RegExp(String.raw`(?:firms|bps?|mn|Länder|万)|k\b`, "iuy");
+    const pieces = ["5", "1,000", "2.5", " ", "  ", "\n", "\u00a0", ".", ",", "'", "-", "%", "firms", "FIRMS", "fir", "bp", "BPS", "mn", "MNX",
+      "Länder", "LÄNDER", "lander", "万", "k", "K", "\u212a", "ſ", "kx", "a", "the", "年"];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((parts) => parts.join(""));
+    const seen = { no: 0, yes: 0 };
+    fc.assert(
+      fc.property(text, (t) => {
+        const runs = numberRuns(t);
+        for (let r = 0; r < runs.length; r += 2) {
+          pattern.lastIndex = runs[r + 1]!;
+          const matches = pattern.test(t);
+          if (!mayStartAt(t, runs[r + 1]!, words)) {
+            seen.no++;
+            expect([t, runs[r + 1], matches]).toEqual([t, runs[r + 1], false]);
+          } else if (matches) seen.yes++;
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    expect(seen.no).toBeGreaterThan(200);
+    expect(seen.yes).toBeGreaterThan(200);
   });
 });

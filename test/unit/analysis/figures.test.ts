@@ -46,6 +46,9 @@ describe("extractFigures: a symbol or code right after another amount", () => {
       // that start with the number), and some that begin one.
       "from", "April", "of", "kilo", "bnx", "usda", "Bitcoin", "ETHER", "ſterling", "\u212a", "\n", "  ",
       "年", "月", "日", "、", "人", "件",
+      // Spaces a sign or code may stand behind, a number may start or end a text with: the search tries only the
+      // digits with a sign or code behind them or a word of the amounts after their run.
+      "\u00a0", "\u3000", "\t", "é", "SEK", "ETH", "k.", "1 500", "124'000", "万円", "₽", "HUF 2", "usdt",
     ];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(""));
     fc.assert(
