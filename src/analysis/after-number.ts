@@ -142,3 +142,16 @@ export function mayStartAt(text: string, at: number, words: WordsAfterNumber): b
   const two = c0 * 0x10000 + c1;
   return words.one.has(c0) || words.two.has(two) || words.three.has(two * 0x10000 + c2) || (words.letters.has(c0) && !isWordCharacter(c1));
 }
+
+/** The digits of the runs (`numberRuns`) whose end a word of `words` may start at: where such a pattern may match. */
+export function digitsBefore(text: string, runs: readonly number[], words: WordsAfterNumber): number[] {
+  const digits: number[] = [];
+  for (let r = 0; r < runs.length; r += 2) {
+    if (!mayStartAt(text, runs[r + 1]!, words)) continue;
+    for (let i = runs[r]!; i < runs[r + 1]!; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits.push(i);
+    }
+  }
+  return digits;
+}

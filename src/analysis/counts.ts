@@ -67,6 +67,11 @@ export const COUNT = new RegExp(
   "giu",
 );
 /**
+ * COUNT tried at the digits where it may match (`matchesAt` at `digitsBefore(text, runs, COUNT_WORDS)`): every
+ * alternative starts with the number, and a search tried its words after every digit.
+ */
+export const COUNT_AT = new RegExp(COUNT.source, "iuy");
+/**
  * A count's number starts a word of a spaced script ("B2 firms" is no count); Chinese, Japanese and Korean glue it
  * to the word before. Checked by the caller: a lookbehind would run at every position.
  */

@@ -1,11 +1,11 @@
 import type { Figure } from "../core/article.js";
 import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT, POLISH_JOURNAL } from "./act-numbers.js";
-import { afterNumbers, type AfterNumbers, mayFollow, mayStartAt, numberRuns, wordsAfterNumber } from "./after-number.js";
+import { afterNumbers, type AfterNumbers, digitsBefore, mayFollow, mayStartAt, numberRuns, wordsAfterNumber } from "./after-number.js";
 import { alternation } from "./alternation.js";
-import { COUNT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE, voteStart, voteValue } from "./counts.js";
+import { COUNT_AT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE, voteStart, voteValue } from "./counts.js";
 import { isoDate, parseReference, type Reference } from "./dates.js";
 import { hasVietnameseDate, LOCAL_DATE, localDateStart, localDateValue, REGION_DATE, VIETNAMESE_DATE } from "./local-dates.js";
-import { matchAll } from "./matches.js";
+import { matchAll, matchesAt } from "./matches.js";
 import { fifteenDigits } from "./precision.js";
 import { BASIS_POINT, BASIS_POINT_WORDS, basisPoints, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, PERIOD_WORDS, periodValue } from "./measures.js";
 
@@ -430,7 +430,7 @@ export function extractFigures(text: string, published?: string | null, language
     if (value && !before(m.index, MEASURE_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "period", value, text: m[0] }, m.index);
   }
   // Last: a number that is already an amount, a date or a period is not also a count.
-  for (const m of mayFollow(after, COUNT_WORDS) ? matchAll(text, COUNT) : []) {
+  for (const m of mayFollow(after, COUNT_WORDS) ? matchesAt(text, COUNT_AT, digitsBefore(text, runs, COUNT_WORDS)) : []) {
     if (before(m.index, COUNT_BEFORE) || !free(m.index, m.index + m[0].length)) continue;
     const value = countValue(m.groups!.n!, m.groups!.scale);
     if (Number.isFinite(value) && value > 1) add({ kind: "count", value, text: m[0] }, m.index);

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { afterNumbers, mayFollow, mayStartAt, numberRuns, wordsAfterNumber } from "../../../src/analysis/after-number.js";
-import { COUNT, COUNT_WORDS } from "../../../src/analysis/counts.js";
+import { afterNumbers, digitsBefore, mayFollow, mayStartAt, numberRuns, wordsAfterNumber } from "../../../src/analysis/after-number.js";
+import { COUNT, COUNT_AT, COUNT_WORDS } from "../../../src/analysis/counts.js";
+import { matchesAt } from "../../../src/analysis/matches.js";
 import { BASIS_POINT, BASIS_POINT_WORDS, PERIOD, PERIOD_WORDS } from "../../../src/analysis/measures.js";
 
 describe("afterNumbers and mayFollow: which words may follow a number", () => {
@@ -101,5 +102,28 @@ describe("numberRuns and mayStartAt: where a word after a number may start", () 
     );
     expect(seen.no).toBeGreaterThan(200);
     expect(seen.yes).toBeGreaterThan(200);
+  });
+});
+
+describe("COUNT tried only at the digits before its words", () => {
+  it("finds what its search of the whole text finds", () => {
+    const pieces = [
+      "5", "12", "1,000", "1.000", "7.502,37", "2.5", "2026", "3rd", "1st", " ", "  ", "-", "\n", "\u00a0", ".", ",", "'", "%", "a", "the",
+      "firms", "Firms", "FIRMS", "fir", "users", "member states", "member", "million", "mil", "mn", "thousand", "k", "ſ", "\u212a",
+      "ſites", "sites", "Kunden", "người", "万", "社", "명", "ล้าน", "млн", "человек", "тыс.", "миллионов", "年", "人", "件", "개",
+      "개 거래소", "거래소", "B2", "votes", "meeting", "th",
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(""));
+    let found = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const searched = [...t.matchAll(COUNT)].map((m) => [m.index, m[0], { ...m.groups }]);
+        found += searched.length;
+        const tried = matchesAt(t, COUNT_AT, digitsBefore(t, numberRuns(t), COUNT_WORDS)).map((m) => [m.index, m[0], { ...m.groups }]);
+        expect(tried).toEqual(searched);
+      }),
+      { numRuns: 8000 },
+    );
+    expect(found).toBeGreaterThan(300);
   });
 });
