@@ -275,7 +275,10 @@ const MONTH_NAME_ALONE = String.raw`(?<m7>January|February|March|April|May|June|
 const YEAR_NUMBER_ALONE = String.raw`(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`;
 // A year after the Spanish, Portuguese, French, Italian and German date words ("del 2025", "em 2025", "nel 2025",
 // "im Jahr 2025"): searched after the local dates, whose "3 de abril de 2026" ends the same way.
-const LOCAL_YEAR = new RegExp(String.raw`\b(?:[Dd]el?|[Ee][nm]|[Nn]el|[Ii]m Jahr|[Dd]epuis|[Dd]ès|[Dd]esde|[Hh]asta|[Aa]té|[Dd]al|[Ss]eit|[Bb]is)\s${YEAR_NUMBER_ALONE}`, "g");
+const LOCAL_YEAR_WORDS = String.raw`\b(?:[Dd]el?|[Ee][nm]|[Nn]el|[Ii]m Jahr|[Dd]epuis|[Dd]ès|[Dd]esde|[Hh]asta|[Aa]té|[Dd]al|[Ss]eit|[Bb]is)\s`;
+// Searched from the year, its word checked behind it (the group `word`): searched from the word, the search tried
+// it at every "de", "en" and "el" of a text. No word ends another's at a word's start: the same word is read.
+const LOCAL_YEAR = new RegExp(String.raw`(?<=(?<word>${LOCAL_YEAR_WORDS}))${YEAR_NUMBER_ALONE}`, "g");
 // A year before the word for "year" or a locative ending ("2020 года", "2021 року", "2020 roku", "2023'te",
 // "2024 yılında"), and a Japanese era year ("令和6年", "令和6事務年度" is 2024).
 // Hungarian case endings after a hyphen ("2025-ben", "2025-ös", "2025-től"), Estonian and Latvian words after a
@@ -413,8 +416,8 @@ export function extractFigures(text: string, published?: string | null, language
     const value = localDateValue(m.groups ?? {}, reference);
     if (value) add({ kind: "date", value, text: text.slice(start, end).trim() }, start);
   }
-  for (const m of matchAll(text, LOCAL_YEAR)) {
-    if (free(m.index, m.index + m[0].length)) add({ kind: "date", value: m.groups!.y6!, text: m[0] }, m.index);
+  for (const m of localYears(text)) {
+    if (free(m.index, m.index + m[0].length)) add({ kind: "date", value: m.groups.y6!, text: m[0] }, m.index);
   }
   for (const m of matchAll(text, YEAR_BEFORE_WORD)) {
     const g = m.groups!;
@@ -458,6 +461,16 @@ export const localMoneyMatches = (text: string, everywhere = false): Found[] => 
   const pattern = everywhere ? LOCAL_MONEY : localMoney(text, afterNumbers(text));
   return (pattern ? matchAll(text, pattern) : []).map((m) => ({ 0: m[0], index: m.index, groups: { ...m.groups } }));
 };
+
+/** LOCAL_YEAR's matches, each from its word, as a search from the word finds them (`asWritten`, for tests). */
+export function localYears(text: string, asWritten = false): Found[] {
+  if (asWritten) return [...text.matchAll(new RegExp(LOCAL_YEAR_WORDS + YEAR_NUMBER_ALONE, "g"))].map((m) => ({ 0: m[0], index: m.index, groups: { ...m.groups } }));
+  return matchAll(text, LOCAL_YEAR).map((m) => {
+    const { word, ...groups } = m.groups!;
+    const index = m.index - word!.length;
+    return { 0: text.slice(index, m.index + m[0].length), index, groups };
+  });
+}
 
 /** DATE's matches, or those of the patterns as written (`asWritten`), each with the groups it set: for tests. */
 export const dateMatches = (text: string, asWritten = false): Array<[number, string, string[][]]> =>

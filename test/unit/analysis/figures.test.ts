@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dateMatches, extractFigures, localMoneyMatches, moneyMatches, percentMatches } from "../../../src/analysis/figures.js";
+import { dateMatches, extractFigures, localMoneyMatches, localYears, moneyMatches, percentMatches } from "../../../src/analysis/figures.js";
 
 const money = (text: string) => extractFigures(text).filter((f) => f.kind === "money");
 /** Each figure as [kind, value, text as written]. */
@@ -413,6 +413,25 @@ describe("extractFigures: the searches left out where they cannot match", () => 
       { numRuns: 8000 },
     );
     expect(found).toBeGreaterThan(1000);
+  });
+
+  it("reads a year after a local date word from the year, and finds what the search from the word finds", () => {
+    const pieces = [
+      "del", "Del", "de", "De", "em", "En", "en", "nel", "dal", "desde", "Desde", "sde", "até", "Até", "té", "dès", "Dès", "ès", "im Jahr",
+      "Jahr", "seit", "Seit", "bis", "Bis", "hasta", "depuis", "s", "x", "é", " ", " ", "\n", "2025", "1999", "2025-26", "2024/5", "-", "/", "5",
+      "del 2025", "em 2024", "desde 1999", "Dès 2030", "até 2026", "im Jahr 2025", "bis 2025-26", "de 2027", "sde 2025", " 2025",
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((parts) => parts.join(""));
+    let found = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const asWritten = localYears(t, true);
+        found += asWritten.length;
+        expect(localYears(t)).toEqual(asWritten);
+      }),
+      { numRuns: 8000 },
+    );
+    expect(found).toBeGreaterThan(300);
   });
 
   it("reads a date word once for a month and a year after it, and finds what the patterns as written find", () => {
