@@ -224,8 +224,21 @@ const LOCAL_MONEY = new RegExp([...LOCAL_SIGN_FIRST, ...LOCAL_NUMBER_FIRST].join
 // left out of a text that has none of their signs (a dollar, euro or lira sign, Rp or RM before a number), and
 // the others out of a text where none of their words follows a number. A currency written with "$" needs a "$".
 const LOCAL_MONEY_FROM_NUMBER = new RegExp(LOCAL_NUMBER_FIRST.join("|"), "giu");
-// Both cases written out: without the flag i, the search passes over a text's other letters at once.
-const RP_OR_RM = /[Rr](?:[Pp]\.?|[Mm])\s?\d/;
+// What stands before a number: read behind the first digit of each run (`numberRuns`), or behind the one whitespace
+// character there, instead of searched for across the text (a search for "Rp" or "RM" stopped at every "r").
+const SPACE = /\s/;
+const behindRun = (text: string, start: number): number => (SPACE.test(text.charAt(start - 1)) ? start - 1 : start);
+const lower = (text: string, at: number): number => text.charCodeAt(at) | 0x20;
+/** "Rp", "Rp." or "RM", in any case, before a number (/[Rr](?:[Pp]\.?|[Mm])\s?\d/). */
+function rpOrRmBefore(text: string, runs: readonly number[]): boolean {
+  for (let r = 0; r < runs.length; r += 2) {
+    const at = behindRun(text, runs[r]!);
+    if (lower(text, at - 1) === 0x6d && lower(text, at - 2) === 0x72) return true;
+    const p = text.charCodeAt(at - 1) === 0x2e ? at - 2 : at - 1;
+    if (lower(text, p) === 0x70 && lower(text, p - 1) === 0x72) return true;
+  }
+  return false;
+}
 // "NOK 2,1 millioner", "SEK 4 miljarder", "HUF 1 500 000": a code of the region before a number written the local way
 // (a scale word, a decimal comma or groups of three); "SEK 4 billion" is left to the English amounts. Searched apart,
 // only in a text with such a code before a number: checked behind every number, it made the amounts' search slower.
@@ -233,14 +246,23 @@ const REGION_CODE_MONEY = new RegExp(
   String.raw`\b(?<code7>${REGION_CODES})\s?(?:(?<n7>${LOCAL_NUM})\s?(?<s7>${localScaleAlt})(?![\p{L}])|(?<n8>\d{1,3}(?:[\u00a0\u202f .]\d{3})+(?:,\d{1,2})?(?![\d.,])|\d+,\d{1,2}(?![\d,]|\.\d)))`,
   "gu",
 );
-// Upper case only, as the codes are written: a search without the flag i passes over most of a text at once.
-const REGION_CODE_BEFORE = new RegExp(String.raw`\b(?:${REGION_CODES})\s?\d`);
+// Upper case only, as the codes are written.
+const REGION_CODE_SET = new Set(REGION_CODES.split("|"));
+const WORD_CHARACTER = /\w/;
+/** A code of the region (all three letters) before a number, a word's start (/\b(?:SEK|…|HRK)\s?\d/). */
+function regionCodeBefore(text: string, runs: readonly number[]): boolean {
+  for (let r = 0; r < runs.length; r += 2) {
+    const at = behindRun(text, runs[r]!);
+    if (at >= 3 && REGION_CODE_SET.has(text.slice(at - 3, at)) && !WORD_CHARACTER.test(text.charAt(at - 4))) return true;
+  }
+  return false;
+}
 // A bare "$" makes a local amount only before a number written the local way ("$1.234.567", "$ 69,1 тыс.") or after
 // a number ("64 500 $"): the English "$4.5 million" and "$97,500" leave out the sign-first alternatives, which were
 // tried at every "r" and "u". Looked for around each dollar sign: a search of the whole text cost what it saved.
 const LOCAL_DOLLAR_AFTER = /^\$\s?\d{1,3}(?:\.\d{3}|\d*,\d{1,2}(?!\d))/;
 const DIGIT_BEFORE_SIGN = /\d\s?$/;
-function hasLocalSign(text: string): boolean {
+function hasLocalSign(text: string, runs: readonly number[]): boolean {
   if (text.includes("€") || text.includes("₺")) return true;
   for (let i = text.indexOf("$"); i >= 0; i = text.indexOf("$", i + 1)) {
     const prev = text.charCodeAt(i - 1) | 0x20;
@@ -248,7 +270,7 @@ function hasLocalSign(text: string): boolean {
     if (prev === 0x72 || (prev === 0x73 && (text.charCodeAt(i - 2) | 0x20) === 0x75)) return true;
     if (DIGIT_BEFORE_SIGN.test(text.slice(Math.max(0, i - 2), i)) || LOCAL_DOLLAR_AFTER.test(text.slice(i, i + 16))) return true;
   }
-  return RP_OR_RM.test(text);
+  return rpOrRmBefore(text, runs);
 }
 // The forint is asked for by name: its beginning, "for", follows a number in most English texts.
 const LOCAL_WORDS = wordsAfterNumber([
@@ -257,8 +279,8 @@ const LOCAL_WORDS = wordsAfterNumber([
 ]);
 const FORINT = /forint/i;
 /** LOCAL_MONEY, or the part of it that can match `text`: undefined where none can. */
-function localMoney(text: string, after: AfterNumbers): RegExp | undefined {
-  if (hasLocalSign(text)) return LOCAL_MONEY;
+function localMoney(text: string, after: AfterNumbers, runs: readonly number[]): RegExp | undefined {
+  if (hasLocalSign(text, runs)) return LOCAL_MONEY;
   const may = mayFollow(after, LOCAL_WORDS) || FORINT.test(text);
   return may ? LOCAL_MONEY_FROM_NUMBER : undefined;
 }
@@ -346,8 +368,8 @@ export function extractFigures(text: string, published?: string | null, language
     const start = voteStart(text, m);
     if (value && free(start, m.index + m[0].length)) add({ kind: "vote", value, text: text.slice(start, m.index + m[0].length) }, start);
   }
-  const localAmounts = localMoney(text, after);
-  const regionCoded = REGION_CODE_BEFORE.test(text) ? matchAll(text, REGION_CODE_MONEY) : [];
+  const localAmounts = localMoney(text, after, runs);
+  const regionCoded = regionCodeBefore(text, runs) ? matchAll(text, REGION_CODE_MONEY) : [];
   for (const m of [...(localAmounts ? matchAll(text, localAmounts) : []), ...regionCoded]) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
@@ -458,8 +480,14 @@ function monthsAlone(text: string, published: string | null | undefined): Figure
 
 /** LOCAL_MONEY's matches as the extraction searches them, or everywhere (`everywhere`): for tests. */
 export const localMoneyMatches = (text: string, everywhere = false): Found[] => {
-  const pattern = everywhere ? LOCAL_MONEY : localMoney(text, afterNumbers(text));
+  const pattern = everywhere ? LOCAL_MONEY : localMoney(text, afterNumbers(text), numberRuns(text));
   return (pattern ? matchAll(text, pattern) : []).map((m) => ({ 0: m[0], index: m.index, groups: { ...m.groups } }));
+};
+
+/** Whether "Rp" or "RM", and a code of the region, stand before a number, as read behind the numbers: for tests. */
+export const signsBeforeNumbers = (text: string): [boolean, boolean] => {
+  const runs = numberRuns(text);
+  return [rpOrRmBefore(text, runs), regionCodeBefore(text, runs)];
 };
 
 /** LOCAL_YEAR's matches, each from its word, as a search from the word finds them (`asWritten`, for tests). */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dateMatches, extractFigures, localMoneyMatches, localYears, moneyMatches, percentMatches } from "../../../src/analysis/figures.js";
+import { dateMatches, extractFigures, localMoneyMatches, localYears, moneyMatches, percentMatches, signsBeforeNumbers } from "../../../src/analysis/figures.js";
 
 const money = (text: string) => extractFigures(text).filter((f) => f.kind === "money");
 /** Each figure as [kind, value, text as written]. */
@@ -413,6 +413,24 @@ describe("extractFigures: the searches left out where they cannot match", () => 
       { numRuns: 8000 },
     );
     expect(found).toBeGreaterThan(1000);
+  });
+
+  it("reads Rp, RM and the region's codes behind the numbers where a search of the text finds them", () => {
+    const pieces = [
+      "Rp", "rP", "Rp.", "RM", "rm", "R", "r", "p", "m", "M", ".", " ", "\u00a0", "  ", "\n", "5", "1.000", "12,5", "SEK", "NOK", "HUF", "sek",
+      "SE", "K", "EK", "xSEK", "_", "é", "SEK ", "RM ", "Rp. ", "a", "-",
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((parts) => parts.join(""));
+    const seen = [0, 0];
+    fc.assert(
+      fc.property(text, (t) => {
+        const searched = [/[Rr](?:[Pp]\.?|[Mm])\s?\d/.test(t), /\b(?:SEK|NOK|DKK|ISK|HUF|RON|CZK|PLN|BGN|HRK)\s?\d/.test(t)];
+        searched.forEach((yes, i) => (seen[i]! += yes ? 1 : 0));
+        expect(signsBeforeNumbers(t)).toEqual(searched);
+      }),
+      { numRuns: 8000 },
+    );
+    expect(Math.min(...seen)).toBeGreaterThan(100);
   });
 
   it("reads a year after a local date word from the year, and finds what the search from the word finds", () => {
