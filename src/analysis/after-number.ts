@@ -144,10 +144,14 @@ export function mayStartAt(text: string, at: number, words: WordsAfterNumber): b
 }
 
 /** The digits of the runs (`numberRuns`) whose end a word of `words` may start at: where such a pattern may match. */
-export function digitsBefore(text: string, runs: readonly number[], words: WordsAfterNumber): number[] {
+export const digitsBefore = (text: string, runs: readonly number[], words: WordsAfterNumber): number[] =>
+  digitsOfRuns(text, runs, (end) => mayStartAt(text, end, words));
+
+/** The digits of the runs (`numberRuns`) whose end `ends` accepts. */
+export function digitsOfRuns(text: string, runs: readonly number[], ends: (end: number) => boolean): number[] {
   const digits: number[] = [];
   for (let r = 0; r < runs.length; r += 2) {
-    if (!mayStartAt(text, runs[r + 1]!, words)) continue;
+    if (!ends(runs[r + 1]!)) continue;
     for (let i = runs[r]!; i < runs[r + 1]!; i++) {
       const c = text.charCodeAt(i);
       if (c >= 48 && c <= 57) digits.push(i);

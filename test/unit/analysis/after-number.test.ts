@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { afterNumbers, digitsBefore, mayFollow, mayStartAt, numberRuns, wordsAfterNumber } from "../../../src/analysis/after-number.js";
-import { COUNT, COUNT_AT, COUNT_WORDS } from "../../../src/analysis/counts.js";
+import { COUNT, COUNT_AT, COUNT_WORDS, VOTE, VOTE_AT, voteStarts } from "../../../src/analysis/counts.js";
 import { matchesAt } from "../../../src/analysis/matches.js";
 import { BASIS_POINT, BASIS_POINT_WORDS, PERIOD, PERIOD_WORDS } from "../../../src/analysis/measures.js";
 
@@ -120,6 +120,30 @@ describe("COUNT tried only at the digits before its words", () => {
         const searched = [...t.matchAll(COUNT)].map((m) => [m.index, m[0], { ...m.groups }]);
         found += searched.length;
         const tried = matchesAt(t, COUNT_AT, digitsBefore(t, numberRuns(t), COUNT_WORDS)).map((m) => [m.index, m[0], { ...m.groups }]);
+        expect(tried).toEqual(searched);
+      }),
+      { numRuns: 8000 },
+    );
+    expect(found).toBeGreaterThan(300);
+  });
+});
+
+describe("VOTE tried only at the digits of a number that a vote's next word or sign follows", () => {
+  it("finds what its search of the whole text finds", () => {
+    const pieces = [
+      "5", "12", "294", "1,000", "2026", " ", "  ", "\n", ",", "-", "–", "—", "/", ".", "votes", "vote", "VOTES", "to", "TO", "against",
+      "in favour", "for", "and", "voted ", "passed ", "vote of ", "margin of ", "tally", "votos", "a favor", "y", "en contra", "voti",
+      "voix", "contre", "Stimmen", "ſtimmen", "zu", "Zu", "賛成", "反対", "찬성", "반대", "票", "표", "、", "，", "赞成", "反对", "x", "the",
+      " votes to ", " VOTES against ", "voted 294", "passed 68-30", " votes in favour and ", " votos a favor y ", " en contra", " zu ",
+      " Stimmen", "-134 vote", " to ", "賛成308、反対", "찬성 308표, 반대 ", "票赞成、", "票反对", " voix contre ",
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(""));
+    let found = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const searched = [...t.matchAll(VOTE)].map((m) => [m.index, m[0], { ...m.groups }]);
+        found += searched.length;
+        const tried = matchesAt(t, VOTE_AT, voteStarts(t, numberRuns(t))).map((m) => [m.index, m[0], { ...m.groups }]);
         expect(tried).toEqual(searched);
       }),
       { numRuns: 8000 },
