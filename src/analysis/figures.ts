@@ -149,6 +149,17 @@ const mayHavePercent = (text: string, after: AfterNumbers): boolean =>
   text.includes("%") || text.includes("％") || mayFollow(after, PERCENT_WORDS);
 // Turkish writes the sign first: "%38".
 const PERCENT_BEFORE = /(?<![\w%])(?:%|yüzde\s)(?<n>\d+(?:[.,]\d+)?)(?![\d])/giu;
+const YUZDE = /yüzde\s/iuy;
+/** Whether a sign or "yüzde" stands right before a number's first digit: PERCENT_BEFORE is searched only then. */
+function percentSignBefore(text: string, runs: readonly number[]): boolean {
+  for (let r = 0; r < runs.length; r += 2) {
+    const start = runs[r]!;
+    if (text.charCodeAt(start - 1) === 0x25) return true;
+    YUZDE.lastIndex = start - 6;
+    if (start >= 6 && YUZDE.test(text)) return true;
+  }
+  return false;
+}
 
 // Amounts written the way most languages other than English write them: "2 millones de euros", "1,5 Mrd. Euro",
 // "Rp600 juta", "5 แสนบาท", "300 тысяч рублей" ("." groups thousands, "," is the decimal point).
@@ -415,7 +426,7 @@ export function extractFigures(text: string, published?: string | null, language
     if (low !== undefined) add({ kind: "percent", value: Number(low.replace(",", ".")), text: `${low}%` }, m.index);
     else add({ kind: "percent", value: g.dec !== undefined ? Number(g.dec.replace(/[,・]/, ".")) : toNumber(g.n ?? ""), text: m[0] }, m.index);
   }
-  for (const m of matchAll(text, PERCENT_BEFORE)) {
+  for (const m of percentSignBefore(text, runs) ? matchAll(text, PERCENT_BEFORE) : []) {
     if (free(m.index, m.index + m[0].length)) add({ kind: "percent", value: Number(m.groups!.n!.replace(",", ".")), text: m[0] }, m.index);
   }
   for (const m of mayFollow(after, BASIS_POINT_WORDS) ? matchAll(text, BASIS_POINT) : []) {
@@ -446,7 +457,7 @@ export function extractFigures(text: string, published?: string | null, language
     const value = g.y ?? String(ERA_START[g.era!]! + Number(g.n));
     if (free(m.index, m.index + m[0].length)) add({ kind: "date", value, text: m[0] }, m.index);
   }
-  for (const m of matchAll(text, FISCAL_YEAR)) {
+  for (const m of yearsApart(text, runs) ? matchAll(text, FISCAL_YEAR) : []) {
     // "2026-27" but not "2026-03" (a month) or "2025-26-01": the second part is the next year.
     if (Number(m.groups!.end) === (Number(m.groups!.y) + 1) % 100 && free(m.index, m.index + m[0].length)) add({ kind: "date", value: m.groups!.y!, text: m[0] }, m.index);
   }
@@ -464,6 +475,15 @@ export function extractFigures(text: string, published?: string | null, language
 }
 
 const DIGIT = /\d/;
+const YEAR_APART = /[-–/]\d/y;
+/** Whether a number's run ends with a dash or slash before a digit ("2026-27"): FISCAL_YEAR is searched only then. */
+function yearsApart(text: string, runs: readonly number[]): boolean {
+  for (let r = 1; r < runs.length; r += 2) {
+    YEAR_APART.lastIndex = runs[r]!;
+    if (YEAR_APART.test(text)) return true;
+  }
+  return false;
+}
 // DATE's one alternative without a digit, alone.
 const MONTH_ALONE_ONLY = new RegExp(MONTH_ALONE, "g");
 
@@ -482,6 +502,16 @@ function monthsAlone(text: string, published: string | null | undefined): Figure
 export const localMoneyMatches = (text: string, everywhere = false): Found[] => {
   const pattern = everywhere ? LOCAL_MONEY : localMoney(text, afterNumbers(text), numberRuns(text));
   return (pattern ? matchAll(text, pattern) : []).map((m) => ({ 0: m[0], index: m.index, groups: { ...m.groups } }));
+};
+
+/** PERCENT_BEFORE's and FISCAL_YEAR's matches where the extraction searches them, or everywhere: for tests. */
+export const signFirstMatches = (text: string, everywhere = false): string[][] => {
+  const runs = numberRuns(text);
+  const shown = (ms: RegExpExecArray[]) => ms.map((m) => `${m.index}:${m[0]}`);
+  return [
+    shown(everywhere || percentSignBefore(text, runs) ? matchAll(text, PERCENT_BEFORE) : []),
+    shown(everywhere || yearsApart(text, runs) ? matchAll(text, FISCAL_YEAR) : []),
+  ];
 };
 
 /** Whether "Rp" or "RM", and a code of the region, stand before a number, as read behind the numbers: for tests. */

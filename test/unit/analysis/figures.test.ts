@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dateMatches, extractFigures, localMoneyMatches, localYears, moneyMatches, percentMatches, signsBeforeNumbers } from "../../../src/analysis/figures.js";
+import { dateMatches, extractFigures, localMoneyMatches, localYears, moneyMatches, percentMatches, signFirstMatches, signsBeforeNumbers } from "../../../src/analysis/figures.js";
 
 const money = (text: string) => extractFigures(text).filter((f) => f.kind === "money");
 /** Each figure as [kind, value, text as written]. */
@@ -431,6 +431,24 @@ describe("extractFigures: the searches left out where they cannot match", () => 
       { numRuns: 8000 },
     );
     expect(Math.min(...seen)).toBeGreaterThan(100);
+  });
+
+  it("searches a percentage written after its sign and a fiscal year only where a number's run allows one", () => {
+    const pieces = [
+      "%", "yüzde", "YÜZDE", "Yüzde ", "yüzde ", "yüzde\u00a0", "üzde ", "5", "2026", "2025-26", "26", "-", "–", "/", " ", "x", "FY", "FY ", ".", ",",
+      "%5", "2,5", "a", "_",
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((parts) => parts.join(""));
+    const seen = [0, 0];
+    fc.assert(
+      fc.property(text, (t) => {
+        const everywhere = signFirstMatches(t, true);
+        everywhere.forEach((ms, i) => (seen[i]! += ms.length));
+        expect(signFirstMatches(t)).toEqual(everywhere);
+      }),
+      { numRuns: 8000 },
+    );
+    expect(Math.min(...seen)).toBeGreaterThan(300);
   });
 
   it("reads a year after a local date word from the year, and finds what the search from the word finds", () => {
