@@ -1,6 +1,6 @@
 import type { Figure } from "../core/article.js";
 import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT, POLISH_JOURNAL } from "./act-numbers.js";
-import { afterNumbers, type AfterNumbers, digitsBefore, mayFollow, mayStartAt, numberRuns, wordsAfterNumber } from "./after-number.js";
+import { afterNumbers, type AfterNumbers, digitsBefore, digitsOfRuns, mayFollow, mayStartAt, numberRuns, wordsAfterNumber } from "./after-number.js";
 import { alternation } from "./alternation.js";
 import { COUNT_AT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE_AT, voteStart, voteStarts, voteValue } from "./counts.js";
 import { isoDate, parseReference, type Reference } from "./dates.js";
@@ -147,6 +147,20 @@ const PERCENT_WORDS = wordsAfterNumber([
 ]);
 const mayHavePercent = (text: string, after: AfterNumbers): boolean =>
   text.includes("%") || text.includes("％") || mayFollow(after, PERCENT_WORDS);
+const RANGE_WORDS = wordsAfterNumber(RANGE_WORD.split("|"));
+// PERCENT tried at `percentStarts` (by `matchesAt`): every alternative starts with the number, and most numbers of a
+// text with a percentage are none.
+const PERCENT_AT = new RegExp(PERCENT.source, "iy");
+/**
+ * The digits where PERCENT may match: those of a number's run that a sign ends, or a Japanese decimal point
+ * ("0・5%"), a range's dash, or where a percent word or a range's word may start.
+ */
+const percentStarts = (text: string, runs: readonly number[]): number[] =>
+  digitsOfRuns(text, runs, (end) => {
+    const c = text.charCodeAt(end);
+    if (c === 0x25 || c === 0xff05 || c === 0x30fb || c === 0x2d || c === 0x2013) return true;
+    return mayStartAt(text, end, PERCENT_WORDS) || mayStartAt(text, end, RANGE_WORDS);
+  });
 // Turkish writes the sign first: "%38".
 const PERCENT_BEFORE = /(?<![\w%])(?:%|yüzde\s)(?<n>\d+(?:[.,]\d+)?)(?![\d])/giu;
 const YUZDE = /yüzde\s/iuy;
@@ -416,7 +430,7 @@ export function extractFigures(text: string, published?: string | null, language
     }
     add(figure, at);
   }
-  for (const m of mayHavePercent(text, after) ? matchAll(text, PERCENT) : []) {
+  for (const m of mayHavePercent(text, after) ? matchesAt(text, PERCENT_AT, percentStarts(text, runs)) : []) {
     if (!free(m.index, m.index + m[0].length)) continue;
     // "2.7pc" is a percentage as British and African papers write it; "10 PC" is a computer.
     if (/P[Cc]$|pC$/.test(m[0])) continue;
@@ -540,7 +554,9 @@ export const dateMatches = (text: string, asWritten = false): Array<[number, str
 
 /** PERCENT's matches as the extraction searches them (only where one may be), or everywhere (`everywhere`): for tests. */
 export const percentMatches = (text: string, everywhere = false): string[] =>
-  (everywhere || mayHavePercent(text, afterNumbers(text)) ? matchAll(text, PERCENT) : []).map((m) => `${m.index}:${m[0]}`);
+  (everywhere ? matchAll(text, PERCENT) : mayHavePercent(text, afterNumbers(text)) ? matchesAt(text, PERCENT_AT, percentStarts(text, numberRuns(text))) : []).map(
+    (m) => `${m.index}:${m[0]}`,
+  );
 
 /** Every money match as MONEY finds it, by its own scan (`scan`) and from the numbers (as the extraction does): for tests. */
 export const moneyMatches = (text: string, scan = false): Found[] =>
