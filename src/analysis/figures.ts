@@ -351,61 +351,9 @@ const DATE_FORMS = [
   // A year alone in CJK ("2025年度", "2018年の弱気相場"), after the full dates that start the same way.
   String.raw`(?<![\d])(?<y8>(?:19|20)\d\d)\s?[年년](?!\s?\d)`,
 ];
-// The dates as written above, MONTH_ALONE and YEAR_ALONE last (DATE): for tests, which compare the search with it.
+// The dates as written above, MONTH_ALONE and YEAR_ALONE last: for tests, which compare DATE with it.
 const DATE_AS_WRITTEN = [...DATE_FORMS, MONTH_ALONE, YEAR_ALONE].join("|");
-// DATE tried only where a date may start (`dateWindows`): every form but a month alone has a digit within DATE_REACH
-// characters of its start ("September of 2025", "Throughout 2025"), and a month alone ("since December") is its full
-// name after a word of at most ten letters. From each place tried, the first date that starts within DATE_SPAN
-// characters is found at once (the lazy prefix tries each start in turn, as a search does).
-const DATE_REACH = "September of ".length;
-const MONTH_WORD_REACH = "Throughout ".length;
-const DATE_SPAN = 48;
-const DATE_AT = new RegExp(String.raw`[^]{0,${DATE_SPAN}}?(?<date>${DATE_AS_WRITTEN})`, "y");
-const FULL_MONTH = /January|February|March|April|May|June|July|August|September|October|November|December/g;
-
-/** Where a date may start, as ranges (flat: start, end), in order and apart. */
-function dateWindows(text: string, runs: readonly number[]): number[] {
-  const ranges: Array<[number, number]> = [];
-  for (let r = 0; r < runs.length; r += 2) {
-    for (let i = runs[r]!; i < runs[r + 1]!; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 48 && c <= 57) ranges.push([Math.max(0, i - DATE_REACH), i + 1]);
-    }
-  }
-  FULL_MONTH.lastIndex = 0;
-  for (let m = FULL_MONTH.exec(text); m; m = FULL_MONTH.exec(text)) ranges.push([Math.max(0, m.index - MONTH_WORD_REACH), m.index]);
-  FULL_MONTH.lastIndex = 0;
-  ranges.sort((a, b) => a[0] - b[0]);
-  const windows: number[] = [];
-  for (const [start, end] of ranges) {
-    const last = windows.length - 1;
-    if (last > 0 && start <= windows[last]!) windows[last] = Math.max(windows[last]!, end);
-    else windows.push(start, end);
-  }
-  return windows;
-}
-
-/** DATE's matches, tried only in `windows`: the same matches, starts and groups (and the group `date`, the match). */
-function datesIn(text: string, windows: readonly number[]): Found[] {
-  const found: Found[] = [];
-  let from = 0;
-  for (let w = 0; w < windows.length; w += 2) {
-    for (let at = Math.max(windows[w]!, from); at < windows[w + 1]!; ) {
-      DATE_AT.lastIndex = at;
-      const m = DATE_AT.exec(text);
-      if (!m) {
-        at += DATE_SPAN + 1;
-        continue;
-      }
-      const date = m.groups!.date!;
-      const index = m.index + m[0].length - date.length;
-      found.push({ 0: date, index, groups: m.groups! });
-      from = at = Math.max(index + date.length, index + 1);
-    }
-  }
-  DATE_AT.lastIndex = 0;
-  return found;
-}
+const DATE = new RegExp(DATE_AS_WRITTEN, "g");
 
 /**
  * Every money amount, percentage and date in the text; `published` (ISO) supplies missing years and months.
@@ -499,7 +447,7 @@ export function extractFigures(text: string, published?: string | null, language
     if (!before(m.index, MEASURE_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "basis-points", value: basisPoints(m.groups!), text: m[0] }, m.index);
   }
   const reference = parseReference(published);
-  for (const m of datesIn(text, dateWindows(text, runs))) {
+  for (const m of matchAll(text, DATE)) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
     const value = dateValue(g, reference);
@@ -598,10 +546,10 @@ export function localYears(text: string, asWritten = false): Found[] {
 
 /** DATE's matches, or those of the patterns as written (`asWritten`), each with the groups it set: for tests. */
 export const dateMatches = (text: string, asWritten = false): Array<[number, string, string[][]]> =>
-  (asWritten ? matchAll(text, new RegExp(DATE_AS_WRITTEN, "g")) : datesIn(text, dateWindows(text, numberRuns(text)))).map((m) => [
+  matchAll(text, asWritten ? new RegExp(DATE_AS_WRITTEN, "g") : DATE).map((m) => [
     m.index,
     m[0],
-    Object.entries(m.groups ?? {}).filter((e): e is [string, string] => e[1] !== undefined && e[0] !== "date"),
+    Object.entries(m.groups ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
   ]);
 
 /** PERCENT's matches as the extraction searches them (only where one may be), or everywhere (`everywhere`): for tests. */

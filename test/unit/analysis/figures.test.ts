@@ -473,24 +473,11 @@ describe("extractFigures: the searches left out where they cannot match", () => 
     expect(found).toBeGreaterThan(300);
   });
 
-  it("finds a date after a long stretch where one may start but none does", () => {
-    for (let k = 0; k < 90; k++) {
-      for (const text of ["7 ".repeat(k) + "in May 2024", "7 ".repeat(k) + " since December", "x7".repeat(k) + "Throughout 2024, 5 May"]) {
-        expect(dateMatches(text)).toEqual(dateMatches(text, true));
-        expect(dateMatches(text).length).toBeGreaterThan(0);
-      }
-    }
-  });
-
   it("reads a date word once for a month and a year after it, and finds what the patterns as written find", () => {
     const date = [
       "in", "In", "by", "since", "through", "Through", "end of", "End of", "early", "Late", "before", "x", "the", " ", " ", ",", "-", "/",
       "\n", "January", "May", "December", "Dec.", "Sept", "2024", "1999", "2025-26", "5", "12", "5th", "of", "年", "月", "日",
       "in May", "Through December", "through 2024", "since 2024", "by 2025-26", "End of March", "5 May", "May 5, 2024", "2024年5月",
-      // The longest words before a date's first digit or a month alone, and stretches without a digit longer than
-      // the span tried from one place: the search tries only where a date may start.
-      "September of", "September", "Throughout", "throughout", "Between", "1999-01-02", "12/25/2025", "5日", "y".repeat(30), "z".repeat(49),
-      "Throughout December", "September of 2025", "Throughout 2024",
     ];
     const text = fc.array(fc.constantFrom(...date), { maxLength: 10 }).map((parts) => parts.join(""));
     let found = 0;
