@@ -325,7 +325,8 @@ const YEAR_NUMBER_ALONE = String.raw`(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`;
 const LOCAL_YEAR_WORDS = String.raw`\b(?:[Dd]el?|[Ee][nm]|[Nn]el|[Ii]m Jahr|[Dd]epuis|[Dd]ès|[Dd]esde|[Hh]asta|[Aa]té|[Dd]al|[Ss]eit|[Bb]is)\s`;
 // Searched from the year, its word checked behind it (the group `word`): searched from the word, the search tried
 // it at every "de", "en" and "el" of a text. No word ends another's at a word's start: the same word is read.
-const LOCAL_YEAR = new RegExp(String.raw`(?<=(?<word>${LOCAL_YEAR_WORDS}))${YEAR_NUMBER_ALONE}`, "g");
+// The year comes first, so that the search passes over everything but a "1" or "2" at once.
+const LOCAL_YEAR = new RegExp(String.raw`(?<y6>(?:19|20)\d\d)(?<=(?<word>${LOCAL_YEAR_WORDS})\d{4})\b(?![-–/]\d)`, "g");
 // A year before the word for "year" or a locative ending ("2020 года", "2021 року", "2020 roku", "2023'te",
 // "2024 yılında"), and a Japanese era year ("令和6年", "令和6事務年度" is 2024).
 // Hungarian case endings after a hyphen ("2025-ben", "2025-ös", "2025-től"), Estonian and Latvian words after a
