@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { afterNumbers, digitsBefore, mayFollow, mayStartAt, numberRuns, wordsAfterNumber } from "../../../src/analysis/after-number.js";
 import { COUNT, COUNT_AT, COUNT_WORDS, VOTE, VOTE_AT, voteStarts } from "../../../src/analysis/counts.js";
+import { LOCAL_DATE, LOCAL_DATE_AT, localDateStarts } from "../../../src/analysis/local-dates.js";
 import { matchesAt } from "../../../src/analysis/matches.js";
 import { BASIS_POINT, BASIS_POINT_WORDS, PERIOD, PERIOD_WORDS } from "../../../src/analysis/measures.js";
 
@@ -149,5 +150,28 @@ describe("VOTE tried only at the digits of a number that a vote's next word or s
       { numRuns: 8000 },
     );
     expect(found).toBeGreaterThan(300);
+  });
+});
+
+describe("LOCAL_DATE tried only at a day before a month, a year after a space, and a bracket before a number", () => {
+  it("finds what its search of the whole text finds", () => {
+    const pieces = [
+      "5", "14", "1", "2025", "1999", "2568", "20", "19", " ", "  ", "\n", "\u00a0", ".", ",", "-", "(", ")", "/", "º", "er", "de ", "del ",
+      "marzo", "Marzo", "MARZO", "Juni", "juillet", "Temmuz", "Aralık", "июля", "พฤศจิกายน", "ม.ค.", "ene", "sept", "Jänner", "x", "the",
+      "em", "seit", "desde", "в", "году", "г.", "năm", "tháng", "لسنة", "2011-12", "(10/11)", "14 de marzo de 2025", "30. Juni 2024",
+      "1er juillet", "em 2024", "в 2025 году", "marzo de 2025",
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(""));
+    let found = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const searched = [...t.matchAll(LOCAL_DATE)].map((m) => [m.index, m[0], { ...m.groups }]);
+        found += searched.length;
+        const tried = matchesAt(t, LOCAL_DATE_AT, localDateStarts(t, numberRuns(t))).map((m) => [m.index, m[0], { ...m.groups }]);
+        expect(tried).toEqual(searched);
+      }),
+      { numRuns: 8000 },
+    );
+    expect(found).toBeGreaterThan(1000);
   });
 });
