@@ -4,7 +4,7 @@
 
 /**
  * The words' beginnings: their first three characters, or the whole word when it is shorter, folded as the
- * patterns (flag i) compare them. Each is a number: its characters' codes, 16 bits each.
+ * patterns (flag i) compare them. Each is a number: its characters' codes mixed (`mix`).
  */
 export interface WordsAfterNumber {
   three: Set<number>;
@@ -39,7 +39,10 @@ function folded(code: number): number {
 // \w, folded: a character outside ASCII that `folded` knows is none (ſ and K, which are, are not known).
 const isWordCharacter = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || code === 95;
 
-const key = (codes: readonly number[]): number => codes.reduce((k, c) => k * 0x10000 + c, 0);
+// A beginning's key: its characters' codes mixed into a small integer (a larger one made every lookup slower). Two
+// beginnings may share a key: then a word is looked for where it is not, never missed where it is.
+const mix = (k: number, c: number): number => (k * 0x10003 + c) & 0x3fffffff;
+const key = (codes: readonly number[]): number => codes.slice(1).reduce(mix, codes[0]!);
 
 /**
  * The beginnings of `words` (literal words, or regex alternatives whose beginning is literal), and of `letters`:
@@ -78,7 +81,7 @@ export function wordsAfterNumber(words: readonly string[], letters = ""): WordsA
  */
 export interface AfterNumbers {
   unknown: boolean;
-  /** Each beginning as [first character, first two, all three], keyed as in WordsAfterNumber. */
+  /** Each beginning as [first character, second character, first two, all three], keyed as in WordsAfterNumber. */
   keys: number[];
 }
 
@@ -98,7 +101,8 @@ export function afterNumbers(text: string): AfterNumbers {
       found.unknown = true;
       break;
     }
-    found.keys.push(c0, c0 * 0x10000 + c1, (c0 * 0x10000 + c1) * 0x10000 + c2);
+    const two = mix(c0, c1);
+    found.keys.push(c0, c1, two, mix(two, c2));
   }
   CANDIDATE.lastIndex = 0;
   return found;
@@ -108,9 +112,9 @@ export function afterNumbers(text: string): AfterNumbers {
 export function mayFollow(after: AfterNumbers, words: WordsAfterNumber): boolean {
   if (after.unknown) return true;
   const { keys } = after;
-  for (let i = 0; i < keys.length; i += 3) {
-    if (words.one.has(keys[i]!) || words.two.has(keys[i + 1]!) || words.three.has(keys[i + 2]!)) return true;
-    if (words.letters.has(keys[i]!) && !isWordCharacter(keys[i + 1]! % 0x10000)) return true;
+  for (let i = 0; i < keys.length; i += 4) {
+    if (words.one.has(keys[i]!) || words.two.has(keys[i + 2]!) || words.three.has(keys[i + 3]!)) return true;
+    if (words.letters.has(keys[i]!) && !isWordCharacter(keys[i + 1]!)) return true;
   }
   return false;
 }
@@ -139,8 +143,8 @@ export function mayStartAt(text: string, at: number, words: WordsAfterNumber): b
   const c1 = folded(text.charCodeAt(at + 1));
   const c2 = folded(text.charCodeAt(at + 2));
   if (c0 === NONE || c1 === NONE || c2 === NONE) return true;
-  const two = c0 * 0x10000 + c1;
-  return words.one.has(c0) || words.two.has(two) || words.three.has(two * 0x10000 + c2) || (words.letters.has(c0) && !isWordCharacter(c1));
+  const two = mix(c0, c1);
+  return words.one.has(c0) || words.two.has(two) || words.three.has(mix(two, c2)) || (words.letters.has(c0) && !isWordCharacter(c1));
 }
 
 /** The digits of the runs (`numberRuns`) whose end a word of `words` may start at: where such a pattern may match. */
