@@ -381,7 +381,7 @@ export function extractFigures(text: string, published?: string | null, language
   // An act's number first: "Resolution 5/2025" is neither a date nor an amount.
   const before = (index: number, re: RegExp) => index > 0 && re.test(text[index - 1]!);
   for (const m of matchAll(text, ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: (m.groups!.id ?? m.groups!.bracketed)!, text: m[0] }, m.index);
-  for (const m of matchAll(text, NUMBERED_ACT)) {
+  for (const m of numberedActMay(text, runs) ? matchAll(text, NUMBERED_ACT) : []) {
     const id = m.groups!.id ?? m.groups!.id2 ?? m.groups!.id3 ?? m.groups!.id5!;
     if (!before(m.index, ACT_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "act", value: id, text: m[0] }, m.index);
   }
@@ -490,6 +490,17 @@ export function extractFigures(text: string, published?: string | null, language
 }
 
 const DIGIT = /\d/;
+// What follows the number of an act cited by its number (NUMBERED_ACT): a slash or dash before its year ("Nº
+// 109/2024"), a colon before its number ("(2025:1378)"), "sayılı", or "évi". Where no number's run ends at one, the
+// pattern is not searched.
+const AFTER_ACT_NUMBER = /[-/:sé]/iuy;
+function numberedActMay(text: string, runs: readonly number[]): boolean {
+  for (let r = 1; r < runs.length; r += 2) {
+    AFTER_ACT_NUMBER.lastIndex = runs[r]!;
+    if (AFTER_ACT_NUMBER.test(text)) return true;
+  }
+  return false;
+}
 const YEAR_APART = /[-–/]\d/y;
 /** Whether a number's run ends with a dash or slash before a digit ("2026-27"): FISCAL_YEAR is searched only then. */
 function yearsApart(text: string, runs: readonly number[]): boolean {
@@ -519,13 +530,14 @@ export const localMoneyMatches = (text: string, everywhere = false): Found[] => 
   return (pattern ? matchAll(text, pattern) : []).map((m) => ({ 0: m[0], index: m.index, groups: { ...m.groups } }));
 };
 
-/** PERCENT_BEFORE's and FISCAL_YEAR's matches where the extraction searches them, or everywhere: for tests. */
+/** PERCENT_BEFORE's, FISCAL_YEAR's and NUMBERED_ACT's matches where the extraction searches them, or everywhere: for tests. */
 export const signFirstMatches = (text: string, everywhere = false): string[][] => {
   const runs = numberRuns(text);
   const shown = (ms: RegExpExecArray[]) => ms.map((m) => `${m.index}:${m[0]}`);
   return [
     shown(everywhere || percentSignBefore(text, runs) ? matchAll(text, PERCENT_BEFORE) : []),
     shown(everywhere || yearsApart(text, runs) ? matchAll(text, FISCAL_YEAR) : []),
+    shown(everywhere || numberedActMay(text, runs) ? matchAll(text, NUMBERED_ACT) : []),
   ];
 };
 

@@ -436,13 +436,14 @@ describe("extractFigures: the searches left out where they cannot match", () => 
     expect(Math.min(...seen)).toBeGreaterThan(100);
   });
 
-  it("searches a percentage written after its sign and a fiscal year only where a number's run allows one", () => {
+  it("searches a percentage written after its sign, a fiscal year and an act by its number only where a number's run allows one", () => {
     const pieces = [
       "%", "yüzde", "YÜZDE", "Yüzde ", "yüzde ", "yüzde\u00a0", "üzde ", "5", "2026", "2025-26", "26", "-", "–", "/", " ", "x", "FY", "FY ", ".", ",",
-      "%5", "2,5", "a", "_",
+      "%5", "2,5", "a", "_", "Nº ", "No. ", "nr.", "№", "109/2024", "7518", " sayılı", " SAYILI", " ſayılı", "(", ")", ":", "2025:1378",
+      "2024. évi VII. törvény", " ÉVI ", "VII.", " törvény",
     ];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((parts) => parts.join(""));
-    const seen = [0, 0];
+    const seen = [0, 0, 0];
     fc.assert(
       fc.property(text, (t) => {
         const everywhere = signFirstMatches(t, true);
