@@ -67,8 +67,8 @@ const SIGN_BEHIND = [
   String.raw`(?<=(?<symPrefix>(?<sym>${symbolAlt})\s?))${SYMBOL_AMOUNT}`,
   String.raw`(?<=(?<codePrefix>\b(?<code>${CODES})\s?))${CODE_AMOUNT}`,
 ];
-// Every alternative starts at a digit: said first, so that the search skips other characters at once.
-// Sticky: tried only at the digits where a match may start (`moneyStarts`), not searched for.
+// Every alternative starts at a digit, said first. Sticky: tried only at the digits where a match may start
+// (`moneyStarts`), not searched for.
 const MONEY_FROM_NUMBER = new RegExp(String.raw`(?=\d)(?:` + [...SIGN_BEHIND, ...NUMBER_FIRST].join("|") + ")", "iuy");
 // The same without the alternatives that start with the number, for a text where none of their words follows a
 // number (a scale, a code, a currency's name, a CJK unit): there they cannot match, and they were most of the cost.
