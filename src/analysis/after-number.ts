@@ -4,7 +4,7 @@
 
 /**
  * The words' beginnings: their first three characters, or the whole word when it is shorter, folded as the
- * patterns (flag i) compare them. Each is a number: its characters' codes, 16 bits each.
+ * patterns (flag i) compare them. Each is a number: its characters' codes mixed (`mix`).
  */
 export interface WordsAfterNumber {
   three: Set<number>;
@@ -39,7 +39,10 @@ function folded(code: number): number {
 // \w, folded: a character outside ASCII that `folded` knows is none (ſ and K, which are, are not known).
 const isWordCharacter = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || code === 95;
 
-const key = (codes: readonly number[]): number => codes.reduce((k, c) => k * 0x10000 + c, 0);
+// A beginning's key: its characters' codes mixed into a small integer (a larger one made every lookup slower). Two
+// beginnings may share a key: then a word is looked for where it is not, never missed where it is.
+const mix = (k: number, c: number): number => (k * 0x10003 + c) & 0x3fffffff;
+const key = (codes: readonly number[]): number => codes.slice(1).reduce(mix, codes[0]!);
 
 /**
  * The beginnings of `words` (literal words, or regex alternatives whose beginning is literal), and of `letters`:
@@ -78,7 +81,7 @@ export function wordsAfterNumber(words: readonly string[], letters = ""): WordsA
  */
 export interface AfterNumbers {
   unknown: boolean;
-  /** Each beginning as [first character, first two, all three], keyed as in WordsAfterNumber. */
+  /** Each beginning as [first character, second character, first two, all three], keyed as in WordsAfterNumber. */
   keys: number[];
 }
 
@@ -98,7 +101,8 @@ export function afterNumbers(text: string): AfterNumbers {
       found.unknown = true;
       break;
     }
-    found.keys.push(c0, c0 * 0x10000 + c1, (c0 * 0x10000 + c1) * 0x10000 + c2);
+    const two = mix(c0, c1);
+    found.keys.push(c0, c1, two, mix(two, c2));
   }
   CANDIDATE.lastIndex = 0;
   return found;
@@ -108,9 +112,54 @@ export function afterNumbers(text: string): AfterNumbers {
 export function mayFollow(after: AfterNumbers, words: WordsAfterNumber): boolean {
   if (after.unknown) return true;
   const { keys } = after;
-  for (let i = 0; i < keys.length; i += 3) {
-    if (words.one.has(keys[i]!) || words.two.has(keys[i + 1]!) || words.three.has(keys[i + 2]!)) return true;
-    if (words.letters.has(keys[i]!) && !isWordCharacter(keys[i + 1]! % 0x10000)) return true;
+  for (let i = 0; i < keys.length; i += 4) {
+    if (words.one.has(keys[i]!) || words.two.has(keys[i + 2]!) || words.three.has(keys[i + 3]!)) return true;
+    if (words.letters.has(keys[i]!) && !isWordCharacter(keys[i + 1]!)) return true;
   }
   return false;
+}
+
+// The run of a number: its digits and what may stand between them and a word after them in the amounts'
+// patterns (grouping and decimal signs, apostrophes, whitespace). A pattern that reads a number and then a word
+// has the word start where the run ends: no word begins with one of these characters.
+const RUN = /\d[\d.,'’\s]*/g;
+
+/** The runs of the text's numbers, flat: where each run's first digit is, then where the run ends. */
+export function numberRuns(text: string): number[] {
+  const runs: number[] = [];
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) runs.push(m.index, RUN.lastIndex);
+  RUN.lastIndex = 0;
+  return runs;
+}
+
+/**
+ * False only when no word of `words` can start at `at` (where a number's run ends): `mayFollow` for one place.
+ * True where a character there is one `folded` does not know, or the text ends within three characters.
+ */
+export function mayStartAt(text: string, at: number, words: WordsAfterNumber): boolean {
+  if (at + 3 > text.length) return true;
+  const c0 = folded(text.charCodeAt(at));
+  const c1 = folded(text.charCodeAt(at + 1));
+  const c2 = folded(text.charCodeAt(at + 2));
+  if (c0 === NONE || c1 === NONE || c2 === NONE) return true;
+  const two = mix(c0, c1);
+  return words.one.has(c0) || words.two.has(two) || words.three.has(mix(two, c2)) || (words.letters.has(c0) && !isWordCharacter(c1));
+}
+
+/** The digits of the runs (`numberRuns`) whose end a word of `words` may start at: where such a pattern may match. */
+export const digitsBefore = (text: string, runs: readonly number[], words: WordsAfterNumber): number[] =>
+  digitsOfRuns(text, runs, (end) => mayStartAt(text, end, words));
+
+/** The digits of the runs (`numberRuns`) whose end `ends` accepts. */
+export function digitsOfRuns(text: string, runs: readonly number[], ends: (end: number) => boolean): number[] {
+  const digits: number[] = [];
+  for (let r = 0; r < runs.length; r += 2) {
+    if (!ends(runs[r + 1]!)) continue;
+    for (let i = runs[r]!; i < runs[r + 1]!; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits.push(i);
+    }
+  }
+  return digits;
 }

@@ -2,7 +2,7 @@
 // "26社", "거래소 5곳") and how a legislature voted ("by 308 votes to 122", "voted 294-134", "68 votos a favor").
 // Only counts of the things regulation is about: a number before any noun would flood an alert's key figures.
 
-import { wordsAfterNumber } from "./after-number.js";
+import { digitsOfRuns, wordsAfterNumber } from "./after-number.js";
 import { alternation } from "./alternation.js";
 import { fifteenDigits } from "./precision.js";
 
@@ -67,6 +67,11 @@ export const COUNT = new RegExp(
   "giu",
 );
 /**
+ * COUNT tried at the digits where it may match (`matchesAt` at `digitsBefore(text, runs, COUNT_WORDS)`): every
+ * alternative starts with the number, and a search tried its words after every digit.
+ */
+export const COUNT_AT = new RegExp(COUNT.source, "iuy");
+/**
  * A count's number starts a word of a spaced script ("B2 firms" is no count); Chinese, Japanese and Korean glue it
  * to the word before. Checked by the caller: a lookbehind would run at every position.
  */
@@ -107,6 +112,17 @@ const VOTE_PATTERNS = [
   String.raw`(?<f8>\d{1,4})\s?[票]\s?(?:赞成|贊成)[、,，\s]+(?<a8>\d{1,4})\s?[票]\s?(?:反对|反對)`,
 ];
 export const VOTE = new RegExp(VOTE_PATTERNS.join("|"), "giu");
+// What may come first after a vote's first number and the spaces and commas after it: "votes", "votos", "voti", "voix",
+// "Stimmen", "zu", "to", a dash, a counter or comma of Chinese, Japanese and Korean, "反対", "반대".
+const VOTE_NEXT = /[vtzs\-–—票표명、，反반]/iuy;
+/** VOTE tried at `voteStarts` (by `matchesAt`): every alternative starts with the number, and most numbers are no vote. */
+export const VOTE_AT = new RegExp(VOTE.source, "iuy");
+/** The digits where VOTE may match: those of a number's run (`numberRuns`) that one of VOTE_NEXT's characters ends. */
+export const voteStarts = (text: string, runs: readonly number[]): number[] =>
+  digitsOfRuns(text, runs, (end) => {
+    VOTE_NEXT.lastIndex = end;
+    return VOTE_NEXT.test(text);
+  });
 
 /** "308-122" from whichever pattern matched. */
 export function voteValue(groups: Record<string, string | undefined>): string | undefined {

@@ -1,11 +1,11 @@
 import type { Figure } from "../core/article.js";
 import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT, POLISH_JOURNAL } from "./act-numbers.js";
-import { afterNumbers, type AfterNumbers, mayFollow, wordsAfterNumber } from "./after-number.js";
+import { afterNumbers, type AfterNumbers, digitsBefore, digitsOfRuns, mayFollow, mayStartAt, numberRuns, wordsAfterNumber } from "./after-number.js";
 import { alternation } from "./alternation.js";
-import { COUNT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE, voteStart, voteValue } from "./counts.js";
+import { COUNT_AT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE_AT, voteStart, voteStarts, voteValue } from "./counts.js";
 import { isoDate, parseReference, type Reference } from "./dates.js";
-import { hasVietnameseDate, LOCAL_DATE, localDateStart, localDateValue, REGION_DATE, VIETNAMESE_DATE } from "./local-dates.js";
-import { matchAll } from "./matches.js";
+import { hasVietnameseDate, LOCAL_DATE_AT, localDateStart, localDateStarts, localDateValue, REGION_DATE, VIETNAMESE_DATE } from "./local-dates.js";
+import { matchAll, matchesAt } from "./matches.js";
 import { fifteenDigits } from "./precision.js";
 import { BASIS_POINT, BASIS_POINT_WORDS, basisPoints, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, PERIOD_WORDS, periodValue } from "./measures.js";
 
@@ -67,13 +67,14 @@ const SIGN_BEHIND = [
   String.raw`(?<=(?<symPrefix>(?<sym>${symbolAlt})\s?))${SYMBOL_AMOUNT}`,
   String.raw`(?<=(?<codePrefix>\b(?<code>${CODES})\s?))${CODE_AMOUNT}`,
 ];
-// Every alternative starts at a digit: said first, so that the search skips other characters at once.
-const MONEY_FROM_NUMBER = new RegExp(String.raw`(?=\d)(?:` + [...SIGN_BEHIND, ...NUMBER_FIRST].join("|") + ")", "giu");
+// Every alternative starts at a digit, said first. Sticky: tried only at the digits where a match may start
+// (`moneyStarts`), not searched for.
+const MONEY_FROM_NUMBER = new RegExp(String.raw`(?=\d)(?:` + [...SIGN_BEHIND, ...NUMBER_FIRST].join("|") + ")", "iuy");
 // The same without the alternatives that start with the number, for a text where none of their words follows a
 // number (a scale, a code, a currency's name, a CJK unit): there they cannot match, and they were most of the cost.
 // A sign or code is right behind the number, so no digit, point or comma is: said first, so that the search
 // passes over the rest of a number at once.
-const MONEY_FROM_SIGN = new RegExp(String.raw`(?=\d)(?<![\d.,])(?:` + SIGN_BEHIND.join("|") + ")", "giu");
+const MONEY_FROM_SIGN = new RegExp(String.raw`(?=\d)(?<![\d.,])(?:` + SIGN_BEHIND.join("|") + ")", "iuy");
 const NUMBER_FIRST_WORDS = wordsAfterNumber(
   [
     ...SCALE_WORDS.split("|"), ...CODES.split("|"), ...Object.keys(WORDS), ...CJK_CURRENCY.split("|"),
@@ -84,6 +85,38 @@ const NUMBER_FIRST_WORDS = wordsAfterNumber(
 /** The search from the number for `text`: without the alternatives that start with it where they cannot match. */
 const moneyFromNumber = (text: string, after = afterNumbers(text)): RegExp =>
   mayFollow(after, NUMBER_FIRST_WORDS) ? MONEY_FROM_NUMBER : MONEY_FROM_SIGN;
+// The last characters of the signs and codes, in both cases (and the Kelvin sign and long s, which the flags iu
+// read as "k" and "s"): a sign or code behind a number ends with one, right before it or before one space.
+const SIGN_ENDS = new Set<number>();
+for (const sign of [...Object.keys(SYMBOLS), ...CODES.split("|")]) {
+  const last = sign.at(-1)!;
+  for (const c of [last, last.toLowerCase(), last.toUpperCase(), ...(/k/i.test(last) ? ["\u212a"] : []), ...(/s/i.test(last) ? ["\u017f"] : [])]) {
+    SIGN_ENDS.add(c.charCodeAt(0));
+  }
+}
+/** Whether a sign or code may stand behind the digit at `at`, or behind the one space before it. */
+function signBehind(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  if (SIGN_ENDS.has(c)) return true;
+  // Every whitespace character (and more: the check only has to miss none).
+  const space = c === 32 || (c >= 9 && c <= 13) || c >= 0x80;
+  return space && SIGN_ENDS.has(text.charCodeAt(at - 2));
+}
+/**
+ * The digits where MONEY_FROM_NUMBER may match: a sign or code is behind the digit, or a word of its amounts may
+ * start where the digit's run ends. Everywhere else every alternative fails, and they are costly to try.
+ */
+function moneyStarts(text: string, runs: readonly number[]): number[] {
+  const starts: number[] = [];
+  for (let r = 0; r < runs.length; r += 2) {
+    const word = mayStartAt(text, runs[r + 1]!, NUMBER_FIRST_WORDS);
+    for (let i = runs[r]!; i < runs[r + 1]!; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57 && (word || signBehind(text, i))) starts.push(i);
+    }
+  }
+  return starts;
+}
 // The Nordic, Baltic, Central and South-East European words decline ("3,5 procenta", "6,50 százalékos", "2,2
 // prosenttia", "2,5 posto"); a word that goes on into a percentage point ("százalékpont", "prosenttiyksikkö",
 // "procentpunkti") is left to BASIS_POINT.
@@ -114,8 +147,33 @@ const PERCENT_WORDS = wordsAfterNumber([
 ]);
 const mayHavePercent = (text: string, after: AfterNumbers): boolean =>
   text.includes("%") || text.includes("％") || mayFollow(after, PERCENT_WORDS);
+const RANGE_WORDS = wordsAfterNumber(RANGE_WORD.split("|"));
+// PERCENT tried at `percentStarts` (by `matchesAt`): every alternative starts with the number, and most numbers of a
+// text with a percentage are none.
+const PERCENT_AT = new RegExp(PERCENT.source, "iy");
+/**
+ * The digits where PERCENT may match: those of a number's run that a sign ends, or a Japanese decimal point
+ * ("0・5%"), a range's dash, or where a percent word or a range's word may start.
+ */
+const percentStarts = (text: string, runs: readonly number[]): number[] =>
+  digitsOfRuns(text, runs, (end) => {
+    const c = text.charCodeAt(end);
+    if (c === 0x25 || c === 0xff05 || c === 0x30fb || c === 0x2d || c === 0x2013) return true;
+    return mayStartAt(text, end, PERCENT_WORDS) || mayStartAt(text, end, RANGE_WORDS);
+  });
 // Turkish writes the sign first: "%38".
 const PERCENT_BEFORE = /(?<![\w%])(?:%|yüzde\s)(?<n>\d+(?:[.,]\d+)?)(?![\d])/giu;
+const YUZDE = /yüzde\s/iuy;
+/** Whether a sign or "yüzde" stands right before a number's first digit: PERCENT_BEFORE is searched only then. */
+function percentSignBefore(text: string, runs: readonly number[]): boolean {
+  for (let r = 0; r < runs.length; r += 2) {
+    const start = runs[r]!;
+    if (text.charCodeAt(start - 1) === 0x25) return true;
+    YUZDE.lastIndex = start - 6;
+    if (start >= 6 && YUZDE.test(text)) return true;
+  }
+  return false;
+}
 
 // Amounts written the way most languages other than English write them: "2 millones de euros", "1,5 Mrd. Euro",
 // "Rp600 juta", "5 แสนบาท", "300 тысяч рублей" ("." groups thousands, "," is the decimal point).
@@ -191,8 +249,21 @@ const LOCAL_MONEY = new RegExp([...LOCAL_SIGN_FIRST, ...LOCAL_NUMBER_FIRST].join
 // left out of a text that has none of their signs (a dollar, euro or lira sign, Rp or RM before a number), and
 // the others out of a text where none of their words follows a number. A currency written with "$" needs a "$".
 const LOCAL_MONEY_FROM_NUMBER = new RegExp(LOCAL_NUMBER_FIRST.join("|"), "giu");
-// Both cases written out: without the flag i, the search passes over a text's other letters at once.
-const RP_OR_RM = /[Rr](?:[Pp]\.?|[Mm])\s?\d/;
+// What stands before a number: read behind the first digit of each run (`numberRuns`), or behind the one whitespace
+// character there, instead of searched for across the text (a search for "Rp" or "RM" stopped at every "r").
+const SPACE = /\s/;
+const behindRun = (text: string, start: number): number => (SPACE.test(text.charAt(start - 1)) ? start - 1 : start);
+const lower = (text: string, at: number): number => text.charCodeAt(at) | 0x20;
+/** "Rp", "Rp." or "RM", in any case, before a number (/[Rr](?:[Pp]\.?|[Mm])\s?\d/). */
+function rpOrRmBefore(text: string, runs: readonly number[]): boolean {
+  for (let r = 0; r < runs.length; r += 2) {
+    const at = behindRun(text, runs[r]!);
+    if (lower(text, at - 1) === 0x6d && lower(text, at - 2) === 0x72) return true;
+    const p = text.charCodeAt(at - 1) === 0x2e ? at - 2 : at - 1;
+    if (lower(text, p) === 0x70 && lower(text, p - 1) === 0x72) return true;
+  }
+  return false;
+}
 // "NOK 2,1 millioner", "SEK 4 miljarder", "HUF 1 500 000": a code of the region before a number written the local way
 // (a scale word, a decimal comma or groups of three); "SEK 4 billion" is left to the English amounts. Searched apart,
 // only in a text with such a code before a number: checked behind every number, it made the amounts' search slower.
@@ -200,14 +271,23 @@ const REGION_CODE_MONEY = new RegExp(
   String.raw`\b(?<code7>${REGION_CODES})\s?(?:(?<n7>${LOCAL_NUM})\s?(?<s7>${localScaleAlt})(?![\p{L}])|(?<n8>\d{1,3}(?:[\u00a0\u202f .]\d{3})+(?:,\d{1,2})?(?![\d.,])|\d+,\d{1,2}(?![\d,]|\.\d)))`,
   "gu",
 );
-// Upper case only, as the codes are written: a search without the flag i passes over most of a text at once.
-const REGION_CODE_BEFORE = new RegExp(String.raw`\b(?:${REGION_CODES})\s?\d`);
+// Upper case only, as the codes are written.
+const REGION_CODE_SET = new Set(REGION_CODES.split("|"));
+const WORD_CHARACTER = /\w/;
+/** A code of the region (all three letters) before a number, a word's start (/\b(?:SEK|…|HRK)\s?\d/). */
+function regionCodeBefore(text: string, runs: readonly number[]): boolean {
+  for (let r = 0; r < runs.length; r += 2) {
+    const at = behindRun(text, runs[r]!);
+    if (at >= 3 && REGION_CODE_SET.has(text.slice(at - 3, at)) && !WORD_CHARACTER.test(text.charAt(at - 4))) return true;
+  }
+  return false;
+}
 // A bare "$" makes a local amount only before a number written the local way ("$1.234.567", "$ 69,1 тыс.") or after
 // a number ("64 500 $"): the English "$4.5 million" and "$97,500" leave out the sign-first alternatives, which were
 // tried at every "r" and "u". Looked for around each dollar sign: a search of the whole text cost what it saved.
 const LOCAL_DOLLAR_AFTER = /^\$\s?\d{1,3}(?:\.\d{3}|\d*,\d{1,2}(?!\d))/;
 const DIGIT_BEFORE_SIGN = /\d\s?$/;
-function hasLocalSign(text: string): boolean {
+function hasLocalSign(text: string, runs: readonly number[]): boolean {
   if (text.includes("€") || text.includes("₺")) return true;
   for (let i = text.indexOf("$"); i >= 0; i = text.indexOf("$", i + 1)) {
     const prev = text.charCodeAt(i - 1) | 0x20;
@@ -215,7 +295,7 @@ function hasLocalSign(text: string): boolean {
     if (prev === 0x72 || (prev === 0x73 && (text.charCodeAt(i - 2) | 0x20) === 0x75)) return true;
     if (DIGIT_BEFORE_SIGN.test(text.slice(Math.max(0, i - 2), i)) || LOCAL_DOLLAR_AFTER.test(text.slice(i, i + 16))) return true;
   }
-  return RP_OR_RM.test(text);
+  return rpOrRmBefore(text, runs);
 }
 // The forint is asked for by name: its beginning, "for", follows a number in most English texts.
 const LOCAL_WORDS = wordsAfterNumber([
@@ -224,8 +304,8 @@ const LOCAL_WORDS = wordsAfterNumber([
 ]);
 const FORINT = /forint/i;
 /** LOCAL_MONEY, or the part of it that can match `text`: undefined where none can. */
-function localMoney(text: string, after: AfterNumbers): RegExp | undefined {
-  if (hasLocalSign(text)) return LOCAL_MONEY;
+function localMoney(text: string, after: AfterNumbers, runs: readonly number[]): RegExp | undefined {
+  if (hasLocalSign(text, runs)) return LOCAL_MONEY;
   const may = mayFollow(after, LOCAL_WORDS) || FORINT.test(text);
   return may ? LOCAL_MONEY_FROM_NUMBER : undefined;
 }
@@ -242,7 +322,11 @@ const MONTH_NAME_ALONE = String.raw`(?<m7>January|February|March|April|May|June|
 const YEAR_NUMBER_ALONE = String.raw`(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`;
 // A year after the Spanish, Portuguese, French, Italian and German date words ("del 2025", "em 2025", "nel 2025",
 // "im Jahr 2025"): searched after the local dates, whose "3 de abril de 2026" ends the same way.
-const LOCAL_YEAR = new RegExp(String.raw`\b(?:[Dd]el?|[Ee][nm]|[Nn]el|[Ii]m Jahr|[Dd]epuis|[Dd]ès|[Dd]esde|[Hh]asta|[Aa]té|[Dd]al|[Ss]eit|[Bb]is)\s${YEAR_NUMBER_ALONE}`, "g");
+const LOCAL_YEAR_WORDS = String.raw`\b(?:[Dd]el?|[Ee][nm]|[Nn]el|[Ii]m Jahr|[Dd]epuis|[Dd]ès|[Dd]esde|[Hh]asta|[Aa]té|[Dd]al|[Ss]eit|[Bb]is)\s`;
+// Searched from the year, its word checked behind it (the group `word`): searched from the word, the search tried
+// it at every "de", "en" and "el" of a text. No word ends another's at a word's start: the same word is read.
+// The year comes first, so that the search passes over everything but a "1" or "2" at once.
+const LOCAL_YEAR = new RegExp(String.raw`(?<y6>(?:19|20)\d\d)(?<=(?<word>${LOCAL_YEAR_WORDS})\d{4})\b(?![-–/]\d)`, "g");
 // A year before the word for "year" or a locative ending ("2020 года", "2021 року", "2020 roku", "2023'te",
 // "2024 yılında"), and a Japanese era year ("令和6年", "令和6事務年度" is 2024).
 // Hungarian case endings after a hyphen ("2025-ben", "2025-ös", "2025-től"), Estonian and Latvian words after a
@@ -293,10 +377,11 @@ export function extractFigures(text: string, published?: string | null, language
 
   // The words after the text's numbers: a pattern of a number and a word that follows none is not searched.
   const after = afterNumbers(text);
+  const runs = numberRuns(text);
   // An act's number first: "Resolution 5/2025" is neither a date nor an amount.
   const before = (index: number, re: RegExp) => index > 0 && re.test(text[index - 1]!);
   for (const m of matchAll(text, ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: (m.groups!.id ?? m.groups!.bracketed)!, text: m[0] }, m.index);
-  for (const m of matchAll(text, NUMBERED_ACT)) {
+  for (const m of numberedActMay(text, runs) ? matchAll(text, NUMBERED_ACT) : []) {
     const id = m.groups!.id ?? m.groups!.id2 ?? m.groups!.id3 ?? m.groups!.id5!;
     if (!before(m.index, ACT_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "act", value: id, text: m[0] }, m.index);
   }
@@ -304,13 +389,13 @@ export function extractFigures(text: string, published?: string | null, language
     if (free(m.index, m.index + m[0].length)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
   }
   // A vote's two numbers before a date or an amount could read them: "294-134" is no fiscal year.
-  for (const m of matchAll(text, VOTE)) {
+  for (const m of matchesAt(text, VOTE_AT, voteStarts(text, runs))) {
     const value = voteValue(m.groups ?? {});
     const start = voteStart(text, m);
     if (value && free(start, m.index + m[0].length)) add({ kind: "vote", value, text: text.slice(start, m.index + m[0].length) }, start);
   }
-  const localAmounts = localMoney(text, after);
-  const regionCoded = REGION_CODE_BEFORE.test(text) ? matchAll(text, REGION_CODE_MONEY) : [];
+  const localAmounts = localMoney(text, after, runs);
+  const regionCoded = regionCodeBefore(text, runs) ? matchAll(text, REGION_CODE_MONEY) : [];
   for (const m of [...(localAmounts ? matchAll(text, localAmounts) : []), ...regionCoded]) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
@@ -332,7 +417,7 @@ export function extractFigures(text: string, published?: string | null, language
     const written = text.slice(start, m.index + m[0].length).trim();
     if (currency && Number.isFinite(amount) && amount > 0) add({ kind: "money", value: fifteenDigits(amount), currency, text: written }, start);
   }
-  for (const m of matchesFromNumber(text, moneyFromNumber(text, after), MONEY)) {
+  for (const m of matchesFromNumber(text, moneyFromNumber(text, after), MONEY, moneyStarts(text, runs))) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups;
     const figure = money(g, m[0].trim());
@@ -346,7 +431,7 @@ export function extractFigures(text: string, published?: string | null, language
     }
     add(figure, at);
   }
-  for (const m of mayHavePercent(text, after) ? matchAll(text, PERCENT) : []) {
+  for (const m of mayHavePercent(text, after) ? matchesAt(text, PERCENT_AT, percentStarts(text, runs)) : []) {
     if (!free(m.index, m.index + m[0].length)) continue;
     // "2.7pc" is a percentage as British and African papers write it; "10 PC" is a computer.
     if (/P[Cc]$|pC$/.test(m[0])) continue;
@@ -356,7 +441,7 @@ export function extractFigures(text: string, published?: string | null, language
     if (low !== undefined) add({ kind: "percent", value: Number(low.replace(",", ".")), text: `${low}%` }, m.index);
     else add({ kind: "percent", value: g.dec !== undefined ? Number(g.dec.replace(/[,・]/, ".")) : toNumber(g.n ?? ""), text: m[0] }, m.index);
   }
-  for (const m of matchAll(text, PERCENT_BEFORE)) {
+  for (const m of percentSignBefore(text, runs) ? matchAll(text, PERCENT_BEFORE) : []) {
     if (free(m.index, m.index + m[0].length)) add({ kind: "percent", value: Number(m.groups!.n!.replace(",", ".")), text: m[0] }, m.index);
   }
   for (const m of mayFollow(after, BASIS_POINT_WORDS) ? matchAll(text, BASIS_POINT) : []) {
@@ -371,7 +456,7 @@ export function extractFigures(text: string, published?: string | null, language
     if (value && g.d9) add({ kind: "date", value, text: `${g.d9} ${g.m9}${g.y9 ? ` ${g.y9}` : ""}` }, m.index, g.d9.length);
     else if (value) add({ kind: "date", value, text: m[0].trim() }, m.index);
   }
-  const local = [...matchAll(text, LOCAL_DATE), ...(hasVietnameseDate(text) ? matchAll(text, VIETNAMESE_DATE) : []), ...matchAll(text, REGION_DATE)];
+  const local = [...matchesAt(text, LOCAL_DATE_AT, localDateStarts(text, runs)), ...(hasVietnameseDate(text) ? matchAll(text, VIETNAMESE_DATE) : []), ...matchAll(text, REGION_DATE)];
   for (const m of local) {
     const start = localDateStart(text, m);
     const end = m.index + m[0].length;
@@ -379,15 +464,15 @@ export function extractFigures(text: string, published?: string | null, language
     const value = localDateValue(m.groups ?? {}, reference);
     if (value) add({ kind: "date", value, text: text.slice(start, end).trim() }, start);
   }
-  for (const m of matchAll(text, LOCAL_YEAR)) {
-    if (free(m.index, m.index + m[0].length)) add({ kind: "date", value: m.groups!.y6!, text: m[0] }, m.index);
+  for (const m of localYears(text)) {
+    if (free(m.index, m.index + m[0].length)) add({ kind: "date", value: m.groups.y6!, text: m[0] }, m.index);
   }
   for (const m of matchAll(text, YEAR_BEFORE_WORD)) {
     const g = m.groups!;
     const value = g.y ?? String(ERA_START[g.era!]! + Number(g.n));
     if (free(m.index, m.index + m[0].length)) add({ kind: "date", value, text: m[0] }, m.index);
   }
-  for (const m of matchAll(text, FISCAL_YEAR)) {
+  for (const m of yearsApart(text, runs) ? matchAll(text, FISCAL_YEAR) : []) {
     // "2026-27" but not "2026-03" (a month) or "2025-26-01": the second part is the next year.
     if (Number(m.groups!.end) === (Number(m.groups!.y) + 1) % 100 && free(m.index, m.index + m[0].length)) add({ kind: "date", value: m.groups!.y!, text: m[0] }, m.index);
   }
@@ -396,7 +481,7 @@ export function extractFigures(text: string, published?: string | null, language
     if (value && !before(m.index, MEASURE_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "period", value, text: m[0] }, m.index);
   }
   // Last: a number that is already an amount, a date or a period is not also a count.
-  for (const m of mayFollow(after, COUNT_WORDS) ? matchAll(text, COUNT) : []) {
+  for (const m of mayFollow(after, COUNT_WORDS) ? matchesAt(text, COUNT_AT, digitsBefore(text, runs, COUNT_WORDS)) : []) {
     if (before(m.index, COUNT_BEFORE) || !free(m.index, m.index + m[0].length)) continue;
     const value = countValue(m.groups!.n!, m.groups!.scale);
     if (Number.isFinite(value) && value > 1) add({ kind: "count", value, text: m[0] }, m.index);
@@ -405,6 +490,26 @@ export function extractFigures(text: string, published?: string | null, language
 }
 
 const DIGIT = /\d/;
+// What follows the number of an act cited by its number (NUMBERED_ACT): a slash or dash before its year ("Nº
+// 109/2024"), a colon before its number ("(2025:1378)"), "sayılı", or "évi". Where no number's run ends at one, the
+// pattern is not searched.
+const AFTER_ACT_NUMBER = /[-/:sé]/iuy;
+function numberedActMay(text: string, runs: readonly number[]): boolean {
+  for (let r = 1; r < runs.length; r += 2) {
+    AFTER_ACT_NUMBER.lastIndex = runs[r]!;
+    if (AFTER_ACT_NUMBER.test(text)) return true;
+  }
+  return false;
+}
+const YEAR_APART = /[-–/]\d/y;
+/** Whether a number's run ends with a dash or slash before a digit ("2026-27"): FISCAL_YEAR is searched only then. */
+function yearsApart(text: string, runs: readonly number[]): boolean {
+  for (let r = 1; r < runs.length; r += 2) {
+    YEAR_APART.lastIndex = runs[r]!;
+    if (YEAR_APART.test(text)) return true;
+  }
+  return false;
+}
 // DATE's one alternative without a digit, alone.
 const MONTH_ALONE_ONLY = new RegExp(MONTH_ALONE, "g");
 
@@ -421,9 +526,36 @@ function monthsAlone(text: string, published: string | null | undefined): Figure
 
 /** LOCAL_MONEY's matches as the extraction searches them, or everywhere (`everywhere`): for tests. */
 export const localMoneyMatches = (text: string, everywhere = false): Found[] => {
-  const pattern = everywhere ? LOCAL_MONEY : localMoney(text, afterNumbers(text));
+  const pattern = everywhere ? LOCAL_MONEY : localMoney(text, afterNumbers(text), numberRuns(text));
   return (pattern ? matchAll(text, pattern) : []).map((m) => ({ 0: m[0], index: m.index, groups: { ...m.groups } }));
 };
+
+/** PERCENT_BEFORE's, FISCAL_YEAR's and NUMBERED_ACT's matches where the extraction searches them, or everywhere: for tests. */
+export const signFirstMatches = (text: string, everywhere = false): string[][] => {
+  const runs = numberRuns(text);
+  const shown = (ms: RegExpExecArray[]) => ms.map((m) => `${m.index}:${m[0]}`);
+  return [
+    shown(everywhere || percentSignBefore(text, runs) ? matchAll(text, PERCENT_BEFORE) : []),
+    shown(everywhere || yearsApart(text, runs) ? matchAll(text, FISCAL_YEAR) : []),
+    shown(everywhere || numberedActMay(text, runs) ? matchAll(text, NUMBERED_ACT) : []),
+  ];
+};
+
+/** Whether "Rp" or "RM", and a code of the region, stand before a number, as read behind the numbers: for tests. */
+export const signsBeforeNumbers = (text: string): [boolean, boolean] => {
+  const runs = numberRuns(text);
+  return [rpOrRmBefore(text, runs), regionCodeBefore(text, runs)];
+};
+
+/** LOCAL_YEAR's matches, each from its word, as a search from the word finds them (`asWritten`, for tests). */
+export function localYears(text: string, asWritten = false): Found[] {
+  if (asWritten) return [...text.matchAll(new RegExp(LOCAL_YEAR_WORDS + YEAR_NUMBER_ALONE, "g"))].map((m) => ({ 0: m[0], index: m.index, groups: { ...m.groups } }));
+  return matchAll(text, LOCAL_YEAR).map((m) => {
+    const { word, ...groups } = m.groups!;
+    const index = m.index - word!.length;
+    return { 0: text.slice(index, m.index + m[0].length), index, groups };
+  });
+}
 
 /** DATE's matches, or those of the patterns as written (`asWritten`), each with the groups it set: for tests. */
 export const dateMatches = (text: string, asWritten = false): Array<[number, string, string[][]]> =>
@@ -435,13 +567,15 @@ export const dateMatches = (text: string, asWritten = false): Array<[number, str
 
 /** PERCENT's matches as the extraction searches them (only where one may be), or everywhere (`everywhere`): for tests. */
 export const percentMatches = (text: string, everywhere = false): string[] =>
-  (everywhere || mayHavePercent(text, afterNumbers(text)) ? matchAll(text, PERCENT) : []).map((m) => `${m.index}:${m[0]}`);
+  (everywhere ? matchAll(text, PERCENT) : mayHavePercent(text, afterNumbers(text)) ? matchesAt(text, PERCENT_AT, percentStarts(text, numberRuns(text))) : []).map(
+    (m) => `${m.index}:${m[0]}`,
+  );
 
 /** Every money match as MONEY finds it, by its own scan (`scan`) and from the numbers (as the extraction does): for tests. */
 export const moneyMatches = (text: string, scan = false): Found[] =>
   scan
     ? [...text.matchAll(new RegExp(MONEY))].map((m) => ({ 0: m[0], index: m.index, groups: { ...m.groups } }))
-    : matchesFromNumber(text, moneyFromNumber(text), MONEY);
+    : matchesFromNumber(text, moneyFromNumber(text), MONEY, moneyStarts(text, numberRuns(text)));
 
 export interface Found {
   /** What the pattern matched, from the symbol or code when there is one. */
@@ -453,15 +587,21 @@ export interface Found {
 /**
  * The matches of `pattern`, found with `fromNumber` (the same alternatives, or those of them that can match the
  * text, but those that start with a symbol or code check it behind the number, in a group named `symPrefix` or
- * `codePrefix`): the same matches, starts and groups.
+ * `codePrefix`; sticky, tried at `starts`, the digits where it may match): the same matches, starts and groups.
  * The first match of `pattern` from a position is the first of `fromNumber` from there, but for one case: the symbol
  * behind the number starts before that position (inside the previous match). Then `pattern` itself is asked.
  */
-function matchesFromNumber(text: string, fromNumber: RegExp, pattern: RegExp): Found[] {
+function matchesFromNumber(text: string, fromNumber: RegExp, pattern: RegExp, starts: readonly number[]): Found[] {
   const found: Found[] = [];
+  let next = 0;
   for (let from = 0; from < text.length; ) {
-    fromNumber.lastIndex = from;
-    let m = fromNumber.exec(text);
+    let m: RegExpExecArray | null = null;
+    while (!m && next < starts.length) {
+      const at = starts[next++]!;
+      if (at < from) continue;
+      fromNumber.lastIndex = at;
+      m = fromNumber.exec(text);
+    }
     if (!m) break;
     const g = m.groups ?? {};
     let index = m.index - (g.symPrefix ?? g.codePrefix ?? "").length;
@@ -475,7 +615,7 @@ function matchesFromNumber(text: string, fromNumber: RegExp, pattern: RegExp): F
     found.push({ 0: text.slice(index, end), index, groups: m.groups ?? {} });
     from = Math.max(end, index + 1);
   }
-  // Both are shared: whoever uses them next starts from the beginning (matchAll copies lastIndex).
+  // Both are shared: whoever uses them next starts from the beginning.
   fromNumber.lastIndex = 0;
   pattern.lastIndex = 0;
   return found;

@@ -2,6 +2,7 @@
 // "2 Temmuz 2024", "1 июля 2027", "6 April 2025", "16 พฤศจิกายน 2568" (Thai years are Buddhist: 543 ahead),
 // "ngày 14/6", "tháng 6/2025", "(10/11)" in a Brazilian lead, and a bare year after "em", "seit", "в … году".
 
+import { digitsOfRuns, mayStartAt, wordsAfterNumber } from "./after-number.js";
 import { alternation } from "./alternation.js";
 import { isoDate, type Reference } from "./dates.js";
 
@@ -74,7 +75,8 @@ MONTHS["jänner"] = 1;
 MONTHS["studenog"] = 11;
 REGION_MONTHS.add("studenog");
 
-const MONTH = alternation(Object.keys(MONTHS).filter((name) => !REGION_MONTHS.has(name)));
+const MONTH_NAMES = Object.keys(MONTHS).filter((name) => !REGION_MONTHS.has(name));
+const MONTH = alternation(MONTH_NAMES);
 // A Turkish suffix may follow a year or a month after an apostrophe: "Aralık 2025'teki".
 const YEAR = String.raw`(?<y>(?:19|20|25)\d\d)(?!\d)`;
 
@@ -110,6 +112,35 @@ export const LOCAL_DATE = new RegExp(
   "giu",
 );
 
+// LOCAL_DATE tried at `localDateStarts` (by `matchesAt`): a search tried its months after every digit.
+export const LOCAL_DATE_AT = new RegExp(LOCAL_DATE.source, "iuy");
+// What may follow the day's number and the dot and space after it: "er", "de", a month ("º" is looked for as it is).
+const AFTER_DAY = wordsAfterNumber([...MONTH_NAMES, "er", "de"]);
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const SPACE = /\s/;
+/**
+ * Where LOCAL_DATE may match: at the digits of a number's run (`numberRuns`) that "º" or a word of AFTER_DAY may end,
+ * at a year ("19", "20" or, Thai, "25", and two digits) after a space (a month or a word checked behind it), and at a bracket
+ * before a number ("(10/11)").
+ */
+export function localDateStarts(text: string, runs: readonly number[]): number[] {
+  const starts: number[] = [];
+  for (let r = 0; r < runs.length; r += 2) {
+    const [start, end] = [runs[r]!, runs[r + 1]!];
+    if (text.charCodeAt(start - 1) === 0x28) starts.push(start - 1);
+    const day = text.charCodeAt(end) === 0xba || mayStartAt(text, end, AFTER_DAY);
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (!isDigit(c)) continue;
+      const year =
+        ((c === 0x31 && text.charCodeAt(i + 1) === 0x39) || (c === 0x32 && (text.charCodeAt(i + 1) === 0x30 || text.charCodeAt(i + 1) === 0x35))) &&
+        isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && SPACE.test(text.charAt(i - 1));
+      if (day || year) starts.push(i);
+    }
+  }
+  return starts;
+}
+
 // Without the flag i: these languages write their months in lower case (Greek capitalises them, a sentence may begin
 // with one), so an English "2026. The" or "1 January 2027" is passed over at once instead of read and dropped.
 const bothCases = (names: string[]): string => alternation(names.flatMap((n) => [n, n[0]!.toUpperCase() + n.slice(1)]));
@@ -134,7 +165,10 @@ export const REGION_DATE = new RegExp(
 
 // Vietnamese numeric dates, tried only on text that has the words: ngày 14/6(/2025), tháng 6/2025, tháng 6 năm 2025.
 export const VIETNAMESE_DATE = /ngày\s(?<vd>\d{1,2})\/(?<vm>\d{1,2})(?:\/(?<vy>\d{4}))?(?![\d/])|tháng\s(?<tm>\d{1,2})(?:\/|\snăm\s)(?<ty>\d{4})/giu;
-export const hasVietnameseDate = (text: string): boolean => text.includes("ngày") || text.includes("tháng");
+// Each word's accented letter is looked for first: found at once where it is absent, as in most texts, where a
+// search for "ngày" stopped at every "n".
+export const hasVietnameseDate = (text: string): boolean =>
+  (text.includes("à") && text.includes("ngày")) || (text.includes("á") && text.includes("tháng"));
 
 /** Where a LOCAL_DATE match's text starts: a year matched with its month or its preposition behind it starts there. */
 export function localDateStart(text: string, m: RegExpMatchArray): number {

@@ -22,3 +22,24 @@ function advance(text: string, index: number, unicode: boolean): number {
   const code = text.charCodeAt(index);
   return code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00 ? index + 2 : index + 1;
 }
+
+/**
+ * The matches a global search of a pattern finds, when only the positions `starts` (in order) can start one: its
+ * sticky copy `sticky` is tried there alone, from the end of the previous match on. A search tries every position,
+ * and some patterns cost most where they fail.
+ */
+export function matchesAt(text: string, sticky: RegExp, starts: readonly number[]): RegExpExecArray[] {
+  if (!sticky.sticky) throw new TypeError(`matchesAt: ${sticky} is not a sticky pattern`);
+  const found: RegExpExecArray[] = [];
+  let from = 0;
+  for (const at of starts) {
+    if (at < from) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    found.push(m);
+    from = Math.max(sticky.lastIndex, at + 1);
+  }
+  sticky.lastIndex = 0;
+  return found;
+}

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dateMatches, extractFigures, localMoneyMatches, moneyMatches, percentMatches } from "../../../src/analysis/figures.js";
+import { dateMatches, extractFigures, localMoneyMatches, localYears, moneyMatches, percentMatches, signFirstMatches, signsBeforeNumbers } from "../../../src/analysis/figures.js";
 
 const money = (text: string) => extractFigures(text).filter((f) => f.kind === "money");
 /** Each figure as [kind, value, text as written]. */
@@ -46,6 +46,9 @@ describe("extractFigures: a symbol or code right after another amount", () => {
       // that start with the number), and some that begin one.
       "from", "April", "of", "kilo", "bnx", "usda", "Bitcoin", "ETHER", "ſterling", "\u212a", "\n", "  ",
       "年", "月", "日", "、", "人", "件",
+      // Spaces a sign or code may stand behind, a number may start or end a text with: the search tries only the
+      // digits with a sign or code behind them or a word of the amounts after their run.
+      "\u00a0", "\u3000", "\t", "é", "SEK", "ETH", "k.", "1 500", "124'000", "万円", "₽", "HUF 2", "usdt",
     ];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(""));
     fc.assert(
@@ -377,7 +380,10 @@ describe("extractFigures: the searches left out where they cannot match", () => 
 
   it("searches percentages only where a sign or a word may follow a number, and so finds every one", () => {
     const numbers = ["5", "2,5", "12.75", "1,000", "0・5"];
-    const text = fc.array(fc.constantFrom(...pieces, ...numbers, ...numbers), { maxLength: 12 }).map((parts) => parts.join(""));
+    // The words and signs a number's run may end at, for the search tried only at such numbers' digits.
+    const more = ["–", "pc", "PC", "pkt proc.", "proc.", "to", "and", "à", "y", "e", "bis", "do", "až", "и", "έως", "persen", "퍼센트",
+      "في المائة", "odstotek", "protsenti", "PERCENT", "Procent", "0.25", "\u00a0", "'", " to ", " és ", " и ", " à ", " till ", " Y ", "6 to 8"];
+    const text = fc.array(fc.constantFrom(...pieces, ...numbers, ...numbers, ...more), { maxLength: 12 }).map((parts) => parts.join(""));
     let found = 0;
     fc.assert(
       fc.property(text, (t) => {
@@ -410,6 +416,62 @@ describe("extractFigures: the searches left out where they cannot match", () => 
       { numRuns: 8000 },
     );
     expect(found).toBeGreaterThan(1000);
+  });
+
+  it("reads Rp, RM and the region's codes behind the numbers where a search of the text finds them", () => {
+    const pieces = [
+      "Rp", "rP", "Rp.", "RM", "rm", "R", "r", "p", "m", "M", ".", " ", "\u00a0", "  ", "\n", "5", "1.000", "12,5", "SEK", "NOK", "HUF", "sek",
+      "SE", "K", "EK", "xSEK", "_", "é", "SEK ", "RM ", "Rp. ", "a", "-",
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((parts) => parts.join(""));
+    const seen = [0, 0];
+    fc.assert(
+      fc.property(text, (t) => {
+        const searched = [/[Rr](?:[Pp]\.?|[Mm])\s?\d/.test(t), /\b(?:SEK|NOK|DKK|ISK|HUF|RON|CZK|PLN|BGN|HRK)\s?\d/.test(t)];
+        searched.forEach((yes, i) => (seen[i]! += yes ? 1 : 0));
+        expect(signsBeforeNumbers(t)).toEqual(searched);
+      }),
+      { numRuns: 8000 },
+    );
+    expect(Math.min(...seen)).toBeGreaterThan(100);
+  });
+
+  it("searches a percentage written after its sign, a fiscal year and an act by its number only where a number's run allows one", () => {
+    const pieces = [
+      "%", "yüzde", "YÜZDE", "Yüzde ", "yüzde ", "yüzde\u00a0", "üzde ", "5", "2026", "2025-26", "26", "-", "–", "/", " ", "x", "FY", "FY ", ".", ",",
+      "%5", "2,5", "a", "_", "Nº ", "No. ", "nr.", "№", "109/2024", "7518", " sayılı", " SAYILI", " ſayılı", "(", ")", ":", "2025:1378",
+      "2024. évi VII. törvény", " ÉVI ", "VII.", " törvény",
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((parts) => parts.join(""));
+    const seen = [0, 0, 0];
+    fc.assert(
+      fc.property(text, (t) => {
+        const everywhere = signFirstMatches(t, true);
+        everywhere.forEach((ms, i) => (seen[i]! += ms.length));
+        expect(signFirstMatches(t)).toEqual(everywhere);
+      }),
+      { numRuns: 8000 },
+    );
+    expect(Math.min(...seen)).toBeGreaterThan(300);
+  });
+
+  it("reads a year after a local date word from the year, and finds what the search from the word finds", () => {
+    const pieces = [
+      "del", "Del", "de", "De", "em", "En", "en", "nel", "dal", "desde", "Desde", "sde", "até", "Até", "té", "dès", "Dès", "ès", "im Jahr",
+      "Jahr", "seit", "Seit", "bis", "Bis", "hasta", "depuis", "s", "x", "é", " ", " ", "\n", "2025", "1999", "2025-26", "2024/5", "-", "/", "5",
+      "del 2025", "em 2024", "desde 1999", "Dès 2030", "até 2026", "im Jahr 2025", "bis 2025-26", "de 2027", "sde 2025", " 2025",
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((parts) => parts.join(""));
+    let found = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const asWritten = localYears(t, true);
+        found += asWritten.length;
+        expect(localYears(t)).toEqual(asWritten);
+      }),
+      { numRuns: 8000 },
+    );
+    expect(found).toBeGreaterThan(300);
   });
 
   it("reads a date word once for a month and a year after it, and finds what the patterns as written find", () => {
