@@ -24,8 +24,9 @@ export type Cue = "authority" | "act" | "non" | "incident" | "spec" | "done" | "
  */
 export type Weekday = (typeof WEEKDAYS)[number];
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
-const isWeekday = (r: Ref): boolean => r.t === "cue" && WEEKDAY_CUES.has(r.cue);
-const WEEKDAY_CUES: ReadonlySet<string> = new Set(WEEKDAYS);
+// One ref object per weekday, shared by every matcher, so a hit is told a weekday's by identity.
+const WEEKDAY_REF: readonly Ref[] = WEEKDAYS.map((cue) => ({ t: "cue", cue }));
+const WEEKDAY_REFS: ReadonlySet<Ref> = new Set(WEEKDAY_REF);
 
 // How much a mention of a place says about the article's jurisdiction: a country's name or adjective
 // says a lot, a city (often only a dateline: "Paris, 26 June") very little.
@@ -117,7 +118,7 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
   for (const term of p.scope) m.add(term, scopeRef);
   for (const term of p.firms) m.add(term, firm);
   WEEKDAY_NAMES.forEach((names, day) => {
-    const weekday: Ref = { t: "cue", cue: WEEKDAYS[day]! };
+    const weekday = WEEKDAY_REF[day]!;
     for (const name of names) m.add(name, weekday, AS_WRITTEN.has(name));
   });
   return inner;
@@ -194,10 +195,16 @@ function containsTest(terms: readonly string[]): (term: string) => boolean {
  * month is also a cue word (the modal "may"), so it is told apart here, once, rather than by every reader of the cues
  * or by a second, case-sensitive copy of the list.
  */
-function hitsIn(matcher: TermMatcher<Ref>, text: string): Hit<Ref>[] {
+/** The terms found in a text, with its weekdays moved out to `weekdays` (one walk over the hits for both). */
+function hitsIn(matcher: TermMatcher<Ref>, text: string, weekdays?: Hit<Ref>[]): Hit<Ref>[] {
   const hits = matcher.match(text);
   for (let i = hits.length - 1; i >= 0; i--) {
     const hit = hits[i]!;
+    if (weekdays && hit.refs.some((r) => WEEKDAY_REFS.has(r))) {
+      weekdays.unshift(hit);
+      hits.splice(i, 1);
+      continue;
+    }
     if (hit.end - hit.start !== 3 || !isMonthMay(hit, text)) continue;
     const refs = hit.refs.filter((r) => !(r.t === "cue" && r.cue === "spec"));
     if (refs.length === 0) hits.splice(i, 1);
@@ -224,22 +231,22 @@ export function segment(matcher: TermMatcher<Ref>, title: string, body: string, 
   const sentences = splitSentences(body, language).map((s) => s.text);
   // An item without a headline: its first sentence plays the title's part.
   const head = title.trim() ? title : (sentences.shift() ?? "");
-  const segments: Segment[] = [withWeekdays(-1, head, hitsIn(matcher, head))];
+  const segments: Segment[] = [found(matcher, -1, head)];
   for (let i = 0; i < sentences.length; i++) {
     const text = sentences[i]!;
     // A sentence the item repeats (a lead printed twice, a line under every paragraph) is looked up once.
     const same = earlier(segments, text);
     if (same) segments.push({ index: i, text, hits: same.hits.map((h) => ({ refs: h.refs, start: h.start, end: h.end })), weekdays: same.weekdays });
-    else segments.push(withWeekdays(i, text, hitsIn(matcher, text)));
+    else segments.push(found(matcher, i, text));
   }
   return segments;
 }
 
-/** A segment with its weekday hits moved to `weekdays` (every segment has the field: one object shape for all). */
-function withWeekdays(index: number, text: string, hits: Hit<Ref>[]): Segment {
-  if (!hits.some((h) => h.refs.some(isWeekday))) return { index, text, hits, weekdays: NONE };
-  const weekdays = hits.filter((h) => h.refs.some(isWeekday));
-  return { index, text, hits: hits.filter((h) => !weekdays.includes(h)), weekdays };
+/** A segment with the terms found in it (every segment has `weekdays`: one object shape for all). */
+function found(matcher: TermMatcher<Ref>, index: number, text: string): Segment {
+  const weekdays: Hit<Ref>[] = [];
+  const hits = hitsIn(matcher, text, weekdays);
+  return { index, text, hits, weekdays: weekdays.length > 0 ? weekdays : NONE };
 }
 
 const NONE: readonly Hit<Ref>[] = Object.freeze([]);
