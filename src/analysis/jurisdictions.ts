@@ -59,33 +59,18 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
 
   let language: string | undefined;
   const languageHome = (): string | undefined => LANGUAGE_HOME[(language ??= ctx.language())];
-  // An acronym the text defines as a law ("the Financial Services Act 2019 (“FSA”)") is that law wherever the text
-  // uses it again. (One defined as a body's name in another language, "Gugus Tugas Aksi Keuangan (FATF)", is not.)
-  const defined = new Set<string>();
-  for (const segment of segments) {
-    for (const hit of segment.hits) if (definedAsAnother(hit, segment) === "law") defined.add(segment.text.slice(hit.start, hit.end));
-  }
-  const ownAbbreviation = (hit: Hit<Ref>, segment: Segment): boolean =>
-    definedAsAnother(hit, segment) !== false || (defined.size > 0 && defined.has(segment.text.slice(hit.start, hit.end)));
+  const ownAbbreviation = ownAbbreviations(segments);
   // Authorities named without ambiguity: context for the shared acronyms ("SEC" beside Thailand's ministry).
   const sure = new Set<string>();
-  // The bodies named so far, as written, with whose they were: "ก.ล.ต.สหรัฐ" (the US SEC) makes a later "ก.ล.ต." the
-  // US SEC too, as "美国证监会" does a later "证监会".
-  // A name said again as written ("ก.ล.ต. สหรัฐฯ", then "ก.ล.ต.") is the body it named with its country.
-  const namedAs: Array<{ written: string; code: string; qualified: boolean }> = [];
-  const sameBody = (written: string, code: string, qualified: boolean): string =>
-    qualified ? code : (namedAs.find((n) => n.code !== code && (n.written.length > written.length ? n.written.includes(written) : n.qualified && n.written === written))?.code ?? code);
+  const sureBody = sayingAgain();
   for (const { segment, hit, ref } of refsOf(segments, "authority")) {
     const single = hit.refs.every((r) => r.t !== "authority" || r === ref);
     if (!single || ownAbbreviation(hit, segment)) continue;
     // "…ตลาดหลักทรัพย์ของสหรัฐฯ", the securities commission of the US: the body named is that country's.
-    const written = segment.text.slice(hit.start, hit.end);
     const owner = countryAfter(hit, segment, new Set([ref.code]), OF_A_COUNTRY);
-    const code = sameBody(written, owner ?? ref.code, owner !== undefined);
-    namedAs.push({ written, code, qualified: owner !== undefined });
-    sure.add(code);
+    sure.add(sureBody(segment.text.slice(hit.start, hit.end), owner ?? ref.code, owner !== undefined));
   }
-  namedAs.length = 0;
+  const mention = sayingAgain();
   const authorityCount = new Map<string, number>();
   // Regional bodies that acted, by the code of their seat: their acts are every member's.
   const regional = new Map<string, { members: readonly string[]; segment: Segment; hit: Hit<Ref> }>();
@@ -99,19 +84,17 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   for (const segment of segments) {
     for (const hit of segment.hits) {
       if (ownAbbreviation(hit, segment)) continue;
-      const written = segment.text.slice(hit.start, hit.end);
       const owner = ownerOf(hit, segment);
       const resolved = owner ?? resolveAuthority(hit, segment, named, ctx.feedJurisdiction ?? ctx.site, languageHome, sure);
       if (!resolved) continue;
-      const qualified = owner !== undefined;
-      const code = sameBody(written, resolved, qualified);
-      if (hit.refs.some((r) => r.t === "authority")) namedAs.push({ written, code, qualified });
+      const generic = !hit.refs.some((r) => r.t === "authority");
+      // A generic word for a body ("the central bank of Qatar") is not a name the text can say again.
+      const code = generic ? resolved : mention(segment.text.slice(hit.start, hit.end), resolved, owner !== undefined);
       if (code === "EU" && segment.index <= EU_ACT_REACH && hit.refs.some((r) => r.t === "authority" && r.kind === "law" && r.code === "EU")) euActNamed = true;
       // A standard-setter past the lead is most often the yardstick a national act meets ("in line with FATF
       // standards", "the OECD's CARF"), not an actor: there it weighs as half a place, so that the country meeting it
       // (named once or twice, "Italia si allinea al Regolamento MiCA") outweighs the yardstick named twice.
       // An international standard named as such ("Recommendation 15", "the FATF Standards") is that yardstick anywhere.
-      const generic = !hit.refs.some((r) => r.t === "authority");
       const yardstick = !generic && hit.refs.every((r) => r.t !== "authority" || r.kind === "law");
       // A standard-setter named after a national actor has opened the story ("Bank Al-Maghrib..., with the World
       // Bank's support", "...at the IMF/World Bank Spring Meetings") is its adviser or its venue.
@@ -197,6 +180,45 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
     }
   }
   return { codes: chosen, evidence: evidence.filter((e) => chosen.includes(e.code)) };
+}
+
+/**
+ * Whether a hit is an acronym the text itself defines as something else (`definedAsAnother`), there or anywhere:
+ * an acronym the text defines as a law ("the Financial Services Act 2019 (“FSA”)") is that law wherever the text
+ * uses it again. (One defined as a body's name in another language, "Gugus Tugas Aksi Keuangan (FATF)", is not.)
+ * Each hit is looked at once.
+ */
+function ownAbbreviations(segments: readonly Segment[]): (hit: Hit<Ref>, segment: Segment) => boolean {
+  const defined = new Set<Hit<Ref>>();
+  const laws = new Set<string>();
+  for (const segment of segments) {
+    for (const hit of segment.hits) {
+      const as = definedAsAnother(hit, segment);
+      if (as === false) continue;
+      defined.add(hit);
+      if (as === "law") laws.add(segment.text.slice(hit.start, hit.end));
+    }
+  }
+  if (defined.size === 0) return () => false;
+  return (hit, segment) => defined.has(hit) || (laws.size > 0 && laws.has(segment.text.slice(hit.start, hit.end)));
+}
+
+/**
+ * The bodies named so far, as written, with whose they were. A name said again as written ("ก.ล.ต. สหรัฐฯ", then
+ * "ก.ล.ต."), or inside a longer name ("ก.ล.ต.สหรัฐ", the US SEC, then "ก.ล.ต."; "美国证监会", then "证监会"), is the body
+ * first named with its country. Returns the code a mention stands for (`qualified`: the text names its country right
+ * there), and remembers it.
+ */
+function sayingAgain(): (written: string, code: string, qualified: boolean) => string {
+  const said: Array<{ written: string; code: string; qualified: boolean }> = [];
+  return (written, resolved, qualified) => {
+    const earlier = qualified
+      ? undefined
+      : said.find((n) => n.code !== resolved && (n.written.length > written.length ? n.written.includes(written) : n.qualified && n.written === written));
+    const code = earlier?.code ?? resolved;
+    said.push({ written, code, qualified });
+    return code;
+  };
 }
 
 /**
@@ -295,7 +317,7 @@ function ownsAStandard(hit: Hit<Ref>, segment: Segment): boolean {
   return law !== undefined && hit.start - law.end <= 160 && /^\s+of\s+the\s[^.;:]*$/.test(segment.text.slice(law.end, hit.start));
 }
 
-// One character between the body and the country; or "of" in the languages of the tables.
+// At most one character between the body and the country; or "of" in the languages of the tables.
 const AT_ONCE = /^[^]?$/;
 const THAI = /[\u0E00-\u0E7F]/;
 const OF_A_COUNTRY = /^(?:\s(?:of|of the|de|de la|del|do|da|du|des|di|della|von|der|của)\s|ของ)$/i;
@@ -344,9 +366,10 @@ function ownerOf(hit: Hit<Ref>, segment: Segment): string | undefined {
 
 /**
  * The jurisdiction of an authority mention the text does not name with its country (`ownerOf` comes first). A name
- * shared by several (SEC, FSA, FSC, FIU, CBK) is read by context: a country named right beside it ("Thailand's SEC"), then the feed's (or the page's domain's)
- * jurisdiction, then another authority of one candidate named in the article, then a candidate country named
- * anywhere, then the article's language (a Thai text's SEC is Thai), then the usual reading (`default`).
+ * shared by several (SEC, FSA, FSC, FIU, CBK) is read by context: a country named right beside it ("Thailand's SEC"),
+ * then the feed's (or the page's domain's) jurisdiction, then another authority of one candidate named in the
+ * article, then a candidate country named anywhere, then the article's language (a Thai text's SEC is Thai), then
+ * the usual reading (`default`).
  */
 function resolveAuthority(
   hit: Hit<Ref>,
