@@ -193,14 +193,13 @@ function containsTest(terms: readonly string[]): (term: string) => boolean {
 /**
  * The terms of one sentence, without the speculative cue of the month "May" ("May 6", "6 May"): only this English
  * month is also a cue word (the modal "may"), so it is told apart here, once, rather than by every reader of the cues
- * or by a second, case-sensitive copy of the list.
+ * or by a second, case-sensitive copy of the list. Its weekdays are moved out to `weekdays` in the same walk.
  */
-/** The terms found in a text, with its weekdays moved out to `weekdays` (one walk over the hits for both). */
-function hitsIn(matcher: TermMatcher<Ref>, text: string, weekdays?: Hit<Ref>[]): Hit<Ref>[] {
+function hitsIn(matcher: TermMatcher<Ref>, text: string, weekdays: Hit<Ref>[]): Hit<Ref>[] {
   const hits = matcher.match(text);
   for (let i = hits.length - 1; i >= 0; i--) {
     const hit = hits[i]!;
-    if (weekdays && hit.refs.some((r) => WEEKDAY_REFS.has(r))) {
+    if (hit.refs.some((r) => WEEKDAY_REFS.has(r))) {
       weekdays.unshift(hit);
       hits.splice(i, 1);
       continue;
