@@ -72,14 +72,20 @@ export function formatSplit(report: SplitReport, showHeldOut: boolean): string {
   return lines.join("\n");
 }
 
-function readLabelled(file: string): LabelledItem[] {
+/** A JSON file's array (a byte-order mark allowed), or a one-line error naming the file. */
+function readArray(file: string, what: string): unknown[] {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new UserError(`${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : "not valid JSON"}`);
   }
-  if (!Array.isArray(raw)) throw new UserError(`${file}: expected a JSON array of labelled items`);
+  if (!Array.isArray(raw)) throw new UserError(`${file}: expected a JSON array of ${what}`);
+  return raw;
+}
+
+function readLabelled(file: string): LabelledItem[] {
+  const raw = readArray(file, "labelled items");
   raw.forEach((item: unknown, i) => {
     const x = item as Partial<LabelledItem> | null;
     if (!x || typeof x.title !== "string" || typeof x.text !== "string" || typeof x.policy !== "boolean" ||
@@ -94,15 +100,8 @@ function readLabelled(file: string): LabelledItem[] {
 type SecondLabels = Map<string, Pick<LabelledItem, "policy" | "jurisdictions" | "topics">>;
 
 function readSecondLabels(file: string): SecondLabels {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new UserError(`${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : "not valid JSON"}`);
-  }
-  if (!Array.isArray(raw)) throw new UserError(`${file}: expected a JSON array of labels`);
   const labels: SecondLabels = new Map();
-  raw.forEach((item: unknown, i) => {
+  readArray(file, "labels").forEach((item: unknown, i) => {
     const x = item as Partial<LabelledItem> | null;
     if (!x || typeof x.id !== "string" || typeof x.policy !== "boolean" || !Array.isArray(x.jurisdictions) || !Array.isArray(x.topics)) {
       throw new UserError(`${file}: item ${i + 1} needs id, policy, jurisdictions and topics`);
