@@ -112,12 +112,13 @@ export function afterNumbers(text: string): AfterNumbers {
 export function mayFollow(after: AfterNumbers, words: WordsAfterNumber): boolean {
   if (after.unknown) return true;
   const { keys } = after;
-  for (let i = 0; i < keys.length; i += 4) {
-    if (words.one.has(keys[i]!) || words.two.has(keys[i + 2]!) || words.three.has(keys[i + 3]!)) return true;
-    if (words.letters.has(keys[i]!) && !isWordCharacter(keys[i + 1]!)) return true;
-  }
+  for (let i = 0; i < keys.length; i += 4) if (begins(words, keys[i]!, keys[i + 1]!, keys[i + 2]!, keys[i + 3]!)) return true;
   return false;
 }
+
+/** A word of `words` may begin with these characters (`first`, `second`) and keys (`two`, `three`). */
+const begins = (words: WordsAfterNumber, first: number, second: number, two: number, three: number): boolean =>
+  words.one.has(first) || words.two.has(two) || words.three.has(three) || (words.letters.has(first) && !isWordCharacter(second));
 
 // The run of a number: its digits and what may stand between them and a word after them in the amounts'
 // patterns (grouping and decimal signs, apostrophes, whitespace). A pattern that reads a number and then a word
@@ -144,7 +145,7 @@ export function mayStartAt(text: string, at: number, words: WordsAfterNumber): b
   const c2 = folded(text.charCodeAt(at + 2));
   if (c0 === NONE || c1 === NONE || c2 === NONE) return true;
   const two = mix(c0, c1);
-  return words.one.has(c0) || words.two.has(two) || words.three.has(mix(two, c2)) || (words.letters.has(c0) && !isWordCharacter(c1));
+  return begins(words, c0, c1, two, mix(two, c2));
 }
 
 /** The digits of the runs (`numberRuns`) whose end a word of `words` may start at: where such a pattern may match. */
