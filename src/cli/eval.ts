@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import type { Analysis } from "../core/article.js";
-import { createAnalyzer, type Analyzer } from "../analysis/index.js";
+import { createAnalyzer, loadKnowledge, type Analyzer, type Knowledge } from "../analysis/index.js";
 import { evaluateSplit, type EvalReport, type LabelledItem, type SplitReport } from "../analysis/evaluate.js";
 import { UserError } from "../core/errors.js";
 
@@ -24,14 +24,15 @@ export function evalCommand(): Command {
       const heldOut = Number(options.heldOut);
       if (!Number.isInteger(folds) || folds < 2) throw new UserError(`--folds: expected a whole number of at least 2, got ${options.folds}`);
       if (!Number.isInteger(heldOut) || heldOut < 0 || heldOut >= folds) throw new UserError(`--held-out: expected 0 to ${folds - 1}, got ${options.heldOut}`);
-      let items = readLabelled(file);
+      const knowledge = loadKnowledge();
+      let items = readLabelled(file, knowledge);
       let scored: Analyzer;
       if (options.against) {
-        const second = readSecondLabels(options.against);
+        const second = readSecondLabels(options.against, knowledge);
         items = items.filter((item) => item.id !== undefined && second.has(item.id));
         if (items.length === 0) throw new UserError(`${options.against}: no item shares an id with ${file}`);
         scored = labelsAsAnalyzer(items, second);
-      } else scored = await createAnalyzer();
+      } else scored = await createAnalyzer(knowledge);
       const report = evaluateSplit(scored, items, folds, heldOut);
       if (!options.showHeldOut) {
         report.heldOut.misses = [];
@@ -84,7 +85,7 @@ function readArray(file: string, what: string): unknown[] {
   return raw;
 }
 
-function readLabelled(file: string): LabelledItem[] {
+function readLabelled(file: string, knowledge: Knowledge): LabelledItem[] {
   const raw = readArray(file, "labelled items");
   raw.forEach((item: unknown, i) => {
     const x = item as Partial<LabelledItem> | null;
@@ -93,21 +94,45 @@ function readLabelled(file: string): LabelledItem[] {
       throw new UserError(`${file}: item ${i + 1} needs title, text, policy, jurisdictions and topics`);
     }
   });
+  checkVocabulary(file, raw as LabelledItem[], knowledge);
   return raw as LabelledItem[];
 }
+
+/**
+ * Labels the analysis can never give (a topic outside the list, "UK" for GB) would count as its misses: a
+ * labeller's slip would pass for the analysis's shortfall. All such labels are named at once, in one line.
+ */
+function checkVocabulary(file: string, items: ReadonlyArray<Pick<LabelledItem, "id" | "jurisdictions" | "topics">>, knowledge: Knowledge): void {
+  const topics = new Set(knowledge.topics.map((t) => t.id));
+  const problems: string[] = [];
+  items.forEach((item, i) => {
+    const who = item.id ?? `item ${i + 1}`;
+    for (const topic of item.topics) if (!topics.has(topic)) problems.push(`${who} topic "${topic}"`);
+    for (const code of item.jurisdictions) if (!JURISDICTION_LABEL.test(code)) problems.push(`${who} jurisdiction "${code}"`);
+  });
+  if (problems.length === 0) return;
+  const shown = problems.slice(0, 6).join(", ") + (problems.length > 6 ? ` and ${problems.length - 6} more` : "");
+  throw new UserError(`${file}: ${problems.length} label${problems.length === 1 ? "" : "s"} outside the vocabulary (topics: ${[...topics].join(", ")}; ` +
+    `jurisdictions: ISO 3166 alpha-2 in capitals, EU or INT, GB for the UK): ${shown}`);
+}
+
+/** A labelled jurisdiction: an ISO 3166-1 alpha-2 code (not the UK's informal "UK"), EU or INT. */
+const JURISDICTION_LABEL = /^(?!UK$)(?:[A-Z]{2}|EU|INT)$/;
 
 /** A second labeller's verdicts: id, policy, jurisdictions, topics. */
 type SecondLabels = Map<string, Pick<LabelledItem, "policy" | "jurisdictions" | "topics">>;
 
-function readSecondLabels(file: string): SecondLabels {
+function readSecondLabels(file: string, knowledge: Knowledge): SecondLabels {
   const labels: SecondLabels = new Map();
-  readArray(file, "labels").forEach((item: unknown, i) => {
+  const raw = readArray(file, "labels");
+  raw.forEach((item: unknown, i) => {
     const x = item as Partial<LabelledItem> | null;
     if (!x || typeof x.id !== "string" || typeof x.policy !== "boolean" || !Array.isArray(x.jurisdictions) || !Array.isArray(x.topics)) {
       throw new UserError(`${file}: item ${i + 1} needs id, policy, jurisdictions and topics`);
     }
     labels.set(x.id, { policy: x.policy, jurisdictions: x.jurisdictions, topics: x.topics });
   });
+  checkVocabulary(file, raw as LabelledItem[], knowledge);
   return labels;
 }
 

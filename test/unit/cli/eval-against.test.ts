@@ -60,3 +60,24 @@ describe("eval --against: a second labeller scored with the analysis's measures"
     await expect(run(labelled, "--against", others)).rejects.toThrow(/no item shares an id/);
   });
 });
+
+describe("eval refuses labels the analysis can never give", () => {
+  it("names every topic outside the list and every code that is not a jurisdiction, in one line", async () => {
+    const slips = file("slips.json", [
+      { id: "x1", title: "A law", text: "Parliament passed a law.", policy: true, jurisdictions: ["UK"], topics: ["legislation", "stablecoin"] },
+      { id: "x2", title: "Rates", text: "The bank kept rates.", policy: true, jurisdictions: ["us", "INT"], topics: ["monetary-policy"] },
+    ]);
+    const error = await run(slips).then(() => undefined, (e: Error) => e);
+    expect(error?.message.split("\n")).toHaveLength(1);
+    expect(error?.message).toContain("3 labels outside the vocabulary");
+    expect(error?.message).toContain('x1 topic "legislation"');
+    expect(error?.message).toContain('x1 jurisdiction "UK"');
+    expect(error?.message).toContain('x2 jurisdiction "us"');
+    expect(error?.message).not.toContain('"INT"');
+  });
+
+  it("checks the second labeller's file the same way", async () => {
+    const second = file("second-slip.json", [{ id: "a", policy: true, jurisdictions: ["US"], topics: ["fines"] }]);
+    await expect(run(labelled, "--against", second)).rejects.toThrow(/1 label outside the vocabulary.*a topic "fines"/);
+  });
+});
