@@ -184,19 +184,21 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
 
 /**
  * Whether a hit is an acronym the text itself defines as something else (`definedAsAnother`), there or anywhere:
- * an acronym the text defines as a law ("the Financial Services Act 2019 (“FSA”)") is that law wherever the text
- * uses it again. (One defined as a body's name in another language, "Gugus Tugas Aksi Keuangan (FATF)", is not.)
+ * an acronym the text defines as a law ("the Financial Services Act 2019 (“FSA”)"), or as a body the tables know by
+ * its full name ("the National Bank of Serbia (NBS)", not Slovakia's NBS), is that wherever the text uses it again,
+ * the headline too: the full name already counts for its country. (One defined as a body's name in another
+ * language, "Gugus Tugas Aksi Keuangan (FATF)", is not.)
  * Each hit is looked at once.
  */
 function ownAbbreviations(segments: readonly Segment[]): (hit: Hit<Ref>, segment: Segment) => boolean {
   const defined = new Set<Hit<Ref>>();
-  const laws = new Set<string>();
+  const laws = new Set<string>(); // and bodies named in full
   for (const segment of segments) {
     for (const hit of segment.hits) {
       const as = definedAsAnother(hit, segment);
       if (as === false) continue;
       defined.add(hit);
-      if (as === "law") laws.add(segment.text.slice(hit.start, hit.end));
+      if (as !== "name") laws.add(segment.text.slice(hit.start, hit.end));
     }
   }
   if (defined.size === 0) return () => false;
@@ -224,9 +226,10 @@ function sayingAgain(): (written: string, code: string, qualified: boolean) => s
 /**
  * "the Civil Punishment Measures Committee (OCC)": an acronym in brackets right after a name that is none of its
  * bodies' is the text's own abbreviation of that name, not the body the tables know by it (the US OCC).
- * Says whether that name is a law's ("law") or anything else's ("name"), or `false` when the acronym is not so defined.
+ * Says whether that name is a law's ("law"), a body the tables know under another jurisdiction ("body"), or anything
+ * else's ("name"), or `false` when the acronym is not so defined.
  */
-function definedAsAnother(hit: Hit<Ref>, segment: Segment): false | "name" | "law" {
+function definedAsAnother(hit: Hit<Ref>, segment: Segment): false | "name" | "law" | "body" {
   const text = segment.text;
   const acronym = text.slice(hit.start, hit.end);
   // "(OCC)", and "(“NBS”)" with the acronym quoted inside the brackets.
@@ -239,7 +242,7 @@ function definedAsAnother(hit: Hit<Ref>, segment: Segment): false | "name" | "la
   const name = segment.hits.find((h) => h !== hit && h.end >= before.length - 1 && h.end <= before.length + 1);
   if (name?.refs.some((r) => r.t === "authority" && codes.has(r.code))) return false;
   // Another jurisdiction's body or law named in full right before: "code monétaire et financier (CMF)" is France's.
-  if (name?.refs.some((r) => r.t === "authority")) return "name";
+  if (name?.refs.some((r) => r.t === "authority")) return "body";
   // The capitalised name right before the bracket ("of", "and" may join its words); none: "(SEC)" after "regulators".
   const words = /(?:\p{Lu}[\p{L}'’.-]*(?:\s+(?:of|and|for|the|on|de|des|du|la|del|di)\b)?\s+)*\p{Lu}[\p{L}'’.-]*(?:\s+\d{4})?$/u.exec(before)?.[0];
   if (!words) return false;
