@@ -158,8 +158,9 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   // A rate set by a central bank, or by a body the text does not tie to one ("the Monetary Policy Committee").
   const rateDecision = primaryTopic === "monetary-policy" && rate > 0 && (centralBank || leadActor || titleActor) && speculative === 0;
   // A rate move only talked about is not the monetary-policy topic (topics.ts), so an item about nothing else has
-  // no topic at all: "97.8% odds of a Fed cut: what it means for BTC" is that expected move too.
-  const aboutRates = primaryTopic === "monetary-policy" || (primaryTopic === undefined && rate > 0);
+  // no topic at all, or only the catch-all ("...ahead of the Fed's decision; ETF inflows reached $12.9 million"):
+  // "97.8% odds of a Fed cut: what it means for BTC" is that expected move too.
+  const aboutRates = primaryTopic === "monetary-policy" || ((primaryTopic === undefined || primaryTopic === "other") && rate > 0);
   if (aboutRates && speculative > 0) score -= 3;
   // Either the lead says what was done, or an authority is the subject of both title and lead.
   // "MSCI decides", "investors hope for a fair tax" name no official at all: no authority acted.
