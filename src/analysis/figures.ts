@@ -420,7 +420,7 @@ export function extractFigures(text: string, published?: string | null, language
   for (const m of matchesFromNumber(text, moneyFromNumber(text, after), MONEY, moneyStarts(text, runs))) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups;
-    const figure = money(g, m[0].trim());
+    const figure = money(g, m[0].trim(), language);
     if (!figure) continue;
     const at = m.index + m[0].indexOf(figure.text);
     // "$5,000 AUD": the code after a bare dollar sign says which dollar.
@@ -621,7 +621,7 @@ function matchesFromNumber(text: string, fromNumber: RegExp, pattern: RegExp, st
   return found;
 }
 
-function money(g: Record<string, string | undefined>, text: string): Figure | undefined {
+function money(g: Record<string, string | undefined>, text: string, language?: string | null): Figure | undefined {
   let currency: string | undefined;
   let amount: number;
   if (g.cjk !== undefined && g.cjkCur !== undefined) {
@@ -634,7 +634,6 @@ function money(g: Record<string, string | undefined>, text: string): Figure | un
     const n = g.n1 ?? g.n2 ?? g.n3;
     if (n === undefined) return undefined;
     const scale = (g.s1 ?? g.s2 ?? g.s3 ?? "").trim().toLowerCase();
-    amount = toNumber(n) * (SCALE[scale] ?? 1);
     if (g.sym !== undefined) currency = SYMBOLS[g.sym.toUpperCase()] ?? SYMBOLS[g.sym];
     else if (g.code !== undefined) currency = normaliseCode(g.code);
     else if (g.word !== undefined) {
@@ -642,10 +641,27 @@ function money(g: Record<string, string | undefined>, text: string): Figure | un
       if (!g.s3 && /^(?:19|20)\d\d$/.test(n) && /^(?:bitcoins?|ether)$/i.test(g.word)) return undefined;
       currency = WORDS[g.word.toLowerCase()] ?? normaliseCode(g.word);
     }
+    amount = (!scale && dotGroupsThousands(n, currency, language) ? Number(n.replaceAll(".", "")) : toNumber(n)) * (SCALE[scale] ?? 1);
   }
   if (!currency || !Number.isFinite(amount)) return undefined;
   return { kind: "money", value: fifteenDigits(amount), currency, text };
 }
+
+/**
+ * "$100.031", "69.370 Bitcoin'i": a dot before groups of three digits, with no scale word after them. Money is never
+ * written to a tenth of a cent, so for a currency the dot groups thousands in any language; a token's amount may have
+ * three decimals ("0.125 BTC"), so there it groups thousands only in a language that writes a decimal comma, or when
+ * there are several groups.
+ */
+function dotGroupsThousands(n: string, currency: string | undefined, language: string | null | undefined): boolean {
+  if (!/^\d{1,3}(?:\.\d{3})+$/.test(n)) return false;
+  if (currency === undefined || !TOKENS.has(currency) || n.indexOf(".") !== n.lastIndexOf(".")) return true;
+  return language != null && DECIMAL_COMMA.has(language.toLowerCase().split("-")[0]!);
+}
+
+const TOKENS = new Set(["BTC", "ETH", "SOL", "XRP", "USDT", "USDC"]);
+// Languages whose numbers are written "1.234,5".
+const DECIMAL_COMMA = new Set(["de", "fr", "it", "es", "pt", "nl", "pl", "ru", "uk", "tr", "id", "vi", "cs", "sk", "hu", "ro", "bg", "hr", "sl", "sv", "da", "no", "nb", "fi", "el", "et", "lv", "lt"]);
 
 const CODE_ALIASES: Record<string, string> = { RMB: "CNY", RS: "INR" };
 const normaliseCode = (code: string): string => CODE_ALIASES[code.toUpperCase()] ?? code.toUpperCase();

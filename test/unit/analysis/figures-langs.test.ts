@@ -208,3 +208,20 @@ describe("extractFigures: a day and month without a year or a dot", () => {
     expect(of(text, "2024-10-01")).toEqual([["date", value, written]]);
   });
 });
+
+describe("extractFigures: a dot before groups of three digits", () => {
+  it("groups thousands in an amount of money, whatever the language (no currency is written to a tenth of a cent)", () => {
+    expect(of("Bitcoin cayó hasta $100.031 el lunes.", undefined, "es")).toEqual([["money", 100031, "USD", "$100.031"]]);
+    expect(of("Bitcoin fell to $100.031 on Monday.")).toEqual([["money", 100031, "USD", "$100.031"]]);
+  });
+
+  it("groups thousands in a token amount in a language that writes a decimal comma", () => {
+    expect(of("Gli ETF hanno acquisito 25.729 Bitcoin la scorsa settimana.", undefined, "it")).toEqual([["money", 25729, "BTC", "25.729 Bitcoin"]]);
+    expect(of("ele geçirilen 69.370 Bitcoin satılacak", undefined, "tr")).toEqual([["money", 69370, "BTC", "69.370 Bitcoin"]]);
+  });
+
+  it("keeps three decimals of a token in English; a scale word's amount is read as before", () => {
+    expect(of("The fund holds 25.729 BTC.", undefined, "en")).toEqual([["money", 25.729, "BTC", "25.729 BTC"]]);
+    expect(of("Il fondo ha raccolto 2,5 milioni di dollari.", undefined, "it")).toEqual([["money", 2500000, "USD", "2,5 milioni di dollari"]]);
+  });
+});
