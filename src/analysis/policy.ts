@@ -16,6 +16,7 @@ function cues(segment: Segment) {
   let authority = false;
   let centralBank = false;
   let country = false;
+  let place = false;
   let acts = 0;
   let non = 0;
   let incident = false;
@@ -55,6 +56,7 @@ function cues(segment: Segment) {
         else if (ref.cue === "done") done = act = true;
         else if (ref.cue === "scope") scope++;
       } else if (ref.t === "place" && ref.weight >= 1) {
+        place = true;
         // Only a country that opens the sentence is its subject: "Thailand approves", not "a token in Dubai".
         if (hit.start <= SUBJECT_REACH && !homeOfAFirm(hit, segment)) country = true;
       } else if (ref.t === "place" && hit.start === 0 && actsNext(segment, hit)) {
@@ -76,7 +78,7 @@ function cues(segment: Segment) {
   // A rate move told as made ("forhøjer Nationalbanken foliorenten") is the whole decision: it weighs as much as a
   // sentence that names the act twice, so a lead that tells it under a bare headline ("Renteforhøjelse") suffices.
   if (done && rate > 0) acts = Math.max(acts, 2);
-  return { authority, centralBank, amlSetter, country, acts, non, incident, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
+  return { authority, centralBank, amlSetter, country, place, acts, non, incident, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
 }
 
 /** The hit right after `hit` is an act: "Alger interdit", not "Alger, 28 juillet" nor "Tokyo stocks fall". */
@@ -125,6 +127,7 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   let amlSetter = false;
   let titleSpeculates = false;
   let leadTellsMove = false;
+  let movedInCountry = false;
   for (const segment of segments) {
     const c = cues(segment);
     const lead = segment.index <= 1;
@@ -153,7 +156,12 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
       titleMove = titleDecided && actor > 0 && !c.nonLeads;
       titleClean = c.authority && c.acts > 0 && c.non === 0 && c.spec === 0;
       titleSpeculates = c.spec > 0;
-    } else if (lead && c.decided && c.rate > 0 && c.spec === 0) leadTellsMove = true;
+    } else if (lead && c.decided && c.rate > 0 && c.spec === 0) {
+      leadTellsMove = true;
+      // "The cash rate target in Australia will remain unchanged at 4.10%": a country's rate told as set is its
+      // central bank's decision, the bank unnamed (its own release).
+      movedInCountry ||= c.country || c.place;
+    }
     // A headline that tells the move made ("BoK holds rate at 2.5%") is not undone by the lead's "expectations".
     if (segment.index <= 0 && !(segment.index === 0 && titleDecided)) speculative += c.spec;
     if (segment.index <= 2) {
@@ -167,7 +175,7 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   // does not speculate: an "expected to" in the first sentence is about something else (how a statement was received).
   if (leadTellsMove && !titleSpeculates) speculative = 0;
   // A rate set by a central bank, or by a body the text does not tie to one ("the Monetary Policy Committee").
-  const rateDecision = primaryTopic === "monetary-policy" && rate > 0 && (centralBank || leadActor || titleActor) && speculative === 0;
+  const rateDecision = primaryTopic === "monetary-policy" && rate > 0 && (centralBank || leadActor || titleActor || movedInCountry) && speculative === 0;
   // A rate move only talked about is not the monetary-policy topic (topics.ts), so an item about nothing else has
   // no topic at all, or only the catch-all ("...ahead of the Fed's decision; ETF inflows reached $12.9 million"):
   // "97.8% odds of a Fed cut: what it means for BTC" is that expected move too.
