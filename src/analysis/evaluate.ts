@@ -33,6 +33,15 @@ export interface EvalReport {
   jurisdictionF1: number;
   topicF1: number;
   figureRecall: number;
+  /** Of the items labelled policy, the share the analysis calls policy; and of those it calls policy, the share labelled so. */
+  policyRecall: number;
+  policyPrecision: number;
+  /**
+   * Jurisdictions and topics on the items both call policy only: an item the analysis misses counts as a miss of
+   * its jurisdictions and topics in the measures above; these say how well it tags what it does alert.
+   */
+  jurisdictionExactWhenAlerted: number;
+  topicF1WhenAlerted: number;
   misses: Miss[];
 }
 
@@ -76,8 +85,12 @@ export function evaluate(analyzer: Analyzer, items: readonly LabelledItem[]): Ev
   let policyRight = 0;
   let exact = 0;
   let policyItems = 0;
+  let calledPolicy = 0;
+  let bothPolicy = 0;
+  let exactWhenAlerted = 0;
   const j = { tp: 0, fp: 0, fn: 0 };
   const t = { tp: 0, fp: 0, fn: 0 };
+  const alerted = { tp: 0, fp: 0, fn: 0 };
   let numbersWanted = 0;
   let numbersFound = 0;
   const misses: Miss[] = [];
@@ -91,10 +104,16 @@ export function evaluate(analyzer: Analyzer, items: readonly LabelledItem[]): Ev
     const got = analyzer.analyze(input);
     if (got.policy === item.policy) policyRight++;
     else misses.push({ id, what: "policy", expected: String(item.policy), got: String(got.policy) });
+    if (got.policy) calledPolicy++;
     if (item.policy) {
       policyItems++;
       const same = count(j, item.jurisdictions, got.jurisdictions);
       if (same) exact++;
+      if (got.policy) {
+        bothPolicy++;
+        if (same) exactWhenAlerted++;
+        count(alerted, item.topics, got.topics);
+      }
       else misses.push({ id, what: "jurisdictions", expected: item.jurisdictions.join(","), got: got.jurisdictions.join(",") });
       if (!count(t, item.topics, got.topics)) {
         misses.push({ id, what: "topics", expected: item.topics.join(","), got: got.topics.join(",") });
@@ -115,6 +134,10 @@ export function evaluate(analyzer: Analyzer, items: readonly LabelledItem[]): Ev
     jurisdictionF1: f1(j),
     topicF1: f1(t),
     figureRecall: ratio(numbersFound, numbersWanted),
+    policyRecall: ratio(bothPolicy, policyItems),
+    policyPrecision: ratio(bothPolicy, calledPolicy),
+    jurisdictionExactWhenAlerted: ratio(exactWhenAlerted, bothPolicy),
+    topicF1WhenAlerted: f1(alerted),
     misses,
   };
 }

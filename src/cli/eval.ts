@@ -54,13 +54,18 @@ const ROWS: Array<[string, (r: EvalReport) => number]> = [
   ["jurisdiction micro-F1", (r) => r.jurisdictionF1],
   ["topic micro-F1", (r) => r.topicF1],
   ["figure recall", (r) => r.figureRecall],
+  ["policy recall", (r) => r.policyRecall],
+  ["policy precision", (r) => r.policyPrecision],
+  ["jurisdictions exact, alerted", (r) => r.jurisdictionExactWhenAlerted],
+  ["topic micro-F1, alerted", (r) => r.topicF1WhenAlerted],
 ];
 
 export function formatSplit(report: SplitReport, showHeldOut: boolean): string {
   const pct = (x: number) => x.toFixed(3).padStart(8);
   const folds = report.perFold.map((_, f) => `fold ${f}`.padStart(8)).join("");
   const lines = [
-    `${report.folds} folds by a hash of each id; fold ${report.heldOutFold} is held out of tuning; "clear" leaves out the items marked ambiguous`,
+    `${report.folds} folds by a hash of each id; fold ${report.heldOutFold} is held out of tuning; "clear" leaves out the items marked ambiguous;`,
+    `"alerted": on the items both the labels and the analysis call policy`,
     `${"".padEnd(30)}${"whole".padStart(8)}${"clear".padStart(8)}${"tuning".padStart(8)}${"held-out".padStart(9)}   ${folds}`,
     `${"items".padEnd(30)}${String(report.whole.items).padStart(8)}${String(report.clear.items).padStart(8)}${String(report.tuning.items).padStart(8)}${String(report.heldOut.items).padStart(9)}   ${report.perFold.map((r) => String(r.items).padStart(8)).join("")}`,
     ...ROWS.map(([name, get]) =>

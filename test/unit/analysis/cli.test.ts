@@ -54,6 +54,25 @@ describe("evaluate", () => {
     expect(report.misses.map((m) => `${m.id}:${m.what}`)).toEqual(["b:policy", "b:jurisdictions", "b:topics"]);
   });
 
+  it("says apart the policy items missed and how well the alerted ones are tagged", async () => {
+    const report = evaluate(await createAnalyzer(), [
+      {
+        id: "hit", title: "FCA fines crypto firm £2 million", text: "The Financial Conduct Authority fined a crypto firm £2 million for weak anti-money laundering controls.",
+        policy: true, jurisdictions: ["GB"], topics: ["enforcement", "aml", "custody"],
+      },
+      { id: "missed", title: "Bitcoin rallies 4%", text: "Bitcoin rose 4% to $70,000.", policy: true, jurisdictions: ["US"], topics: ["other"] },
+      { id: "false-alarm", title: "SEC charges crypto lender", text: "The SEC charged a crypto lender with selling unregistered securities.", policy: false, jurisdictions: [], topics: [] },
+      { id: "quiet", title: "Exchange hires a CFO", text: "A crypto exchange hired a new chief financial officer.", policy: false, jurisdictions: [], topics: [] },
+    ]);
+    expect(report.policyRecall).toBe(0.5);
+    expect(report.policyPrecision).toBe(0.5);
+    // The missed item's jurisdiction counts against the exact match, not against the alerted one.
+    expect(report.jurisdictionExactMatch).toBe(0.5);
+    expect(report.jurisdictionExactWhenAlerted).toBe(1);
+    // Alerted: enforcement and aml found, custody not (2 of 3 labels, nothing extra) = 0.8.
+    expect(report.topicF1WhenAlerted).toBeCloseTo(0.8);
+  });
+
   it("finds a percentage point kept as basis points under the number the reference writes", async () => {
     const report = evaluate(await createAnalyzer(), [
       {
