@@ -1,16 +1,6 @@
 import { homeOfAFirm } from "./firm-home.js";
 import { zoneWeight, type Segment } from "./terms.js";
 
-/**
- * "29 may", "May 29": the month (English, Spanish), not the modal verb: a date beside the number of its day says
- * nothing about a forecast.
- */
-function monthMay(segment: Segment, hit: { start: number; end: number }): boolean {
-  const text = segment.text;
-  if (hit.end - hit.start !== 3 || !/^may$/i.test(text.slice(hit.start, hit.end))) return false;
-  return /\d\s?$/.test(text.slice(Math.max(0, hit.start - 2), hit.start)) || /^\s?\d/.test(text.slice(hit.end, hit.end + 2));
-}
-
 /** Evidence in one segment: an official actor, what it did, signs the main event is something else, and scope. */
 function cues(segment: Segment) {
   let authority = false;
@@ -47,7 +37,6 @@ function cues(segment: Segment) {
           incident = true;
         }
         else if (ref.cue === "spec") {
-          if (monthMay(segment, hit)) continue;
           spec++;
           // "Expected to hold" (diperkirakan akan mempertahankan): a forecast that comes first governs the verb after it.
           specFirst ||= !done;

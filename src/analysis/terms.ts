@@ -191,8 +191,8 @@ function containsTest(terms: readonly string[]): (term: string) => boolean {
 }
 
 /**
- * The terms of one sentence, without the speculative cue of the month "May" ("May 6", "6 May"): only this English
- * month is also a cue word (the modal "may"), so it is told apart here, once, rather than by every reader of the cues
+ * The terms of one sentence, without the speculative cue of the month "May" ("May 6", "6 May", the Spanish "29 may"):
+ * only this month is also a cue word (the modal "may"), so it is told apart here, once, rather than by every reader of the cues
  * or by a second, case-sensitive copy of the list. Its weekdays are moved out to `weekdays` in the same walk.
  */
 function hitsIn(matcher: TermMatcher<Ref>, text: string, weekdays: Hit<Ref>[]): Hit<Ref>[] {
@@ -213,7 +213,8 @@ function hitsIn(matcher: TermMatcher<Ref>, text: string, weekdays: Hit<Ref>[]): 
 }
 
 function isMonthMay(hit: Hit<Ref>, text: string): boolean {
-  if (text.slice(hit.start, hit.end) !== "May") return false;
+  // "29 may (AGN)": Spanish writes the month in lower case.
+  if (!/^may$/i.test(text.slice(hit.start, hit.end))) return false;
   return /^\s?\d/.test(text.slice(hit.end, hit.end + 2)) || /\d\s?$/.test(text.slice(Math.max(0, hit.start - 2), hit.start));
 }
 
