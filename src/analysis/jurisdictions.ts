@@ -192,17 +192,17 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
  */
 function ownAbbreviations(segments: readonly Segment[]): (hit: Hit<Ref>, segment: Segment) => boolean {
   const defined = new Set<Hit<Ref>>();
-  const laws = new Set<string>(); // and bodies named in full
+  const throughout = new Set<string>();
   for (const segment of segments) {
     for (const hit of segment.hits) {
       const as = definedAsAnother(hit, segment);
       if (as === false) continue;
       defined.add(hit);
-      if (as !== "name") laws.add(segment.text.slice(hit.start, hit.end));
+      if (as !== "name") throughout.add(segment.text.slice(hit.start, hit.end));
     }
   }
   if (defined.size === 0) return () => false;
-  return (hit, segment) => defined.has(hit) || (laws.size > 0 && laws.has(segment.text.slice(hit.start, hit.end)));
+  return (hit, segment) => defined.has(hit) || (throughout.size > 0 && throughout.has(segment.text.slice(hit.start, hit.end)));
 }
 
 /**

@@ -149,7 +149,7 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
       leadTellsMove = true;
       // "The cash rate target in Australia will remain unchanged at 4.10%": a country's rate told as set is its
       // central bank's decision, the bank unnamed (its own release).
-      movedInCountry ||= c.country || c.place;
+      movedInCountry ||= c.place;
     }
     // A headline that tells the move made ("BoK holds rate at 2.5%") is not undone by the lead's "expectations".
     if (segment.index <= 0 && !(segment.index === 0 && titleDecided)) speculative += c.spec;
