@@ -512,7 +512,7 @@ export function extractFigures(text: string, published?: string | null, language
   // Last: a number that is already an amount, a date or a period is not also a count.
   for (const m of mayFollow(after, COUNT_WORDS) ? matchesAt(text, COUNT_AT, digitsBefore(text, runs, COUNT_WORDS)) : []) {
     if (before(m.index, COUNT_BEFORE) || !free(m.index, m.index + m[0].length)) continue;
-    const value = countValue(m.groups!.n!, m.groups!.scale);
+    const value = countValue(m.groups!.n!, m.groups!.scale ?? m.groups!.letter);
     if (Number.isFinite(value) && value > 1) add({ kind: "count", value, text: m[0] }, m.index);
   }
   return figures;
