@@ -7,7 +7,12 @@ const ACT_WORDS = [
   "Bill", "Act", "Rule", "Regulation", "Decree", "Circular", "Notice", "Order", "Directive", "Law", "Ordinance", "Release",
   "Proclamation", "Executive Order", "Guideline", "Guidelines", "Policy Statement", "Consultation Paper", "Discussion Paper",
   "H\\.R\\.", "SB", "HB", "CP", "PS", "DP", "SAB", "Information Sheet", "INFO", "Regulatory Guide", "RG", "U\\.S\\.C\\. §", "§",
+  // US state bills: "House File 3642 (HF3642)", "Senate Bill 21", "Assembly Bill 1052" ("SF" alone is also San Francisco).
+  "House File", "Senate File", "House Bill", "Senate Bill", "Assembly Bill", "HF",
   // Other languages, as acts are numbered there
+  // A Brazilian provisional measure, "Medida Provisória nº 1.303", "MP 1.303": "MP" only before such a number (an MP is
+  // also a member of parliament).
+  "Medida Provisória", "medida provisória", "MP(?=\\s\\d\\.\\d{3}(?![\\p{N}.]))",
   "Resolução", "Resolución", "Resolução CVM", "Resolución General", "Instrução", "Lei", "Ley", "Decreto", "Real Decreto",
   "Circular", "Comunicación", "Comunicado", "Gesetz", "Rundschreiben", "Verordnung", "Loi", "Décret", "Ordonnance", "Legge",
   "Delibera", "Circolare", "Regolamento", "Ustawa", "Закон", "Указ", "Постановление", "Федеральный закон", "Kanun", "Tebliğ",
@@ -45,6 +50,8 @@ export const ACT_NUMBER = new RegExp(
 export const NUMBERED_ACT = new RegExp(
   [
     String.raw`(?:nº|n\.º|n°|No\.|Nr\.|№)\s?(?<id>\d+[/-](?:19|20)\d\d)(?![\p{N}/])|(?<id2>\d{3,5})\ssayılı`,
+    // "Ley Fintec N°21.521": a number sign before thousands grouped with a dot, as Chile numbers its laws.
+    String.raw`(?<![\p{L}])(?:nº|n°)\s?(?<id4>\d{1,3}\.\d{3})(?![\p{N}]|[.,/]\p{N})`,
     // A Swedish statute by its number in brackets, "lagen (2025:1378)"; a Hungarian act by its year and roman
     // number, "2024. évi VII. törvény".
     String.raw`\((?<id3>(?:19|20)\d\d:\d{1,4})\)`,

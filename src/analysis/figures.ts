@@ -390,7 +390,7 @@ export function extractFigures(text: string, published?: string | null, language
   const before = (index: number, re: RegExp) => index > 0 && re.test(text[index - 1]!);
   for (const m of matchAll(text, ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: (m.groups!.id ?? m.groups!.bracketed)!, text: m[0] }, m.index);
   for (const m of numberedActMay(text, runs) ? matchAll(text, NUMBERED_ACT) : []) {
-    const id = m.groups!.id ?? m.groups!.id2 ?? m.groups!.id3 ?? m.groups!.id5!;
+    const id = m.groups!.id ?? m.groups!.id2 ?? m.groups!.id3 ?? m.groups!.id4 ?? m.groups!.id5!;
     if (!before(m.index, ACT_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "act", value: id, text: m[0] }, m.index);
   }
   for (const m of text.includes("Dz.") ? matchAll(text, POLISH_JOURNAL) : []) {
@@ -533,13 +533,16 @@ function nairaStarts(text: string, runs: readonly number[]): number[] {
   return starts.length && NIGERIAN.test(text) ? starts : [];
 }
 // What follows the number of an act cited by its number (NUMBERED_ACT): a slash or dash before its year ("Nº
-// 109/2024"), a colon before its number ("(2025:1378)"), "sayılı", or "évi". Where no number's run ends at one, the
-// pattern is not searched.
+// 109/2024"), a colon before its number ("(2025:1378)"), "sayılı", or "évi". Where no number's run ends at one (and no
+// number sign stands before one), the pattern is not searched.
 const AFTER_ACT_NUMBER = /[-/:sé]/iuy;
+// Or a number sign right before it, or before the one space before it ("N°21.521").
+const NUMBER_SIGN_BEFORE = /[°º]\s?$/;
 function numberedActMay(text: string, runs: readonly number[]): boolean {
   for (let r = 1; r < runs.length; r += 2) {
     AFTER_ACT_NUMBER.lastIndex = runs[r]!;
     if (AFTER_ACT_NUMBER.test(text)) return true;
+    if (NUMBER_SIGN_BEFORE.test(text.slice(Math.max(0, runs[r - 1]! - 2), runs[r - 1]))) return true;
   }
   return false;
 }

@@ -131,3 +131,47 @@ describe("extractFigures: a rate moved by points in Spanish and Portuguese", () 
     expect(of("El equipo ganó 3 puntos con una tasa de acierto del 40%.", "es")).toEqual([["percent", 40, "40%"]]);
   });
 });
+
+describe("extractFigures: counts with a scale's letter or thousands grouped with a space", () => {
+  it("reads 'K' and 'M' glued to a count, and a qualifier before its noun", () => {
+    expect(of("The exchange now has ~350K verified users and handled over 2.5M trades.")).toEqual([
+      ["count", 350_000, "350K verified users"],
+      ["count", 2_500_000, "2.5M trades"],
+    ]);
+  });
+
+  it("reads thousands grouped with a space, never from inside another number", () => {
+    expect(of("L'arnaque a touché 12 000 victimes.", "fr")).toEqual([["count", 12_000, "12 000 victimes"]]);
+    expect(extractFigures("In 2023 400 firms applied.", "2025-03-01").map((f) => [f.kind, f.value])).toEqual([
+      ["date", "2023"],
+      ["count", 400],
+    ]);
+    // A number with no noun after it stays no count, grouped with a comma or a space.
+    expect(of("Loans rose by 4.2 per cent to 8 315. Deposits fell.")).toEqual(of("Loans rose by 4.2 per cent to 8,315. Deposits fell."));
+    expect(of("Loans rose by 4.2 per cent to 8 315. Deposits fell.")).toEqual([["percent", 4.2, "4.2 per cent"]]);
+  });
+});
+
+describe("extractFigures: acts of US states, Brazil and Chile", () => {
+  it("reads US state bills by their full and short names", () => {
+    expect(of("The bill, Senate File 1204 (SF1204), follows House File 2210 (HF2210).")).toEqual([
+      ["act", "1204", "Senate File 1204"],
+      ["act", "2210", "House File 2210"],
+    ]);
+    expect(of("Assembly Bill 1052 and House Bill 77 passed.")).toEqual([
+      ["act", "1052", "Assembly Bill 1052"],
+      ["act", "77", "House Bill 77"],
+    ]);
+  });
+
+  it("reads a Brazilian provisional measure, and leaves a member of parliament alone", () => {
+    expect(of("O Senado aprovou a MP 1.288 nesta terça.", "pt")).toEqual([["act", "1.288", "MP 1.288"]]);
+    expect(of("A Medida Provisória nº 1.288 caducou.", "pt")).toEqual([["act", "1.288", "Medida Provisória nº 1.288"]]);
+    expect(of("The MP 12 years in office spoke.")).toEqual([["period", "P12Y", "12 years"]]);
+  });
+
+  it("reads a number sign glued to a law's number grouped with a dot", () => {
+    expect(of("conforme a la Ley Marco N°21.663, las entidades", "es")).toEqual([["act", "21.663", "N°21.663"]]);
+    expect(of("el exchange N°1 del país", "es")).toEqual([]);
+  });
+});
