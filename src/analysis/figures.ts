@@ -1,5 +1,5 @@
 import type { Figure } from "../core/article.js";
-import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT, POLISH_JOURNAL } from "./act-numbers.js";
+import { ACT_BEFORE, ACT_NUMBER, mayHaveProvisionalMeasure, NUMBERED_ACT, POLISH_JOURNAL, PROVISIONAL_MEASURE } from "./act-numbers.js";
 import { afterNumbers, type AfterNumbers, digitsBefore, digitsOfRuns, mayFollow, mayStartAt, numberRuns, wordsAfterNumber } from "./after-number.js";
 import { alternation } from "./alternation.js";
 import { COUNT_AT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE_AT, voteStart, voteStarts, voteValue } from "./counts.js";
@@ -389,6 +389,9 @@ export function extractFigures(text: string, published?: string | null, language
   // An act's number first: "Resolution 5/2025" is neither a date nor an amount.
   const before = (index: number, re: RegExp) => index > 0 && re.test(text[index - 1]!);
   for (const m of matchAll(text, ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: (m.groups!.id ?? m.groups!.bracketed)!, text: m[0] }, m.index);
+  for (const m of mayHaveProvisionalMeasure(text) ? matchAll(text, PROVISIONAL_MEASURE) : []) {
+    if (free(m.index, m.index + m[0].length)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
+  }
   for (const m of numberedActMay(text, runs) ? matchAll(text, NUMBERED_ACT) : []) {
     const id = m.groups!.id ?? m.groups!.id2 ?? m.groups!.id3 ?? m.groups!.id4 ?? m.groups!.id5!;
     if (!before(m.index, ACT_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "act", value: id, text: m[0] }, m.index);
@@ -537,12 +540,13 @@ function nairaStarts(text: string, runs: readonly number[]): number[] {
 // number sign stands before one), the pattern is not searched.
 const AFTER_ACT_NUMBER = /[-/:sé]/iuy;
 // Or a number sign right before it, or before the one space before it ("N°21.521").
-const NUMBER_SIGN_BEFORE = /[°º]\s?$/;
+const isNumberSign = (code: number): boolean => code === 0xb0 || code === 0xba;
 function numberedActMay(text: string, runs: readonly number[]): boolean {
   for (let r = 1; r < runs.length; r += 2) {
     AFTER_ACT_NUMBER.lastIndex = runs[r]!;
     if (AFTER_ACT_NUMBER.test(text)) return true;
-    if (NUMBER_SIGN_BEFORE.test(text.slice(Math.max(0, runs[r - 1]! - 2), runs[r - 1]))) return true;
+    const start = runs[r - 1]!;
+    if (isNumberSign(text.charCodeAt(start - 1)) || (text.charCodeAt(start - 1) === 0x20 && isNumberSign(text.charCodeAt(start - 2)))) return true;
   }
   return false;
 }
