@@ -53,8 +53,9 @@ const SYMBOL_AMOUNT = String.raw`(?<n1>${NUM})(?<s1>${SCALE_WORD})?`;
 const CODE_AMOUNT = String.raw`(?<n2>${NUM})(?<s2>${SCALE_WORD})?`;
 const CJK_CURRENCY = "USDT|USDC|BTC|ETH|新台幣|新台币|泰銖|泰铢|港幣|英鎊|英镑|歐元|欧元|韓元|美金|円|ドル|ユーロ|元|人民币|美元|港元|港币|日元|韩元|원|달러|엔|유로|위안";
 // The alternatives that start with the number.
+// "20.862.500 HKD": several groups after dots are thousands in any language (`dotGroupsThousands` reads them).
 const NUMBER_FIRST = [
-  String.raw`(?<n3>${NUM})(?<s3>${SCALE_WORD})?\s?(?<word>${CODES}|(?:${wordAlt}))(?![A-Za-z])`,
+  String.raw`(?<n3>\d{1,3}(?:\.\d{3}){2,}(?![\d.,])|${NUM})(?<s3>${SCALE_WORD})?\s?(?<word>${CODES}|(?:${wordAlt}))(?![A-Za-z])`,
   String.raw`(?<cjk>${CJK_AMOUNT})(?<cjkCur>${CJK_CURRENCY})`,
   // Korean writes amounts in 억 and 조 without "원" where the won is understood: "자본금 50억".
   String.raw`(?<krw>(?:(?:${NUM})\s?[조억만천]{1,2}\s?)*(?:${NUM})\s?[조억])(?![원\d])`,

@@ -64,6 +64,12 @@ describe("extractFigures: a number's tail is no amount", () => {
     // "1,2345 million" is no decimal comma an amount is written with: neither 2345 million nor 1.2345 million.
     expect(of("an index of 1,2345 million euros")).toEqual([]);
   });
+
+  it("reads several groups after dots as thousands, and never a group alone as the amount", () => {
+    expect(of("Giao dịch đạt 31.406.200 HKD trong ngày.", "vi")).toEqual([["money", 31_406_200, "HKD", "31.406.200 HKD"]]);
+    // "2.048,7 Bitcoin" is no 7 bitcoins.
+    expect(of("Sequestrati 2.048,7 Bitcoin.", "it")).toEqual([]);
+  });
 });
 
 describe("extractFigures: Vietnamese clock times and dates", () => {
