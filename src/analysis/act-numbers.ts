@@ -7,6 +7,8 @@ const ACT_WORDS = [
   "Bill", "Act", "Rule", "Regulation", "Decree", "Circular", "Notice", "Order", "Directive", "Law", "Ordinance", "Release",
   "Proclamation", "Executive Order", "Guideline", "Guidelines", "Policy Statement", "Consultation Paper", "Discussion Paper",
   "H\\.R\\.", "SB", "HB", "CP", "PS", "DP", "SAB", "Information Sheet", "INFO", "Regulatory Guide", "RG", "U\\.S\\.C\\. §", "§",
+  // US state bills: "House File 3642 (HF3642)", "Senate Bill 21", "Assembly Bill 1052" ("SF" alone is also San Francisco).
+  "House File", "Senate File", "House Bill", "Senate Bill", "Assembly Bill", "HF",
   // Other languages, as acts are numbered there
   "Resolução", "Resolución", "Resolução CVM", "Resolución General", "Instrução", "Lei", "Ley", "Decreto", "Real Decreto",
   "Circular", "Comunicación", "Comunicado", "Gesetz", "Rundschreiben", "Verordnung", "Loi", "Décret", "Ordonnance", "Legge",
@@ -45,6 +47,8 @@ export const ACT_NUMBER = new RegExp(
 export const NUMBERED_ACT = new RegExp(
   [
     String.raw`(?:nº|n\.º|n°|No\.|Nr\.|№)\s?(?<id>\d+[/-](?:19|20)\d\d)(?![\p{N}/])|(?<id2>\d{3,5})\ssayılı`,
+    // "Ley Fintec N°21.521": a number sign before thousands grouped with a dot, as Chile numbers its laws.
+    String.raw`(?<![\p{L}])(?:nº|n°)\s?(?<id4>\d{1,3}\.\d{3})(?![\p{N}]|[.,/]\p{N})`,
     // A Swedish statute by its number in brackets, "lagen (2025:1378)"; a Hungarian act by its year and roman
     // number, "2024. évi VII. törvény".
     String.raw`\((?<id3>(?:19|20)\d\d:\d{1,4})\)`,
@@ -56,3 +60,9 @@ export const NUMBERED_ACT = new RegExp(
 // The Polish journal, "Dz.U. 2024 poz. 123": searched only in a text with "Dz." (a pattern that starts with a letter is
 // tried at every position).
 export const POLISH_JOURNAL = /Dz\.\s?U\.\s?(?:z\s)?(?<id>(?:19|20)\d\d\s?(?:r\.\s)?poz\.\s?\d+)/gu;
+
+// A Brazilian provisional measure, "Medida Provisória nº 1.303", "MP 1.303/2025": "MP" only before such a number (an MP
+// is also a member of parliament). Searched only in a text with "MP" or "Provisória" (`mayHaveProvisionalMeasure`):
+// in ACT_NUMBER, words that start with an "m" made its search slower at every position.
+export const PROVISIONAL_MEASURE = /(?<![\p{L}\p{N}])(?:Medida Provisória|medida provisória|MP)\s(?:n[º°]\s?|n\.º\s?)?(?<id>\d\.\d{3}(?:\/(?:19|20)\d\d)?)(?![\p{N}]|[.,]\p{N})/gu;
+export const mayHaveProvisionalMeasure = (text: string): boolean => text.includes("MP ") || text.includes("rovisória");

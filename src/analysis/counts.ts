@@ -17,6 +17,7 @@ const NOUNS = [
   "members", "cases", "transactions", "wallets", "addresses", "defendants", "suspects", "brokers", "funds", "projects",
   "applicants", "complaints", "arrests", "stablecoins", "creditors", "account holders", "holders", "entries", "locations",
   "cryptocurrencies", "digital currency exchanges", "crypto exchanges", "traders",
+  "trades",
   // what a regulator's year or a crackdown counts: "90 fines", "252 investigations", "20 lawsuits", "446 deals"
   "fines", "penalties", "sanctions", "lawsuits", "investigations", "orders", "notices", "convictions", "deals", "listings", "scams",
   // a central bank's or a body's numbered meeting: "its 299th meeting"
@@ -57,13 +58,18 @@ const COUNTERS = [
 
 
 // "7.502,37 monedas": thousands grouped with dots and a decimal comma come first.
-const NUMBER = String.raw`\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,3}(?:[,.]\d{3})+|\d+(?:[.,]\d+)?`;
+// "25 000 personnes": thousands grouped with a space, as French and the Nordic languages write them; never from
+// inside a number ("In 2019 300 firms" is no 19,300).
+const NUMBER = String.raw`\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,3}(?:[,.]\d{3})+|(?<!\d)\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)|\d+(?:[.,]\d+)?`;
 // "1.2 million users", "3万人", "2 juta pengguna".
 const SCALE = String.raw`million|billion|thousand|mn|millones|milhões|mil|Millionen|millions|milioni|миллион\p{L}*|млн|тысяч\p{L}*|тыс\.|milyon|bin|ألف|juta|ribu|triệu|nghìn|ngàn|ล้าน|พัน|万|萬|億|亿|만|천|억`;
 /** Every word that may follow a count's number (its scale, noun or counter): COUNT is searched only where one may. */
-export const COUNT_WORDS = wordsAfterNumber([...SCALE.split("|"), ...NOUNS, ...COUNTERS, "st", "nd", "rd", "th"]);
+// What may stand between a count and its noun: "200K verified users", "5 million active accounts".
+const QUALIFIERS = ["verified", "active", "registered", "unique", "monthly active", "daily active"];
+export const COUNT_WORDS = wordsAfterNumber([...SCALE.split("|"), ...NOUNS, ...COUNTERS, ...QUALIFIERS, "st", "nd", "rd", "th"], "km");
+// "200K users", "1.5M trades": a scale's letter glued to the number.
 export const COUNT = new RegExp(
-  String.raw`(?<n>${NUMBER})(?:st|nd|rd|th)?(?:\s?(?<scale>${SCALE}))?(?:\s(?<noun>${alternation(NOUNS)})(?![\p{L}\p{N}])|\s?(?<counter>${alternation(COUNTERS)}))`,
+  String.raw`(?<n>${NUMBER})(?:st|nd|rd|th)?(?:\s?(?<scale>${SCALE})|(?<letter>[KM])(?![\p{L}\p{N}]))?(?:\s(?:(?:${alternation(QUALIFIERS)})\s)?(?<noun>${alternation(NOUNS)})(?![\p{L}\p{N}])|\s?(?<counter>${alternation(COUNTERS)}))`,
   "giu",
 );
 /**
@@ -79,16 +85,16 @@ export const COUNT_BEFORE = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek
 
 const SCALES: Record<string, number> = {
   thousand: 1e3, mil: 1e3, bin: 1e3, "ألف": 1e3, "тыс.": 1e3, ribu: 1e3, "nghìn": 1e3, "ngàn": 1e3, "พัน": 1e3, 千: 1e3, 천: 1e3,
-  万: 1e4, 萬: 1e4, 만: 1e4, million: 1e6, mn: 1e6, millones: 1e6, "milhões": 1e6, millionen: 1e6, millions: 1e6, milioni: 1e6,
+  万: 1e4, 萬: 1e4, 만: 1e4, k: 1e3, m: 1e6, million: 1e6, mn: 1e6, millones: 1e6, "milhões": 1e6, millionen: 1e6, millions: 1e6, milioni: 1e6,
   "млн": 1e6, milyon: 1e6, juta: 1e6, "triệu": 1e6, "ล้าน": 1e6, billion: 1e9, 億: 1e8, 亿: 1e8, 억: 1e8,
 };
 
 /** The count's number: "1.2 million" → 1,200,000; "3万" → 30,000. */
 export function countValue(n: string, scale: string | undefined): number {
   // "2.617 entitas" groups thousands with a dot, as most languages do; "2.6 million" is a decimal before a scale.
-  const grouped = /^\d{1,3}(?:,\d{3})+$/.test(n) || (!scale && /^\d{1,3}(?:\.\d{3})+$/.test(n));
+  const grouped = /^\d{1,3}(?:[,\u00a0\u202f ]\d{3})+$/.test(n) || (!scale && /^\d{1,3}(?:\.\d{3})+$/.test(n));
   const local = /^\d{1,3}(?:\.\d{3})+,\d{1,2}$/.test(n);
-  const base = local ? Number(n.replace(/\./g, "").replace(",", ".")) : grouped ? Number(n.replace(/[.,]/g, "")) : Number(n.replace(",", "."));
+  const base = local ? Number(n.replace(/\./g, "").replace(",", ".")) : grouped ? Number(n.replace(/[.,\u00a0\u202f ]/g, "")) : Number(n.replace(",", "."));
   if (!scale) return base;
   const lower = scale.toLowerCase();
   const factor = SCALES[lower] ?? (lower.startsWith("миллион") ? 1e6 : lower.startsWith("тысяч") ? 1e3 : 1);

@@ -1,5 +1,5 @@
 import type { Figure } from "../core/article.js";
-import { ACT_BEFORE, ACT_NUMBER, NUMBERED_ACT, POLISH_JOURNAL } from "./act-numbers.js";
+import { ACT_BEFORE, ACT_NUMBER, mayHaveProvisionalMeasure, NUMBERED_ACT, POLISH_JOURNAL, PROVISIONAL_MEASURE } from "./act-numbers.js";
 import { afterNumbers, type AfterNumbers, digitsBefore, digitsOfRuns, mayFollow, mayStartAt, numberRuns, wordsAfterNumber } from "./after-number.js";
 import { alternation } from "./alternation.js";
 import { COUNT_AT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE_AT, voteStart, voteStarts, voteValue } from "./counts.js";
@@ -7,7 +7,7 @@ import { isoDate, parseReference, type Reference } from "./dates.js";
 import { hasVietnameseDate, LOCAL_DATE_AT, localDateStart, localDateStarts, localDateValue, REGION_DATE, VIETNAMESE_DATE } from "./local-dates.js";
 import { matchAll, matchesAt } from "./matches.js";
 import { fifteenDigits } from "./precision.js";
-import { BASIS_POINT, BASIS_POINT_WORDS, basisPoints, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, PERIOD_WORDS, periodValue } from "./measures.js";
+import { aboutRate, BASIS_POINT, BASIS_POINT_WORDS, basisPoints, clockMinutes, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, PERIOD_WORDS, periodValue, RATE_POINT, RATE_POINT_WORDS } from "./measures.js";
 
 // Figures a trader needs kept exactly: money with its currency, percentages, dates and deadlines.
 
@@ -28,6 +28,9 @@ const WORDS: Record<string, string> = {
   USDT: "USDT", USDC: "USDC", BTC: "BTC", ETH: "ETH", 新台幣: "TWD", 新台币: "TWD", 泰銖: "THB", 泰铢: "THB", 港幣: "HKD", 英鎊: "GBP", 英镑: "GBP", 歐元: "EUR", 欧元: "EUR", 韓元: "KRW", 美金: "USD",
   円: "JPY", ドル: "USD", ユーロ: "EUR", 元: "CNY", 人民币: "CNY", 美元: "USD", 港元: "HKD", 港币: "HKD", 日元: "JPY",
   韩元: "KRW", 원: "KRW", 달러: "USD", 엔: "JPY", 유로: "EUR", 위안: "CNY",
+  // The hryvnia as English texts spell it ("100K hryvnia"); Hindi names the dollar, rupee and euro ("13649.72 डॉलर").
+  hryvnia: "UAH", hryvnias: "UAH", hryvnas: "UAH", hryvnya: "UAH", UAH: "UAH",
+  डॉलर: "USD", रुपये: "INR", रुपए: "INR", यूरो: "EUR",
 };
 const SCALE: Record<string, number> = {
   thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12,
@@ -50,8 +53,9 @@ const SYMBOL_AMOUNT = String.raw`(?<n1>${NUM})(?<s1>${SCALE_WORD})?`;
 const CODE_AMOUNT = String.raw`(?<n2>${NUM})(?<s2>${SCALE_WORD})?`;
 const CJK_CURRENCY = "USDT|USDC|BTC|ETH|新台幣|新台币|泰銖|泰铢|港幣|英鎊|英镑|歐元|欧元|韓元|美金|円|ドル|ユーロ|元|人民币|美元|港元|港币|日元|韩元|원|달러|엔|유로|위안";
 // The alternatives that start with the number.
+// "20.862.500 HKD": several groups after dots are thousands in any language (`dotGroupsThousands` reads them).
 const NUMBER_FIRST = [
-  String.raw`(?<n3>${NUM})(?<s3>${SCALE_WORD})?\s?(?<word>${CODES}|(?:${wordAlt}))(?![A-Za-z])`,
+  String.raw`(?<n3>\d{1,3}(?:\.\d{3}){2,}(?![\d.,])|${NUM})(?<s3>${SCALE_WORD})?\s?(?<word>${CODES}|(?:${wordAlt}))(?![A-Za-z])`,
   String.raw`(?<cjk>${CJK_AMOUNT})(?<cjkCur>${CJK_CURRENCY})`,
   // Korean writes amounts in 억 and 조 without "원" where the won is understood: "자본금 50억".
   String.raw`(?<krw>(?:(?:${NUM})\s?[조억만천]{1,2}\s?)*(?:${NUM})\s?[조억])(?![원\d])`,
@@ -206,6 +210,10 @@ const LOCAL_CURRENCY: Record<string, string> = {
   ringgit: "MYR", "บาท": "THB", "ريال": "SAR", "درهم": "AED", "دولار": "USD", rp: "IDR", "rp.": "IDR", rm: "MYR",
   "r$": "BRL", "us$": "USD", "€": "EUR", "₺": "TRY", usd: "USD", "us-dollar": "USD", dollar: "USD", "dólar": "USD", dolar: "USD", dolara: "USD", "doların": "USD", "dolarlık": "USD", $: "USD",
   dollars: "USD", "zł": "PLN", "złotych": "PLN", "złote": "PLN", "гривень": "UAH", "гривен": "UAH", "гривні": "UAH", "грн": "UAH",
+  // The pound sterling in German, Spanish, Portuguese, French and Italian ("300.000 Pfund"): "libras" alone is also a
+  // weight, and is left out. The dollar in Vietnamese ("95.976 đô la").
+  pfund: "GBP", "pfund sterling": "GBP", "britische pfund": "GBP", "libras esterlinas": "GBP", "livres sterling": "GBP",
+  sterline: "GBP", sterlina: "GBP", "đô la": "USD", "đô la mỹ": "USD", "đôla": "USD",
   // Swiss francs in German and Italian; CFA francs as West African francophone texts write them (the BCEAO's XOF).
   franken: "CHF", "schweizer franken": "CHF", franchi: "CHF", "francs suisses": "CHF", fcfa: "XOF", "francs cfa": "XOF", "f cfa": "XOF",
   // The euro as the Finnish, Baltic, Slovak, Croatian, Slovene and Greek texts decline it, and the other currencies
@@ -343,7 +351,8 @@ const DATE_FORMS = [
   String.raw`\b(?<iy>20\d\d|19\d\d)-(?<im>\d\d)-(?<id>\d\d)\b`,
   // Day first, as most of the world writes it ("1/7/2025", "09.03.2026"); month first only when the day says so (US "12/25/2025").
   String.raw`(?<![\d/.])(?<na>\d{1,2})[/.](?<nb>\d{1,2})[/.](?<ny>(?:19|20)\d\d)(?![\d/])`,
-  String.raw`\b(?<d1>\d{1,2})(?:st|nd|rd|th)?\s(?<m1>${MONTH})(?:,?\s(?<y1>(?:19|20)\d\d))?(?![\w])`,
+  // "10 February", "the 10th of February 2025", "the 31st day of December 2025".
+  String.raw`\b(?<d1>\d{1,2})(?:(?:st|nd|rd|th)(?:\sday)?\sof\s|(?:st|nd|rd|th)?\s)(?<m1>${MONTH})(?:,?\s(?<y1>(?:19|20)\d\d))?(?![\w])`,
   String.raw`\b(?<d9>\d{1,2})(?=\s?[–-]\s?\d{1,2}(?:st|nd|rd|th)?\s(?<m9>${MONTH})(?:,?\s(?<y9>(?:19|20)\d\d))?(?![\w]))`,
   String.raw`\b(?<m2>${MONTH})\s(?<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s(?<y2>(?:19|20)\d\d))?(?![\w])`,
   String.raw`\b(?<m3>${MONTH})(?:\sof)?\s(?<y3>(?:19|20)\d\d)\b`,
@@ -381,8 +390,11 @@ export function extractFigures(text: string, published?: string | null, language
   // An act's number first: "Resolution 5/2025" is neither a date nor an amount.
   const before = (index: number, re: RegExp) => index > 0 && re.test(text[index - 1]!);
   for (const m of matchAll(text, ACT_NUMBER)) if (!before(m.index, ACT_BEFORE)) add({ kind: "act", value: (m.groups!.id ?? m.groups!.bracketed)!, text: m[0] }, m.index);
+  for (const m of mayHaveProvisionalMeasure(text) ? matchAll(text, PROVISIONAL_MEASURE) : []) {
+    if (free(m.index, m.index + m[0].length)) add({ kind: "act", value: m.groups!.id!, text: m[0] }, m.index);
+  }
   for (const m of numberedActMay(text, runs) ? matchAll(text, NUMBERED_ACT) : []) {
-    const id = m.groups!.id ?? m.groups!.id2 ?? m.groups!.id3 ?? m.groups!.id5!;
+    const id = m.groups!.id ?? m.groups!.id2 ?? m.groups!.id3 ?? m.groups!.id4 ?? m.groups!.id5!;
     if (!before(m.index, ACT_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "act", value: id, text: m[0] }, m.index);
   }
   for (const m of text.includes("Dz.") ? matchAll(text, POLISH_JOURNAL) : []) {
@@ -420,9 +432,13 @@ export function extractFigures(text: string, published?: string | null, language
   for (const m of matchesFromNumber(text, moneyFromNumber(text, after), MONEY, moneyStarts(text, runs))) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const g = m.groups;
-    const figure = money(g, m[0].trim(), language);
+    // A match that starts inside a number ("17,8 billion baht" read from its "8") is the tail of another: a decimal
+    // comma before a scale word is read as the decimal point it is ("17.8 billion"); anything else is no amount.
+    const head = g.n3 !== undefined ? numberHead(text, m.index) : undefined;
+    if (head === null) continue;
+    const figure = head ? decimalCommaMoney(head, g, text.slice(m.index - head.length, m.index + m[0].length).trim()) : money(g, m[0].trim(), language);
     if (!figure) continue;
-    const at = m.index + m[0].indexOf(figure.text);
+    const at = head ? m.index - head.length : m.index + m[0].indexOf(figure.text);
     // "$5,000 AUD": the code after a bare dollar sign says which dollar.
     const code = g.sym === "$" ? DOLLAR_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 5)) : null;
     if (code) {
@@ -430,6 +446,12 @@ export function extractFigures(text: string, published?: string | null, language
       figure.text += code[0];
     }
     add(figure, at);
+  }
+  for (const m of nairaStarts(text, runs).length ? matchesAt(text, NAIRA_AT, nairaStarts(text, runs)) : []) {
+    const start = m.index - 1;
+    const g = m.groups!;
+    const amount = toNumber(g.n ?? g.n2!) * (SCALE[(g.s ?? g.s2 ?? "").trim().toLowerCase()] ?? 1);
+    if (free(start, m.index + m[0].length)) add({ kind: "money", value: fifteenDigits(amount), currency: "NGN", text: text.slice(start, m.index + m[0].length) }, start);
   }
   for (const m of mayHavePercent(text, after) ? matchesAt(text, PERCENT_AT, percentStarts(text, runs)) : []) {
     if (!free(m.index, m.index + m[0].length)) continue;
@@ -446,6 +468,11 @@ export function extractFigures(text: string, published?: string | null, language
   }
   for (const m of mayFollow(after, BASIS_POINT_WORDS) ? matchAll(text, BASIS_POINT) : []) {
     if (!before(m.index, MEASURE_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "basis-points", value: basisPoints(m.groups!), text: m[0] }, m.index);
+  }
+  for (const m of mayFollow(after, RATE_POINT_WORDS) ? matchAll(text, RATE_POINT) : []) {
+    if (!before(m.index, MEASURE_BEFORE) && free(m.index, m.index + m[0].length) && aboutRate(text, m.index, m.groups!.n!)) {
+      add({ kind: "basis-points", value: basisPoints(m.groups!), text: m[0] }, m.index);
+    }
   }
   const reference = parseReference(published);
   for (const m of matchAll(text, DATE)) {
@@ -477,27 +504,50 @@ export function extractFigures(text: string, published?: string | null, language
     if (Number(m.groups!.end) === (Number(m.groups!.y) + 1) % 100 && free(m.index, m.index + m[0].length)) add({ kind: "date", value: m.groups!.y!, text: m[0] }, m.index);
   }
   for (const m of mayFollow(after, PERIOD_WORDS) ? matchAll(text, PERIOD) : []) {
+    // "10 giờ 35" is a time of day (10:35), not ten hours: neither number is a period.
+    const minutes = clockMinutes(text, m);
+    if (minutes) {
+      taken.push([m.index, m.index + m[0].length + minutes]);
+      continue;
+    }
     const value = periodValue(m.groups!.n!, m.groups!.unit!);
     if (value && !before(m.index, MEASURE_BEFORE) && free(m.index, m.index + m[0].length)) add({ kind: "period", value, text: m[0] }, m.index);
   }
   // Last: a number that is already an amount, a date or a period is not also a count.
   for (const m of mayFollow(after, COUNT_WORDS) ? matchesAt(text, COUNT_AT, digitsBefore(text, runs, COUNT_WORDS)) : []) {
     if (before(m.index, COUNT_BEFORE) || !free(m.index, m.index + m[0].length)) continue;
-    const value = countValue(m.groups!.n!, m.groups!.scale);
+    const value = countValue(m.groups!.n!, m.groups!.scale ?? m.groups!.letter);
     if (Number.isFinite(value) && value > 1) add({ kind: "count", value, text: m[0] }, m.index);
   }
   return figures;
 }
 
 const DIGIT = /\d/;
+// Nigerian texts write the naira with a plain N: "N500 million", "N2 billion", "N50,000". Read only in a text that
+// names Nigeria or the naira, and only with a scale word or groups of thousands: "N5 bus", "N95 masks" are not money.
+const NAIRA_AT = new RegExp(String.raw`(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?)(?![\d,])(?<s>${SCALE_WORD})?|(?<n2>\d+(?:\.\d+)?)(?<s2>${SCALE_WORD})`, "iuy");
+const NIGERIAN = /Nigeria|naira|₦|\bNGN\b|\bCBN\b|Lagos|Abuja/i;
+/** The first digits of numbers written right after a capital N that starts a word, in a text that names Nigeria. */
+function nairaStarts(text: string, runs: readonly number[]): number[] {
+  const starts: number[] = [];
+  for (let r = 0; r < runs.length; r += 2) {
+    const at = runs[r]!;
+    if (text.charCodeAt(at - 1) === 0x4e && !/[\p{L}\p{N}]/u.test(text.charAt(at - 2))) starts.push(at);
+  }
+  return starts.length && NIGERIAN.test(text) ? starts : [];
+}
 // What follows the number of an act cited by its number (NUMBERED_ACT): a slash or dash before its year ("Nº
-// 109/2024"), a colon before its number ("(2025:1378)"), "sayılı", or "évi". Where no number's run ends at one, the
-// pattern is not searched.
+// 109/2024"), a colon before its number ("(2025:1378)"), "sayılı", or "évi". Where no number's run ends at one (and no
+// number sign stands before one), the pattern is not searched.
 const AFTER_ACT_NUMBER = /[-/:sé]/iuy;
+// Or a number sign right before it, or before the one space before it ("N°21.521").
+const isNumberSign = (code: number): boolean => code === 0xb0 || code === 0xba;
 function numberedActMay(text: string, runs: readonly number[]): boolean {
   for (let r = 1; r < runs.length; r += 2) {
     AFTER_ACT_NUMBER.lastIndex = runs[r]!;
     if (AFTER_ACT_NUMBER.test(text)) return true;
+    const start = runs[r - 1]!;
+    if (isNumberSign(text.charCodeAt(start - 1)) || (text.charCodeAt(start - 1) === 0x20 && isNumberSign(text.charCodeAt(start - 2)))) return true;
   }
   return false;
 }
@@ -657,6 +707,25 @@ function dotGroupsThousands(n: string, currency: string | undefined, language: s
   if (!/^\d{1,3}(?:\.\d{3})+$/.test(n)) return false;
   if (currency === undefined || !TOKENS.has(currency) || n.indexOf(".") !== n.lastIndexOf(".")) return true;
   return language != null && DECIMAL_COMMA.has(language.toLowerCase().split("-")[0]!);
+}
+
+/**
+ * Before a number-first amount that starts at `at`: "" when no number ends right before it, the integer part and
+ * comma ("17,") when it is a decimal comma's tail, null when it is some other number's tail ("1.234" read from "234").
+ */
+function numberHead(text: string, at: number): string | null | "" {
+  const sep = text.charCodeAt(at - 1);
+  if ((sep !== 0x2c && sep !== 0x2e) || !DIGIT.test(text.charAt(at - 2))) return "";
+  const head = /(?<![\d.,])\d{1,3},$/.exec(text.slice(Math.max(0, at - 5), at));
+  return head ? head[0] : null;
+}
+
+/** An amount with a decimal comma before its scale word, "17,8 billion baht": only one or two digits after the comma. */
+function decimalCommaMoney(head: string, g: Record<string, string | undefined>, written: string): Figure | undefined {
+  const scale = SCALE[(g.s3 ?? "").trim().toLowerCase()];
+  if (!scale || !/^\d{1,2}$/.test(g.n3!) || g.word === undefined) return undefined;
+  const currency = WORDS[g.word.toLowerCase()] ?? normaliseCode(g.word);
+  return { kind: "money", value: fifteenDigits(Number(`${head.slice(0, -1)}.${g.n3}`) * scale), currency, text: written };
 }
 
 const TOKENS = new Set(["BTC", "ETH", "SOL", "XRP", "USDT", "USDC"]);

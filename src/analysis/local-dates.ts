@@ -163,12 +163,13 @@ export const REGION_DATE = new RegExp(
   "gu",
 );
 
-// Vietnamese numeric dates, tried only on text that has the words: ngày 14/6(/2025), tháng 6/2025, tháng 6 năm 2025.
-export const VIETNAMESE_DATE = /ngày\s(?<vd>\d{1,2})\/(?<vm>\d{1,2})(?:\/(?<vy>\d{4}))?(?![\d/])|tháng\s(?<tm>\d{1,2})(?:\/|\snăm\s)(?<ty>\d{4})/giu;
+// Vietnamese numeric dates, tried only on text that has the words: ngày 14/6(/2025), ngày 19.1, tháng 6/2025, tháng 6 năm 2025.
+// "ngày 19.1" writes the day and month with a dot, as the Vietnamese press often does.
+export const VIETNAMESE_DATE = /ngày\s(?<vd>\d{1,2})(?<vs>[/.])(?<vm>\d{1,2})(?:\k<vs>(?<vy>\d{4}))?(?![\d/]|\.\d)|tháng\s(?<tm>\d{1,2})(?:\/|\snăm\s)(?<ty>\d{4})/giu;
 // Each word's accented letter is looked for first: found at once where it is absent, as in most texts, where a
 // search for "ngày" stopped at every "n".
 export const hasVietnameseDate = (text: string): boolean =>
-  (text.includes("à") && text.includes("ngày")) || (text.includes("á") && text.includes("tháng"));
+  (text.includes("à") && (text.includes("ngày") || text.includes("Ngày"))) || (text.includes("á") && text.includes("tháng"));
 
 /** Where a LOCAL_DATE match's text starts: a year matched with its month or its preposition behind it starts there. */
 export function localDateStart(text: string, m: RegExpMatchArray): number {

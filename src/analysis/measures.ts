@@ -40,6 +40,37 @@ export const BASIS_POINT = new RegExp(
   "giu",
 );
 
+// A rate moved by points, as Spanish and Portuguese write it without "porcentuales" or "percentual": "bajarla 0,50
+// puntos", "aumentar a taxa de juros em 0,25 ponto". Percentage points, read only in a sentence about a rate
+// (`aboutRate`): "12 puntos" is also a football score.
+export const RATE_POINT_WORDS = wordsAfterNumber(["punto", "puntos", "ponto", "pontos"]);
+export const RATE_POINT = new RegExp(
+  String.raw`(?<![\d.,])(?<n>\d{1,2}(?:,\d{1,2})?)\s(?<pp>puntos?|pontos?)(?![${SPACED}])(?!\s(?:b[áa]sicos?|base|porcentua|percentua|de\s(?:base|porcentaje)))`,
+  "giu",
+);
+// A rate's name ("tasa de interés", "taxa de juros", "tasa de política", "Selic"), or a verb that moves the rate named before it ("bajarla", "subi-la").
+const RATE = new RegExp(
+  String.raw`(?<![${SPACED}])(?:juros|inter[ée]s|Selic|tasas?\s(?:rectora|oficial|básica|de\s(?:política|referencia))|taxas?\s(?:básica|de\srefer[êe]ncia)|pol[íi]tica\smonet[áa]ria|(?:baj|recort|elev|aument|cort)arlas?|(?:sub|reduc)irlas?|(?:baix|elev|cort|aument)á-la|(?:reduz|sub)i-la)(?![${SPACED}])`,
+  "iu",
+);
+const SENTENCE_END = /[.!?](?=\s)|\n/g;
+/** Whether the sentence around `at` names a rate or a move of one, and the points (`n`, at most 10) can be a rate's. */
+export function aboutRate(text: string, at: number, n: string): boolean {
+  if (Number(n.replace(",", ".")) > 10) return false;
+  let start = 0;
+  let end = text.length;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    if (m.index < at) start = m.index + 1;
+    else {
+      end = m.index;
+      break;
+    }
+  }
+  SENTENCE_END.lastIndex = 0;
+  return RATE.test(text.slice(start, end));
+}
+
 /** A BASIS_POINT match's value in basis points. */
 export const basisPoints = (groups: Record<string, string | undefined>): number =>
   Math.round(Number(groups.n!.replace(",", ".")) * (groups.pp ? 100 : 1) * 1e6) / 1e6;
@@ -75,4 +106,17 @@ export function periodValue(n: string, unit: string): string | undefined {
   if (!designator) return undefined;
   // Hours are a time, not a date, part: "PT24H".
   return designator === "H" ? `PT${n.replace(",", ".")}H` : `P${n.replace(",", ".")}${designator}`;
+}
+
+// Words for an hour that also tell the time of day: "10 giờ 35" is 10:35.
+const CLOCK_HOURS = new Set(["giờ"]);
+const MINUTES = /\s?\d{1,2}(?![\d.,:/])/y;
+/**
+ * The length of the minutes after a PERIOD match whose unit tells the time of day and which another number follows
+ * ("10 giờ 35": a clock time, no period); 0 for a period.
+ */
+export function clockMinutes(text: string, m: RegExpMatchArray): number {
+  if (!CLOCK_HOURS.has(m.groups!.unit!.toLowerCase())) return 0;
+  MINUTES.lastIndex = m.index! + m[0].length;
+  return MINUTES.test(text) ? MINUTES.lastIndex - m.index! - m[0].length : 0;
 }

@@ -56,3 +56,128 @@ describe("extractFigures: act numbers in brackets", () => {
     ]);
   });
 });
+
+describe("extractFigures: a number's tail is no amount", () => {
+  it("reads a decimal comma before a scale word in an English amount, and no tail of another number", () => {
+    expect(of("The stake was sold at 12,4 billion baht last week.")).toEqual([["money", 12_400_000_000, "THB", "12,4 billion baht"]]);
+    expect(of("Reserves reached 3,25 million dollars.")).toEqual([["money", 3_250_000, "USD", "3,25 million dollars"]]);
+    // "1,2345 million" is no decimal comma an amount is written with: neither 2345 million nor 1.2345 million.
+    expect(of("an index of 1,2345 million euros")).toEqual([]);
+  });
+
+  it("reads several groups after dots as thousands, and never a group alone as the amount", () => {
+    expect(of("Giao dịch đạt 31.406.200 HKD trong ngày.", "vi")).toEqual([["money", 31_406_200, "HKD", "31.406.200 HKD"]]);
+    // "2.048,7 Bitcoin" is no 7 bitcoins.
+    expect(of("Sequestrati 2.048,7 Bitcoin.", "it")).toEqual([]);
+  });
+});
+
+describe("extractFigures: Vietnamese clock times and dates", () => {
+  it("reads '9 giờ 15' as a time of day, not two periods, and 'ngày 19.1' as a date", () => {
+    expect(extractFigures("Tính đến 9 giờ 15 ngày 21.2, giá Bitcoin giảm.", "2025-03-01", "vi").map((f) => [f.kind, f.value, f.text])).toEqual([
+      ["date", "2025-02-21", "ngày 21.2"],
+    ]);
+    expect(extractFigures("Ngày 7/3, sàn giao dịch tạm dừng.", "2025-03-10", "vi").map((f) => [f.kind, f.value])).toEqual([["date", "2025-03-07"]]);
+  });
+
+  it("still reads an hour as a period when no minutes follow it", () => {
+    expect(of("Sàn phải báo cáo trong vòng 48 giờ kể từ khi phát hiện.", "vi")).toEqual([["period", "PT48H", "48 giờ"]]);
+    expect(of("Lúc 8 giờ sáng, sàn mở cửa.", "vi")).toEqual([["period", "PT8H", "8 giờ"]]);
+  });
+});
+
+describe("extractFigures: an ordinal day before 'of' and its month", () => {
+  it("reads 'the 5th of March 2026' and 'the 30th day of June 2025' to the day", () => {
+    expect(extractFigures("The rule applies from the 5th of March 2026 until the 30th day of June 2027.", "2025-03-01").map((f) => [f.kind, f.value, f.text])).toEqual([
+      ["date", "2026-03-05", "5th of March 2026"],
+      ["date", "2027-06-30", "30th day of June 2027"],
+    ]);
+    expect(extractFigures("by the 1st of May", "2025-03-01").map((f) => f.value)).toEqual(["2025-05-01"]);
+  });
+});
+
+describe("extractFigures: currencies named in more languages", () => {
+  it.each([
+    ["Er soll 250.000 Pfund gewaschen haben.", "de", 250_000, "GBP", "250.000 Pfund"],
+    ["multa de 2 millones de libras esterlinas", "es", 2_000_000, "GBP", "2 millones de libras esterlinas"],
+    ["Quỹ đã mua 1.250 đô la mỗi ngày.", "vi", 1250, "USD", "1.250 đô la"],
+    ["कीमत 2150.5 डॉलर पर पहुंच गई।", "hi", 2150.5, "USD", "2150.5 डॉलर"],
+    ["a cap of 250K hryvnia per month", "en", 250_000, "UAH", "250K hryvnia"],
+  ])("%s", (text, language, value, currency, written) => {
+    expect(of(text, language)).toEqual([["money", value, currency, written]]);
+  });
+
+  it("reads the naira written with N in a Nigerian text, with a scale or groups of thousands", () => {
+    expect(of("Nigeria's SEC raised the capital of exchanges from N300 million to N1.5 billion, with fines of N20,000.")).toEqual([
+      ["money", 300_000_000, "NGN", "N300 million"],
+      ["money", 1_500_000_000, "NGN", "N1.5 billion"],
+      ["money", 20_000, "NGN", "N20,000"],
+    ]);
+    // Not a bus route or a mask, nor an N before a number in a text that does not name Nigeria.
+    expect(of("In Lagos the N7 bus and N95 masks.")).toEqual([]);
+    expect(of("Route N200 million times a year.")).toEqual([]);
+  });
+
+  it("reads a Chinese amount with a space before its unit as it reads one without", () => {
+    expect(of("處 300 萬元以下罰款")).toEqual(of("處 300萬元以下罰款").map((f) => [...f.slice(0, 3), "300 萬元"]));
+    expect(of("或 300 萬以下罰款")).toEqual(of("或 300萬以下罰款"));
+  });
+});
+
+describe("extractFigures: a rate moved by points in Spanish and Portuguese", () => {
+  it("reads bare points as percentage points where the sentence is about a rate", () => {
+    expect(of("El banco central recortó la tasa de interés en 0,75 puntos.", "es")).toEqual([["basis-points", 75, "0,75 puntos"]]);
+    expect(of("Tres miembros votaron por subirla 0,25 puntos.", "es")).toEqual([["basis-points", 25, "0,25 puntos"]]);
+    expect(of("O Copom decidiu elevar a taxa de juros em 0,5 ponto.", "pt")).toEqual([["basis-points", 50, "0,5 ponto"]]);
+  });
+
+  it("leaves a score's points alone", () => {
+    expect(of("El equipo suma 12 puntos tras la victoria.", "es")).toEqual([]);
+    expect(of("O clube ganhou 3 pontos. A taxa de ocupação do estádio foi alta.", "pt")).toEqual([]);
+    expect(of("El equipo ganó 3 puntos con una tasa de acierto del 40%.", "es")).toEqual([["percent", 40, "40%"]]);
+  });
+});
+
+describe("extractFigures: counts with a scale's letter or thousands grouped with a space", () => {
+  it("reads 'K' and 'M' glued to a count, and a qualifier before its noun", () => {
+    expect(of("The exchange now has ~350K verified users and handled over 2.5M trades.")).toEqual([
+      ["count", 350_000, "350K verified users"],
+      ["count", 2_500_000, "2.5M trades"],
+    ]);
+  });
+
+  it("reads thousands grouped with a space, never from inside another number", () => {
+    expect(of("L'arnaque a touché 12 000 victimes.", "fr")).toEqual([["count", 12_000, "12 000 victimes"]]);
+    expect(extractFigures("In 2023 400 firms applied.", "2025-03-01").map((f) => [f.kind, f.value])).toEqual([
+      ["date", "2023"],
+      ["count", 400],
+    ]);
+    // A number with no noun after it stays no count, grouped with a comma or a space.
+    expect(of("Loans rose by 4.2 per cent to 8 315. Deposits fell.")).toEqual(of("Loans rose by 4.2 per cent to 8,315. Deposits fell."));
+    expect(of("Loans rose by 4.2 per cent to 8 315. Deposits fell.")).toEqual([["percent", 4.2, "4.2 per cent"]]);
+  });
+});
+
+describe("extractFigures: acts of US states, Brazil and Chile", () => {
+  it("reads US state bills by their full and short names", () => {
+    expect(of("The bill, Senate File 1204 (SF1204), follows House File 2210 (HF2210).")).toEqual([
+      ["act", "1204", "Senate File 1204"],
+      ["act", "2210", "House File 2210"],
+    ]);
+    expect(of("Assembly Bill 1052 and House Bill 77 passed.")).toEqual([
+      ["act", "1052", "Assembly Bill 1052"],
+      ["act", "77", "House Bill 77"],
+    ]);
+  });
+
+  it("reads a Brazilian provisional measure, and leaves a member of parliament alone", () => {
+    expect(of("O Senado aprovou a MP 1.288 nesta terça.", "pt")).toEqual([["act", "1.288", "MP 1.288"]]);
+    expect(of("A Medida Provisória nº 1.288 caducou.", "pt")).toEqual([["act", "1.288", "Medida Provisória nº 1.288"]]);
+    expect(of("The MP 12 years in office spoke.")).toEqual([["period", "P12Y", "12 years"]]);
+  });
+
+  it("reads a number sign glued to a law's number grouped with a dot", () => {
+    expect(of("conforme a la Ley Marco N°21.663, las entidades", "es")).toEqual([["act", "21.663", "N°21.663"]]);
+    expect(of("el exchange N°1 del país", "es")).toEqual([]);
+  });
+});
