@@ -39,8 +39,10 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
   // scope: a term that contains a scope word carries the scope cue itself.
   // Likewise a topic term holding an act ("業務改善命令" holds "命令", "without registration" "registration")
   // carries the act cue: the topic must not hide what the authority did.
-  const inScope = containsTest(knowledge.policy.scope);
-  const holdsAct = containsTest(knowledge.policy.acts);
+  // A term's words, folded: every containment test asks for them, most terms more than once.
+  const wordsOf = memo((term: string) => term.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).map((w) => foldWord(w)));
+  const inScope = containsTest(knowledge.policy.scope, wordsOf);
+  const holdsAct = containsTest(knowledge.policy.acts, wordsOf);
   const scopeRef: Ref = { t: "cue", cue: "scope" };
   const scopeWords = new Set(knowledge.policy.scope.map((t) => foldWord(t)));
   const actRef: Ref = { t: "cue", cue: "act" };
@@ -66,7 +68,7 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
   };
   // An authority named for its mandate ("Anti-Geldwäsche-Behörde", "National Tax Agency") swallows the topic
   // word its name holds: the name carries the topic itself.
-  const mandates = heldTopics(knowledge.topics.filter((t) => t.mandate));
+  const mandates = heldTopics(knowledge.topics.filter((t) => t.mandate), wordsOf);
   for (const j of knowledge.jurisdictions) {
     const named: Ref = { t: "place", code: j.code, weight: NAME_WEIGHT };
     const place: Ref = { t: "place", code: j.code, weight: PLACE_WEIGHT };
@@ -97,7 +99,7 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
   // A rate move written as an act ("cuts interest rates", "ลดอัตราดอกเบี้ยนโยบาย") carries the monetary-policy
   // topic too: the longest match must not hide it. Only that topic: across languages a short topic word inside
   // an act is too often another word ("ban" in Vietnamese "ban hành", to issue).
-  const topicsHeld = heldTopics(knowledge.topics.filter((t) => t.id === "monetary-policy"));
+  const topicsHeld = heldTopics(knowledge.topics.filter((t) => t.id === "monetary-policy"), wordsOf);
   const withTopics = (term: string): void => {
     for (const topic of topicsHeld) if (topic.holds(term)) m.add(term, topic.ref);
   };
@@ -124,9 +126,18 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
   return inner;
 }
 
+const memo = <T>(f: (key: string) => T): ((key: string) => T) => {
+  const seen = new Map<string, T>();
+  return (key) => {
+    let value = seen.get(key);
+    if (value === undefined) seen.set(key, (value = f(key)));
+    return value;
+  };
+};
+
 /** For each topic, whether a term holds one of its terms, and the ref such a term then also carries. */
-function heldTopics(topics: readonly Knowledge["topics"][number][]): Array<{ holds: (term: string) => boolean; ref: Ref }> {
-  return topics.map((t) => ({ holds: containsTest(t.terms), ref: { t: "topic", id: t.id, weight: 1 } }));
+function heldTopics(topics: readonly Knowledge["topics"][number][], wordsOf: (term: string) => string[]): Array<{ holds: (term: string) => boolean; ref: Ref }> {
+  return topics.map((t) => ({ holds: containsTest(t.terms, wordsOf), ref: { t: "topic", id: t.id, weight: 1 } }));
 }
 
 /**
@@ -134,10 +145,11 @@ function heldTopics(topics: readonly Knowledge["topics"][number][]): Array<{ hol
  * Every name and term of the tables is asked at compile time, so the lists are indexed: substrings by their first
  * character, stems by the prefixes of a word, phrases by their first word.
  */
-function containsTest(terms: readonly string[]): (term: string) => boolean {
+function containsTest(terms: readonly string[], wordsOf: (term: string) => string[]): (term: string) => boolean {
   const words = new Set<string>();
   const stems = new Set<string>();
-  let longestStem = 0;
+  // The lengths the stems come in, longest first: a word is looked up at those lengths only.
+  let stemLengths: number[] = [];
   const unspaced = new Map<string, string[]>();
   const phrases = new Map<string, string[]>();
   // Phrases of stems ("віртуальн* актив*"): word by word, each a stem or a whole word.
@@ -152,7 +164,7 @@ function containsTest(terms: readonly string[]): (term: string) => boolean {
     } else if (s.endsWith("*")) {
       const stem = foldWord(s.slice(0, -1));
       stems.add(stem);
-      longestStem = Math.max(longestStem, stem.length);
+      if (!stemLengths.includes(stem.length)) stemLengths.push(stem.length);
     } else if (!/\s/.test(s)) words.add(foldWord(s));
     else {
       const folded = s.split(/\s+/).map((w) => foldWord(w));
@@ -162,9 +174,10 @@ function containsTest(terms: readonly string[]): (term: string) => boolean {
       else phrases.set(folded[0]!, [phrase]);
     }
   }
+  stemLengths = stemLengths.sort((a, b) => b - a);
   // A stem that `word` starts with, shorter than `word` by `shorter` characters at least.
   const startsWithStem = (word: string, shorter: number): boolean => {
-    for (let n = Math.min(longestStem, word.length - shorter); n >= 0; n--) if (stems.has(word.slice(0, n))) return true;
+    for (const n of stemLengths) if (n <= word.length - shorter && stems.has(word.slice(0, n))) return true;
     return false;
   };
   return (term) => {
@@ -175,7 +188,7 @@ function containsTest(terms: readonly string[]): (term: string) => boolean {
         if (list?.some((u) => u !== term && term.startsWith(u, i))) return true;
       }
     }
-    const parts = term.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).map((w) => foldWord(w));
+    const parts = wordsOf(term);
     // One word holds another only as a compound of a stem: "криптобирж*" holds "крипто*".
     if (parts.length < 2) return parts.length === 1 && startsWithStem(parts[0]!, 1);
     if (parts.some((w) => words.has(w) || startsWithStem(w, 0))) return true;
