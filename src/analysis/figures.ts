@@ -4,6 +4,7 @@ import { afterNumbers, type AfterNumbers, digitsBefore, digitsOfRuns, mayFollow,
 import { alternation } from "./alternation.js";
 import { COUNT_AT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE_AT, voteStart, voteStarts, voteValue } from "./counts.js";
 import { isoDate, parseReference, type Reference } from "./dates.js";
+import { tagLanguage } from "./language.js";
 import { hasVietnameseDate, LOCAL_DATE_AT, localDateStart, localDateStarts, localDateValue, REGION_DATE, VIETNAMESE_DATE } from "./local-dates.js";
 import { matchAll, matchesAt } from "./matches.js";
 import { fifteenDigits } from "./precision.js";
@@ -706,7 +707,8 @@ function money(g: Record<string, string | undefined>, text: string, language?: s
 function dotGroupsThousands(n: string, currency: string | undefined, language: string | null | undefined): boolean {
   if (!/^\d{1,3}(?:\.\d{3})+$/.test(n)) return false;
   if (currency === undefined || !TOKENS.has(currency) || n.indexOf(".") !== n.lastIndexOf(".")) return true;
-  return language != null && DECIMAL_COMMA.has(language.toLowerCase().split("-")[0]!);
+  const primary = tagLanguage(language);
+  return primary !== undefined && DECIMAL_COMMA.has(primary);
 }
 
 /**

@@ -29,7 +29,8 @@ export function loadLanguageDetector(): Promise<LanguageDetector> {
   return loading;
 }
 
-function tagLanguage(tag: string | null | undefined): string | undefined {
+/** The primary language subtag of a BCP 47 tag ("pt-BR", "pt_BR" → "pt"), or undefined for none. */
+export function tagLanguage(tag: string | null | undefined): string | undefined {
   const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
   return primary && /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
 }
