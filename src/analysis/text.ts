@@ -97,9 +97,10 @@ function segmenter(locale: string, granularity: "sentence" | "word"): Intl.Segme
 const ABBREVIATION_END =
   /(?:^|[\s(“"'])(?:[A-Z]\.(?:[A-Z]\.)*|U\.S|U\.K|No|Nos|Mr|Mrs|Ms|Dr|Prof|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|St|vs|e\.g|i\.e|Art|Sec|para|approx|Gov|Sen|Rep|Jr|Sr|Ref|Fig|Vol|Op)\.$/;
 
-// Thai and Cyrillic abbreviations are letters with dots: "ก.ล.ต." (the Thai SEC), "т.е.", "г.".
-// In brackets too: "(ก.ล.ต.) ปรับปรุง…" is one sentence.
-const SHORT_ABBREVIATION = /(?:^|[\s.(（“"'-])[\u0e00-\u0e7f\u0400-\u04ff]{1,2}\.[)）”"']?$/u;
+// Thai and Cyrillic abbreviations are letters with dots: "ก.ล.ต." (the Thai SEC), "т.е.", "г.". Thai ends its
+// sentences with a space, not a full stop, so a dot after a few Thai letters closes a name too: "กนง." (the
+// Monetary Policy Committee), "ธปท.". In brackets too: "(ก.ล.ต.) ปรับปรุง…" is one sentence.
+const SHORT_ABBREVIATION = /(?:^|[\s.(（“"'-])(?:[\u0e00-\u0e7f]{1,5}|[\u0400-\u04ff]{1,2})\.[)）”"']?$/u;
 
 // German writes a date's day as an ordinal: "seit dem 30. Juni 2024" is one sentence.
 const ORDINAL_END = /(?:^|\s)\d{1,2}\.$/;

@@ -26,6 +26,9 @@ describe("splitSentences", () => {
   it("splits Japanese, Chinese and Korean sentences", () => {
     expect(splitSentences("金融庁は規制を強化した。新ルールは4月に施行される。", "ja").map((s) => s.text)).toHaveLength(2);
     expect(splitSentences("央行发布通知。禁止相关业务！", "zh").map((s) => s.text)).toHaveLength(2);
+    // Thai ends a sentence with a space: the dot of "กนง." (the Monetary Policy Committee) closes a name.
+    expect(splitSentences("มติ กนง.ปรับขึ้น อัตราดอกเบี้ยนโยบาย 0.25% ต่อปี", "en").map((s) => s.text)).toEqual(["มติ กนง.ปรับขึ้น อัตราดอกเบี้ยนโยบาย 0.25% ต่อปี"]);
+    expect(splitSentences("ธปท. ออกหลักเกณฑ์ใหม่", "en").map((s) => s.text)).toHaveLength(1);
     expect(splitSentences("금융위원회는 법안을 제출했다. 시행은 내년이다.", "ko").map((s) => s.text)).toHaveLength(2);
   });
 
