@@ -70,6 +70,11 @@ function cues(segment: Segment) {
   return { authority, centralBank, amlSetter, country, place, acts, non, incident, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
 }
 
+/** A sentence about a rate or an act: only there does a future or a forecast make the move an expectation. */
+function talksOfAMove(c: ReturnType<typeof cues>): boolean {
+  return c.rate > 0 || c.acts > 0;
+}
+
 /** The hit right after `hit` is an act: "Alger interdit", not "Alger, 28 juillet" nor "Tokyo stocks fall". */
 function actsNext(segment: Segment, hit: Segment["hits"][number]): boolean {
   const next = segment.hits[segment.hits.indexOf(hit) + 1];
@@ -144,7 +149,9 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
       titleDecided = c.spec === 0 && c.decided;
       titleMove = titleDecided && actor > 0 && !c.nonLeads;
       titleClean = c.authority && c.acts > 0 && c.non === 0 && c.spec === 0;
-      titleSpeculates = c.spec > 0;
+      // "The next meeting will be held on 15 September" over a lead that tells the move: a future that names no
+      // rate and no act forecasts nothing.
+      titleSpeculates = c.spec > 0 && talksOfAMove(c);
     } else if (lead && c.decided && c.rate > 0 && c.spec === 0) {
       leadTellsMove = true;
       // "The cash rate target in Australia will remain unchanged at 4.10%": a country's rate told as set is its
