@@ -21,6 +21,11 @@ const regulatorSchema = z.strictObject({
    * are each member's.
    */
   members: z.array(z.string().regex(/^[A-Z]{2}$/, "must be ISO 3166-1 alpha-2")).min(2).optional(),
+  /**
+   * The domains it publishes on (sec.gov, fca.org.uk): a page there is its own release, so an act its title or
+   * lead tells without naming anyone ("We are seeking views on our proposed rules") is its act.
+   */
+  sites: z.array(z.string().regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/, "must be a domain in lower case, like sec.gov")).optional(),
 });
 
 const jurisdictionSchema = z.strictObject({
@@ -102,8 +107,8 @@ function readTable<S extends z.ZodType>(file: string, schema: S): z.output<S> {
 }
 
 /**
- * Cross-entry rules zod cannot see: unique codes, at most one default reading of a shared acronym or name, and a
- * regional body's members in the table.
+ * Cross-entry rules zod cannot see: unique codes, at most one default reading of a shared acronym or name, each
+ * site one body's, and a regional body's members in the table.
  */
 function checkJurisdictions(jurisdictions: readonly Jurisdiction[]): string[] {
   const problems = duplicates(jurisdictions.map((j) => j.code)).map((code) => `jurisdictions: code ${code} appears twice`);
@@ -116,6 +121,17 @@ function checkJurisdictions(jurisdictions: readonly Jurisdiction[]): string[] {
   }
   for (const [reading, codes] of defaults) {
     if (codes.length > 1) problems.push(`jurisdictions: ${reading} is the default in ${codes.join(", ")}`);
+  }
+  const sites = new Map<string, string>();
+  for (const j of jurisdictions) {
+    for (const r of j.regulators) {
+      const who = `${j.code} ${r.acronym ?? r.names[0]}`;
+      for (const site of r.sites ?? []) {
+        const other = sites.get(site);
+        if (other) problems.push(`jurisdictions: site ${site} is both ${other}'s and ${who}'s`);
+        else sites.set(site, who);
+      }
+    }
   }
   const codes = new Set(jurisdictions.map((j) => j.code));
   for (const j of jurisdictions) {

@@ -10,7 +10,7 @@ export interface EvidenceTerm {
   term: string;
   /** What the tables make of them: "authority US regulator", "act", "scope", "place JP", "topic tax". */
   as: string;
-  /** "title" or the sentence number (1 = first sentence of the text). */
+  /** "title", the sentence number (1 = first sentence of the text), or "url" for the site that published it. */
   where: string;
   sentence: string;
 }
@@ -66,6 +66,9 @@ export function explainVerdict(
   topics: readonly string[],
 ): Evidence {
   const policyTerms: EvidenceTerm[] = [];
+  // The page's site stood in for an actor the text left unnamed: say so, naming the table entry's site.
+  const p = verdict.publisher;
+  if (p) policyTerms.push({ term: p.site, as: `publisher ${p.code} ${p.kind}: the page is on its site, so an act told without an actor is its own`, where: "url", sentence: "" });
   for (const segment of segments) {
     if (segment.index > 2) break;
     for (const hit of segment.hits) {

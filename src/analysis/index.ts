@@ -5,7 +5,7 @@ import { tagJurisdictions } from "./jurisdictions.js";
 import { loadKnowledge, type Knowledge } from "./knowledge.js";
 import { loadLanguageDetector, type LanguageDetector } from "./language.js";
 import { judgePolicy } from "./policy.js";
-import { siteJurisdiction } from "./site.js";
+import { publisherOf, publisherTable, siteJurisdiction } from "./site.js";
 import { summarise } from "./summary.js";
 import { compileTerms, segment } from "./terms.js";
 import { plainText, readingForm, scriptOf } from "./text.js";
@@ -68,6 +68,7 @@ export async function createAnalyzer(knowledge: Knowledge = loadKnowledge()): Pr
 function buildAnalyzer(knowledge: Knowledge, detectLanguage: LanguageDetector): Analyzer {
   const matcher = compileTerms(knowledge);
   const known = new Set(knowledge.jurisdictions.map((j) => j.code));
+  const publishers = publisherTable(knowledge.jurisdictions);
 
   function run(input: AnalysisInput, explain: boolean, brief = false): Analysis | ExplainedAnalysis {
     // A headline longer than this is not a headline: bounded, so hostile input costs no more than a long article.
@@ -79,13 +80,15 @@ function buildAnalyzer(knowledge: Knowledge, detectLanguage: LanguageDetector): 
     const script = scriptOf(input.language, whole);
     const segments = segment(matcher, title, body, script);
     const topics = tagTopics(segments);
-    const verdict = judgePolicy(segments, topics[0]);
+    const publisher = publisherOf(input.url, publishers);
+    const verdict = judgePolicy(segments, topics[0], publisher);
     const { policy } = verdict;
     if (brief && !policy && !explain) return { policy, jurisdictions: [], topics: [], summary: "", figures: [] };
     const feedJurisdiction = input.feedJurisdiction && known.has(input.feedJurisdiction) ? input.feedJurisdiction : null;
     const language = () => detectLanguage(input.language, whole.trim());
     // Jurisdictions and topics are labels of policy items only: a hack in Dubai is not news for AE subscribers.
-    const site = siteJurisdiction(input.url, known);
+    // An authority's own site says whose page it is better than its domain's country code (bis.org, sec.gov).
+    const site = publisher && known.has(publisher.code) ? publisher.code : siteJurisdiction(input.url, known);
     const places = policy ? tagJurisdictions(segments, { feedJurisdiction, site, language, rateDecision: topics[0] === "monetary-policy" }) : { codes: [], evidence: [] };
     const written = extractFigures(whole, input.published, input.language);
     const figures = [...written, ...weekdayFigures(segments, input.published, written)];

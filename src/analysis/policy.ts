@@ -1,4 +1,5 @@
 import { homeOfAFirm } from "./firm-home.js";
+import type { Publisher } from "./site.js";
 import { zoneWeight, type Segment } from "./terms.js";
 
 /** Evidence in one segment: an official actor, what it did, signs the main event is something else, and scope. */
@@ -94,6 +95,8 @@ export interface PolicyVerdict {
   reason: string;
   /** A central bank's rate decision and nothing about crypto, stablecoins, payments or CBDCs. */
   rateOnly?: boolean;
+  /** The authority whose site published the page, when it counted as the actor of an act the text left unnamed. */
+  publisher?: Publisher;
 }
 
 /**
@@ -105,7 +108,7 @@ export interface PolicyVerdict {
  *   statistics release by the same regulators is not news for regwatch's users.
  * A central-bank move still only expected ("markets watch for a potential hike") is not a decision.
  */
-export function judgePolicy(segments: readonly Segment[], primaryTopic: string | undefined): PolicyVerdict {
+export function judgePolicy(segments: readonly Segment[], primaryTopic: string | undefined, publisher: Publisher | null = null): PolicyVerdict {
   let score = 0;
   let speculative = 0;
   let titleDecided = false;
@@ -122,12 +125,16 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   let titleSpeculates = false;
   let leadTellsMove = false;
   let movedInCountry = false;
+  let byPublisher = false;
   for (const segment of segments) {
     const c = cues(segment);
     const lead = segment.index <= 1;
     const w = lead ? zoneWeight(segment.index) : 0.25;
     // A country as the subject ("Japan to tighten rules", "Thailand approves") stands for its government.
-    const actor = c.authority ? 0.75 : c.country && lead ? 0.5 : 0;
+    // On an authority's own site, an act the title or first sentence tells without naming anyone is the
+    // publisher's: "CP25/14: Stablecoin issuance" over "We are seeking views on our proposed rules".
+    const published = publisher !== null && segment.index <= 0 && c.acts > 0 && !c.authority;
+    const actor = c.authority || published ? 0.75 : c.country && lead ? 0.5 : 0;
     // A hack or a price named beside the act ("fined after the hack") weighs less than one standing alone.
     // An authority that leads its sentence and then "launches" something launches a consultation, a phase, a sandbox.
     // An authority that leads and acts on it ("bans new listings") makes the non-policy word its object; not a hack
@@ -142,9 +149,10 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     const nonWeight = segment.index === 0 && titleMove ? 0 : segment.index === 0 && titleClean ? 0.25 : segment.index <= 0 ? w : 0.25;
     score += w * (actor + 0.75 * Math.min(c.acts, 2)) - nonWeight * non;
     if (lead) leadActs += c.acts;
-    anyActor ||= c.authority || (c.country && segment.index <= 2);
+    byPublisher ||= published;
+    anyActor ||= c.authority || published || (c.country && segment.index <= 2);
     if (segment.index < 0) titleActor ||= actor > 0;
-    else if (lead) leadActor ||= c.authority;
+    else if (lead) leadActor ||= c.authority || published;
     if (segment.index < 0) {
       titleDecided = c.spec === 0 && c.decided;
       titleMove = titleDecided && actor > 0 && !c.nonLeads;
@@ -163,7 +171,7 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     if (segment.index <= 2) {
       scope += c.scope;
       rate += c.rate;
-      centralBank ||= c.centralBank;
+      centralBank ||= c.centralBank || (published && publisher?.kind === "central-bank");
     }
     if (lead) amlSetter ||= c.amlSetter;
   }
@@ -180,18 +188,20 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   // Either the lead says what was done, or an authority is the subject of both title and lead.
   // "MSCI decides", "investors hope for a fair tax" name no official at all: no authority acted.
   const acted = (leadActs > 0 && anyActor) || (titleActor && leadActor);
+  // The verdict names the publisher when its site stood in for an actor the text left unnamed.
+  const told = (verdict: PolicyVerdict): PolicyVerdict => (byPublisher && publisher ? { ...verdict, publisher } : verdict);
   if (!acted || score < 2.5) {
-    return { policy: false, score, reason: !acted ? "no act of an authority in the title or lead" : "the main event is not an authority's act" };
+    return told({ policy: false, score, reason: !acted ? "no act of an authority in the title or lead" : "the main event is not an authority's act" });
   }
   // "Traders eye the Fed's cut next week": a rate move only expected is the market's news, whatever else it names.
   if (aboutRates && speculative > 0 && rate > 0) {
-    return { policy: false, score, reason: "a rate move expected, not made" };
+    return told({ policy: false, score, reason: "a rate move expected, not made" });
   }
   // The FATF and its regional bodies assess every country's AML regime, virtual assets included: their listings and
   // reviews are in scope by the label rules ("official assessments by international standard-setters").
   if (scope === 0 && !rateDecision && !amlSetter) {
-    return { policy: false, score, reason: "an authority acts, but not about crypto, stablecoins, payments or CBDCs, nor on rates" };
+    return told({ policy: false, score, reason: "an authority acts, but not about crypto, stablecoins, payments or CBDCs, nor on rates" });
   }
-  if (rateDecision && scope === 0) return { policy: true, score, reason: "a central bank's rate decision", rateOnly: true };
-  return { policy: true, score, reason: "an authority acts on crypto, stablecoins, payments or CBDCs" };
+  if (rateDecision && scope === 0) return told({ policy: true, score, reason: "a central bank's rate decision", rateOnly: true });
+  return told({ policy: true, score, reason: "an authority acts on crypto, stablecoins, payments or CBDCs" });
 }

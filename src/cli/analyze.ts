@@ -140,7 +140,7 @@ function describeFigure(f: Figure): string {
 
 /** Why: the verdict's reason and cues, then each jurisdiction and topic with the words and sentences behind it. */
 function renderEvidence(e: Evidence): string {
-  const term = (t: EvidenceTerm) => `    "${t.term}" ${t.as}${t.where ? ` (${t.where}: ${t.sentence})` : ""}`;
+  const term = (t: EvidenceTerm) => `    "${t.term}" ${t.as}${t.where ? ` (${t.where}${t.sentence ? `: ${t.sentence}` : ""})` : ""}`;
   const lines = [`  why ${e.policy.verdict ? "policy" : "not policy"}: ${e.policy.reason}`, ...e.policy.terms.map(term)];
   for (const j of e.jurisdictions) lines.push(`  why ${j.code}:`, ...j.terms.map(term));
   for (const t of e.topics) lines.push(`  why ${t.id}:`, ...t.terms.map(term));

@@ -79,6 +79,25 @@ describe("loadKnowledge", () => {
       "jurisdictions: SN BCEAO: member ML is not in the table",
       "jurisdictions: SN BCEAO: its members must include SN",
     ]);
+
+    // A site is one body's: a page on it is that body's release. A domain is written as a domain.
+    writeFileSync(jurisdictions, "jurisdictions:\n" + [
+      "  - { code: SE, name: Sweden, flag: x, currency: SEK, regulators: [{ acronym: FI, names: [a], kind: regulator, sites: [fi.se] }] }",
+      "  - { code: FI, name: Finland, flag: x, currency: EUR, regulators: [{ acronym: FIN-FSA, names: [b], kind: regulator, sites: [fi.se, 'https://x.fi/'] }] }",
+    ].join("\n"));
+    let sites: unknown;
+    try {
+      loadKnowledge({ jurisdictions });
+    } catch (e) {
+      sites = e;
+    }
+    const siteProblems = (sites as ConfigError).problems;
+    expect(siteProblems.some((p) => p.startsWith("jurisdictions[1].regulators[0].sites[1]") && p.includes("must be a domain"))).toBe(true);
+    writeFileSync(jurisdictions, "jurisdictions:\n" + [
+      "  - { code: SE, name: Sweden, flag: x, currency: SEK, regulators: [{ acronym: FI, names: [a], kind: regulator, sites: [fi.se] }] }",
+      "  - { code: FI, name: Finland, flag: x, currency: EUR, regulators: [{ acronym: FIN-FSA, names: [b], kind: regulator, sites: [fi.se] }] }",
+    ].join("\n"));
+    expect(() => loadKnowledge({ jurisdictions })).toThrow(/site fi\.se is both SE FI's and FI FIN-FSA's/);
   });
 });
 

@@ -55,6 +55,18 @@ describe("explain", () => {
     ]);
   });
 
+  it("names the site that published the page when it stands for the actor the text leaves unnamed", () => {
+    const item = { title: "CP26/9: Stablecoin redemption", text: "We are seeking views on proposed rules for redeeming qualifying stablecoins." };
+    const got = analyzer.explain({ ...item, url: "https://www.fca.org.uk/publications/consultation-papers/cp26-9" });
+    expect(got.policy).toBe(true);
+    expect(got.jurisdictions).toEqual(["GB"]);
+    expect(got.evidence.policy.terms[0]).toMatchObject({ term: "fca.org.uk", as: expect.stringMatching(/^publisher GB regulator/), where: "url" });
+    // The same words elsewhere name no actor.
+    const elsewhere = analyzer.explain({ ...item, url: "https://news.example.com/cp26-9" });
+    expect(elsewhere.policy).toBe(false);
+    expect(elsewhere.evidence.policy.terms.some((t) => t.where === "url")).toBe(false);
+  });
+
   it("says why an item is not policy", () => {
     const got = analyzer.explain({ title: "SEC charges manufacturer with accounting fraud", text: "The SEC charged the company." });
     expect(got.evidence.policy).toMatchObject({ verdict: false, reason: expect.stringContaining("not about crypto") });

@@ -9,6 +9,8 @@ interface Verdict {
   id: string;
   title: string;
   text: string;
+  /** Where the page is published: an authority's own site speaks for the act its text leaves unnamed. */
+  url?: string;
   policy: boolean;
   jurisdictions?: string[];
   topic?: string;
@@ -24,7 +26,7 @@ const analyzer = await createAnalyzer();
 describe("analyze: one verdict per written item", () => {
   it.each(verdicts.map((v) => [v.id, v] as const))("%s", (_id, v) => {
     // Explained, so that the evidence behind every verdict is built too (it has failed where the verdict did not).
-    const got = analyzer.explain({ title: v.title, text: v.text });
+    const got = analyzer.explain({ title: v.title, text: v.text, url: v.url });
     expect(got.policy).toBe(v.policy);
     if (v.jurisdictions) expect([...got.jurisdictions].sort()).toEqual([...v.jurisdictions].sort());
     if (v.topic) expect(got.topics).toContain(v.topic);
