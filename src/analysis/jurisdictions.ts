@@ -81,11 +81,15 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
   const firstNamed = new Map<string, number>();
   // Central banks named in the title or first sentence: in a rate decision, the one that moved.
   const setsRate = new Set<string>();
+  // The last central bank named as a name ("Banco de Portugal"): "o banco central" after it, the common noun, is it.
+  let centralBankNamed: string | undefined;
   for (const segment of segments) {
     for (const hit of segment.hits) {
       if (ownAbbreviation(hit, segment)) continue;
       const owner = ownerOf(hit, segment);
-      const resolved = owner ?? resolveAuthority(hit, segment, named, ctx.feedJurisdiction ?? ctx.site, languageHome, sure);
+      const written = segment.text.slice(hit.start, hit.end);
+      const commonNoun = centralBankNamed !== undefined && owner === undefined && isCentralBankNoun(hit, written);
+      const resolved = commonNoun ? centralBankNamed : owner ?? resolveAuthority(hit, segment, named, ctx.feedJurisdiction ?? ctx.site, languageHome, sure);
       if (!resolved) continue;
       const generic = !hit.refs.some((r) => r.t === "authority");
       // A generic word for a body ("the central bank of Qatar") is not a name the text can say again.
@@ -107,6 +111,7 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
         evidence.push({ code, segment, hit, as: "place" });
         continue;
       }
+      if (!commonNoun && written !== written.toLowerCase() && hit.refs.some((r) => r.t === "authority" && r.kind === "central-bank" && r.code === code)) centralBankNamed = code;
       const n = (authorityCount.get(code) ?? 0) + 1;
       authorityCount.set(code, n);
       // An actor first met deep in the body is background ("in contrast, the US..."), unless it also leads.
@@ -235,7 +240,8 @@ function definedAsAnother(hit: Hit<Ref>, segment: Segment): false | "name" | "la
   // "(OCC)", and "(“NBS”)" with the acronym quoted inside the brackets.
   const quoted = QUOTE.test(text[hit.start - 1] ?? "") && QUOTE.test(text[hit.end] ?? "");
   const open = hit.start - (quoted ? 2 : 1);
-  if (text[open] !== "(" || text[hit.end + (quoted ? 1 : 0)] !== ")" || !/^[A-Z]{2,6}$/.test(acronym)) return false;
+  // "(BoT)", "(BdP)": acronyms in mixed case too, with at least two capitals.
+  if (text[open] !== "(" || text[hit.end + (quoted ? 1 : 0)] !== ")" || !/^[A-Z](?=[a-z]?[A-Z])[A-Za-z]{1,6}$/.test(acronym)) return false;
   const codes = new Set(hit.refs.flatMap((r) => (r.t === "authority" ? [r.code] : [])));
   if (codes.size === 0) return false;
   const before = text.slice(0, open).trimEnd();
@@ -252,6 +258,14 @@ function definedAsAnother(hit: Hit<Ref>, segment: Segment): false | "name" | "la
   const initials = words.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!).join("");
   for (let i = 0; i < initials.length - 1; i++) if (isSubsequence(initials.slice(i), acronym) && initials[i] === acronym[0]) return false;
   return "name";
+}
+
+/**
+ * A central bank's name written as the common noun ("o banco central", "el banco central"): the tables give
+ * "Banco Central" to Brazil, but in lower case it is whichever central bank the text is about.
+ */
+function isCentralBankNoun(hit: Hit<Ref>, written: string): boolean {
+  return written === written.toLowerCase() && written !== written.toUpperCase() && hit.refs.every((r) => r.t !== "authority" || r.kind === "central-bank") && hit.refs.some((r) => r.t === "authority");
 }
 
 const QUOTE = /["“”'‘’«»]/;
