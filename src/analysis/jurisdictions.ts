@@ -119,7 +119,8 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
       if (segment.index < 0) headActor ??= code;
       if (!firstNamed.has(code)) firstNamed.set(code, segment.index);
       // A generic body named with its country ("البنك المركزي القطري") may be the bank that moved too.
-      if (segment.index <= 0 && (generic || hit.refs.some((r) => r.t === "authority" && r.kind === "central-bank" && r.code === code))) setsRate.add(code);
+      // So is a central bank's name the text gives to another country ("サウジ中央銀行", the Saudi central bank).
+      if (segment.index <= 0 && (generic || hit.refs.some((r) => r.t === "authority" && r.kind === "central-bank" && (r.code === code || owner === code)))) setsRate.add(code);
       add(code, (2.5 * zoneWeight(segment.index)) / Math.sqrt(n));
       evidence.push({ code, segment, hit, as: "authority" });
       const body = hit.refs.find((r): r is Extract<Ref, { t: "authority" }> => r.t === "authority" && r.code === code);
