@@ -59,7 +59,18 @@ const topicSchema = z.strictObject({
 const jurisdictionsFileSchema = z.strictObject({ jurisdictions: z.array(jurisdictionSchema).min(1) });
 const topicsFileSchema = z.strictObject({
   topics: z.array(topicSchema).min(1),
-  policy: z.strictObject({ authorities: terms, acts: terms, nonPolicy: terms, incidents: terms, speculative: terms, decided: terms, firms: terms, scope: z.array(term).min(1) }),
+  policy: z.strictObject({
+    authorities: terms,
+    acts: terms,
+    /** Laws and rules as instruments ("Gesetz", "legge di bilancio", "พ.ร.บ."): acts that can be a sentence's subject. */
+    instruments: terms,
+    nonPolicy: terms,
+    incidents: terms,
+    speculative: terms,
+    decided: terms,
+    firms: terms,
+    scope: z.array(term).min(1),
+  }),
 });
 
 export type Regulator = z.infer<typeof regulatorSchema>;

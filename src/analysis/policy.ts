@@ -7,6 +7,7 @@ function cues(segment: Segment) {
   let authority = false;
   let centralBank = false;
   let country = false;
+  let lawLeads = false;
   let place = false;
   let acts = 0;
   let non = 0;
@@ -32,6 +33,12 @@ function cues(segment: Segment) {
       } else if (ref.t === "cue") {
         if (ref.cue === "authority") authority = true;
         else if (ref.cue === "act") act = true;
+        else if (ref.cue === "instrument") {
+          // (An instrument is an act too: its term carries the act cue beside this one.)
+          // A law or rule that opens the sentence is its subject: "Gesetz vom 6. Dezember 2023 über…", "La legge di
+          // bilancio 2025 ha soppresso…". It is the legislator's or the regulator's act, unnamed.
+          if (hit.start <= SUBJECT_REACH) lawLeads = true;
+        }
         else if (ref.cue === "non") non++;
         else if (ref.cue === "incident") {
           non++;
@@ -68,7 +75,7 @@ function cues(segment: Segment) {
   // A rate move told as made ("forhøjer Nationalbanken foliorenten") is the whole decision: it weighs as much as a
   // sentence that names the act twice, so a lead that tells it under a bare headline ("Renteforhøjelse") suffices.
   if (done && rate > 0) acts = Math.max(acts, 2);
-  return { authority, centralBank, amlSetter, country, place, acts, non, incident, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
+  return { authority, centralBank, amlSetter, country, lawLeads, place, acts, non, incident, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
 }
 
 /** A sentence about a rate or an act: only there does a future or a forecast make the move an expectation. */
@@ -134,7 +141,7 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     // On an authority's own site, an act the title or first sentence tells without naming anyone is the
     // publisher's: "CP25/14: Stablecoin issuance" over "We are seeking views on our proposed rules".
     const published = publisher !== null && segment.index <= 0 && c.acts > 0 && !c.authority;
-    const actor = c.authority || published ? 0.75 : c.country && lead ? 0.5 : 0;
+    const actor = c.authority || published ? 0.75 : (c.country || c.lawLeads) && lead ? 0.5 : 0;
     // A hack or a price named beside the act ("fined after the hack") weighs less than one standing alone.
     // An authority that leads its sentence and then "launches" something launches a consultation, a phase, a sandbox.
     // An authority that leads and acts on it ("bans new listings") makes the non-policy word its object; not a hack
@@ -150,7 +157,7 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     score += w * (actor + 0.75 * Math.min(c.acts, 2)) - nonWeight * non;
     if (lead) leadActs += c.acts;
     byPublisher ||= published;
-    anyActor ||= c.authority || published || (c.country && segment.index <= 2);
+    anyActor ||= c.authority || published || (c.country && segment.index <= 2) || (c.lawLeads && lead);
     if (segment.index < 0) titleActor ||= actor > 0;
     else if (lead) leadActor ||= c.authority || published;
     if (segment.index < 0) {

@@ -15,7 +15,7 @@ export type Ref =
  * a move only expected, a move made ("voted to hold", "下调了"), the scope, and a firm named after an authority's
  * namesake ("Royal Bank of Canada"), which counts for nothing but keeps the authority inside it from matching.
  */
-export type Cue = "authority" | "act" | "non" | "incident" | "spec" | "done" | "scope" | "firm" | Weekday;
+export type Cue = "authority" | "act" | "instrument" | "non" | "incident" | "spec" | "done" | "scope" | "firm" | Weekday;
 
 /**
  * A weekday's name: a date once read against the publication date (weekdays.ts). A cue rather than a kind of its
@@ -109,6 +109,11 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
   for (const term of p.acts) {
     m.add(term, actRef);
     withTopics(term);
+  }
+  const instrument = cue("instrument");
+  for (const term of p.instruments) {
+    m.add(term, actRef);
+    m.add(term, instrument);
   }
   for (const term of p.nonPolicy) m.add(term, non);
   for (const term of p.incidents) m.add(term, incident);
