@@ -418,7 +418,7 @@ export function extractFigures(text: string, published?: string | null, language
     // "10 ft" is ten feet: the forint's sign is "Ft" as written.
     if (word.toLowerCase() === "ft" && word !== "Ft") continue;
     let currency = g.iso ?? g.code7?.toUpperCase() ?? (g.dollar || g.scaledDollar ? "USD" : LOCAL_CURRENCY[word.toLowerCase()]);
-    if (currency === CROWN) currency = CROWNS[(language ?? "").toLowerCase()];
+    if (currency === CROWN) currency = CROWNS[tagLanguage(language) ?? ""];
     const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? g.s5 ?? g.s6 ?? g.s7 ?? g.s10 ?? "").toLowerCase()] ?? 1;
     // Thai amounts are written the English way ("1.92 ล้าน"), the others with a decimal comma.
     const amount =

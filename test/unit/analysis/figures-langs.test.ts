@@ -162,6 +162,12 @@ describe("extractFigures: money with the scale words and currencies of these lan
     expect(of("paid 1,250,000 HUF")).toEqual([["money", 1250000, "HUF", "1,250,000 HUF"]]);
   });
 
+  it("reads whose crown it is from a regional language tag too (nb-NO, da-DK, sv_SE)", () => {
+    expect(of("Boten var på 2,1 millioner kroner.", undefined, "nb-NO")).toEqual([["money", 2.1e6, "NOK", "2,1 millioner kroner"]]);
+    expect(of("Banken fik en bøde på 10 millioner kroner.", undefined, "da-DK")).toEqual([["money", 1e7, "DKK", "10 millioner kroner"]]);
+    expect(of("Avgiften är 50 miljoner kronor.", undefined, "sv_SE")).toEqual([["money", 5e7, "SEK", "50 miljoner kronor"]]);
+  });
+
   it("leaves a crown out when the item's language does not say whose it is", () => {
     expect(of("Boten var på 2,1 millioner kroner.")).toEqual([]);
     expect(of("Boten var på 2,1 millioner kroner.", undefined, "en")).toEqual([]);
