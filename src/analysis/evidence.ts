@@ -10,7 +10,7 @@ export interface EvidenceTerm {
   term: string;
   /** What the tables make of them: "authority US regulator", "act", "scope", "place JP", "topic tax". */
   as: string;
-  /** "title", the sentence number (1 = first sentence of the text), or "url" for the site that published it. */
+  /** "title", the sentence number (1 = first sentence of the text), or what else it came from: "url", "feed", "language". */
   where: string;
   sentence: string;
 }
@@ -64,6 +64,7 @@ export function explainVerdict(
   verdict: PolicyVerdict,
   places: readonly JurisdictionEvidence[],
   topics: readonly string[],
+  priors: ReadonlyArray<{ code: string; term: EvidenceTerm }> = [],
 ): Evidence {
   const policyTerms: EvidenceTerm[] = [];
   // The page's site stood in for an actor the text left unnamed: say so, naming the table entry's site.
@@ -76,13 +77,15 @@ export function explainVerdict(
       if (roles.length > 0) policyTerms.push(term(segment, hit, roles.join(", ")));
     }
   }
-  const jurisdictions = [...new Set(places.map((p) => p.code))].map((code) => ({
+  const jurisdictions = [...new Set([...places.map((p) => p.code), ...priors.map((p) => p.code)])].map((code) => ({
     code,
     terms: places
       .filter((p) => p.code === code)
       .sort((a, b) => (a.as === b.as ? 0 : a.as === "authority" ? -1 : 1))
       .slice(0, TERMS_MAX)
-      .map((p) => term(p.segment, p.hit, p.as === "authority" ? authorityRole(p.hit, code) : `place ${code}`)),
+      .map((p) => term(p.segment, p.hit, p.as === "authority" ? authorityRole(p.hit, code) : `place ${code}`))
+      // The feed's jurisdiction, the page's site or the language: what decided a code the text itself did not name.
+      .concat(priors.filter((p) => p.code === code).map((p) => p.term)),
   }));
   const topicEvidence = topics.map((id) => {
     const terms: EvidenceTerm[] = [];

@@ -1,11 +1,11 @@
 import type { Analysis } from "../core/article.js";
-import { explainVerdict, type Evidence } from "./evidence.js";
+import { explainVerdict, type Evidence, type EvidenceTerm } from "./evidence.js";
 import { extractFigures } from "./figures.js";
-import { tagJurisdictions } from "./jurisdictions.js";
+import { tagJurisdictions, type JurisdictionPrior } from "./jurisdictions.js";
 import { loadKnowledge, type Knowledge } from "./knowledge.js";
 import { loadLanguageDetector, type LanguageDetector } from "./language.js";
 import { judgePolicy } from "./policy.js";
-import { publisherOf, publisherTable, siteJurisdiction } from "./site.js";
+import { hostOf, publisherOf, publisherTable, siteJurisdiction } from "./site.js";
 import { summarise } from "./summary.js";
 import { compileTerms, segment } from "./terms.js";
 import { plainText, readingForm, scriptOf } from "./text.js";
@@ -89,7 +89,7 @@ function buildAnalyzer(knowledge: Knowledge, detectLanguage: LanguageDetector): 
     // Jurisdictions and topics are labels of policy items only: a hack in Dubai is not news for AE subscribers.
     // An authority's own site says whose page it is better than its domain's country code (bis.org, sec.gov).
     const site = publisher && known.has(publisher.code) ? publisher.code : siteJurisdiction(input.url, known);
-    const places = policy ? tagJurisdictions(segments, { feedJurisdiction, site, language, rateDecision: topics[0] === "monetary-policy" }) : { codes: [], evidence: [] };
+    const places = policy ? tagJurisdictions(segments, { feedJurisdiction, site, language, rateDecision: topics[0] === "monetary-policy" }) : { codes: [], evidence: [], priors: [] };
     const written = extractFigures(whole, input.published, input.language);
     const figures = [...written, ...weekdayFigures(segments, input.published, written)];
     const analysis: Analysis = {
@@ -102,7 +102,13 @@ function buildAnalyzer(knowledge: Knowledge, detectLanguage: LanguageDetector): 
       figures,
     };
     if (!explain) return analysis;
-    return { ...analysis, evidence: explainVerdict(segments, verdict, places.evidence, analysis.topics) };
+    const priorTerm = (p: JurisdictionPrior): EvidenceTerm =>
+      p.from === "feed"
+        ? { term: input.feedId ?? "", as: `the feed's jurisdiction ${p.code} (a prior)`, where: "feed", sentence: "" }
+        : p.from === "site"
+          ? { term: hostOf(input.url), as: publisher ? `publisher ${p.code} ${publisher.kind}: its site` : `the site's country domain ${p.code} (a prior)`, where: "url", sentence: "" }
+          : { term: p.language ?? "", as: `the article's language, written mostly in ${p.code} (a prior)`, where: "language", sentence: "" };
+    return { ...analysis, evidence: explainVerdict(segments, verdict, places.evidence, analysis.topics, places.priors.map((p) => ({ code: p.code, term: priorTerm(p) }))) };
   }
 
   return {

@@ -27,9 +27,18 @@ export interface JurisdictionEvidence {
   as: "authority" | "place";
 }
 
+/** A prior that counted for a jurisdiction chosen: the feed's, the page's site, or the article's language. */
+export interface JurisdictionPrior {
+  code: string;
+  from: "feed" | "site" | "language";
+  /** The language, for `language`. */
+  language?: string;
+}
+
 export interface JurisdictionTags {
   codes: string[];
   evidence: JurisdictionEvidence[];
+  priors: JurisdictionPrior[];
 }
 
 /**
@@ -128,8 +137,14 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
     }
   }
 
-  if (ctx.feedJurisdiction) add(ctx.feedJurisdiction, 1.5);
-  else if (ctx.site) add(ctx.site, 1);
+  const priors: JurisdictionPrior[] = [];
+  if (ctx.feedJurisdiction) {
+    add(ctx.feedJurisdiction, 1.5);
+    priors.push({ code: ctx.feedJurisdiction, from: "feed" });
+  } else if (ctx.site) {
+    add(ctx.site, 1);
+    priors.push({ code: ctx.site, from: "site" });
+  }
   const before = [...score.values()].sort((a, b) => b - a);
   // The language only breaks a near tie or stands in for a missing actor: detecting it is the costly part.
   const togetherWith = (code: string, top: string): boolean => {
@@ -158,7 +173,10 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
     }
     if (codes === undefined) {
       const home = languageHome();
-      if (home) add(home, 1);
+      if (home) {
+        add(home, 1);
+        priors.push({ code: home, from: "language", language });
+      }
     }
   }
   codes ??= choose(score);
@@ -185,7 +203,7 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
       evidence.push({ code: m, segment: body.segment, hit: body.hit, as: "authority" });
     }
   }
-  return { codes: chosen, evidence: evidence.filter((e) => chosen.includes(e.code)) };
+  return { codes: chosen, evidence: evidence.filter((e) => chosen.includes(e.code)), priors: priors.filter((p) => chosen.includes(p.code)) };
 }
 
 /**

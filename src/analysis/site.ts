@@ -7,6 +7,16 @@ import type { Jurisdiction, Regulator } from "./knowledge.js";
 const GENERIC = new Set(["io", "co", "ai", "me", "tv", "cc", "ly", "to", "fm", "gg", "vc", "sh", "ws", "la", "im", "is", "so", "xyz", "app", "news"]);
 const SPECIAL: Readonly<Record<string, string>> = { uk: "GB", gov: "US", mil: "US", eu: "EU", int: "INT" };
 
+/** The host of a URL, without "www."; "" when it is none. */
+export function hostOf(url: string | null | undefined): string {
+  if (!url) return "";
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, "");
+  } catch {
+    return "";
+  }
+}
+
 /** The jurisdiction code a URL's domain points to, when it is in the table. */
 export function siteJurisdiction(url: string | null | undefined, known: ReadonlySet<string>): string | null {
   if (!url) return null;

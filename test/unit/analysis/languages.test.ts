@@ -61,10 +61,22 @@ describe("explain", () => {
     expect(got.policy).toBe(true);
     expect(got.jurisdictions).toEqual(["GB"]);
     expect(got.evidence.policy.terms[0]).toMatchObject({ term: "fca.org.uk", as: expect.stringMatching(/^publisher GB regulator/), where: "url" });
+    expect(got.evidence.jurisdictions).toEqual([{ code: "GB", terms: [expect.objectContaining({ term: "fca.org.uk", where: "url" })] }]);
     // The same words elsewhere name no actor.
     const elsewhere = analyzer.explain({ ...item, url: "https://news.example.com/cp26-9" });
     expect(elsewhere.policy).toBe(false);
     expect(elsewhere.evidence.policy.terms.some((t) => t.where === "url")).toBe(false);
+  });
+
+  it("names the prior behind a jurisdiction the text does not name: the feed's, or the language's", () => {
+    const item = { title: "暗号資産の規制を強化", text: "当局は暗号資産交換業者への規制を強化すると発表した。", language: "ja" };
+    expect(analyzer.explain(item).evidence.jurisdictions).toEqual([
+      { code: "JP", terms: [expect.objectContaining({ term: "ja", as: expect.stringContaining("language"), where: "language" })] },
+    ]);
+    const fed = analyzer.explain({ ...item, feedId: "fsa-ja", feedJurisdiction: "JP" });
+    expect(fed.evidence.jurisdictions).toEqual([
+      { code: "JP", terms: [expect.objectContaining({ term: "fsa-ja", as: expect.stringContaining("feed"), where: "feed" })] },
+    ]);
   });
 
   it("says why an item is not policy", () => {
