@@ -183,7 +183,7 @@ function percentSignBefore(text: string, runs: readonly number[]): boolean {
 // Amounts written the way most languages other than English write them: "2 millones de euros", "1,5 Mrd. Euro",
 // "Rp600 juta", "5 แสนบาท", "300 тысяч рублей" ("." groups thousands, "," is the decimal point).
 const LOCAL_SCALE: Record<string, number> = {
-  "mil millones": 1e9, millones: 1e6, "millón": 1e6, "milhões": 1e6, "milhão": 1e6, "bilhões": 1e9, "bilhão": 1e9,
+  "mil millones": 1e9, millones: 1e6, mil: 1e3, "millón": 1e6, "milhões": 1e6, "milhão": 1e6, "bilhões": 1e9, "bilhão": 1e9,
   millionen: 1e6, million: 1e6, milliarden: 1e9, milliarde: 1e9, "mio.": 1e6, "mrd.": 1e9, millions: 1e6, milliards: 1e9,
   milliard: 1e9, milioni: 1e6, milione: 1e6, miliardi: 1e9, miliardo: 1e9, "миллионов": 1e6, "миллиона": 1e6,
   "миллион": 1e6, "млн": 1e6, "миллиардов": 1e9, "миллиарда": 1e9, "миллиард": 1e9, "млрд": 1e9, "тысяч": 1e3,
@@ -208,7 +208,7 @@ const CROWNS: Readonly<Record<string, string>> = { no: "NOK", nb: "NOK", nn: "NO
 const LOCAL_CURRENCY: Record<string, string> = {
   euros: "EUR", euro: "EUR", reais: "BRL", real: "BRL", pesos: "MXN", "dólares": "USD", dolares: "USD", dollari: "USD",
   "долларов": "USD", "доллара": "USD", "доллар": "USD", "евро": "EUR", "рублей": "RUB", "рубля": "RUB", "рубль": "RUB", tl: "TRY", lira: "TRY", "đồng": "VND", rupiah: "IDR",
-  ringgit: "MYR", "บาท": "THB", "ريال": "SAR", "درهم": "AED", "دولار": "USD", rp: "IDR", "rp.": "IDR", rm: "MYR",
+  ringgit: "MYR", dirhams: "AED", dirham: "AED", "บาท": "THB", "ريال": "SAR", "درهم": "AED", "دولار": "USD", rp: "IDR", "rp.": "IDR", rm: "MYR",
   "r$": "BRL", "us$": "USD", "€": "EUR", "₺": "TRY", usd: "USD", "us-dollar": "USD", dollar: "USD", "dólar": "USD", dolar: "USD", dolara: "USD", "doların": "USD", "dolarlık": "USD", $: "USD",
   dollars: "USD", "zł": "PLN", "złotych": "PLN", "złote": "PLN", "гривень": "UAH", "гривен": "UAH", "гривні": "UAH", "грн": "UAH",
   // The pound sterling in German, Spanish, Portuguese, French and Italian ("300.000 Pfund"): "libras" alone is also a
@@ -246,8 +246,9 @@ const LOCAL_SIGN_FIRST = [
 const LOCAL_NUMBER_FIRST = [
   // Billions and millions written apart: "58 mil 497 millones de dólares", "70 milyar 796 milyon dolar" (70.796 billion).
   String.raw`(?<big>\d{1,3})\s(?:mil|milyar|miliar|milliards?|miliardi|Milliarden)\s(?<n9>\d{1,3})\s(?<s9>millones|milyon|juta|millions|milioni|Millionen)\s(?:de\s|d['’]|di\s)?(?<cur9>${localCurrencyAlt})(?![\p{L}])`,
-  // Mexico writes a decimal point before a scale ("6.9 millones de pesos"): one or two digits after it, never a group of three.
-  String.raw`(?<n10>\d{1,3}\.\d{1,2})\s(?<s10>mil millones|millones|millón|milhões|milhão|bilhões|bilhão)\s(?:de\s)?(?<cur10>${localCurrencyAlt})(?![\p{L}])`,
+  // Mexico and Arabic texts write a decimal point before a scale ("6.9 millones de pesos", "467.6 مليار دولار"): one or two
+  // digits after it, never a group of three.
+  String.raw`(?<n10>\d{1,3}\.\d{1,2})\s(?<s10>mil millones|millones|millón|milhões|milhão|bilhões|bilhão|مليار|مليون|ملايين|مليارات)\s(?:de\s)?(?<cur10>${localCurrencyAlt})(?![\p{L}])`,
   // Thai writes a decimal point before its scale: "1.92 ล้านบาท".
   String.raw`(?<n6>\d{1,3}(?:,\d{3})*\.\d{1,3})\s?(?<s6>ล้าน|แสน|หมื่น|พัน)\s?(?<cur6>บาท)`,
   String.raw`(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})`,

@@ -25,7 +25,7 @@ const BASIS_POINTS = [
 // A percentage point is 100 basis points: "0,5 ponto percentual" is a 50 bp move.
 const PERCENTAGE_POINTS = [
   "percentage points?", "ponto percentual", "pontos percentuais", "punto porcentual", "puntos porcentuales", "Prozentpunkte?n?",
-  "points? de pourcentage", "punti percentuali", "punto percentuale", "procentpunt(?:en)?", "punkt(?:y|ów)? procentow(?:y|e|ych)",
+  "points? de pourcentage", "punti percentuali", "punto percentuale", "procentpunt(?:en)?", "punkt\\p{L}* procentow\\p{L}*", "p\\.\\s?p\\.",
   "процентн\\p{L}* пункт\\p{L}*", "п\\.п\\.", "điểm phần trăm", "poin persentase", "个百分点", "個百分點", "百分点", "百分點",
   // sv no da fi hu ro cs sk bg el hr sl et lv lt
   "procentenhet\\p{L}*", "prosentenhet\\p{L}*", "prosentpoeng\\p{L}*", "procentpoint\\p{L}*", "prosenttiyksik\\p{L}*",

@@ -23,6 +23,22 @@ describe("extractFigures: amounts with billions and millions written apart", () 
   });
 });
 
+describe("extractFigures: thousands said in words and grouped by spaces", () => {
+  it("reads Spanish and Portuguese 'mil' as a thousand, and 'mil millones' still as a billion", () => {
+    expect(of("El bitcoin cayó por debajo de los 100 mil dólares.")).toEqual([["money", 100_000, "USD", "100 mil dólares"]]);
+    expect(of("Uma multa de 500 mil reais.")).toEqual([["money", 500_000, "BRL", "500 mil reais"]]);
+    expect(of("Una inversión de 2 mil millones de euros.")).toEqual([["money", 2_000_000_000, "EUR", "2 mil millones de euros"]]);
+  });
+
+  it("reads a French amount grouped by spaces in dirhams whole, not its last group", () => {
+    expect(of("Des amendes jusqu'à 100 000 dirhams par entreprise.")).toEqual([["money", 100_000, "AED", "100 000 dirhams"]]);
+  });
+
+  it("reads an Arabic decimal point before a scale word", () => {
+    expect(of("تراجعت القيمة بنحو 467.6 مليار دولار.")).toEqual([["money", 467_600_000_000, "USD", "467.6 مليار دولار"]]);
+  });
+});
+
 describe("extractFigures: percentages", () => {
   it("reads 'pc' glued to or after a number, not a computer in capitals", () => {
     expect(of("Inflation rose to 2.7pc in January, and rates held at 10 pc.")).toEqual([

@@ -200,6 +200,9 @@ describe("extractFigures: act numbers, basis points, periods", () => {
     expect(of("raised by 0.75 percentage points")).toEqual([["basis-points", 75, "0.75 percentage points"]]);
     expect(of("ridotto di 0,25 punti percentuali")).toEqual([["basis-points", 25, "0,25 punti percentuali"]]);
     expect(of("下调0.25个百分点")).toEqual([["basis-points", 25, "0.25个百分点"]]);
+    // Polish declines the point: "o 0,5 punktu procentowego", "o 1,5 punktów procentowych".
+    expect(of("obniżenie stopy o 0,5 punktu procentowego")).toEqual([["basis-points", 50, "0,5 punktu procentowego"]]);
+    expect(of("wzrost o 1,5 punktów procentowych")).toEqual([["basis-points", 150, "1,5 punktów procentowych"]]);
   });
 
   it("reads periods as ISO 8601 durations, in scripts with and without spaces", () => {
