@@ -171,8 +171,9 @@ export function numbersOf(analysis: Analysis): Set<string> {
       out.add(canonical(String(f.value)));
       // "0,50 ponto percentual" is 50 bp: a reference that writes "0.50 percentage point" means the same number.
       if (f.kind === "basis-points") out.add(canonical(String(f.value / 100)));
-      // The same amount as a summary writes it: ₩2,730,000,000 is "₩2.73 billion", ¥48.2 billion, $1.4 million.
-      if (f.kind === "money") {
+      // The same amount as a summary writes it: ₩2,730,000,000 is "₩2.73 billion", ¥48.2 billion, $1.4 million; and
+      // a scaled number without a currency ("16,2 miliardi" is the reference's "16.2 billion").
+      if (f.kind === "money" || f.kind === "count") {
         for (const unit of [1e3, 1e6, 1e9, 1e12]) {
           const scaled = f.value / unit;
           if (scaled >= 1) out.add(canonical(String(Math.round(scaled * 1000) / 1000)));

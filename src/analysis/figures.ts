@@ -521,8 +521,26 @@ export function extractFigures(text: string, published?: string | null, language
     const value = countValue(m.groups!.n!, m.groups!.scale ?? m.groups!.letter);
     if (Number.isFinite(value) && value > 1) add({ kind: "count", value, text: m[0] }, m.index);
   }
+  // A number scaled by millions or more with no currency or noun after it ("16,2 miliardi in meno", "reservas de
+  // 9.085 millones", "a $2bn fund and a further 1.5 billion"): an amount whose unit the sentence gave before it, or
+  // a quantity; summaries keep it as written. Last, so that an amount or a count read it first.
+  for (const m of mayFollow(after, SCALED_WORDS) ? matchAll(text, SCALED) : []) {
+    // "N200 million times" (a route, a model): a number glued to a word is part of a name.
+    if (before(m.index, /[\p{L}\d.,]/u) || !free(m.index, m.index + m[0].length)) continue;
+    const g = m.groups!;
+    const value = g.en !== undefined ? toNumber(g.en) * SCALE[g.enScale!.toLowerCase()]! : localNumber(g.local!) * LOCAL_SCALE[g.localScale!.toLowerCase()]!;
+    if (Number.isFinite(value) && value > 0) add({ kind: "count", value: fifteenDigits(value), text: m[0] }, m.index);
+  }
   return figures;
 }
+
+// The scale words of a million and more, in English and in the other languages (LOCAL_SCALE).
+const BIG_SCALES = Object.keys(LOCAL_SCALE).filter((w) => LOCAL_SCALE[w]! >= 1e6);
+const SCALED = new RegExp(
+  String.raw`(?<en>${NUM})\s?(?<enScale>million|billion|trillion|bn|mn|tn)(?![\p{L}\p{N}])|(?<local>${LOCAL_NUM})\s?(?<localScale>${alternation(BIG_SCALES)})(?![\p{L}\p{N}])`,
+  "giu",
+);
+const SCALED_WORDS = wordsAfterNumber(["million", "billion", "trillion", "bn", "mn", "tn", ...BIG_SCALES]);
 
 const DIGIT = /\d/;
 // Nigerian texts write the naira with a plain N: "N500 million", "N2 billion", "N50,000". Read only in a text that

@@ -83,6 +83,16 @@ describe("evaluate", () => {
     expect(report.figureRecall).toBe(1);
   });
 
+  it("finds a scaled number without a currency under the number the reference writes", async () => {
+    const report = evaluate(await createAnalyzer(), [
+      {
+        id: "debt", title: "Il debito pubblico scende", text: "Secondo la Banca d'Italia il debito è calato di 16,2 miliardi rispetto ad agosto.",
+        policy: false, jurisdictions: [], topics: [], referenceSummary: "Italy's public debt fell by 16.2 billion from August.",
+      },
+    ]);
+    expect(report.figureRecall).toBe(1);
+  });
+
   it("reads the numbers of a reference summary", () => {
     expect([...numbersIn("capped ¥500,000 at 5%, up to ¥2 million; vote 308-122")]).toEqual(["500000", "5", "2", "308", "122"]);
   });

@@ -34,6 +34,17 @@ describe("extractFigures: thousands said in words and grouped by spaces", () => 
     expect(of("Des amendes jusqu'à 100 000 dirhams par entreprise.")).toEqual([["money", 100_000, "AED", "100 000 dirhams"]]);
   });
 
+  it("keeps a number scaled by millions or more with no currency after it, as written", () => {
+    expect(of("Il debito scende di 16,2 miliardi rispetto ad agosto.")).toEqual([["count", 16_200_000_000, "16,2 miliardi"]]);
+    expect(of("Las reservas sumaron 9.085 millones al cierre.")).toEqual([["count", 9_085_000_000, "9.085 millones"]]);
+    expect(of("A $2bn fund, and a further 1.5 billion from banks.")).toEqual([
+      ["money", 2_000_000_000, "USD", "$2bn"],
+      ["count", 1_500_000_000, "1.5 billion"],
+    ]);
+    // Not a number glued to a name, nor a thousand.
+    expect(of("Route N200 million times a year, and 300 mil visitas.")).toEqual([]);
+  });
+
   it("reads an Arabic decimal point before a scale word", () => {
     expect(of("تراجعت القيمة بنحو 467.6 مليار دولار.")).toEqual([["money", 467_600_000_000, "USD", "467.6 مليار دولار"]]);
   });

@@ -168,9 +168,9 @@ describe("extractFigures: money with the scale words and currencies of these lan
     expect(of("Avgiften är 50 miljoner kronor.", undefined, "sv_SE")).toEqual([["money", 5e7, "SEK", "50 miljoner kronor"]]);
   });
 
-  it("leaves a crown out when the item's language does not say whose it is", () => {
-    expect(of("Boten var på 2,1 millioner kroner.")).toEqual([]);
-    expect(of("Boten var på 2,1 millioner kroner.", undefined, "en")).toEqual([]);
+  it("gives no currency for a crown when the item's language does not say whose it is: only the number as written", () => {
+    expect(of("Boten var på 2,1 millioner kroner.")).toEqual([["count", 2.1e6, "2,1 millioner"]]);
+    expect(of("Boten var på 2,1 millioner kroner.", undefined, "en")).toEqual([["count", 2.1e6, "2,1 millioner"]]);
   });
 
   it("makes no amount of these words without a number before them, nor of feet", () => {
