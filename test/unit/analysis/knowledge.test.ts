@@ -69,13 +69,7 @@ describe("loadKnowledge", () => {
       "  - { code: SN, name: Senegal, flag: x, currency: XOF, regulators: [{ acronym: BCEAO, names: [a], kind: central-bank, members: [BJ, ML] }] }",
       "  - { code: BJ, name: Benin, flag: x, currency: XOF }",
     ].join("\n"));
-    let regional: unknown;
-    try {
-      loadKnowledge({ jurisdictions });
-    } catch (e) {
-      regional = e;
-    }
-    expect((regional as ConfigError).problems).toEqual([
+    expect(problemsOf(() => loadKnowledge({ jurisdictions }))).toEqual([
       "jurisdictions: SN BCEAO: member ML is not in the table",
       "jurisdictions: SN BCEAO: its members must include SN",
     ]);
@@ -85,13 +79,7 @@ describe("loadKnowledge", () => {
       "  - { code: SE, name: Sweden, flag: x, currency: SEK, regulators: [{ acronym: FI, names: [a], kind: regulator, sites: [fi.se] }] }",
       "  - { code: FI, name: Finland, flag: x, currency: EUR, regulators: [{ acronym: FIN-FSA, names: [b], kind: regulator, sites: [fi.se, 'https://x.fi/'] }] }",
     ].join("\n"));
-    let sites: unknown;
-    try {
-      loadKnowledge({ jurisdictions });
-    } catch (e) {
-      sites = e;
-    }
-    const siteProblems = (sites as ConfigError).problems;
+    const siteProblems = problemsOf(() => loadKnowledge({ jurisdictions }));
     expect(siteProblems.some((p) => p.startsWith("jurisdictions[1].regulators[0].sites[1]") && p.includes("must be a domain"))).toBe(true);
     writeFileSync(jurisdictions, "jurisdictions:\n" + [
       "  - { code: SE, name: Sweden, flag: x, currency: SEK, regulators: [{ acronym: FI, names: [a], kind: regulator, sites: [fi.se] }] }",
@@ -111,3 +99,13 @@ describe("table snapshots", () => {
     expect(readSnapshot(join(tmpdir(), "elsewhere.yaml"), source)).toBeUndefined();
   });
 });
+
+/** The problems a configuration error reports, all at once; none when `load` succeeds. */
+function problemsOf(load: () => unknown): readonly string[] {
+  try {
+    load();
+  } catch (e) {
+    return (e as ConfigError).problems;
+  }
+  return [];
+}
