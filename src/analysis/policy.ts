@@ -25,8 +25,14 @@ function cues(segment: Segment) {
     let act = false;
     for (const ref of hit.refs) {
       if (ref.t === "authority") {
-        // A law named ("under MiCA") is the frame, not an actor: Binance delisting under MiCA is Binance's act.
-        if (ref.kind === "law") continue;
+        // A law named ("under MiCA") is the frame, not an actor: Binance delisting under MiCA is Binance's act. A law
+        // that opens the sentence is its subject, as an instrument is ("'가상자산이용자보호법' 시행", "MiCA takes effect"):
+        // within a few characters only, for a law's name is often the object of what comes before it ("Krytyczne
+        // uwagi do ustawy o kryptoaktywach", critical remarks on the law).
+        if (ref.kind === "law") {
+          if (hit.start <= LAW_SUBJECT_REACH) lawLeads = true;
+          continue;
+        }
         authority = true;
         if (ref.kind === "central-bank") centralBank = true;
         else if (ref.kind === "standard-setter" && ref.topic === "aml") amlSetter = true;
@@ -91,6 +97,8 @@ function actsNext(segment: Segment, hit: Segment["hits"][number]): boolean {
 
 /** How far into a sentence a country's name can still be its subject ("The wait is over: Australia releases"). */
 const SUBJECT_REACH = 25;
+/** How far into a sentence a law's own name can still be its subject ("오늘부터 '가상자산이용자보호법' 시행"). */
+const LAW_SUBJECT_REACH = 12;
 
 /** Topics that are about crypto, stablecoins, payments or CBDCs by their very terms. */
 const SCOPE_TOPICS = new Set(["stablecoin", "staking", "token-offering", "cbdc", "defi"]);
