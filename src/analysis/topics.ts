@@ -53,6 +53,7 @@ function issuerLicences(refs: RefsOf<"topic">): RefsOf<"topic"> {
  */
 function actedOn(segments: readonly Segment[]): Set<string> {
   let acts = false;
+  let amlSetter = false;
   const subjects = new Set<string>();
   for (const segment of segments) {
     if (segment.index > 1) break;
@@ -60,9 +61,12 @@ function actedOn(segments: readonly Segment[]): Set<string> {
       for (const ref of hit.refs) {
         if (ref.t === "cue" && ref.cue === "act") acts = true;
         else if (ref.t === "topic" && ref.subject) subjects.add(ref.id);
+        else if (ref.t === "authority" && ref.kind === "standard-setter" && ref.topic === "aml") amlSetter = true;
       }
     }
   }
+  // The FATF's reports on "virtual asset service providers" are about their AML duties, not about licensing them.
+  if (amlSetter) subjects.delete("exchange-licensing");
   return acts ? subjects : new Set();
 }
 
