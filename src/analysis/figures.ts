@@ -188,7 +188,7 @@ const LOCAL_SCALE: Record<string, number> = {
   milliard: 1e9, milioni: 1e6, milione: 1e6, miliardi: 1e9, miliardo: 1e9, "миллионов": 1e6, "миллиона": 1e6,
   "миллион": 1e6, "млн": 1e6, "миллиардов": 1e9, "миллиарда": 1e9, "миллиард": 1e9, "млрд": 1e9, "тысяч": 1e3,
   "тыс.": 1e3, milyon: 1e6, milyar: 1e9, "triệu": 1e6, "tỷ": 1e9, "nghìn": 1e3, juta: 1e6, miliar: 1e9, triliun: 1e12,
-  bilion: 1e9, "ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3, "ألف": 1e3, "مليون": 1e6, "مليار": 1e9,
+  bilion: 1e9, "ล้านล้าน": 1e12, "ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3, "ألف": 1e3, "مليون": 1e6, "مليار": 1e9,
   miljoen: 1e6, miljard: 1e9, mln: 1e6, mld: 1e9, "milionów": 1e6, miliony: 1e6, milion: 1e6, "miliardów": 1e9, miliardy: 1e9, "tys.": 1e3,
   ribu: 1e3, bin: 1e3, "ملايين": 1e6, "مليارات": 1e9,
   // sv no da fi hu ro cs sk bg hr sl el et lv lt
@@ -208,7 +208,7 @@ const CROWNS: Readonly<Record<string, string>> = { no: "NOK", nb: "NOK", nn: "NO
 const LOCAL_CURRENCY: Record<string, string> = {
   euros: "EUR", euro: "EUR", reais: "BRL", real: "BRL", pesos: "MXN", "dólares": "USD", dolares: "USD", dollari: "USD",
   "долларов": "USD", "доллара": "USD", "доллар": "USD", "евро": "EUR", "рублей": "RUB", "рубля": "RUB", "рубль": "RUB", tl: "TRY", lira: "TRY", "đồng": "VND", rupiah: "IDR",
-  ringgit: "MYR", dirhams: "AED", dirham: "AED", "บาท": "THB", "ريال": "SAR", "درهم": "AED", "دولار": "USD", rp: "IDR", "rp.": "IDR", rm: "MYR",
+  ringgit: "MYR", dirhams: "AED", dirham: "AED", "บาท": "THB", "ดอลลาร์": "USD", "ดอลลาร์สหรัฐ": "USD", "ريال": "SAR", "درهم": "AED", "دولار": "USD", rp: "IDR", "rp.": "IDR", rm: "MYR",
   "r$": "BRL", "us$": "USD", "€": "EUR", "₺": "TRY", usd: "USD", "us-dollar": "USD", dollar: "USD", "dólar": "USD", dolar: "USD", dolara: "USD", "doların": "USD", "dolarlık": "USD", $: "USD",
   dollars: "USD", "zł": "PLN", "złotych": "PLN", "złote": "PLN", "гривень": "UAH", "гривен": "UAH", "гривні": "UAH", "грн": "UAH",
   // The pound sterling in German, Spanish, Portuguese, French and Italian ("300.000 Pfund"): "libras" alone is also a
@@ -238,10 +238,12 @@ const LOCAL_FIRST = [...new Set([...Object.keys(LOCAL_SCALE), ...Object.keys(LOC
 const LOCAL_NUM = String.raw`\d{1,3}(?:['’]\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:,\d{1,2})?(?![\d,]|\.\d)`;
 // The alternatives that start with a sign or code, then those that start with the number.
 const LOCAL_SIGN_FIRST = [
-  String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?`,
+  // Not before an English scale ("€20bn", "€20 billion"): that amount is English, read by MONEY.
+  String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?(?!\s?(?:billion|trillion|bn|tn|mn|m|k|b)(?![\p{L}]))`,
+  // "$ 69,1 тыс.", "$4.000 millones": a decimal comma or groups of thousands after dots before a local scale word; tried
+  // before the bare amount, which would stop before the scale.
+  String.raw`(?<scaledDollar>\$)\s?(?<n5>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})\s?(?<s5>${localScaleAlt})`,
   String.raw`(?<dollar>\$)(?<n4>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?![\d.,])`,
-  // "$ 69,1 тыс.": a decimal comma before a local scale word.
-  String.raw`(?<scaledDollar>\$)\s?(?<n5>\d+,\d{1,2})\s?(?<s5>${localScaleAlt})`,
 ];
 const LOCAL_NUMBER_FIRST = [
   // Billions and millions written apart: "58 mil 497 millones de dólares", "70 milyar 796 milyon dolar" (70.796 billion).
@@ -250,7 +252,7 @@ const LOCAL_NUMBER_FIRST = [
   // digits after it, never a group of three.
   String.raw`(?<n10>\d{1,3}\.\d{1,2})\s(?<s10>mil millones|millones|millón|milhões|milhão|bilhões|bilhão|مليار|مليون|ملايين|مليارات)\s(?:de\s)?(?<cur10>${localCurrencyAlt})(?![\p{L}])`,
   // Thai writes a decimal point before its scale: "1.92 ล้านบาท".
-  String.raw`(?<n6>\d{1,3}(?:,\d{3})*\.\d{1,3})\s?(?<s6>ล้าน|แสน|หมื่น|พัน)\s?(?<cur6>บาท)`,
+  String.raw`(?<n6>\d{1,3}(?:,\d{3})*\.\d{1,3})\s?(?<s6>ล้านล้าน|ล้าน|แสน|หมื่น|พัน)\s?(?<cur6>บาท|ดอลลาร์(?:สหรัฐ)?)`,
   String.raw`(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})`,
   String.raw`(?<n2>${LOCAL_NUM})(?=\s?[${LOCAL_FIRST}])\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d['’]|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
 ];
@@ -758,14 +760,27 @@ const normaliseCode = (code: string): string => CODE_ALIASES[code.toUpperCase()]
 const toNumber = (n: string): number => Number(n.includes(",") ? n.replaceAll(",", "") : n);
 
 /** 130조8000억 → 130.8e12; 2.5億 → 2.5e8; 50万 → 5e5; 27억3천만 → 2.73e9. */
+/**
+ * "130조8000억" → 1.308e15; "5만3천351" → 53,351. Thousands and plain numbers before a ten-thousand, a hundred million or
+ * a trillion belong to it: "2천700억" is 2,700 × 10⁸, not 2,000 + 700 × 10⁸.
+ */
 function cjkAmount(text: string): number {
   let total = 0;
+  let section = 0;
   for (const part of text.matchAll(/([\d,.]+)\s?([兆조億亿억萬万만千천]{0,2})/g)) {
-    let scale = 1;
-    for (const unit of part[2] ?? "") scale *= SCALE[unit] ?? 1;
-    total += toNumber(part[1] ?? "0") * scale;
+    let thousands = 1;
+    let big = 1;
+    for (const unit of part[2] ?? "") {
+      if (unit === "千" || unit === "천") thousands *= 1e3;
+      else big *= SCALE[unit] ?? 1;
+    }
+    section += toNumber(part[1] ?? "0") * thousands;
+    if (big > 1) {
+      total += section * big;
+      section = 0;
+    }
   }
-  return total;
+  return total + section;
 }
 
 /** "1.234.567,5" → 1234567.5; "0,21" → 0.21; "1,400" (Latin American grouping) → 1400; "2" → 2. */

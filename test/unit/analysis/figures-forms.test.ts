@@ -45,6 +45,31 @@ describe("extractFigures: thousands said in words and grouped by spaces", () => 
     expect(of("Route N200 million times a year, and 300 mil visitas.")).toEqual([]);
   });
 
+  it("reads thousands written before a bigger CJK unit as part of it", () => {
+    expect(of("시가총액 2천700억달러가 증발했다")).toEqual([["money", 270_000_000_000, "USD", "2천700억달러"]]);
+    expect(of("1億2千万円の罰金")).toEqual([["money", 120_000_000, "JPY", "1億2千万円"]]);
+    expect(of("5만3천351달러까지 떨어졌다")).toEqual([["money", 53_351, "USD", "5만3천351달러"]]);
+  });
+
+  it("reads a Thai trillion and the dollar in Thai", () => {
+    expect(of("ลดลงจาก 4.2 ล้านล้านดอลลาร์ เหลือ 3 ล้านล้านดอลลาร์")).toEqual([
+      ["money", 4.2e12, "USD", "4.2 ล้านล้านดอลลาร์"],
+      ["money", 3e12, "USD", "3 ล้านล้านดอลลาร์"],
+    ]);
+  });
+
+  it("reads a dollar amount with a local scale whole, and a euro amount with an English scale as English", () => {
+    expect(of("salidas por $165,76 millones y casi $4.000 millones")).toEqual([
+      ["money", 165_760_000, "USD", "$165,76 millones"],
+      ["money", 4_000_000_000, "USD", "$4.000 millones"],
+    ]);
+    expect(of("a €20bn package and €30 billion a month")).toEqual([
+      ["money", 20_000_000_000, "EUR", "€20bn"],
+      ["money", 30_000_000_000, "EUR", "€30 billion"],
+    ]);
+    expect(of("una multa de €2 millones")).toEqual([["money", 2_000_000, "EUR", "€2 millones"]]);
+  });
+
   it("reads an Arabic decimal point before a scale word", () => {
     expect(of("تراجعت القيمة بنحو 467.6 مليار دولار.")).toEqual([["money", 467_600_000_000, "USD", "467.6 مليار دولار"]]);
   });
