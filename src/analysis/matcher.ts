@@ -94,6 +94,9 @@ export function foldWord(word: string, keepAccents = false): string {
   return folded;
 }
 
+const ALIF = 0x627;
+const LAM = 0x644;
+
 /** Arabic letters that writers use interchangeably (hamza forms, tā' marbūṭa, alif maqṣūra), one for one. */
 // The Persian kaf, yeh and heh ("الکویت", "الھاشل") are how Arabic is often typed on Persian keyboards: the Arabic letters.
 const ARABIC_FOLD: Record<string, string> = { "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "ک": "ك", "ی": "ي", "ھ": "ه" };
@@ -226,6 +229,20 @@ export class TermMatcher<R> {
     return refs;
   }
 
+  /** The term written with the article that follows li- at `at` ("لل" + "عملة…" is "ل" + "العملة…"), pushed as a hit; its end, or -1. */
+  private afterLi(folded: string, at: number, hits: Hit<R>[]): number {
+    for (const { term, refs } of this.unspaced.get("ا") ?? []) {
+      if (term.charCodeAt(1) !== LAM || term.charCodeAt(0) !== ALIF) continue;
+      // The term's article "ال" stands where "لل" is: the rest of the term follows it.
+      const end = at + term.length;
+      if (folded.startsWith(term.slice(2), at + 2) && arabicWordEnds(folded, end, term)) {
+        hits.push({ refs, start: at, end });
+        return end;
+      }
+    }
+    return -1;
+  }
+
   private matchUnspaced(text: string, hits: Hit<R>[]): void {
     if (!this.unspacedSorted) {
       for (const list of this.unspaced.values()) list.sort((a, b) => b.term.length - a.term.length);
@@ -237,14 +254,17 @@ export class TermMatcher<R> {
       if (!isUnspaced(text.charCodeAt(i))) continue;
       folded ??= foldUnspaced(text);
       const list = this.unspaced.get(folded[i]!);
-      if (!list) continue;
-      for (const { term, refs } of list) {
+      let end = -1;
+      for (const { term, refs } of list ?? []) {
         if (folded.startsWith(term, i) && arabicWordEnds(folded, i + term.length, term)) {
-          hits.push({ refs, start: i, end: i + term.length });
-          i += term.length - 1;
+          hits.push({ refs, start: i, end: (end = i + term.length) });
           break;
         }
       }
+      // "للعملة الرقمية": the preposition li- before the article al- takes the article's alif, so a term written with the
+      // article ("العملة الرقمية") begins one letter later, without it. (bi-, wa-, fa- keep it: "بالعملة" holds "العملة".)
+      if (end < 0 && folded.charCodeAt(i) === LAM && folded.charCodeAt(i + 1) === LAM) end = this.afterLi(folded, i, hits);
+      if (end > 0) i = end - 1;
     }
     if (hits.length > before && before > 0) hits.sort((a, b) => a.start - b.start);
   }

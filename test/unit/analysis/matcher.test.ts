@@ -60,6 +60,16 @@ describe("TermMatcher", () => {
     expect(match("قرر مصرف الإمارات")).toEqual([]);
   });
 
+  it("finds an Arabic term written with the article after the preposition li-, which takes the article's alif", () => {
+    const match = matcher([["المصرف المركزي", "cb"], ["العملات المشفرة", "scope"], ["لجنة", "committee"]]);
+    expect(match("وفقا للمصرف المركزي")).toEqual([["للمصرف المركزي", "cb"]]);
+    expect(match("قواعد للعملات المشفرة")).toEqual([["للعملات المشفرة", "scope"]]);
+    // bi- keeps the alif: the term is found inside the word as it is.
+    expect(match("تتعلق بالعملات المشفرة")).toEqual([["العملات المشفرة", "scope"]]);
+    // li- before a word without the article ("للجنة", to a committee) leaves the word whole, found inside as before.
+    expect(match("قدم تقريرا للجنة")).toEqual([["لجنة", "committee"]]);
+  });
+
   it("counts a term listed twice once", () => {
     const m = new TermMatcher<string>();
     const ref = "x";
