@@ -526,7 +526,7 @@ export function extractFigures(text: string, published?: string | null, language
   // A number scaled by millions or more with no currency or noun after it ("16,2 miliardi in meno", "reservas de
   // 9.085 millones", "a $2bn fund and a further 1.5 billion"): an amount whose unit the sentence gave before it, or
   // a quantity; summaries keep it as written. Last, so that an amount or a count read it first.
-  for (const m of mayFollow(after, SCALED_WORDS) ? matchAll(text, SCALED) : []) {
+  for (const m of mayFollow(after, SCALED_WORDS) ? matchesAt(text, SCALED_AT, digitsBefore(text, runs, SCALED_WORDS)) : []) {
     // "N200 million times" (a route, a model): a number glued to a word is part of a name.
     if (before(m.index, /[\p{L}\d.,]/u) || !free(m.index, m.index + m[0].length)) continue;
     const g = m.groups!;
@@ -538,9 +538,10 @@ export function extractFigures(text: string, published?: string | null, language
 
 // The scale words of a million and more, in English and in the other languages (LOCAL_SCALE).
 const BIG_SCALES = Object.keys(LOCAL_SCALE).filter((w) => LOCAL_SCALE[w]! >= 1e6);
-const SCALED = new RegExp(
+// Sticky: tried only at the digits of a number a scale word may follow (`digitsBefore`), not searched for.
+const SCALED_AT = new RegExp(
   String.raw`(?<en>${NUM})\s?(?<enScale>million|billion|trillion|bn|mn|tn)(?![\p{L}\p{N}])|(?<local>${LOCAL_NUM})\s?(?<localScale>${alternation(BIG_SCALES)})(?![\p{L}\p{N}])`,
-  "giu",
+  "iuy",
 );
 const SCALED_WORDS = wordsAfterNumber(["million", "billion", "trillion", "bn", "mn", "tn", ...BIG_SCALES]);
 
