@@ -538,12 +538,13 @@ export function extractFigures(text: string, published?: string | null, language
 
 // The scale words of a million and more, in English and in the other languages (LOCAL_SCALE).
 const BIG_SCALES = Object.keys(LOCAL_SCALE).filter((w) => LOCAL_SCALE[w]! >= 1e6);
-// Sticky: tried only at the digits of a number a scale word may follow (`digitsBefore`), not searched for.
-const SCALED_AT = new RegExp(
+export const SCALED = new RegExp(
   String.raw`(?<en>${NUM})\s?(?<enScale>million|billion|trillion|bn|mn|tn)(?![\p{L}\p{N}])|(?<local>${LOCAL_NUM})\s?(?<localScale>${alternation(BIG_SCALES)})(?![\p{L}\p{N}])`,
-  "iuy",
+  "giu",
 );
-const SCALED_WORDS = wordsAfterNumber(["million", "billion", "trillion", "bn", "mn", "tn", ...BIG_SCALES]);
+// Sticky: tried only at the digits of a number a scale word may follow (`digitsBefore`), not searched for.
+export const SCALED_AT = new RegExp(SCALED.source, "iuy");
+export const SCALED_WORDS = wordsAfterNumber(["million", "billion", "trillion", "bn", "mn", "tn", ...BIG_SCALES]);
 
 const DIGIT = /\d/;
 // Nigerian texts write the naira with a plain N: "N500 million", "N2 billion", "N50,000". Read only in a text that

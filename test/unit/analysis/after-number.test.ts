@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { afterNumbers, digitsBefore, mayFollow, mayStartAt, numberRuns, wordsAfterNumber } from "../../../src/analysis/after-number.js";
 import { COUNT, COUNT_AT, COUNT_WORDS, VOTE, VOTE_AT, voteStarts } from "../../../src/analysis/counts.js";
+import { SCALED, SCALED_AT, SCALED_WORDS } from "../../../src/analysis/figures.js";
 import { LOCAL_DATE, LOCAL_DATE_AT, localDateStarts } from "../../../src/analysis/local-dates.js";
 import { matchesAt } from "../../../src/analysis/matches.js";
 import { BASIS_POINT, BASIS_POINT_WORDS, PERIOD, PERIOD_WORDS } from "../../../src/analysis/measures.js";
@@ -126,6 +127,30 @@ describe("COUNT tried only at the digits before its words", () => {
       { numRuns: 8000 },
     );
     expect(found).toBeGreaterThan(300);
+  });
+});
+
+describe("SCALED tried only at the digits before its scale words", () => {
+  it("finds what its search of the whole text finds", () => {
+    const pieces = [
+      "5", "12", "1,000", "1.000", "9.085", "16,2", "2.5", "100 000", " ", "  ", "-", "\n", "\u00a0", ".", ",", "'", "a", "the", "$",
+      "million", "Million", "MILLION", "billion", "bn", "mn", "tn", "m", "b", "mil", "millones", "miliardi", "Milliarden", "mld",
+      "mln", "млн", "milyar", "ſ", "users", "de", "dólares", "x",
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(""));
+    let found = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        // Only a match at a number's start is kept (the caller checks what stands before it), so the two are compared there.
+        const atStart = (m: RegExpExecArray) => !/[\p{L}\d.,]/u.test(t.charAt(m.index - 1));
+        const searched = [...t.matchAll(SCALED)].filter(atStart).map((m) => [m.index, m[0], { ...m.groups }]);
+        found += searched.length;
+        const tried = matchesAt(t, SCALED_AT, digitsBefore(t, numberRuns(t), SCALED_WORDS)).filter(atStart).map((m) => [m.index, m[0], { ...m.groups }]);
+        expect(tried).toEqual(searched);
+      }),
+      { numRuns: 8000 },
+    );
+    expect(found).toBeGreaterThan(150);
   });
 });
 
