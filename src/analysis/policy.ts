@@ -1,6 +1,6 @@
 import { homeOfAFirm } from "./firm-home.js";
 import type { Publisher } from "./site.js";
-import { zoneWeight, type Segment } from "./terms.js";
+import { isAmlSetter, zoneWeight, type Segment } from "./terms.js";
 
 /** Evidence in one segment: an official actor, what it did, signs the main event is something else, and scope. */
 function cues(segment: Segment) {
@@ -35,7 +35,7 @@ function cues(segment: Segment) {
         }
         authority = true;
         if (ref.kind === "central-bank") centralBank = true;
-        else if (ref.kind === "standard-setter" && ref.topic === "aml") amlSetter = true;
+        else if (isAmlSetter(ref)) amlSetter = true;
       } else if (ref.t === "cue") {
         if (ref.cue === "authority") authority = true;
         else if (ref.cue === "act") act = true;

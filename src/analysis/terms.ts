@@ -10,6 +10,9 @@ export type Ref =
   | { t: "topic"; id: string; weight: number; subject?: true }
   | { t: "cue"; cue: Cue };
 
+/** The FATF and its regional bodies: standard-setters whose mandate is AML. */
+export const isAmlSetter = (ref: Ref): boolean => ref.t === "authority" && ref.kind === "standard-setter" && ref.topic === "aml";
+
 /**
  * Policy cues: an official actor, what it did, the main event being something else (an incident: a hack, a theft),
  * a move only expected, a move made ("voted to hold", "下调了"), the scope, and a firm named after an authority's

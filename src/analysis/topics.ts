@@ -1,4 +1,4 @@
-import { refsOf, type Ref, type Segment } from "./terms.js";
+import { isAmlSetter, refsOf, type Ref, type Segment } from "./terms.js";
 
 /**
  * Topic ids, primary first. A topic needs real support (one clear term, or a title mention) and enough
@@ -61,7 +61,7 @@ function actedOn(segments: readonly Segment[]): Set<string> {
       for (const ref of hit.refs) {
         if (ref.t === "cue" && ref.cue === "act") acts = true;
         else if (ref.t === "topic" && ref.subject) subjects.add(ref.id);
-        else if (ref.t === "authority" && ref.kind === "standard-setter" && ref.topic === "aml") amlSetter = true;
+        else if (isAmlSetter(ref)) amlSetter = true;
       }
     }
   }
