@@ -255,10 +255,12 @@ export class TermMatcher<R> {
       folded ??= foldUnspaced(text);
       const list = this.unspaced.get(folded[i]!);
       let end = -1;
-      for (const { term, refs } of list ?? []) {
-        if (folded.startsWith(term, i) && arabicWordEnds(folded, i + term.length, term)) {
-          hits.push({ refs, start: i, end: (end = i + term.length) });
-          break;
+      if (list) {
+        for (const { term, refs } of list) {
+          if (folded.startsWith(term, i) && arabicWordEnds(folded, i + term.length, term)) {
+            hits.push({ refs, start: i, end: (end = i + term.length) });
+            break;
+          }
         }
       }
       // "للعملة الرقمية": the preposition li- before the article al- takes the article's alif, so a term written with the
