@@ -761,10 +761,9 @@ const CODE_ALIASES: Record<string, string> = { RMB: "CNY", RS: "INR" };
 const normaliseCode = (code: string): string => CODE_ALIASES[code.toUpperCase()] ?? code.toUpperCase();
 const toNumber = (n: string): number => Number(n.includes(",") ? n.replaceAll(",", "") : n);
 
-/** 130조8000억 → 130.8e12; 2.5億 → 2.5e8; 50万 → 5e5; 27억3천만 → 2.73e9. */
 /**
- * "130조8000억" → 1.308e15; "5만3천351" → 53,351. Thousands and plain numbers before a ten-thousand, a hundred million or
- * a trillion belong to it: "2천700억" is 2,700 × 10⁸, not 2,000 + 700 × 10⁸.
+ * 130조8000억 → 130.8e12; 2.5億 → 2.5e8; 50万 → 5e5; 27억3천만 → 2.73e9; 5만3천351 → 53,351. Thousands and plain numbers
+ * before a ten-thousand, a hundred million or a trillion belong to it: "2천700억" is 2,700 × 10⁸, not 2,000 + 700 × 10⁸.
  */
 function cjkAmount(text: string): number {
   let total = 0;
