@@ -48,7 +48,7 @@ export function summarise(title: string, body: readonly Segment[], policy: boole
   if (key.length === 0) return candidates[0]!.text;
   const keyLower = key.map((f) => f.text.toLowerCase());
   let best = { text: "", score: -Infinity };
-  for (const c of candidates.slice(0, 5)) {
+  for (const c of candidates) {
     const lower = c.text.toLowerCase();
     let quoted = 0;
     for (let k = 0; k < key.length; k++) if (quotes(c.text, lower, key[k]!, keyLower[k]!)) quoted++;
@@ -72,7 +72,7 @@ function quotes(summary: string, summaryLower: string, f: Figure, figureLower: s
 }
 
 /** Extractive candidates, best first: one or two sentences (in the article's order) within the limit. */
-function chooseSentences(body: readonly Segment[], policy: boolean, language: Script): Array<{ text: string; score: number }> {
+function chooseSentences(body: readonly Segment[], policy: boolean, language: Script): Candidate[] {
   const joiner = language === "en" || language === "ko" ? " " : "";
   const ranked = body
     .map((s) => ({ s, score: sentenceScore(s, policy) }))
@@ -81,16 +81,13 @@ function chooseSentences(body: readonly Segment[], policy: boolean, language: Sc
     // Each sentence's shorter forms once: every pair below would otherwise cut them again.
     // (Written out: adding a field to a spread copy makes a hidden class per object, slow to make and to read.)
     .map(({ s, score }) => ({ s, score, forms: forms(s.text, language) }));
-  const candidates = new Map<string, number>();
-  const consider = (text: string, score: number) => {
-    if (text.length <= SUMMARY_MAX && score > (candidates.get(text) ?? -Infinity)) candidates.set(text, score);
-  };
+  const best = new BestCandidates(CANDIDATES);
   for (const [i, a] of ranked.entries()) {
     const aForms = a.forms;
-    for (const text of aForms) consider(text, a.score);
+    for (const text of aForms) best.consider(text, a.score);
     // Cutting a long sentence at a word boundary loses its end: worth it only for a clearly better sentence.
     const clipped = clip(aForms.at(-1)!, SUMMARY_MAX, language);
-    if (clipped.length > 1) consider(clipped, a.score - 1);
+    if (clipped.length > 1) best.consider(clipped, a.score - 1);
     for (const b of ranked.slice(i + 1)) {
       if (b.score <= 0) continue;
       const [first, second] = a.s.index < b.s.index ? [a, b] : [b, a];
@@ -98,13 +95,46 @@ function chooseSentences(body: readonly Segment[], policy: boolean, language: Sc
         for (const y of second.forms) {
           // A pair over the limit is never taken: not joined at all.
           if (x.length + joiner.length + y.length > SUMMARY_MAX) continue;
-          consider(x + joiner + y, a.score + b.score - 0.01 * (x.length + y.length > 200 ? 1 : 0));
+          best.consider(x + joiner + y, a.score + b.score - 0.01 * (x.length + y.length > 200 ? 1 : 0));
         }
       }
     }
   }
-  // Stable: equal scores keep the order they were found in, as the single best choice did.
-  return [...candidates].map(([text, score]) => ({ text, score })).sort((a, b) => b.score - a.score);
+  return best.list;
+}
+
+// How many candidates `summarise` weighs by the key figures they quote.
+const CANDIDATES = 5;
+
+interface Candidate {
+  text: string;
+  score: number;
+}
+
+/**
+ * The best few distinct candidates seen, best first; between equal scores, the one seen first. Kept as they come
+ * rather than all gathered and sorted: an article makes a hundred pairs or more, and a map of their texts would
+ * hash every one of them.
+ */
+class BestCandidates {
+  readonly list: Candidate[] = [];
+  constructor(private readonly size: number) {}
+
+  consider(text: string, score: number): void {
+    if (text.length > SUMMARY_MAX) return;
+    const list = this.list;
+    if (list.length === this.size && score <= list[list.length - 1]!.score) return;
+    for (let i = 0; i < list.length; i++) {
+      if (list[i]!.text.length !== text.length || list[i]!.text !== text) continue;
+      if (score <= list[i]!.score) return;
+      list.splice(i, 1);
+      break;
+    }
+    let at = list.length;
+    while (at > 0 && list[at - 1]!.score < score) at--;
+    list.splice(at, 0, { text, score });
+    if (list.length > this.size) list.pop();
+  }
 }
 
 const DATELINE_MARK = /[:—–-]/;
