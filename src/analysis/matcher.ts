@@ -88,11 +88,20 @@ export function foldWord(word: string, keepAccents = false): string {
     folded = /[\u0900-\u097f]/.test(lower)
       ? lower.normalize("NFD").replace(/\u093c/g, "")
       : lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[ıłđøß]/g, (c) => LETTER_FOLD[c]!);
+    if (CYRILLIC_WITH_LATIN.test(folded)) folded = folded.replace(/[a-z]/g, (c) => CYRILLIC_TWIN[c] ?? c);
     if (foldCache.size > 50_000) foldCache.clear();
     foldCache.set(word, folded);
   }
   return folded;
 }
+
+// Some publishers' Cyrillic texts (Ukrainian legal acts above all) are typed with Latin letters that look the same
+// ("Нацiонального", with a Latin i): in a word that has both, each is read as its Cyrillic twin. The upper-case twins
+// (B, H, K, M, T) are lower-cased before they get here.
+const CYRILLIC_WITH_LATIN = /[\u0400-\u04ff][a-z]|[a-z][\u0400-\u04ff]/;
+const CYRILLIC_TWIN: Readonly<Record<string, string>> = {
+  a: "а", b: "в", c: "с", e: "е", h: "н", i: "і", k: "к", m: "м", o: "о", p: "р", t: "т", x: "х", y: "у",
+};
 
 const ALIF = 0x627;
 const LAM = 0x644;

@@ -32,6 +32,13 @@ describe("TermMatcher", () => {
     expect(match("قرر بنك الكویت المركزي، قال الھاشل")).toEqual([["بنك الكویت المركزي", "cbk"], ["الھاشل", "name"]]);
   });
 
+  it("reads Latin letters typed inside a Cyrillic word as their Cyrillic twins, and leaves Latin words alone", () => {
+    const match = matcher([["національного банку", "nbu"], ["облікова ставка", "rate"], ["bank", "en"]]);
+    // A Latin "i" (U+0069) in the first words, a capital "I" in the second, Latin "c" and "a" below, as some publishers type them.
+    expect(match("Правлiння Нацiонального банку: ОБЛIКОВА СТАВКА, bank")).toEqual([["Нацiонального банку", "nbu"], ["ОБЛIКОВА СТАВКА", "rate"], ["bank", "en"]]);
+    expect(match("облiкова cтaвкa")).toEqual([["облiкова cтaвкa", "rate"]]);
+  });
+
   it("ends a Hindi word at the danda, as at a full stop", () => {
     const match = matcher([["सकता है", "may"], ["फैसला", "decision"]]);
     expect(match("RBI फैसला ले सकता है। फैसला॥")).toEqual([["फैसला", "decision"], ["सकता है", "may"], ["फैसला", "decision"]]);
