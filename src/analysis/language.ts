@@ -35,17 +35,18 @@ export function tagLanguage(tag: string | null | undefined): string | undefined 
   return primary && /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
 }
 
-/** Scripts that only one of our languages uses: kana, Hangul, Han, Thai, Arabic, Devanagari. */
+/** Scripts that only one of our languages uses: kana, Hangul, Han, Thai, Arabic, Devanagari, Hebrew. */
 function languageOfScript(sample: string): string | undefined {
-  let kana = 0, hangul = 0, han = 0, thai = 0, arabic = 0, devanagari = 0;
+  let kana = 0, hangul = 0, han = 0, thai = 0, arabic = 0, devanagari = 0, hebrew = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if (c < 0x600) continue;
+    if (c < 0x590) continue;
     if (c >= 0x3040 && c <= 0x30ff) kana++;
     else if (c >= 0xac00 && c <= 0xd7af) hangul++;
     else if (c >= 0x4e00 && c <= 0x9fff) han++;
     else if (c >= 0x0e00 && c <= 0x0e7f) thai++;
     else if (c >= 0x0600 && c <= 0x06ff) arabic++;
+    else if (c >= 0x05d0 && c <= 0x05ea) hebrew++;
     else if (c >= 0x0900 && c <= 0x097f) devanagari++;
   }
   if (hangul > 10 && hangul >= kana) return "ko";
@@ -54,5 +55,6 @@ function languageOfScript(sample: string): string | undefined {
   if (thai > 10) return "th";
   if (arabic > 10) return "ar";
   if (devanagari > 10) return "hi";
+  if (hebrew > 10) return "he";
   return undefined;
 }

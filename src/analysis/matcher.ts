@@ -2,7 +2,7 @@
 // - scripts written with spaces between words (Latin, Greek, Cyrillic, Devanagari) are cut into words once,
 //   and terms are walked word by word down a trie (case- and accent-folded, or exact for acronyms);
 // - scripts written without spaces, or with particles glued to words (Chinese, Japanese, Korean, Thai,
-//   Arabic), are scanned character by character against the terms starting with that character.
+//   Arabic, Hebrew), are scanned character by character against the terms starting with that character.
 
 export interface Hit<R> {
   refs: readonly R[];
@@ -46,18 +46,18 @@ interface Edge<R> {
   next: Edge<R> | undefined;
 }
 
-/** Characters of scripts matched by substring: CJK, kana, Hangul, Thai, Arabic. */
+/** Characters of scripts matched by substring: CJK, kana, Hangul, Thai, Arabic, Hebrew. */
 export function isUnspaced(code: number): boolean {
   return (
     (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) ||
     (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f) || (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0x0e00 && code <= 0x0e7f) || (code >= 0x0600 && code <= 0x06ff) || (code >= 0x0750 && code <= 0x077f)
+    (code >= 0x0e00 && code <= 0x0e7f) || (code >= 0x0590 && code <= 0x06ff) || (code >= 0x0750 && code <= 0x077f)
   );
 }
 
 /** A character `isUnspaced` accepts, as a pattern: tests a whole string at once (a test keeps the two in step). */
 export const UNSPACED_CHAR =
-  /[\u0e00-\u0e7f\u0600-\u06ff\u0750-\u077f\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+  /[\u0e00-\u0e7f\u0590-\u06ff\u0750-\u077f\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 
 /** Letters, digits and combining marks of the scripts written with spaces. */
 function isWordChar(code: number): boolean {
@@ -244,7 +244,7 @@ export class TermMatcher<R> {
       if (term.charCodeAt(1) !== LAM || term.charCodeAt(0) !== ALIF) continue;
       // The term's article "ال" stands where "لل" is: the rest of the term follows it.
       const end = at + term.length;
-      if (folded.startsWith(term.slice(2), at + 2) && arabicWordEnds(folded, end, term)) {
+      if (folded.startsWith(term.slice(2), at + 2) && wordEnds(folded, end, term)) {
         hits.push({ refs, start: at, end });
         return end;
       }
@@ -266,7 +266,7 @@ export class TermMatcher<R> {
       let end = -1;
       if (list) {
         for (const { term, refs } of list) {
-          if (folded.startsWith(term, i) && arabicWordEnds(folded, i + term.length, term)) {
+          if (folded.startsWith(term, i) && wordEnds(folded, i + term.length, term)) {
             hits.push({ refs, start: i, end: (end = i + term.length) });
             break;
           }
@@ -430,7 +430,7 @@ class TextWords {
       const code = i < text.length ? text.charCodeAt(i) : 0;
       if (code >= 0x100) {
         extended = true;
-        if (code >= 0x600 && !unspaced && isUnspaced(code)) unspaced = true;
+        if (code >= 0x590 && !unspaced && isUnspaced(code)) unspaced = true;
       }
       if (i < text.length && isWordChar(code)) {
         if (start < 0) {
@@ -564,6 +564,7 @@ function splitWords(text: string, keepMarker: boolean, keepAccents: boolean): Wo
   return out;
 }
 
+const isHebrewLetter = (code: number): boolean => code >= 0x5d0 && code <= 0x5f2;
 const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f]/;
 // What may follow an Arabic word and still leave it the same word: the feminine ending, pronoun and plural suffixes,
 // and a past verb's feminine and plural endings ("أصدرت", the authority issued; "قرروا").
@@ -571,9 +572,12 @@ const ARABIC_SUFFIX = /^(?:ة|ه|ها|هم|هن|ات|ون|ين|ي|ية|يه|ا|�
 
 /**
  * Arabic is written with spaces, but prefixes (ال, و, ب, ل) are glued to a word, so Arabic terms match anywhere a
- * word may start; at the end only a suffix may follow: "مصر" (Egypt) is not in "مصرف" (a bank).
+ * word may start; at the end only a suffix may follow: "مصر" (Egypt) is not in "مصرف" (a bank). Hebrew glues its
+ * prefixes the same way (ה, ו, ב, ל, מ, ש: "בבנק ישראל"); its suffixes change the word's last letter, so a Hebrew
+ * term ends where its word does, and the tables list the forms they mean.
  */
-function arabicWordEnds(text: string, end: number, term: string): boolean {
+function wordEnds(text: string, end: number, term: string): boolean {
+  if (isHebrewLetter(term.charCodeAt(term.length - 1))) return !isHebrewLetter(text.charCodeAt(end));
   if (!ARABIC_LETTER.test(term.at(-1) ?? "") || !ARABIC_LETTER.test(text[end] ?? "")) return true;
   let stop = end;
   while (stop < text.length && stop - end < 4 && ARABIC_LETTER.test(text[stop]!)) stop++;

@@ -39,6 +39,12 @@ describe("TermMatcher", () => {
     expect(match("облiкова cтaвкa")).toEqual([["облiкова cтaвкa", "rate"]]);
   });
 
+  it("finds a Hebrew term after the prefixes glued to it, and only where its word ends", () => {
+    const match = matcher([["בנק ישראל", "boi"], ["ריבית", "rate"], ["ישראל", "il"]]);
+    // "and in the Bank of Israel", "the rate", "to Israel"; "ישראלי" (Israeli) is another word.
+    expect(match("ובבנק ישראל הריבית לישראל ישראלי")).toEqual([["בנק ישראל", "boi"], ["ריבית", "rate"], ["ישראל", "il"]]);
+  });
+
   it("ends a Hindi word at the danda, as at a full stop", () => {
     const match = matcher([["सकता है", "may"], ["फैसला", "decision"]]);
     expect(match("RBI फैसला ले सकता है। फैसला॥")).toEqual([["फैसला", "decision"], ["सकता है", "may"], ["फैसला", "decision"]]);
