@@ -1,5 +1,5 @@
 // Finds every known term in a text in one left-to-right pass, whatever the size of the tables:
-// - scripts written with spaces between words (Latin, Greek, Cyrillic, Devanagari) are cut into words once,
+// - scripts written with spaces between words (Latin, Greek, Cyrillic, Devanagari, Bengali) are cut into words once,
 //   and terms are walked word by word down a trie (case- and accent-folded, or exact for acronyms);
 // - scripts written without spaces, or with particles glued to words (Chinese, Japanese, Korean, Thai,
 //   Arabic, Hebrew), are scanned character by character against the terms starting with that character.
@@ -63,9 +63,10 @@ export const UNSPACED_CHAR =
 function isWordChar(code: number): boolean {
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
   return (
-    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x300 && code <= 0x52f) ||
-    // Devanagari, but for its full stops (the danda "।" and double danda "॥"), which end a word as "." does.
-    (code >= 0x900 && code <= 0x97f && code !== 0x964 && code !== 0x965) || (code >= 0x1e00 && code <= 0x1eff)
+    // Latin with its extensions up to the schwa of Azerbaijani ("Mərkəzi"), Greek, Cyrillic.
+    (code >= 0xc0 && code <= 0x2af && code !== 0xd7 && code !== 0xf7) || (code >= 0x300 && code <= 0x52f) ||
+    // Devanagari and Bengali, but for their full stops (the danda "।" and double danda "॥"), which end a word as "." does.
+    (code >= 0x900 && code <= 0x9ff && code !== 0x964 && code !== 0x965) || (code >= 0x1e00 && code <= 0x1eff)
   );
 }
 

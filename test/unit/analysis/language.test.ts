@@ -20,6 +20,7 @@ describe("detectLanguage", () => {
     expect(detectLanguage(null, "भारतीय रिजर्व बैंक ने क्रिप्टो पर नए दिशानिर्देश जारी किए")).toBe("hi");
     expect(detectLanguage(null, "금융위원회는 가상자산 거래소 규제를 강화한다고 밝혔다")).toBe("ko");
     expect(detectLanguage(null, "רשות ניירות ערך פרסמה הנחיות חדשות לחברות קריפטו")).toBe("he");
+    expect(detectLanguage(null, "বাংলাদেশ ব্যাংক নীতি সুদহার কমিয়েছে")).toBe("bn");
   });
 
   it("asks the n-gram detector for Latin and Cyrillic text", () => {

@@ -45,6 +45,13 @@ describe("TermMatcher", () => {
     expect(match("ובבנק ישראל הריבית לישראל ישראלי")).toEqual([["בנק ישראל", "boi"], ["ריבית", "rate"], ["ישראל", "il"]]);
   });
 
+  it("cuts Bengali and Azerbaijani text into words like the other spaced scripts", () => {
+    const match = matcher([["বাংলাদেশ ব্যাংক*", "bb"], ["সুদহার", "rate"], ["Mərkəzi Bank", "cba"]]);
+    expect(match("বাংলাদেশ ব্যাংকের নীতি সুদহার। Azərbaycan Mərkəzi Bankı")).toEqual([["বাংলাদেশ ব্যাংকের", "bb"], ["সুদহার", "rate"]]);
+    // The schwa is a letter of its word: "M rk zi" is three other words.
+    expect(match("Mərkəzi Bank qərarı; M rk zi Bank")).toEqual([["Mərkəzi Bank", "cba"]]);
+  });
+
   it("ends a Hindi word at the danda, as at a full stop", () => {
     const match = matcher([["सकता है", "may"], ["फैसला", "decision"]]);
     expect(match("RBI फैसला ले सकता है। फैसला॥")).toEqual([["फैसला", "decision"], ["सकता है", "may"], ["फैसला", "decision"]]);
