@@ -333,8 +333,10 @@ const YEAR_WORDS = String.raw`${MONTH_WORDS}|[Tt]hrough|Q[1-4]|H[12]`;
 const MONTH_NAME_ALONE = String.raw`(?<m7>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s\d)`;
 const YEAR_NUMBER_ALONE = String.raw`(?<y6>(?:19|20)\d\d)\b(?![-–/]\d)`;
 // A year after the Spanish, Portuguese, French, Italian and German date words ("del 2025", "em 2025", "nel 2025",
-// "im Jahr 2025"): searched after the local dates, whose "3 de abril de 2026" ends the same way.
-const LOCAL_YEAR_WORDS = String.raw`\b(?:[Dd]el?|[Ee][nm]|[Nn]el|[Ii]m Jahr|[Dd]epuis|[Dd]ès|[Dd]esde|[Hh]asta|[Aa]té|[Dd]al|[Ss]eit|[Bb]is)\s`;
+// "im Jahr 2025"), the word for "year" ("el año 2025", "l'année 2026", "mwaka 2026"), "para" ("de 2024 para
+// 2025") and a season ("l'automne 2024", "spring 2025"): searched after the local dates, whose "3 de abril de 2026"
+// ends the same way.
+const LOCAL_YEAR_WORDS = String.raw`\b(?:[Dd]el?|[Ee][nm]|[Nn]el|[Ii]m Jahr|[Dd]epuis|[Dd]ès|[Dd]esde|[Hh]asta|[Aa]té|[Dd]al|[Ss]eit|[Bb]is|[Pp]ara|[Aa]ño|[Aa]no|[Aa]nno|[Aa]nnée|[Mm]waka|[Aa]utumn|[Ss]pring|[Ss]ummer|[Ww]inter|[Aa]utomne|[Pp]rintemps|[Éé]té|[Hh]iver|[Oo]toño|[Pp]rimavera|[Vv]erano|[Ii]nvierno|[Oo]utono|[Vv]erão|[Ii]nverno|[Hh]erbst|[Ff]rühjahr|[Ss]ommer)\s`;
 // Searched from the year, its word checked behind it (the group `word`): searched from the word, the search tried
 // it at every "de", "en" and "el" of a text. No word ends another's at a word's start: the same word is read.
 // The year comes first, so that the search passes over everything but a "1" or "2" at once.

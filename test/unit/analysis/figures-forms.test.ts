@@ -233,3 +233,22 @@ describe("extractFigures: acts of US states, Brazil and Chile", () => {
     expect(of("el exchange N°1 del país", "es")).toEqual([]);
   });
 });
+
+describe("extractFigures: a year after the word for 'year', 'para' or a season", () => {
+  it.each([
+    ["Os registros triplicaram de 2024 para 2025.", ["2024", "2025"], ["de 2024", "para 2025"]],
+    ["En el año 2025 se duplicaron las denuncias.", ["2025"], ["año 2025"]],
+    ["Pour l'année 2026, la Banque prévoit une hausse.", ["2026"], ["année 2026"]],
+    ["Benki Kuu inatarajia ukuaji katika robo ya kwanza ya mwaka 2026.", ["2026"], ["mwaka 2026"]],
+    ["Un nouveau point bas depuis l’automne 2024.", ["2024"], ["automne 2024"]],
+    ["The rules apply from spring 2027, the regulator said.", ["2027"], ["spring 2027"]],
+  ])("%s", (text, values, written) => {
+    const dates = extractFigures(text).filter((f) => f.kind === "date");
+    expect(dates.map((f) => f.value)).toEqual(values);
+    expect(dates.map((f) => f.text)).toEqual(written);
+  });
+
+  it("leaves a number that only looks like a year after those words alone when a range or a month follows", () => {
+    expect(extractFigures("Ventas para 2025-26 y el año 2024/5.").filter((f) => f.kind === "date" && f.text.startsWith("para"))).toEqual([]);
+  });
+});

@@ -463,6 +463,8 @@ describe("extractFigures: the searches left out where they cannot match", () => 
       "del", "Del", "de", "De", "em", "En", "en", "nel", "dal", "desde", "Desde", "sde", "até", "Até", "té", "dès", "Dès", "ès", "im Jahr",
       "Jahr", "seit", "Seit", "bis", "Bis", "hasta", "depuis", "s", "x", "é", " ", " ", "\n", "2025", "1999", "2025-26", "2024/5", "-", "/", "5",
       "del 2025", "em 2024", "desde 1999", "Dès 2030", "até 2026", "im Jahr 2025", "bis 2025-26", "de 2027", "sde 2025", " 2025",
+      "para", "año", "ano", "année", "mwaka", "hiver", "été", "Winter", "ara", "ño", "para 2025", "año 2024", "anno 2021",
+      "l'automne 2024", "spring 2025",
     ];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((parts) => parts.join(""));
     let found = 0;
