@@ -201,6 +201,8 @@ const LOCAL_SCALE: Record<string, number> = {
   "εκατομμύριο": 1e6, "δισ.": 1e9, "δισεκατομμύρια": 1e9, "δισεκατομμυρίων": 1e9, miljonit: 1e6, miljardit: 1e9,
   miljoni: 1e6, miljonu: 1e6, miljons: 1e6, miljardu: 1e9, "milijonų": 1e6, milijono: 1e6, milijonai: 1e6,
   "milijardų": 1e9, milijardo: 1e9, "mln.": 1e6, "mlrd.": 1e9,
+  // uk
+  "мільйонів": 1e6, "мільйона": 1e6, "мільйон": 1e6, "мільярдів": 1e9, "мільярда": 1e9, "мільярд": 1e9, "тисяч": 1e3, "тис.": 1e3,
 };
 // A crown whose country the word does not say: Norwegian, Danish (and Swedish "kr") write it alike.
 const CROWN = "crown";
@@ -224,6 +226,11 @@ const LOCAL_CURRENCY: Record<string, string> = {
   lei: "RON", leu: "RON", korun: "CZK", koruny: "CZK", koruna: "CZK", "kč": "CZK", "лева": "BGN", "лв.": "BGN", "лв": "BGN",
   kuna: "HRK", kune: "HRK", sek: "SEK", nok: "NOK", dkk: "DKK", isk: "ISK", huf: "HUF", ron: "RON", czk: "CZK", pln: "PLN",
   bgn: "BGN",
+  // The dollar as Czech, Slovak, Ukrainian, Bulgarian, Slovene, Baltic, Hungarian, Romanian, Greek and Finnish texts
+  // decline it ("90 tisíc dolarů", "5 мільйонів доларів"), and the euro in Ukrainian.
+  "dolarů": "USD", "dolárov": "USD", "доларів": "USD", "долари": "USD", "долара": "USD", "долар": "USD", dolarjev: "USD",
+  "dolerių": "USD", "dolāru": "USD", "dollár": "USD", "dollárt": "USD", dolari: "USD", "δολάρια": "USD", "δολαρίων": "USD",
+  dollaria: "USD", "євро": "EUR",
   // Norwegian and Danish crowns are both "kroner" and "kr.": the item's language says which (CROWN, resolved below).
   kroner: CROWN, "kr.": CROWN, kr: CROWN,
 };

@@ -252,3 +252,16 @@ describe("extractFigures: a year after the word for 'year', 'para' or a season",
     expect(extractFigures("Ventas para 2025-26 y el año 2024/5.").filter((f) => f.kind === "date" && f.text.startsWith("para"))).toEqual([]);
   });
 });
+
+describe("extractFigures: the dollar and the euro as Central and Eastern European texts decline them", () => {
+  it.each([
+    ["Cena klesla pod 90 tisíc dolarů.", 90_000, "USD", "90 tisíc dolarů"],
+    ["Pokuta 2 milióny dolárov.", 2_000_000, "USD", "2 milióny dolárov"],
+    ["Штраф 5 мільйонів доларів.", 5_000_000, "USD", "5 мільйонів доларів"],
+    ["Штраф 250 тисяч гривень.", 250_000, "UAH", "250 тисяч гривень"],
+    ["Фонд 1,5 мільярда євро.", 1_500_000_000, "EUR", "1,5 мільярда євро"],
+    ["Bírság: 40 millió dollár.", 40_000_000, "USD", "40 millió dollár"],
+  ])("%s", (text, value, currency, written) => {
+    expect(of(text)).toEqual([["money", value, currency, written]]);
+  });
+});
