@@ -35,9 +35,9 @@ export function tagLanguage(tag: string | null | undefined): string | undefined 
   return primary && /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
 }
 
-/** Scripts that only one of our languages uses: kana, Hangul, Han, Thai, Arabic, Devanagari, Hebrew, Bengali. */
+/** Scripts that only one of our languages uses: kana, Hangul, Han, Thai, Arabic, Devanagari, Hebrew, Bengali, Georgian. */
 function languageOfScript(sample: string): string | undefined {
-  let kana = 0, hangul = 0, han = 0, thai = 0, arabic = 0, devanagari = 0, hebrew = 0, bengali = 0;
+  let kana = 0, hangul = 0, han = 0, thai = 0, arabic = 0, devanagari = 0, hebrew = 0, bengali = 0, georgian = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if (c < 0x590) continue;
@@ -49,6 +49,7 @@ function languageOfScript(sample: string): string | undefined {
     else if (c >= 0x05d0 && c <= 0x05ea) hebrew++;
     else if (c >= 0x0900 && c <= 0x097f) devanagari++;
     else if (c >= 0x0980 && c <= 0x09ff) bengali++;
+    else if (c >= 0x10d0 && c <= 0x10ff) georgian++;
   }
   if (hangul > 10 && hangul >= kana) return "ko";
   if (kana > 5) return "ja";
@@ -58,5 +59,6 @@ function languageOfScript(sample: string): string | undefined {
   if (devanagari > 10) return "hi";
   if (hebrew > 10) return "he";
   if (bengali > 10) return "bn";
+  if (georgian > 10) return "ka";
   return undefined;
 }

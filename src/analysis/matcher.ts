@@ -1,6 +1,6 @@
 // Finds every known term in a text in one left-to-right pass, whatever the size of the tables:
-// - scripts written with spaces between words (Latin, Greek, Cyrillic, Devanagari, Bengali) are cut into words once,
-//   and terms are walked word by word down a trie (case- and accent-folded, or exact for acronyms);
+// - scripts written with spaces between words (Latin, Greek, Cyrillic, Armenian, the Indic scripts, Georgian) are cut
+//   into words once, and terms are walked word by word down a trie (case- and accent-folded, or exact for acronyms);
 // - scripts written without spaces, or with particles glued to words (Chinese, Japanese, Korean, Thai,
 //   Arabic, Hebrew), are scanned character by character against the terms starting with that character.
 
@@ -65,8 +65,10 @@ function isWordChar(code: number): boolean {
   return (
     // Latin with its extensions up to the schwa of Azerbaijani ("Mərkəzi"), Greek, Cyrillic.
     (code >= 0xc0 && code <= 0x2af && code !== 0xd7 && code !== 0xf7) || (code >= 0x300 && code <= 0x52f) ||
-    // Devanagari and Bengali, but for their full stops (the danda "।" and double danda "॥"), which end a word as "." does.
-    (code >= 0x900 && code <= 0x9ff && code !== 0x964 && code !== 0x965) || (code >= 0x1e00 && code <= 0x1eff)
+    // Armenian; the Indic scripts (Devanagari, Bengali … Sinhala), but for their full stops (the danda "।" and double
+    // danda "॥"), which end a word as "." does; Georgian; Ethiopic.
+    (code >= 0x531 && code <= 0x58f) || (code >= 0x900 && code <= 0xdff && code !== 0x964 && code !== 0x965) ||
+    (code >= 0x10a0 && code <= 0x10ff) || (code >= 0x1200 && code <= 0x139f) || (code >= 0x1e00 && code <= 0x1eff)
   );
 }
 
