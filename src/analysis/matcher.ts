@@ -106,6 +106,9 @@ const CYRILLIC_TWIN: Readonly<Record<string, string>> = {
   a: "а", b: "в", c: "с", e: "е", h: "н", i: "і", k: "к", m: "м", o: "о", p: "р", t: "т", x: "х", y: "у",
 };
 
+/** Ends a table term that takes no plural (`TermMatcher.add`). */
+export const SINGULAR = "=";
+
 const ALIF = 0x627;
 const LAM = 0x644;
 
@@ -135,9 +138,12 @@ export class TermMatcher<R> {
   /**
    * A term matches whole words. It matches case-sensitively when asked (acronyms: SEC, Fed) or when it has no
    * lower-case letter (US, EU, PRC): "us" and "fed" are ordinary words. A word ending in "*" matches any word it
-   * begins. A trailing plural "s" is tolerated ("stablecoins", "VASPs").
+   * begins. A trailing plural "s" is tolerated ("stablecoins", "VASPs"), unless the term ends in "=": "publica="
+   * (publishes) is not "públicas" (public).
    */
   add(term: string, ref: R, caseSensitive = false): void {
+    const singular = term.endsWith(SINGULAR);
+    if (singular) term = term.slice(0, -1);
     if ([...term].some((c) => isUnspaced(c.codePointAt(0)!))) {
       this.addUnspaced(foldUnspaced(term.trim()), ref);
       return;
@@ -146,13 +152,13 @@ export class TermMatcher<R> {
     const words = splitWords(marked, true, false);
     if (words.length === 0) return;
     const exact = caseSensitive || (!/\p{Ll}/u.test(term) && /\p{Lu}/u.test(term));
-    this.addPath(words, ref, exact);
+    this.addPath(words, ref, exact, singular);
     // Vietnamese text is matched with its accents (tone marks tell words apart): terms are stored both ways.
     const accented = splitWords(marked, true, true);
-    if (!exact && accented.some((w, i) => w.folded !== words[i]!.folded)) this.addPath(accented, ref, exact);
+    if (!exact && accented.some((w, i) => w.folded !== words[i]!.folded)) this.addPath(accented, ref, exact, singular);
   }
 
-  private addPath(words: readonly Word[], ref: R, exact: boolean): void {
+  private addPath(words: readonly Word[], ref: R, exact: boolean, singular = false): void {
     let node = this.root;
     words.forEach((w, i) => {
       const last = i === words.length - 1;
@@ -171,9 +177,9 @@ export class TermMatcher<R> {
         node = entry.node;
       } else if (exact) {
         node.ascii = undefined;
-        node = child((node.exact ??= new Map()), w.text, last ? [w.text + "s"] : []);
+        node = child((node.exact ??= new Map()), w.text, last && !singular ? [w.text + "s"] : []);
       } else {
-        const plural = last && /[a-z]$/.test(w.folded) && w.folded.length > 2 ? [w.folded + "s", w.folded + "es"] : [];
+        const plural = last && !singular && /[a-z]$/.test(w.folded) && w.folded.length > 2 ? [w.folded + "s", w.folded + "es"] : [];
         node.ascii = undefined;
         node = child((node.folded ??= new Map()), w.folded, plural);
       }

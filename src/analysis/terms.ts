@@ -1,5 +1,5 @@
 import type { Knowledge } from "../../config/knowledge.js";
-import { foldWord, isUnspaced, TermMatcher, UNSPACED_CHAR, type Hit, type MatcherOptions } from "./matcher.js";
+import { foldWord, isUnspaced, SINGULAR, TermMatcher, UNSPACED_CHAR, type Hit, type MatcherOptions } from "./matcher.js";
 import { splitSentences, type Script } from "./text.js";
 import { AS_WRITTEN, WEEKDAY_NAMES } from "./weekday-names.js";
 
@@ -162,7 +162,8 @@ function containsTest(terms: readonly string[], wordsOf: (term: string) => strin
   const phrases = new Map<string, string[]>();
   // Phrases of stems ("віртуальн* актив*"): word by word, each a stem or a whole word.
   const stemPhrases: Array<Array<{ word: string; stem: boolean }>> = [];
-  for (const s of terms) {
+  for (const written of terms) {
+    const s = written.endsWith(SINGULAR) ? written.slice(0, -1) : written;
     if ([...s].some((c) => isUnspaced(c.codePointAt(0)!))) {
       const list = unspaced.get(s[0]!);
       if (list) list.push(s);

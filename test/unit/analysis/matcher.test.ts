@@ -19,6 +19,11 @@ describe("TermMatcher", () => {
     expect(match("Stablecoins, REGULACION, behorde and VASPs")).toEqual([["Stablecoins", "s"], ["REGULACION", "r"], ["behorde", "b"], ["VASPs", "v"]]);
   });
 
+  it("takes no plural after a term written with a trailing '='", () => {
+    const match = matcher([["publica=", "act"], ["regula", "act2"], ["SEC=", "sec", true]]);
+    expect(match("La CNMV publica normas; blockchains públicas; regulas; SECs; SEC")).toEqual([["publica", "act"], ["regulas", "act2"], ["SEC", "sec"]]);
+  });
+
   it("matches stems written with a star, in any word of a term", () => {
     const match = matcher([["krypto*", "k"], ["банк* росси*", "cbr"], ["kripto varlik*", "tr"]]);
     expect(match("Kryptowerte und Kryptowährungen")).toEqual([["Kryptowerte", "k"], ["Kryptowährungen", "k"]]);
