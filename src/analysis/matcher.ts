@@ -275,7 +275,7 @@ export class TermMatcher<R> {
       let end = -1;
       if (list) {
         for (const { term, refs } of list) {
-          if (folded.startsWith(term, i) && wordEnds(folded, i + term.length, term)) {
+          if (folded.startsWith(term, i) && wordEnds(folded, i + term.length, term) && hebrewStarts(folded, i, term)) {
             hits.push({ refs, start: i, end: (end = i + term.length) });
             break;
           }
@@ -574,6 +574,24 @@ function splitWords(text: string, keepMarker: boolean, keepAccents: boolean): Wo
 }
 
 const isHebrewLetter = (code: number): boolean => code >= 0x5d0 && code <= 0x5f2;
+// The letters Hebrew glues before a word: and, the, in, as, to, from, that (ו ה ב כ ל מ ש).
+const HEBREW_PREFIX = "והבכלמש";
+const HEBREW_HE = 0x5d4;
+const HEBREW_LAMED = 0x5dc;
+
+/**
+ * Where a Hebrew term may begin: at its word's start, or after glued prefixes only ("ובבנק ישראל"), not inside
+ * another word. And not a word that starts with ה right after ל: "to" swallows the article ("לבנק", not "להבנק"), so
+ * ל before ה is a verb's infinitive, "להוריד" (to lower) is no "הוריד" (lowered).
+ */
+function hebrewStarts(text: string, at: number, term: string): boolean {
+  if (!isHebrewLetter(term.charCodeAt(0))) return true;
+  let start = at;
+  while (start > 0 && isHebrewLetter(text.charCodeAt(start - 1))) start--;
+  if (at - start > 3) return false;
+  for (let k = start; k < at; k++) if (!HEBREW_PREFIX.includes(text[k]!)) return false;
+  return !(at > start && term.charCodeAt(0) === HEBREW_HE && text.charCodeAt(at - 1) === HEBREW_LAMED);
+}
 const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f]/;
 // What may follow an Arabic word and still leave it the same word: the feminine ending, pronoun and plural suffixes,
 // and a past verb's feminine and plural endings ("أصدرت", the authority issued; "قرروا").
@@ -582,8 +600,8 @@ const ARABIC_SUFFIX = /^(?:ة|ه|ها|هم|هن|ات|ون|ين|ي|ية|يه|ا|�
 /**
  * Arabic is written with spaces, but prefixes (ال, و, ب, ل) are glued to a word, so Arabic terms match anywhere a
  * word may start; at the end only a suffix may follow: "مصر" (Egypt) is not in "مصرف" (a bank). Hebrew glues its
- * prefixes the same way (ה, ו, ב, ל, מ, ש: "בבנק ישראל"); its suffixes change the word's last letter, so a Hebrew
- * term ends where its word does, and the tables list the forms they mean.
+ * prefixes the same way (see `hebrewStarts`); its suffixes change the word's last letter, so a Hebrew term ends where
+ * its word does, and the tables list the forms they mean.
  */
 function wordEnds(text: string, end: number, term: string): boolean {
   if (isHebrewLetter(term.charCodeAt(term.length - 1))) return !isHebrewLetter(text.charCodeAt(end));

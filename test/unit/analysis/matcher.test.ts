@@ -50,6 +50,12 @@ describe("TermMatcher", () => {
     expect(match("ובבנק ישראל הריבית לישראל ישראלי")).toEqual([["בנק ישראל", "boi"], ["ריבית", "rate"], ["ישראל", "il"]]);
   });
 
+  it("begins a Hebrew term only after prefixes, and not a verb after the infinitive's ל", () => {
+    const match = matcher([["הוריד", "cut"], ["ריבית", "rate"]]);
+    // "decided to lower the rate" holds "lowered" after ל; "ארביבית" is no word with a prefix before "ריבית".
+    expect(match("החליט להוריד את הריבית; הוא הוריד; והוריד; ארביבית")).toEqual([["ריבית", "rate"], ["הוריד", "cut"], ["הוריד", "cut"]]);
+  });
+
   it("cuts Bengali and Azerbaijani text into words like the other spaced scripts", () => {
     const match = matcher([["বাংলাদেশ ব্যাংক*", "bb"], ["সুদহার", "rate"], ["Mərkəzi Bank", "cba"]]);
     expect(match("বাংলাদেশ ব্যাংকের নীতি সুদহার। Azərbaycan Mərkəzi Bankı")).toEqual([["বাংলাদেশ ব্যাংকের", "bb"], ["সুদহার", "rate"]]);
