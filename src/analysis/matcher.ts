@@ -88,8 +88,9 @@ export function foldWord(word: string, keepAccents = false): string {
   if (folded === undefined) {
     const lower = word.toLowerCase();
     // Devanagari vowel signs are letters, not accents; the nukta is a spelling variant ("रिज़र्व" is "रिजर्व").
+    // Nepali is often typed with the vowel signs ा and े for ो, and ा and ै for ौ ("क्रिप्टाे"): the same letters on screen.
     folded = /[\u0900-\u097f]/.test(lower)
-      ? lower.normalize("NFD").replace(/\u093c/g, "")
+      ? lower.normalize("NFD").replace(/\u093c/g, "").replace(/\u093e\u0947/g, "\u094b").replace(/\u093e\u0948/g, "\u094c")
       : lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[ıłđøß]/g, (c) => LETTER_FOLD[c]!);
     if (CYRILLIC_WITH_LATIN.test(folded)) folded = folded.replace(/[a-z]/g, (c) => CYRILLIC_TWIN[c] ?? c);
     if (foldCache.size > 50_000) foldCache.clear();

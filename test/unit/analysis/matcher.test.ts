@@ -63,6 +63,11 @@ describe("TermMatcher", () => {
     expect(match("Mərkəzi Bank qərarı; M rk zi Bank")).toEqual([["Mərkəzi Bank", "cba"]]);
   });
 
+  it("reads Nepali typed with ा and े as the ो they show", () => {
+    const match = matcher([["क्रिप्टो करेन्सी", "scope"]]);
+    expect(match("क्रिप्टाे करेन्सी")).toEqual([["क्रिप्टाे करेन्सी", "scope"]]);
+  });
+
   it("ends a Hindi word at the danda, as at a full stop", () => {
     const match = matcher([["सकता है", "may"], ["फैसला", "decision"]]);
     expect(match("RBI फैसला ले सकता है। फैसला॥")).toEqual([["फैसला", "decision"], ["सकता है", "may"], ["फैसला", "decision"]]);
