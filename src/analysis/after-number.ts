@@ -23,14 +23,15 @@ const TO_ASCII: Record<string, string> = { "\u212a": "k", "\u017f": "s" };
 const NONE = -1;
 
 /**
- * A character as the patterns compare it: ASCII in lower case; a character of a script without case (Arabic,
- * Devanagari, Thai, kana, CJK ideographs, Hangul syllables) as it is, since no other character folds to it.
+ * A character as the patterns compare it: ASCII in lower case; a character of a script without case (Hebrew,
+ * Arabic, Devanagari, Bengali, Thai, kana, CJK ideographs, Hangul syllables) as it is, since no other character
+ * folds to it.
  * NONE for any other: a letter with case outside ASCII may fold to others, and is not looked up.
  */
 function folded(code: number): number {
   if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
   const caseless =
-    (code >= 0x0600 && code <= 0x06ff) || (code >= 0x0900 && code <= 0x097f) || (code >= 0x0e00 && code <= 0x0e7f) ||
+    (code >= 0x0590 && code <= 0x06ff) || (code >= 0x0900 && code <= 0x09ff) || (code >= 0x0e00 && code <= 0x0e7f) ||
     (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) ||
     (code >= 0xac00 && code <= 0xd7af);
   return caseless ? code : NONE;

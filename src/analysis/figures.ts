@@ -127,7 +127,7 @@ function moneyStarts(text: string, runs: readonly number[]): number[] {
 // "procentpunkti") is left to BASIS_POINT.
 // A letter of the Latin, Greek and Cyrillic blocks (PERCENT is searched without the flag u).
 const LETTER = "[A-Za-zÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ]";
-const PERCENT_WORD_PLAIN = String.raw`percent\b|per cent\b|pc\b|pkt proc\.|proc\.|procent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент(?!н${LETTER}*\sпункт)${LETTER}*|persen\b|peratus\b|パーセント|퍼센트|في المائة|في المئة|بالمائة|بالمئة`;
+const PERCENT_WORD_PLAIN = String.raw`percent\b|per cent\b|pc\b|pkt proc\.|proc\.|procent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент(?!н${LETTER}*\sпункт)${LETTER}*|persen\b|peratus\b|パーセント|퍼센트|في المائة|في المئة|بالمائة|بالمئة|प्रतिशत|फीसदी|फ़ीसदी|শতাংশ|فیصد|เปอร์เซ็นต์|phần trăm|porsiyento|porsyento|אחוז`;
 // The declined words first: "percent\\b" would end "4 percentá" before its "á".
 const PERCENT_WORD = [
   String.raw`prosent(?:ti|tia|tiin|tiä|illa|in)?(?!${LETTER})|procent(?:a|ai|o|u|ų|us|ech|ům|ami|i|iem)(?!${LETTER})|percent(?:a|á|o)(?!${LETTER})`,

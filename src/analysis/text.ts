@@ -185,8 +185,22 @@ export function halfWidth(text: string): string {
     : text;
 }
 
-/** The form the tables read: full-width ASCII as ASCII, and no Arabic tatweel (ـ), which only stretches a word. */
+/** The form the tables read: full-width ASCII as ASCII, digits of other scripts as ASCII, no Arabic tatweel. */
 export function readingForm(text: string): string {
   const half = halfWidth(text);
-  return half.includes("\u0640") ? half.replace(/\u0640/g, "") : half;
+  const ascii = NATIVE.test(half) ? half.replace(NATIVE_ALL, nativeToAscii) : half;
+  // Bengali writes the decimal point as a word: "৯ দশমিক ৫ শতাংশ" is 9.5 percent.
+  return ascii.includes("দশমিক") ? ascii.replace(/(\d) ?দশমিক ?(\d)/g, "$1.$2") : ascii;
+}
+
+// Arabic tatweel (ـ), which only stretches a word; the digits of Arabic, Persian and Urdu, Devanagari, Bengali and
+// Thai ("٢٠٢٥", "२०८२", "১০ শতাংশ", "๒๕๖๘") and the Arabic percent sign and decimal and thousands separators, which
+// the figures read in their ASCII form.
+const NATIVE = /[\u0640\u0660-\u066c\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0e50-\u0e59]/;
+const NATIVE_ALL = new RegExp(NATIVE.source, "g");
+const ARABIC_SIGNS: Readonly<Record<string, string>> = { "\u0640": "", "\u066a": "%", "\u066b": ".", "\u066c": "," };
+function nativeToAscii(c: string): string {
+  const code = c.charCodeAt(0);
+  for (const zero of [0x660, 0x6f0, 0x966, 0x9e6, 0xe50]) if (code >= zero && code <= zero + 9) return String.fromCharCode(0x30 + code - zero);
+  return ARABIC_SIGNS[c]!;
 }

@@ -265,3 +265,19 @@ describe("extractFigures: the dollar and the euro as Central and Eastern Europea
     expect(of(text)).toEqual([["money", value, currency, written]]);
   });
 });
+
+describe("extractFigures: percentages in the words of South Asian, Thai, Vietnamese, Tagalog and Hebrew texts", () => {
+  it.each([
+    ["क्रिप्टो आय पर 30 प्रतिशत टैक्स", 30, "30 प्रतिशत"],
+    ["नीतिगत दर 5 प्रतिशतमा घटायो", 5, "5 प्रतिशत"],
+    ["ब्याज दर 6.5 फीसदी पर स्थिर", 6.5, "6.5 फीसदी"],
+    ["নীতি সুদহার 10 শতাংশ", 10, "10 শতাংশ"],
+    ["شرح سود 22 فیصد", 22, "22 فیصد"],
+    ["ลดลง 2.5 เปอร์เซ็นต์", 2.5, "2.5 เปอร์เซ็นต์"],
+    ["lãi suất 4,5 phần trăm", 4.5, "4,5 phần trăm"],
+    ["ibinaba sa 5.5 porsiyento", 5.5, "5.5 porsiyento"],
+    ["ירידה של 3 אחוזים", 3, "3 אחוז"],
+  ])("%s", (text, value, written) => {
+    expect(extractFigures(text).filter((f) => f.kind === "percent").map((f) => [f.value, f.text])).toEqual([[value, written]]);
+  });
+});

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clip, decodeEntities, halfWidth, isBoilerplate, scriptOf, plainText, splitSentences } from "../../../src/analysis/text.js";
+import { clip, decodeEntities, halfWidth, isBoilerplate, readingForm, scriptOf, plainText, splitSentences } from "../../../src/analysis/text.js";
 
 describe("plainText", () => {
   it("strips tags, decodes entities and drops feed boilerplate", () => {
@@ -69,6 +69,17 @@ describe("clip", () => {
     const out = clip("supervisory requirements apply to every platform", 30, "en");
     expect(out).toBe("supervisory requirements…");
     expect(clip("short", 30, "en")).toBe("short");
+  });
+});
+
+describe("readingForm", () => {
+  it("reads the digits of Arabic, Persian, Devanagari, Bengali and Thai as ASCII, with the Arabic signs and the Bengali decimal word", () => {
+    expect(readingForm("غرامة ٢٫٥ مليون درهم في ٢٠٢٥ بنسبة ٣٪ و٢٬٠٠٠")).toBe("غرامة 2.5 مليون درهم في 2025 بنسبة 3% و2,000");
+    expect(readingForm("۱۴۰۳ نرخ ۲۳")).toBe("1403 نرخ 23");
+    expect(readingForm("नीतिगत दर ५ प्रतिशत")).toBe("नीतिगत दर 5 प्रतिशत");
+    expect(readingForm("সুদহার ৯ দশমিক ৫ শতাংশ")).toBe("সুদহার 9.5 শতাংশ");
+    expect(readingForm("ปี ๒๕๖๘")).toBe("ปี 2568");
+    expect(readingForm("الـمركزي، plain ASCII 12")).toBe("المركزي، plain ASCII 12");
   });
 });
 
