@@ -66,6 +66,8 @@ const topicsFileSchema = z.strictObject({
     instruments: terms,
     nonPolicy: terms,
     incidents: terms,
+    /** A person's stated view ("encouraged banks to", "stressed", "a plaidé"): in a sentence with no act, no official acts. */
+    views: terms,
     speculative: terms,
     decided: terms,
     firms: terms,

@@ -18,6 +18,8 @@ function cues(segment: Segment) {
   let scope = 0;
   let rate = 0;
   let amlSetter = false;
+  let view = false;
+  let setter = false;
   // Which comes first, an actor or act, or a non-policy event: headlines lead with their main event
   // ("Exchange launches product after FCA registration" is a launch; "FCA fines exchange after hack" a fine).
   let leader: "official" | "non" | undefined;
@@ -35,7 +37,10 @@ function cues(segment: Segment) {
         }
         authority = true;
         if (ref.kind === "central-bank") centralBank = true;
-        else if (isAmlSetter(ref)) amlSetter = true;
+        else if (ref.kind === "standard-setter") {
+          setter = true;
+          amlSetter ||= isAmlSetter(ref);
+        }
       } else if (ref.t === "cue") {
         if (ref.cue === "authority") authority = true;
         else if (ref.cue === "act") act = true;
@@ -50,6 +55,7 @@ function cues(segment: Segment) {
           non++;
           incident = true;
         }
+        else if (ref.cue === "view") view = true;
         else if (ref.cue === "spec") {
           spec++;
           // "Expected to hold" (diperkirakan akan mempertahankan): a forecast that comes first governs the verb after it.
@@ -81,6 +87,9 @@ function cues(segment: Segment) {
   // A rate move told as made ("forhøjer Nationalbanken foliorenten") is the whole decision: it weighs as much as a
   // sentence that names the act twice, so a lead that tells it under a bare headline ("Renteforhøjelse") suffices.
   if (done && rate > 0) acts = Math.max(acts, 2);
+  // "The governor encouraged banks to issue stablecoins": an official who only states a view acts for no one. A
+  // standard-setter's view is its formal position (the IMF urging a country to narrow its bitcoin law).
+  if (view && acts === 0 && !setter) authority = false;
   return { authority, centralBank, amlSetter, country, lawLeads, place, acts, non, incident, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
 }
 
