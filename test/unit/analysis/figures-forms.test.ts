@@ -6,14 +6,15 @@ import { extractFigures } from "../../../src/analysis/figures.js";
 const of = (text: string, language?: string) =>
   extractFigures(text, undefined, language).map((f) => (f.kind === "money" ? [f.kind, f.value, f.currency, f.text] : [f.kind, f.value, f.text]));
 
+/** The text holds one figure: this amount, as written. */
+const oneAmount = (text: string, value: number, currency: string, written: string) => expect(of(text)).toEqual([["money", value, currency, written]]);
+
 describe("extractFigures: amounts with billions and millions written apart", () => {
   it.each([
     ["Las remesas sumaron 58 mil 497 millones de dólares.", 58_497_000_000, "USD", "58 mil 497 millones de dólares"],
     ["Rezervler 70 milyar 796 milyon dolara yükseldi.", 70_796_000_000, "USD", "70 milyar 796 milyon dolara"],
     ["Altın rezervleri 39 milyar 18 milyon dolar oldu.", 39_018_000_000, "USD", "39 milyar 18 milyon dolar"],
-  ])("%s", (text, value, currency, written) => {
-    expect(of(text)).toEqual([["money", value, currency, written]]);
-  });
+  ])("%s", oneAmount);
 
   it("reads a Mexican decimal point before a scale, and still a Spanish group of three", () => {
     expect(of("Una multa de 6.9 millones de pesos y otra de 1.500 millones de euros.")).toEqual([
@@ -261,9 +262,7 @@ describe("extractFigures: the dollar and the euro as Central and Eastern Europea
     ["Штраф 250 тисяч гривень.", 250_000, "UAH", "250 тисяч гривень"],
     ["Фонд 1,5 мільярда євро.", 1_500_000_000, "EUR", "1,5 мільярда євро"],
     ["Bírság: 40 millió dollár.", 40_000_000, "USD", "40 millió dollár"],
-  ])("%s", (text, value, currency, written) => {
-    expect(of(text)).toEqual([["money", value, currency, written]]);
-  });
+  ])("%s", oneAmount);
 });
 
 describe("extractFigures: percentages in the words of South Asian, Thai, Vietnamese, Tagalog and Hebrew texts", () => {
