@@ -201,6 +201,8 @@ const LOCAL_SCALE: Record<string, number> = {
   "εκατομμύριο": 1e6, "δισ.": 1e9, "δισεκατομμύρια": 1e9, "δισεκατομμυρίων": 1e9, miljonit: 1e6, miljardit: 1e9,
   miljoni: 1e6, miljonu: 1e6, miljons: 1e6, miljardu: 1e9, "milijonų": 1e6, milijono: 1e6, milijonai: 1e6,
   "milijardų": 1e9, milijardo: 1e9, "mln.": 1e6, "mlrd.": 1e9,
+  // he
+  "אלף": 1e3, "מיליון": 1e6, "מיליארד": 1e9,
   // uk
   "мільйонів": 1e6, "мільйона": 1e6, "мільйон": 1e6, "мільярдів": 1e9, "мільярда": 1e9, "мільярд": 1e9, "тисяч": 1e3, "тис.": 1e3,
 };
@@ -230,11 +232,15 @@ const LOCAL_CURRENCY: Record<string, string> = {
   // decline it ("90 tisíc dolarů", "5 мільйонів доларів"), and the euro in Ukrainian.
   "dolarů": "USD", "dolárov": "USD", "доларів": "USD", "долари": "USD", "долара": "USD", "долар": "USD", dolarjev: "USD",
   "dolerių": "USD", "dolāru": "USD", "dollár": "USD", "dollárt": "USD", dolari: "USD", "δολάρια": "USD", "δολαρίων": "USD",
-  dollaria: "USD", "євро": "EUR",
+  dollaria: "USD", "євро": "EUR", "dolarów": "USD", dolary: "USD",
+  // Hebrew: the dollar, the shekel, the euro.
+  "דולר": "USD", "שקל": "ILS", "שקלים": "ILS", "ש״ח": "ILS", "ש\"ח": "ILS", "אירו": "EUR",
   // Norwegian and Danish crowns are both "kroner" and "kr.": the item's language says which (CROWN, resolved below).
   kroner: CROWN, "kr.": CROWN, kr: CROWN,
 };
 const localScaleAlt = alternation(Object.keys(LOCAL_SCALE));
+// The local scale words after a dollar sign: not "million(s)", spelt as English spells it ("$10 million" is MONEY's).
+const dollarScaleAlt = alternation(Object.keys(LOCAL_SCALE).filter((w) => w !== "million" && w !== "millions"));
 const localCurrencyAlt = alternation(Object.keys(LOCAL_CURRENCY));
 // The first characters of the words that may follow a local amount's number: checked before its word lists are tried.
 const LOCAL_FIRST = [...new Set([...Object.keys(LOCAL_SCALE), ...Object.keys(LOCAL_CURRENCY), "de", "di", "d'"].map((w) => w[0]!))]
@@ -247,9 +253,11 @@ const LOCAL_NUM = String.raw`\d{1,3}(?:['’]\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}
 const LOCAL_SIGN_FIRST = [
   // Not before an English scale ("€20bn", "€20 billion"): that amount is English, read by MONEY.
   String.raw`(?<pre>US\$|Rp\.?|RM|R\$|€|₺)\s?(?<n1>${LOCAL_NUM})(?:\s?(?<s1>${localScaleAlt}))?(?!\s?(?:billion|trillion|bn|tn|mn|m|k|b)(?![\p{L}]))`,
-  // "$ 69,1 тыс.", "$4.000 millones": a decimal comma or groups of thousands after dots before a local scale word; tried
-  // before the bare amount, which would stop before the scale.
-  String.raw`(?<scaledDollar>\$)\s?(?<n5>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})\s?(?<s5>${localScaleAlt})`,
+  // "$ 69,1 тыс.", "$4.000 millones": a decimal comma or groups of thousands after dots before a local scale word, and
+  // "$106 тыс.", any number before one that English does not spell ("$10 million" is MONEY's); tried before the bare
+  // amount, which would stop before the scale. Not where a currency follows the scale: "$5 millones de pesos" is in pesos.
+  String.raw`(?<![\p{L}])(?<scaledDollar>\$)\s?(?<n5>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})\s?(?<s5>${localScaleAlt})(?![\p{L}])(?!\s?(?:de\s|d['’]|di\s)?(?:${localCurrencyAlt})(?![\p{L}]))`,
+  String.raw`(?<![\p{L}])(?<scaledDollar2>\$)\s?(?<n11>\d+)\s?(?<s11>${dollarScaleAlt})(?![\p{L}])(?!\s?(?:de\s|d['’]|di\s)?(?:${localCurrencyAlt})(?![\p{L}]))`,
   String.raw`(?<dollar>\$)(?<n4>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?![\d.,])`,
 ];
 const LOCAL_NUMBER_FIRST = [
@@ -305,6 +313,8 @@ function regionCodeBefore(text: string, runs: readonly number[]): boolean {
 // a number ("64 500 $"): the English "$4.5 million" and "$97,500" leave out the sign-first alternatives, which were
 // tried at every "r" and "u". Looked for around each dollar sign: a search of the whole text cost what it saved.
 const LOCAL_DOLLAR_AFTER = /^\$\s?\d{1,3}(?:\.\d{3}|\d*,\d{1,2}(?!\d))/;
+// Or any number before a local scale word ("$106 тыс."): a text that has one is searched for all of them.
+const LOCAL_DOLLAR_SCALE = new RegExp(String.raw`^\$\s?\d+\s?(?:${dollarScaleAlt})`, "iu");
 const DIGIT_BEFORE_SIGN = /\d\s?$/;
 function hasLocalSign(text: string, runs: readonly number[]): boolean {
   if (text.includes("€") || text.includes("₺")) return true;
@@ -312,7 +322,9 @@ function hasLocalSign(text: string, runs: readonly number[]): boolean {
     const prev = text.charCodeAt(i - 1) | 0x20;
     // "R$" and "US$" in any case, a number right before the sign ("64 500 $"), or one written the local way after it.
     if (prev === 0x72 || (prev === 0x73 && (text.charCodeAt(i - 2) | 0x20) === 0x75)) return true;
-    if (DIGIT_BEFORE_SIGN.test(text.slice(Math.max(0, i - 2), i)) || LOCAL_DOLLAR_AFTER.test(text.slice(i, i + 16))) return true;
+    const after = text.slice(i, i + 32);
+    if (DIGIT_BEFORE_SIGN.test(text.slice(Math.max(0, i - 2), i)) || LOCAL_DOLLAR_AFTER.test(after)) return true;
+    if (LOCAL_DOLLAR_SCALE.test(after) && !/\p{L}/u.test(text.charAt(i - 1))) return true;
   }
   return rpOrRmBefore(text, runs);
 }
@@ -429,14 +441,14 @@ export function extractFigures(text: string, published?: string | null, language
     const word = g.pre ?? g.cur ?? g.cur6 ?? g.cur9 ?? g.cur10 ?? "";
     // "10 ft" is ten feet: the forint's sign is "Ft" as written.
     if (word.toLowerCase() === "ft" && word !== "Ft") continue;
-    let currency = g.iso ?? g.code7?.toUpperCase() ?? (g.dollar || g.scaledDollar ? "USD" : LOCAL_CURRENCY[word.toLowerCase()]);
+    let currency = g.iso ?? g.code7?.toUpperCase() ?? (g.dollar || g.scaledDollar || g.scaledDollar2 ? "USD" : LOCAL_CURRENCY[word.toLowerCase()]);
     if (currency === CROWN) currency = CROWNS[tagLanguage(language) ?? ""];
-    const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? g.s5 ?? g.s6 ?? g.s7 ?? g.s10 ?? "").toLowerCase()] ?? 1;
+    const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? g.s5 ?? g.s6 ?? g.s7 ?? g.s10 ?? g.s11 ?? "").toLowerCase()] ?? 1;
     // Thai amounts are written the English way ("1.92 ล้าน"), the others with a decimal comma.
     const amount =
       g.big !== undefined
         ? Number(g.big) * 1e9 + Number(g.n9) * (LOCAL_SCALE[g.s9!.toLowerCase()] ?? 1)
-        : (g.n6 !== undefined || g.n10 !== undefined ? toNumber(g.n6 ?? g.n10!) : localNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? g.n7 ?? g.n8 ?? "")) * scale;
+        : (g.n6 !== undefined || g.n10 !== undefined ? toNumber(g.n6 ?? g.n10!) : localNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? g.n7 ?? g.n8 ?? g.n11 ?? "")) * scale;
     // "USD 1,25 triliun", "NOK 2,1 millioner": the code was checked behind the number.
     const start = g.iso ? m.index - g.iso.length - 1 : m.index;
     const written = text.slice(start, m.index + m[0].length).trim();

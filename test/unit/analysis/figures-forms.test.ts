@@ -254,7 +254,7 @@ describe("extractFigures: a year after the word for 'year', 'para' or a season",
   });
 });
 
-describe("extractFigures: the dollar and the euro as Central and Eastern European texts decline them", () => {
+describe("extractFigures: the dollar, the euro and the shekel as Central and Eastern European and Hebrew texts write them", () => {
   it.each([
     ["Cena klesla pod 90 tisíc dolarů.", 90_000, "USD", "90 tisíc dolarů"],
     ["Pokuta 2 milióny dolárov.", 2_000_000, "USD", "2 milióny dolárov"],
@@ -262,7 +262,17 @@ describe("extractFigures: the dollar and the euro as Central and Eastern Europea
     ["Штраф 250 тисяч гривень.", 250_000, "UAH", "250 тисяч гривень"],
     ["Фонд 1,5 мільярда євро.", 1_500_000_000, "EUR", "1,5 мільярда євро"],
     ["Bírság: 40 millió dollár.", 40_000_000, "USD", "40 millió dollár"],
+    ["Bitcoin spadł poniżej 86 tys. dolarów.", 86_000, "USD", "86 tys. dolarów"],
+    ["Биткоин рухнул ниже $106 тыс. за сутки.", 106_000, "USD", "$106 тыс."],
+    ["Объём торгов достиг $2 млрд за сутки.", 2_000_000_000, "USD", "$2 млрд"],
+    ["הביטקוין ירד אל מתחת ל-70 אלף דולר.", 70_000, "USD", "70 אלף דולר"],
+    ["קנס של 2 מיליון שקל.", 2_000_000, "ILS", "2 מיליון שקל"],
   ])("%s", oneAmount);
+
+  it("leaves a dollar sign with a local scale to the currency written after it, and English scales to English", () => {
+    expect(of("Una multa de $5 millones de pesos.")).toEqual([["money", 5_000_000, "MXN", "5 millones de pesos"]]);
+    expect(of("A fine of $10 million and HK$5 million.")).toEqual([["money", 10_000_000, "USD", "$10 million"], ["money", 5_000_000, "HKD", "HK$5 million"]]);
+  });
 });
 
 describe("extractFigures: percentages in the words of South Asian, Thai, Vietnamese, Tagalog and Hebrew texts", () => {
