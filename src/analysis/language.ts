@@ -35,7 +35,10 @@ export function tagLanguage(tag: string | null | undefined): string | undefined 
   return primary && /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
 }
 
-/** Scripts that only one of our languages uses: kana, Hangul, Han, Thai, Arabic, Devanagari, Hebrew, Bengali, Georgian. */
+/**
+ * Scripts that only one of our languages uses: kana, Hangul, Han, Thai, Arabic, Devanagari, Hebrew, Bengali, Georgian.
+ * Persian and Urdu are told from Arabic by the letters Arabic lacks.
+ */
 function languageOfScript(sample: string): string | undefined {
   let kana = 0, hangul = 0, han = 0, thai = 0, arabic = 0, devanagari = 0, hebrew = 0, bengali = 0, georgian = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -55,10 +58,25 @@ function languageOfScript(sample: string): string | undefined {
   if (kana > 5) return "ja";
   if (han > 10) return "zh";
   if (thai > 10) return "th";
-  if (arabic > 10) return "ar";
+  if (arabic > 10) return persoArabic(sample) ?? "ar";
   if (devanagari > 10) return "hi";
   if (hebrew > 10) return "he";
   if (bengali > 10) return "bn";
   if (georgian > 10) return "ka";
+  return undefined;
+}
+
+// Letters of the Arabic script that Arabic itself does not use: Urdu's retroflex letters, nun ghunna and bari ye; the
+// Persian (and Urdu) pe, che, zhe and gaf.
+const URDU_LETTERS = /[\u0679\u0688\u0691\u06ba\u06d2]/g;
+const PERSIAN_LETTERS = /[\u067e\u0686\u0698\u06af]/g;
+// Persian's kaf and yeh, which Arabic typed on a Persian keyboard has too: evidence only beside the letters above.
+const PERSIAN_KAF_YEH = /[\u06a9\u06cc]/g;
+
+/** Urdu or Persian, when a text in the Arabic script has their own letters. */
+function persoArabic(sample: string): string | undefined {
+  if ((sample.match(URDU_LETTERS)?.length ?? 0) >= 3) return "ur";
+  const persian = sample.match(PERSIAN_LETTERS)?.length ?? 0;
+  if (persian >= 3 || (persian >= 1 && (sample.match(PERSIAN_KAF_YEH)?.length ?? 0) >= 3)) return "fa";
   return undefined;
 }

@@ -22,6 +22,10 @@ describe("detectLanguage", () => {
     expect(detectLanguage(null, "רשות ניירות ערך פרסמה הנחיות חדשות לחברות קריפטו")).toBe("he");
     expect(detectLanguage(null, "বাংলাদেশ ব্যাংক নীতি সুদহার কমিয়েছে")).toBe("bn");
     expect(detectLanguage(null, "ეროვნულმა ბანკმა განაკვეთი უცვლელად დატოვა")).toBe("ka");
+    // Persian and Urdu by the letters Arabic lacks.
+    expect(detectLanguage(null, "وزارت فرهنگ و ارشاد اسلامی اعلام کرد که تبلیغات رمزارزها ممنوع است")).toBe("fa");
+    expect(detectLanguage(null, "اسٹیٹ بینک آف پاکستان نے شرح سود میں کمی کر دی ہے اور نئی پالیسی جاری کی")).toBe("ur");
+    expect(detectLanguage(null, "أعلن البنك المركزي المصري خفض أسعار الفائدة بمقدار نقطتين")).toBe("ar");
   });
 
   it("asks the n-gram detector for Latin and Cyrillic text", () => {
