@@ -269,7 +269,8 @@ const LOCAL_NUMBER_FIRST = [
   // Thai writes a decimal point before its scale: "1.92 ล้านบาท".
   String.raw`(?<n6>\d{1,3}(?:,\d{3})*\.\d{1,3})\s?(?<s6>ล้านล้าน|ล้าน|แสน|หมื่น|พัน)\s?(?<cur6>บาท|ดอลลาร์(?:สหรัฐ)?)`,
   String.raw`(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})`,
-  String.raw`(?<n2>${LOCAL_NUM})(?=\s?[${LOCAL_FIRST}])\s?(?<s2>${localScaleAlt})?\s?(?:de\s|d['’]|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
+  // German joins an amount into a compound with hyphens: "die 41.000-Dollar-Marke", "eine 2-Millionen-Euro-Strafe".
+  String.raw`(?<n2>${LOCAL_NUM})(?=[\s-]?[${LOCAL_FIRST}])[\s-]?(?<s2>${localScaleAlt})?[\s-]?(?:de\s|d['’]|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
 ];
 const LOCAL_MONEY = new RegExp([...LOCAL_SIGN_FIRST, ...LOCAL_NUMBER_FIRST].join("|"), "giu");
 // The alternatives that start with a sign are tried at every "r" and "u" of a text (case-insensitively): they are

@@ -267,6 +267,8 @@ describe("extractFigures: the dollar, the euro and the shekel as Central and Eas
     ["Объём торгов достиг $2 млрд за сутки.", 2_000_000_000, "USD", "$2 млрд"],
     ["הביטקוין ירד אל מתחת ל-70 אלף דולר.", 70_000, "USD", "70 אלף דולר"],
     ["קנס של 2 מיליון שקל.", 2_000_000, "ILS", "2 מיליון שקל"],
+    ["Bitcoin fiel unter die 41.000-Dollar-Marke.", 41_000, "USD", "41.000-Dollar"],
+    ["Die BaFin verhängte eine 2-Millionen-Euro-Strafe.", 2_000_000, "EUR", "2-Millionen-Euro"],
   ])("%s", oneAmount);
 
   it("leaves a dollar sign with a local scale to the currency written after it, and English scales to English", () => {
