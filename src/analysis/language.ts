@@ -37,7 +37,7 @@ export function tagLanguage(tag: string | null | undefined): string | undefined 
 
 /**
  * Scripts that only one of our languages uses: kana, Hangul, Han, Thai, Arabic, Devanagari, Hebrew, Bengali, Georgian.
- * Persian and Urdu are told from Arabic by the letters Arabic lacks.
+ * Persian and Urdu are told from Arabic by the letters Arabic lacks, Nepali from Hindi by its everyday words.
  */
 function languageOfScript(sample: string): string | undefined {
   let kana = 0, hangul = 0, han = 0, thai = 0, arabic = 0, devanagari = 0, hebrew = 0, bengali = 0, georgian = 0;
@@ -59,7 +59,7 @@ function languageOfScript(sample: string): string | undefined {
   if (han > 10) return "zh";
   if (thai > 10) return "th";
   if (arabic > 10) return persoArabic(sample) ?? "ar";
-  if (devanagari > 10) return "hi";
+  if (devanagari > 10) return nepali(sample) ? "ne" : "hi";
   if (hebrew > 10) return "he";
   if (bengali > 10) return "bn";
   if (georgian > 10) return "ka";
@@ -79,4 +79,13 @@ function persoArabic(sample: string): string | undefined {
   const persian = sample.match(PERSIAN_LETTERS)?.length ?? 0;
   if (persian >= 3 || (persian >= 1 && (sample.match(PERSIAN_KAF_YEH)?.length ?? 0) >= 3)) return "fa";
   return undefined;
+}
+
+// Nepali's "is" (छ), its past participles (भएको, गरेको, रहेको, दिएको) and ergative ले, which Hindi does not use; Hindi's "is" (है, हैं).
+const NEPALI_WORDS = /(?:^|[\s,])(?:छ|छन्|भएको|गरेको|रहेको|दिएको|\S+ले)(?=[\s।,]|$)/gu;
+const HINDI_IS = /(?:^|\s)(?:है|हैं)(?=[\s।,]|$)/u;
+
+/** Whether a Devanagari text is Nepali rather than Hindi. */
+function nepali(sample: string): boolean {
+  return !HINDI_IS.test(sample) && (sample.match(NEPALI_WORDS)?.length ?? 0) >= 2;
 }

@@ -18,6 +18,8 @@ describe("detectLanguage", () => {
     expect(detectLanguage(null, "ก.ล.ต. กล่าวโทษผู้ประกอบธุรกิจสินทรัพย์ดิจิทัลโดยไม่ได้รับอนุญาต")).toBe("th");
     expect(detectLanguage(null, "المركزي الإماراتي يصدر إرشادات جديدة لمزودي خدمات الأصول الافتراضية")).toBe("ar");
     expect(detectLanguage(null, "भारतीय रिजर्व बैंक ने क्रिप्टो पर नए दिशानिर्देश जारी किए")).toBe("hi");
+    expect(detectLanguage(null, "रिजर्व बैंक ने कहा है कि क्रिप्टो का कारोबार जोखिम भरा है")).toBe("hi");
+    expect(detectLanguage(null, "राष्ट्र बैंकले क्रिप्टो कारोबार गैरकानुनी रहेको भन्दै निर्देशन दिएको छ")).toBe("ne");
     expect(detectLanguage(null, "금융위원회는 가상자산 거래소 규제를 강화한다고 밝혔다")).toBe("ko");
     expect(detectLanguage(null, "רשות ניירות ערך פרסמה הנחיות חדשות לחברות קריפטו")).toBe("he");
     expect(detectLanguage(null, "বাংলাদেশ ব্যাংক নীতি সুদহার কমিয়েছে")).toBe("bn");
