@@ -315,7 +315,7 @@ function regionCodeBefore(text: string, runs: readonly number[]): boolean {
 // tried at every "r" and "u". Looked for around each dollar sign: a search of the whole text cost what it saved.
 const LOCAL_DOLLAR_AFTER = /^\$\s?\d{1,3}(?:\.\d{3}|\d*,\d{1,2}(?!\d))/;
 // Or any number before a local scale word ("$106 тыс."): a text that has one is searched for all of them.
-const LOCAL_DOLLAR_SCALE = new RegExp(String.raw`^\$\s?\d+\s?(?:${dollarScaleAlt})`, "iu");
+const LOCAL_DOLLAR_SCALE = new RegExp(String.raw`^\$\s?\d+\s?(?:${dollarScaleAlt})(?![\p{L}])`, "iu");
 const DIGIT_BEFORE_SIGN = /\d\s?$/;
 function hasLocalSign(text: string, runs: readonly number[]): boolean {
   if (text.includes("€") || text.includes("₺")) return true;
@@ -642,6 +642,9 @@ export const signsBeforeNumbers = (text: string): [boolean, boolean] => {
   const runs = numberRuns(text);
   return [rpOrRmBefore(text, runs), regionCodeBefore(text, runs)];
 };
+
+/** Whether the sign-first local amounts are searched in `text` (a sign that makes one may be there): for tests. */
+export const searchesLocalSigns = (text: string): boolean => hasLocalSign(text, numberRuns(text));
 
 /** LOCAL_YEAR's matches, each from its word, as a search from the word finds them (`asWritten`, for tests). */
 export function localYears(text: string, asWritten = false): Found[] {

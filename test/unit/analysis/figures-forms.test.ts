@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractFigures } from "../../../src/analysis/figures.js";
+import { extractFigures, searchesLocalSigns } from "../../../src/analysis/figures.js";
 
 // Amounts, percentages and act numbers as some presses write them, in sentences written for these tests.
 /** Each figure as [kind, value, text as written], or with its currency for money. */
@@ -270,6 +270,13 @@ describe("extractFigures: the dollar, the euro and the shekel as Central and Eas
     ["Bitcoin fiel unter die 41.000-Dollar-Marke.", 41_000, "USD", "41.000-Dollar"],
     ["Die BaFin verhängte eine 2-Millionen-Euro-Strafe.", 2_000_000, "EUR", "2-Millionen-Euro"],
   ])("%s", oneAmount);
+
+  it("searches the local amounts after a dollar sign only before a local scale word, not before an English one", () => {
+    expect(searchesLocalSigns("Биткоин рухнул ниже $106 тыс. за сутки.")).toBe(true);
+    expect(searchesLocalSigns("Una inversión de $5 mil.")).toBe(true);
+    // "mil" begins "million": an English amount leaves the sign-first patterns out, as they cost a search of the text.
+    expect(searchesLocalSigns("The startup raised $30 million and $2 billion.")).toBe(false);
+  });
 
   it("leaves a dollar sign with a local scale to the currency written after it, and English scales to English", () => {
     expect(of("Una multa de $5 millones de pesos.")).toEqual([["money", 5_000_000, "MXN", "5 millones de pesos"]]);
