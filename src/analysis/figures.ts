@@ -256,8 +256,7 @@ const LOCAL_SIGN_FIRST = [
   // "$ 69,1 тыс.", "$4.000 millones": a decimal comma or groups of thousands after dots before a local scale word, and
   // "$106 тыс.", any number before one that English does not spell ("$10 million" is MONEY's); tried before the bare
   // amount, which would stop before the scale. Not where a currency follows the scale: "$5 millones de pesos" is in pesos.
-  String.raw`(?<![\p{L}])(?<scaledDollar>\$)\s?(?<n5>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})\s?(?<s5>${localScaleAlt})(?![\p{L}])(?!\s?(?:de\s|d['’]|di\s)?(?:${localCurrencyAlt})(?![\p{L}]))`,
-  String.raw`(?<![\p{L}])(?<scaledDollar2>\$)\s?(?<n11>\d+)\s?(?<s11>${dollarScaleAlt})(?![\p{L}])(?!\s?(?:de\s|d['’]|di\s)?(?:${localCurrencyAlt})(?![\p{L}]))`,
+  String.raw`(?<![\p{L}])(?<scaledDollar>\$)\s?(?:(?<n5>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})\s?(?<s5>${localScaleAlt})|(?<n11>\d+)\s?(?<s11>${dollarScaleAlt}))(?![\p{L}])(?!\s?(?:de\s|d['’]|di\s)?(?:${localCurrencyAlt})(?![\p{L}]))`,
   String.raw`(?<dollar>\$)(?<n4>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})(?![\d.,])`,
 ];
 const LOCAL_NUMBER_FIRST = [
@@ -442,7 +441,7 @@ export function extractFigures(text: string, published?: string | null, language
     const word = g.pre ?? g.cur ?? g.cur6 ?? g.cur9 ?? g.cur10 ?? "";
     // "10 ft" is ten feet: the forint's sign is "Ft" as written.
     if (word.toLowerCase() === "ft" && word !== "Ft") continue;
-    let currency = g.iso ?? g.code7?.toUpperCase() ?? (g.dollar || g.scaledDollar || g.scaledDollar2 ? "USD" : LOCAL_CURRENCY[word.toLowerCase()]);
+    let currency = g.iso ?? g.code7?.toUpperCase() ?? (g.dollar || g.scaledDollar ? "USD" : LOCAL_CURRENCY[word.toLowerCase()]);
     if (currency === CROWN) currency = CROWNS[tagLanguage(language) ?? ""];
     const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? g.s5 ?? g.s6 ?? g.s7 ?? g.s10 ?? g.s11 ?? "").toLowerCase()] ?? 1;
     // Thai amounts are written the English way ("1.92 ล้าน"), the others with a decimal comma.
