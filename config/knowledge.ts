@@ -68,6 +68,8 @@ const topicsFileSchema = z.strictObject({
     incidents: terms,
     /** A person's stated view ("encouraged banks to", "stressed", "a plaidé"): in a sentence with no act, no official acts. */
     views: terms,
+    /** Markers of a page that explains how something works ("what is", "is responsible for", "とは?"): not news of an act. */
+    explainers: terms,
     speculative: terms,
     decided: terms,
     firms: terms,

@@ -12,6 +12,7 @@ function cues(segment: Segment) {
   let acts = 0;
   let non = 0;
   let incident = false;
+  let explainer = false;
   let spec = 0;
   let done = false;
   let specFirst = false;
@@ -56,6 +57,10 @@ function cues(segment: Segment) {
           incident = true;
         }
         else if (ref.cue === "view") view = true;
+        else if (ref.cue === "explainer") {
+          non++;
+          explainer = true;
+        }
         else if (ref.cue === "spec") {
           spec++;
           // "Expected to hold" (diperkirakan akan mempertahankan): a forecast that comes first governs the verb after it.
@@ -79,7 +84,7 @@ function cues(segment: Segment) {
     }
     if (act) acts++;
     if (!leader) {
-      if (hit.refs.some((r) => r.t === "cue" && (r.cue === "non" || r.cue === "incident"))) leader = "non";
+      if (hit.refs.some((r) => r.t === "cue" && (r.cue === "non" || r.cue === "incident" || r.cue === "explainer"))) leader = "non";
       else if (hit.refs.some((r) => (r.t === "authority" && r.kind !== "law") || (r.t === "cue" && (r.cue === "act" || r.cue === "authority" || r.cue === "done")))) leader = "official";
     }
   }
@@ -90,7 +95,7 @@ function cues(segment: Segment) {
   // "The governor encouraged banks to issue stablecoins": an official who only states a view acts for no one. A
   // standard-setter's view is its formal position (the IMF urging a country to narrow its bitcoin law).
   if (view && acts === 0 && !setter) authority = false;
-  return { authority, centralBank, amlSetter, country, lawLeads, place, acts, non, incident, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
+  return { authority, centralBank, amlSetter, country, lawLeads, place, acts, non, incident, explainer, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
 }
 
 /** A sentence about a rate or an act: only there does a future or a forecast make the move an expectation. */
@@ -163,7 +168,8 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
     // An authority that leads its sentence and then "launches" something launches a consultation, a phase, a sandbox.
     // An authority that leads and acts on it ("bans new listings") makes the non-policy word its object; not a hack
     // or a theft, which stays the main event when the police investigate or arrest someone.
-    const discounted = c.authority && !c.nonLeads && !c.incident;
+    // Nor an explainer: "The RBA is responsible for setting the cash rate" has the bank as its subject, and tells no act.
+    const discounted = c.authority && !c.nonLeads && !c.incident && !c.explainer;
     const non = discounted ? (c.acts > 0 ? 0.25 : 0.5) * Math.min(c.non, 1) : 1.25 * Math.min(c.non, 2);
     // The main event is told in the title and first sentence; a hack recalled later is background.
     // A headline that tells an authority's move made ("Swedish central bank cuts rate to zero") is the main event:

@@ -84,4 +84,10 @@ describe("explain", () => {
     expect(got.evidence.policy).toMatchObject({ verdict: false, reason: expect.stringContaining("not about crypto") });
     expect(got.evidence.jurisdictions).toEqual([]);
   });
+
+  it("names the marker of an explainer that kept a page about an authority's job from being policy", () => {
+    const got = analyzer.explain({ title: "", text: "The Reserve Bank of Australia is responsible for setting the cash rate." });
+    expect(got.policy).toBe(false);
+    expect(got.evidence.policy.terms).toContainEqual(expect.objectContaining({ term: "is responsible for", as: "an explainer (not policy)" }));
+  });
 });
