@@ -107,7 +107,7 @@ export function loadKnowledge(files: KnowledgeFiles = {}): Knowledge {
 
   const jurisdictionProblems = checkJurisdictions(jurisdictions);
   if (jurisdictionProblems.length > 0) throw new ConfigError(jurisdictionsFile, jurisdictionProblems);
-  const topicProblems = duplicates(topics.map((t) => t.id)).map((id) => `topics: id ${id} appears twice`);
+  const topicProblems = [...duplicates(topics.map((t) => t.id)).map((id) => `topics: id ${id} appears twice`), ...repeatedTerms(topics, policy)];
   if (topicProblems.length > 0) throw new ConfigError(topicsFile, topicProblems);
 
   const knowledge = { jurisdictions, topics, policy };
@@ -148,6 +148,10 @@ function checkJurisdictions(jurisdictions: readonly Jurisdiction[]): string[] {
       }
     }
   }
+  for (const j of jurisdictions) {
+    for (const key of ["names", "exactNames", "adjectives", "aliases", "places"] as const) problems.push(...repeated(`jurisdictions: ${j.code} ${key}`, j[key]));
+    for (const r of j.regulators) problems.push(...repeated(`jurisdictions: ${j.code} ${r.acronym ?? r.names[0]} names`, r.names));
+  }
   const codes = new Set(jurisdictions.map((j) => j.code));
   for (const j of jurisdictions) {
     for (const r of j.regulators) {
@@ -158,6 +162,21 @@ function checkJurisdictions(jurisdictions: readonly Jurisdiction[]): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * A term listed twice in one list: harmless to matching, but the second copy is an edit that did nothing, and
+ * removing the first would then change nothing either. Lists that grow by hand need the check.
+ */
+function repeatedTerms(topics: readonly Topic[], policy: PolicyCues): string[] {
+  const problems: string[] = [];
+  for (const t of topics) for (const key of ["terms", "weak", "subjects"] as const) problems.push(...repeated(`topics: ${t.id} ${key}`, t[key]));
+  for (const [key, list] of Object.entries(policy)) problems.push(...repeated(`policy: ${key}`, list));
+  return problems;
+}
+
+function repeated(where: string, values: readonly string[]): string[] {
+  return duplicates(values).map((v) => `${where}: "${v}" appears twice`);
 }
 
 function duplicates(values: readonly string[]): string[] {

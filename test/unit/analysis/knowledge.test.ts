@@ -86,6 +86,29 @@ describe("loadKnowledge", () => {
       "  - { code: FI, name: Finland, flag: x, currency: EUR, regulators: [{ acronym: FIN-FSA, names: [b], kind: regulator, sites: [fi.se] }] }",
     ].join("\n"));
     expect(() => loadKnowledge({ jurisdictions })).toThrow(/site fi\.se is both SE FI's and FI FIN-FSA's/);
+
+    // A term listed twice in one list is an edit that did nothing: every copy is named.
+    writeFileSync(jurisdictions, "jurisdictions:\n" + [
+      "  - { code: DE, name: Germany, flag: x, currency: EUR, names: [Deutschland, Germany, Deutschland], regulators: [{ names: [Bundestag, Bundesrat, Bundesrat], kind: legislature }] }",
+    ].join("\n"));
+    expect(problemsOf(() => loadKnowledge({ jurisdictions }))).toEqual([
+      'jurisdictions: DE names: "Deutschland" appears twice',
+      'jurisdictions: DE Bundestag names: "Bundesrat" appears twice',
+    ]);
+    const topics = join(dir, "t.yaml");
+    writeFileSync(topics, [
+      "topics:",
+      "  - { id: tax, label: Tax, terms: [tax, levy, tax], weak: [duty] }",
+      "policy:",
+      "  acts: [ban, fine, ban]",
+      "  scope: [crypto, stablecoin]",
+      "  decided: [held, held]",
+    ].join("\n"));
+    expect(problemsOf(() => loadKnowledge({ topics }))).toEqual([
+      'topics: tax terms: "tax" appears twice',
+      'policy: acts: "ban" appears twice',
+      'policy: decided: "held" appears twice',
+    ]);
   });
 });
 
