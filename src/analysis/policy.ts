@@ -15,6 +15,7 @@ function cues(segment: Segment) {
   let explainer = false;
   let spec = 0;
   let done = false;
+  let doneEnd = -Infinity;
   let specFirst = false;
   let scope = 0;
   let rate = 0;
@@ -64,10 +65,15 @@ function cues(segment: Segment) {
         else if (ref.cue === "spec") {
           spec++;
           // "Expected to hold" (diperkirakan akan mempertahankan): a forecast that comes first governs the verb after it.
-          specFirst ||= !done;
+          // Where the verb comes first and its mood after it ("利上げに踏み切る公算", likely to go ahead with a hike),
+          // a forecast that follows the verb at once governs it too.
+          specFirst ||= !done || hit.start - doneEnd <= MOOD_GAP;
         }
         // A move told as made is what the authority did.
-        else if (ref.cue === "done") done = act = true;
+        else if (ref.cue === "done") {
+          done = act = true;
+          doneEnd = hit.end;
+        }
         else if (ref.cue === "scope") scope++;
       } else if (ref.t === "place" && ref.weight >= 1) {
         place = true;
@@ -109,6 +115,8 @@ function actsNext(segment: Segment, hit: Segment["hits"][number]): boolean {
   return next !== undefined && next.start - hit.end <= 2 && next.refs.some((r) => r.t === "cue" && (r.cue === "act" || r.cue === "done"));
 }
 
+/** The most characters between a verb and a forecast after it that still make the forecast its mood ("踏み切る公算"). */
+const MOOD_GAP = 2;
 /** How far into a sentence a country's name can still be its subject ("The wait is over: Australia releases"). */
 const SUBJECT_REACH = 25;
 /** How far into a sentence a law's own name can still be its subject ("오늘부터 '가상자산이용자보호법' 시행"). */
@@ -155,8 +163,12 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   let leadTellsMove = false;
   let movedInCountry = false;
   let byPublisher = false;
+  let explains = false;
+  const titled = segments.some((s) => s.index < 0);
   for (const segment of segments) {
     const c = cues(segment);
+    // The headline says what the page is; an untitled page says it in its first sentence.
+    if (segment.index < 0 || (segment.index === 0 && !titled)) explains ||= c.explainer;
     const lead = segment.index <= 1;
     const w = lead ? zoneWeight(segment.index) : 0.25;
     // A country as the subject ("Japan to tighten rules", "Thailand approves") stands for its government.
@@ -223,6 +235,9 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   if (!acted || score < 2.5) {
     return told({ policy: false, score, reason: !acted ? "no act of an authority in the title or lead" : "the main event is not an authority's act" });
   }
+  // "What is Dubai's virtual assets law?": a headline (or an untitled page's first sentence) that explains is the
+  // page's purpose, however many acts the explanation goes on to name.
+  if (explains) return told({ policy: false, score, reason: "a page that explains, not news of an act" });
   // "Traders eye the Fed's cut next week": a rate move only expected is the market's news, whatever else it names.
   if (aboutRates && speculative > 0 && rate > 0) {
     return told({ policy: false, score, reason: "a rate move expected, not made" });
