@@ -137,7 +137,7 @@ const PERCENT_WORD = [
 ].join("|");
 // A range written with a word: "från 3,50 till 3,25 procent", "2,5 és 3 százalék", "6 to 8 percent", "4 à 8 %".
 const RANGE_WORD = "till|til|ja|és|și|do|až|и|ir|un|kuni|έως|to|and|à|a|y|e|bis";
-const PERCENT_RANGE = String.raw`(?<![\d.,])(?<low2>\d{1,3}(?:,\d{1,2})?)(?=\s(?:${RANGE_WORD})\s\d{1,3}(?:,\d{1,2})?\s?(?:%|${PERCENT_WORD}))`;
+const PERCENT_RANGE = String.raw`(?<![\d.,])(?<low2>\d{1,3}(?:,\d{1,2})?)(?=\s(?:${RANGE_WORD})\s[-−]?\d{1,3}(?:,\d{1,2})?\s?(?:%|${PERCENT_WORD}))`;
 // The first number of a range keeps the sign written after the second: "0.25–0.5%", "6-8%". Without the flag u,
 // which made the search slower at every digit: letters are the Latin, Greek and Cyrillic blocks, written out.
 const PERCENT = new RegExp(
@@ -166,6 +166,13 @@ const percentStarts = (text: string, runs: readonly number[]): number[] =>
     if (c === 0x25 || c === 0xff05 || c === 0x30fb || c === 0x2d || c === 0x2013) return true;
     return mayStartAt(text, end, PERCENT_WORDS) || mayStartAt(text, end, RANGE_WORDS);
   });
+/** A minus sign right before the number at `at`, itself after a space, a bracket or the text's start. */
+function negativeAt(text: string, at: number): boolean {
+  const sign = text[at - 1];
+  if (sign !== "-" && sign !== "\u2212") return false;
+  const before = text[at - 2];
+  return before === undefined || before === "(" || /\s/.test(before);
+}
 // Turkish writes the sign first: "%38".
 const PERCENT_BEFORE = /(?<![\w%])(?:%|yüzde\s)(?<n>\d+(?:[.,]\d+)?)(?![\d])/giu;
 const YUZDE = /yüzde\s/iuy;
@@ -483,10 +490,14 @@ export function extractFigures(text: string, published?: string | null, language
     // "2.7pc" is a percentage as British and African papers write it; "10 PC" is a computer.
     if (/P[Cc]$|pC$/.test(m[0])) continue;
     const g = m.groups ?? {};
+    // A negative rate keeps its minus ("från -0,25 till -0,35 procent"): written right before the number, not after a
+    // digit or a letter, where it is a range's dash or a hyphen ("0.25-0.5%", "COVID-19").
+    const minus = negativeAt(text, m.index) ? text[m.index - 1]! : "";
+    const sign = minus ? -1 : 1;
     // A range's first number: its sign is the one written after the second.
     const low = g.low ?? g.low2;
-    if (low !== undefined) add({ kind: "percent", value: Number(low.replace(",", ".")), text: `${low}%` }, m.index);
-    else add({ kind: "percent", value: g.dec !== undefined ? Number(g.dec.replace(/[,・]/, ".")) : toNumber(g.n ?? ""), text: m[0] }, m.index);
+    if (low !== undefined) add({ kind: "percent", value: sign * Number(low.replace(",", ".")), text: `${minus}${low}%` }, m.index - minus.length);
+    else add({ kind: "percent", value: sign * (g.dec !== undefined ? Number(g.dec.replace(/[,・]/, ".")) : toNumber(g.n ?? "")), text: minus + m[0] }, m.index - minus.length);
   }
   for (const m of percentSignBefore(text, runs) ? matchAll(text, PERCENT_BEFORE) : []) {
     if (free(m.index, m.index + m[0].length)) add({ kind: "percent", value: Number(m.groups!.n!.replace(",", ".")), text: m[0] }, m.index);

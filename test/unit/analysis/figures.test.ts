@@ -195,6 +195,13 @@ describe("extractFigures: act numbers, basis points, periods", () => {
     expect(of("the index rose 2-3 points")).toEqual([]);
   });
 
+  it("keeps the minus of a negative rate, not a range's dash or a hyphen", () => {
+    expect(of("sänker räntan från -0,25 till -0,35 procent")).toEqual([["percent", -0.25, "-0,25%"], ["percent", -0.35, "-0,35 procent"]]);
+    expect(of("le taux de dépôt passe à −0,5% (-0,4% auparavant)")).toEqual([["percent", -0.5, "−0,5%"], ["percent", -0.4, "-0,4%"]]);
+    expect(of("a range of 5.25%-5.50%")).toEqual([["percent", 5.25, "5.25%"], ["percent", 5.5, "5.50%"]]);
+    expect(of("COVID-19 relief of 5%")).toEqual([["percent", 5, "5%"]]);
+  });
+
   it("reads a percentage point as 100 basis points", () => {
     expect(of("alta de 0,5 ponto percentual")).toEqual([["basis-points", 50, "0,5 ponto percentual"]]);
     expect(of("raised by 0.75 percentage points")).toEqual([["basis-points", 75, "0.75 percentage points"]]);
