@@ -168,7 +168,8 @@ export function numbersOf(analysis: Analysis): Set<string> {
   for (const f of analysis.figures) {
     for (const n of numbersIn(f.text)) out.add(n);
     if (typeof f.value === "number") {
-      out.add(canonical(String(f.value)));
+      // Unsigned, as `numbersIn` reads a reference: its "-0.25%" is 0.25.
+      out.add(canonical(String(Math.abs(f.value))));
       // "0,50 ponto percentual" is 50 bp: a reference that writes "0.50 percentage point" means the same number.
       if (f.kind === "basis-points") out.add(canonical(String(f.value / 100)));
       // The same amount as a summary writes it: ₩2,730,000,000 is "₩2.73 billion", ¥48.2 billion, $1.4 million; and

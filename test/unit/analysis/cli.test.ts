@@ -93,6 +93,16 @@ describe("evaluate", () => {
     expect(report.figureRecall).toBe(1);
   });
 
+  it("finds a negative rate under the number the reference writes, as both are read unsigned", async () => {
+    const report = evaluate(await createAnalyzer(), [
+      {
+        id: "riksbank", title: "", text: "Riksbanken sänker sin styrande ränta från -0,25 till -0,35 procent.",
+        policy: true, jurisdictions: ["SE"], topics: ["monetary-policy"], referenceSummary: "The Riksbank cut its policy rate from -0.25% to -0.35%.",
+      },
+    ]);
+    expect(report.figureRecall).toBe(1);
+  });
+
   it("reads the numbers of a reference summary", () => {
     expect([...numbersIn("capped ¥500,000 at 5%, up to ¥2 million; vote 308-122")]).toEqual(["500000", "5", "2", "308", "122"]);
   });
