@@ -13,6 +13,7 @@ function cues(segment: Segment) {
   let non = 0;
   let incident = false;
   let explainer = false;
+  let explainerFirst = false;
   let spec = 0;
   let done = false;
   let doneEnd = -Infinity;
@@ -61,6 +62,9 @@ function cues(segment: Segment) {
         else if (ref.cue === "explainer") {
           non++;
           explainer = true;
+          // "What is Dubai's virtual assets law?", "業務改善命令とは?" explain; "The Verkhovna Rada backed the bill.
+          // What does it propose?" is the news of an act, with its explanation after.
+          explainerFirst ||= !authority && !country;
         }
         else if (ref.cue === "spec") {
           spec++;
@@ -101,7 +105,7 @@ function cues(segment: Segment) {
   // "The governor encouraged banks to issue stablecoins": an official who only states a view acts for no one. A
   // standard-setter's view is its formal position (the IMF urging a country to narrow its bitcoin law).
   if (view && acts === 0 && !setter) authority = false;
-  return { authority, centralBank, amlSetter, country, lawLeads, place, acts, non, incident, explainer, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
+  return { authority, centralBank, amlSetter, country, lawLeads, place, acts, non, incident, explainer, explainerFirst, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
 }
 
 /** A sentence about a rate or an act: only there does a future or a forecast make the move an expectation. */
@@ -168,7 +172,7 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   for (const segment of segments) {
     const c = cues(segment);
     // The headline says what the page is; an untitled page says it in its first sentence.
-    if (segment.index < 0 || (segment.index === 0 && !titled)) explains ||= c.explainer;
+    if (segment.index < 0 || (segment.index === 0 && !titled)) explains ||= c.explainerFirst;
     const lead = segment.index <= 1;
     const w = lead ? zoneWeight(segment.index) : 0.25;
     // A country as the subject ("Japan to tighten rules", "Thailand approves") stands for its government.
@@ -235,8 +239,8 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   if (!acted || score < 2.5) {
     return told({ policy: false, score, reason: !acted ? "no act of an authority in the title or lead" : "the main event is not an authority's act" });
   }
-  // "What is Dubai's virtual assets law?": a headline (or an untitled page's first sentence) that explains is the
-  // page's purpose, however many acts the explanation goes on to name.
+  // "What is Dubai's virtual assets law?": a headline (or an untitled page's first sentence) that explains before it
+  // names an actor is the page's purpose, however many acts the explanation goes on to name.
   if (explains) return told({ policy: false, score, reason: "a page that explains, not news of an act" });
   // "Traders eye the Fed's cut next week": a rate move only expected is the market's news, whatever else it names.
   if (aboutRates && speculative > 0 && rate > 0) {
