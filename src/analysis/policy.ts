@@ -168,11 +168,10 @@ export function judgePolicy(segments: readonly Segment[], primaryTopic: string |
   let movedInCountry = false;
   let byPublisher = false;
   let explains = false;
-  const titled = segments.some((s) => s.index < 0);
   for (const segment of segments) {
     const c = cues(segment);
-    // The headline says what the page is; an untitled page says it in its first sentence.
-    if (segment.index < 0 || (segment.index === 0 && !titled)) explains ||= c.explainerFirst;
+    // The headline says what the page is (an untitled page's first sentence stands in for it: segment -1).
+    if (segment.index < 0) explains ||= c.explainerFirst;
     const lead = segment.index <= 1;
     const w = lead ? zoneWeight(segment.index) : 0.25;
     // A country as the subject ("Japan to tighten rules", "Thailand approves") stands for its government.
