@@ -65,6 +65,11 @@ const topicsFileSchema = z.strictObject({
     /** Laws and rules as instruments ("Gesetz", "legge di bilancio", "พ.ร.บ."): acts that can be a sentence's subject. */
     instruments: terms,
     nonPolicy: terms,
+    /**
+     * A launch ("launches", "lanza", "запуск*"): a firm's product is not policy, but a central bank that opens its
+     * sentence and launches something in scope (its digital currency, a payment system) acts.
+     */
+    launches: terms,
     incidents: terms,
     /** A person's stated view ("encouraged banks to", "stressed", "a plaidé"): in a sentence with no act, no official acts. */
     views: terms,

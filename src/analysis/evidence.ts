@@ -32,7 +32,7 @@ function term(segment: Segment, hit: Hit<Ref>, as: string): EvidenceTerm {
 
 // A weekday is a figure's evidence, never the verdict's: it has no words here.
 const CUES: Partial<Record<Cue, string>> = {
-  authority: "authority", act: "act", instrument: "a law or rule (its subject when it opens the sentence)", non: "not policy", incident: "incident (not policy)", view: "a stated view, not an act", explainer: "an explainer (not policy)", spec: "speculative", done: "decided", scope: "scope",
+  authority: "authority", act: "act", instrument: "a law or rule (its subject when it opens the sentence)", non: "not policy", launch: "a launch (not policy, unless a central bank launches something in scope)", incident: "incident (not policy)", view: "a stated view, not an act", explainer: "an explainer (not policy)", spec: "speculative", done: "decided", scope: "scope",
   firm: "a firm, not an authority",
 };
 

@@ -14,6 +14,8 @@ function cues(segment: Segment) {
   let incident = false;
   let explainer = false;
   let explainerFirst = false;
+  let launches = 0;
+  let bankLeads = false;
   let spec = 0;
   let done = false;
   let doneEnd = -Infinity;
@@ -39,7 +41,10 @@ function cues(segment: Segment) {
           continue;
         }
         authority = true;
-        if (ref.kind === "central-bank") centralBank = true;
+        if (ref.kind === "central-bank") {
+          centralBank = true;
+          bankLeads ||= hit.start <= SUBJECT_REACH;
+        }
         else if (ref.kind === "standard-setter") {
           setter = true;
           amlSetter ||= isAmlSetter(ref);
@@ -54,6 +59,7 @@ function cues(segment: Segment) {
           if (hit.start <= SUBJECT_REACH) lawLeads = true;
         }
         else if (ref.cue === "non") non++;
+        else if (ref.cue === "launch") launches++;
         else if (ref.cue === "incident") {
           non++;
           incident = true;
@@ -94,7 +100,7 @@ function cues(segment: Segment) {
     }
     if (act) acts++;
     if (!leader) {
-      if (hit.refs.some((r) => r.t === "cue" && (r.cue === "non" || r.cue === "incident" || r.cue === "explainer"))) leader = "non";
+      if (hit.refs.some((r) => r.t === "cue" && (r.cue === "non" || r.cue === "launch" || r.cue === "incident" || r.cue === "explainer"))) leader = "non";
       else if (hit.refs.some((r) => (r.t === "authority" && r.kind !== "law") || (r.t === "cue" && (r.cue === "act" || r.cue === "authority" || r.cue === "done")))) leader = "official";
     }
   }
@@ -105,6 +111,11 @@ function cues(segment: Segment) {
   // "The governor encouraged banks to issue stablecoins": an official who only states a view acts for no one. A
   // standard-setter's view is its formal position (the IMF urging a country to narrow its bitcoin law).
   if (view && acts === 0 && !setter) authority = false;
+  // "The Central Bank of Nigeria has launched a digital currency it calls the eNaira": a central bank that opens the
+  // sentence and launches something in scope decides on it. Anyone else's launch is a product, and so is one told
+  // in a speech that names the bank further on ("… member of the ECB's board … We launched our study phase").
+  if (authority && bankLeads && scope > 0) acts += launches;
+  else non += launches;
   return { authority, centralBank, amlSetter, country, lawLeads, place, acts, non, incident, explainer, explainerFirst, spec: done && !specFirst ? 0 : spec, decided: done, scope, rate, nonLeads: leader === "non" };
 }
 

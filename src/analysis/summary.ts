@@ -20,7 +20,7 @@ function sentenceScore(s: Segment, policy: boolean): number {
       if (ref.t === "authority") authority = 1.5;
       else if (ref.t === "cue" && ref.cue === "authority") authority = Math.max(authority, 0.75);
       else if (ref.t === "cue" && ref.cue === "act") acts++;
-      else if (ref.t === "cue" && ref.cue === "non") non++;
+      else if (ref.t === "cue" && (ref.cue === "non" || ref.cue === "launch")) non++;
       else if (ref.t === "topic" && ref.weight >= 1) topics++;
     }
   }

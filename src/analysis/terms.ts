@@ -15,10 +15,10 @@ export const isAmlSetter = (ref: Ref): boolean => ref.t === "authority" && ref.k
 
 /**
  * Policy cues: an official actor, what it did, the main event being something else (an incident: a hack, a theft),
- * a person's stated view, a page that explains how something works, a move only expected, a move made ("voted to hold", "下调了"), the scope, and a firm named after an authority's
+ * a launch, a person's stated view, a page that explains how something works, a move only expected, a move made ("voted to hold", "下调了"), the scope, and a firm named after an authority's
  * namesake ("Royal Bank of Canada"), which counts for nothing but keeps the authority inside it from matching.
  */
-export type Cue = "authority" | "act" | "instrument" | "non" | "incident" | "view" | "explainer" | "spec" | "done" | "scope" | "firm" | Weekday;
+export type Cue = "authority" | "act" | "instrument" | "non" | "launch" | "incident" | "view" | "explainer" | "spec" | "done" | "scope" | "firm" | Weekday;
 
 /**
  * A weekday's name: a date once read against the publication date (weekdays.ts). A cue rather than a kind of its
@@ -107,7 +107,7 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
     for (const topic of topicsHeld) if (topic.holds(term)) m.add(term, topic.ref);
   };
   const cue = (c: Cue): Ref => ({ t: "cue", cue: c });
-  const authority = cue("authority"), non = cue("non"), incident = cue("incident"), view = cue("view"), explainer = cue("explainer"), spec = cue("spec"), done = cue("done"), firm = cue("firm");
+  const authority = cue("authority"), non = cue("non"), launch = cue("launch"), incident = cue("incident"), view = cue("view"), explainer = cue("explainer"), spec = cue("spec"), done = cue("done"), firm = cue("firm");
   for (const term of p.authorities) m.add(term, authority);
   for (const term of p.acts) {
     m.add(term, actRef);
@@ -119,6 +119,7 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
     m.add(term, instrument);
   }
   for (const term of p.nonPolicy) m.add(term, non);
+  for (const term of p.launches) m.add(term, launch);
   for (const term of p.incidents) m.add(term, incident);
   for (const term of p.views) m.add(term, view);
   for (const term of p.explainers) m.add(term, explainer);
