@@ -15,8 +15,9 @@ export const isAmlSetter = (ref: Ref): boolean => ref.t === "authority" && ref.k
 
 /**
  * Policy cues: an official actor, what it did, the main event being something else (an incident: a hack, a theft),
- * a launch, a person's stated view, a page that explains how something works, a move only expected, a move made ("voted to hold", "下调了"), the scope, and a firm named after an authority's
- * namesake ("Royal Bank of Canada"), which counts for nothing but keeps the authority inside it from matching.
+ * a launch, a person's stated view, a page that explains how something works, a move only expected, a move made
+ * ("voted to hold", "下调了"), the scope, and a firm named after an authority's namesake ("Royal Bank of Canada"),
+ * which counts for nothing but keeps the authority inside it from matching.
  */
 export type Cue = "authority" | "act" | "instrument" | "non" | "launch" | "incident" | "view" | "explainer" | "spec" | "done" | "scope" | "firm" | Weekday;
 
