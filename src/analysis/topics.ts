@@ -1,3 +1,4 @@
+import type { Hit } from "./matcher.js";
 import { isAmlSetter, refsOf, type Ref, type Segment } from "./terms.js";
 
 /**
@@ -16,8 +17,8 @@ export function tagTopics(segments: readonly Segment[]): string[] {
   const strong = new Set(topicRefs.filter((x) => x.ref.weight >= 1).map((x) => x.ref.id));
   for (const id of pairedWeak(segments)) strong.add(id);
   for (const id of acted) strong.add(id);
-  for (const { segment, ref } of authorityRefs) {
-    const topic = mandateOf(ref, segment);
+  for (const { segment, hit, ref } of authorityRefs) {
+    const topic = mandateOf(ref, segment, hit);
     if (topic) strong.add(topic);
   }
   const ranked = [...score].sort((a, b) => b[1] - a[1]);
@@ -107,8 +108,8 @@ function scoresOf(topicRefs: RefsOf<"topic">, authorityRefs: RefsOf<"authority">
   }
   // A tax authority or a financial intelligence unit acting makes the item about its mandate, named or not.
   const counted = new Set<string>();
-  for (const { segment, ref } of authorityRefs) {
-    const topic = mandateOf(ref, segment);
+  for (const { segment, hit, ref } of authorityRefs) {
+    const topic = mandateOf(ref, segment, hit);
     if (!topic || (topic !== "tax" && counted.has(topic))) continue;
     counted.add(topic);
     add(topic, segment.index < 0 ? 2 : 1);
@@ -128,7 +129,12 @@ function speculates(segment: Segment, hit: unknown): boolean {
  * The topic an authority's acts are about by its mandate: tax for a tax office anywhere; AML for an FIU or the
  * FATF once, when it is the actor of the title or lead (an FIU thanked for its help is not the news).
  */
-function mandateOf(ref: { kind: string; topic?: string }, segment: Segment): string | undefined {
-  if (ref.kind === "tax") return "tax";
-  return segment.index <= 0 ? ref.topic : undefined;
+function mandateOf(ref: Mandated, segment: Segment, hit: Hit<Ref>): string | undefined {
+  const topic = ownMandate(ref, segment);
+  // A shared acronym ("AFM": the Dutch markets authority, Kazakhstan's financial-monitoring agency) has a mandate only
+  // when every body it may name has that one.
+  return topic !== undefined && hit.refs.every((r) => r.t !== "authority" || ownMandate(r, segment) === topic) ? topic : undefined;
 }
+
+type Mandated = { kind: string; topic?: string };
+const ownMandate = (ref: Mandated, segment: Segment): string | undefined => (ref.kind === "tax" ? "tax" : segment.index <= 0 ? ref.topic : undefined);
