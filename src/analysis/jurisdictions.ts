@@ -98,7 +98,7 @@ export function tagJurisdictions(segments: readonly Segment[], ctx: Jurisdiction
       const owner = ownerOf(hit, segment);
       const written = segment.text.slice(hit.start, hit.end);
       const commonNoun = centralBankNamed !== undefined && owner === undefined && isCentralBankNoun(hit, written);
-      const resolved = commonNoun ? centralBankNamed : owner ?? resolveAuthority(hit, segment, named, ctx.feedJurisdiction ?? ctx.site, languageHome, sure);
+      const resolved = commonNoun ? centralBankNamed : owner ?? resolveAuthority(hit, segment, named, ctx, languageHome, sure);
       if (!resolved) continue;
       const generic = !hit.refs.some((r) => r.t === "authority");
       // A generic word for a body ("the central bank of Qatar") is not a name the text can say again.
@@ -335,6 +335,17 @@ function countryBefore(hit: Hit<Ref>, segment: Segment, codes: ReadonlySet<strin
   return place?.t === "place" && !codes.has(place.code) ? place.code : undefined;
 }
 
+/**
+ * The country whose generic body it is, written right before its name with or without a possessive: "El Salvador's
+ * Congress", "Salvadoran Congress", "Kenya's Parliament". The tables give "Congress" to the US; the text says whose.
+ */
+function countryOwning(hit: Hit<Ref>, segment: Segment, codes: ReadonlySet<string>): string | undefined {
+  const prev = segment.hits.findLast((h) => h.end <= hit.start && h.end >= hit.start - 3);
+  if (!prev || !/^(?:['’]s)?\s$/.test(segment.text.slice(prev.end, hit.start))) return undefined;
+  const place = prev.refs.find((r) => r.t === "place" && r.weight >= 1);
+  return place?.t === "place" && !codes.has(place.code) ? place.code : undefined;
+}
+
 const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]$/u;
 
@@ -385,8 +396,8 @@ function sameForEveryHome(
  * "Chính phủ Thái Lan", "Pemerintah Malaysia" (a generic body's name followed at once by a country: Vietnamese and
  * Indonesian put the country after); "Banco Central de Moçambique", "the Securities and Exchange Commission of
  * Ghana", Thai "…ตลาดหลักทรัพย์ของสหรัฐฯ" (any body's name followed by "of" and another country, even one the tables
- * do not know by that name); Thai "ก.ล.ต. สหรัฐฯ" (any body, the country right after); "ウクライナ中央銀行"
- * (countryBefore); "البنك المركزي القطري", "the central bank of Qatar" (a generic word for a body, whether or not the
+ * do not know by that name); Thai "ก.ล.ต. สหรัฐฯ" (any body, the country right after); "El Salvador's Congress"
+ * (a generic body, the country right before: countryOwning); "ウクライナ中央銀行" (countryBefore); "البنك المركزي القطري", "the central bank of Qatar" (a generic word for a body, whether or not the
  * tables know it by this name).
  */
 function ownerOf(hit: Hit<Ref>, segment: Segment): string | undefined {
@@ -397,21 +408,25 @@ function ownerOf(hit: Hit<Ref>, segment: Segment): string | undefined {
   }
   const codes = new Set(candidates.map((c) => c.code));
   const generic = candidates.every((c) => GENERIC_KINDS.has(c.kind)) || THAI.test(segment.text.slice(hit.start, hit.start + 1));
-  return (generic ? countryAfter(hit, segment, codes, AT_ONCE) : undefined) ?? countryAfter(hit, segment, codes, OF_A_COUNTRY) ?? countryBefore(hit, segment, codes);
+  return (
+    (generic ? countryAfter(hit, segment, codes, AT_ONCE) ?? countryOwning(hit, segment, codes) : undefined) ??
+    countryAfter(hit, segment, codes, OF_A_COUNTRY) ??
+    countryBefore(hit, segment, codes)
+  );
 }
 
 /**
  * The jurisdiction of an authority mention the text does not name with its country (`ownerOf` comes first). A name
  * shared by several (SEC, FSA, FSC, FIU, CBK) is read by context: a country named right beside it ("Thailand's SEC"),
- * then the feed's (or the page's domain's) jurisdiction, then another authority of one candidate named in the
- * article, then a candidate country named anywhere, then the article's language (a Thai text's SEC is Thai), then
- * the usual reading (`default`).
+ * then the feed's jurisdiction, then another authority of one candidate named in the article, then the page's
+ * domain's country, then a candidate country named anywhere, then the article's language (a Thai text's SEC is
+ * Thai), then the usual reading (`default`).
  */
 function resolveAuthority(
   hit: Hit<Ref>,
   segment: Segment,
   named: ReadonlyMap<string, number>,
-  feedJurisdiction: string | null,
+  priors: Pick<JurisdictionContext, "feedJurisdiction" | "site">,
   languageHome: () => string | undefined,
   sure: ReadonlySet<string>,
 ): string | undefined {
@@ -430,9 +445,12 @@ function resolveAuthority(
     const ref = beside.refs.find((r) => r.t === "place" && codes.has(r.code));
     if (ref?.t === "place") return ref.code;
   }
+  const { feedJurisdiction, site } = priors;
   if (feedJurisdiction && codes.has(feedJurisdiction)) return feedJurisdiction;
   const alongside = [...codes].filter((c) => sure.has(c));
   if (alongside.length === 1) return alongside[0];
+  // The page's domain is a weaker prior than the feed's: a Dominican site reports Guatemala's "Junta Monetaria".
+  if (site && codes.has(site)) return site;
   const fallback = candidates.find((c) => c.fallback)?.code;
   const mentioned = [...codes].filter((c) => named.has(c)).sort((a, b) => named.get(b)! - named.get(a)!);
   if (mentioned.length > 0 && !(fallback && mentioned.includes(fallback))) return mentioned[0];
