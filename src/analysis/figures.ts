@@ -58,6 +58,8 @@ const CJK_CURRENCY = "USDT|USDC|BTC|ETH|新台幣|新台币|泰銖|泰铢|港幣
 const NUMBER_FIRST = [
   String.raw`(?<n3>\d{1,3}(?:\.\d{3}){2,}(?![\d.,])|${NUM})(?<s3>${SCALE_WORD})?\s?(?<word>${CODES}|(?:${wordAlt}))(?![A-Za-z])`,
   String.raw`(?<cjk>${CJK_AMOUNT})(?<cjkCur>${CJK_CURRENCY})`,
+  // The low end of a range whose currency comes once, after the high end: "罰50萬至200萬元", "5万～10万円".
+  String.raw`(?<cjkLow>(?:${NUM})\s?[兆조億亿억萬万만千천]{1,2})(?=\s?(?:至|到|~|～|－|-)\s?${CJK_AMOUNT}(?<cjkLowCur>${CJK_CURRENCY}))`,
   // Korean writes amounts in 억 and 조 without "원" where the won is understood: "자본금 50억".
   String.raw`(?<krw>(?:(?:${NUM})\s?[조억만천]{1,2}\s?)*(?:${NUM})\s?[조억])(?![원\d])`,
 ];
@@ -197,7 +199,7 @@ const LOCAL_SCALE: Record<string, number> = {
   "тыс.": 1e3, milyon: 1e6, milyar: 1e9, "triệu": 1e6, "tỷ": 1e9, "nghìn": 1e3, juta: 1e6, miliar: 1e9, triliun: 1e12,
   bilion: 1e9, "ล้านล้าน": 1e12, "ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3, "ألف": 1e3, "مليون": 1e6, "مليار": 1e9,
   miljoen: 1e6, miljard: 1e9, mln: 1e6, mld: 1e9, "milionów": 1e6, miliony: 1e6, milion: 1e6, "miliardów": 1e9, miliardy: 1e9, "tys.": 1e3,
-  ribu: 1e3, bin: 1e3, "ملايين": 1e6, "مليارات": 1e9,
+  ribu: 1e3, bin: 1e3, "tysięcy": 1e3, "tysiące": 1e3, "tysiąc": 1e3, "ملايين": 1e6, "مليارات": 1e9,
   // sv no da fi hu ro cs sk bg hr sl el et lv lt
   miljoner: 1e6, miljon: 1e6, miljarder: 1e9, millioner: 1e6, milliarder: 1e9, "mill.": 1e6, "mia.": 1e9, miljoonaa: 1e6,
   miljoona: 1e6, miljoonan: 1e6, miljardia: 1e9, miljardi: 1e9, miljardin: 1e9, "milj.": 1e6, tuhatta: 1e3, "millió": 1e6,
@@ -239,7 +241,9 @@ const LOCAL_CURRENCY: Record<string, string> = {
   // decline it ("90 tisíc dolarů", "5 мільйонів доларів"), and the euro in Ukrainian.
   "dolarů": "USD", "dolárov": "USD", "доларів": "USD", "долари": "USD", "долара": "USD", "долар": "USD", dolarjev: "USD",
   "dolerių": "USD", "dolāru": "USD", "dollár": "USD", "dollárt": "USD", dolari: "USD", "δολάρια": "USD", "δολαρίων": "USD",
-  dollaria: "USD", "євро": "EUR", "dolarów": "USD", dolary: "USD",
+  dollaria: "USD", "євро": "EUR", "dolarów": "USD", dolary: "USD", "δολ.": "USD",
+  // Bitcoin counted in Spanish ("7.000 bitcoines"), with the thousands grouped the local way.
+  bitcoines: "BTC",
   // Hebrew: the dollar, the shekel, the euro.
   "דולר": "USD", "שקל": "ILS", "שקלים": "ILS", "ש״ח": "ILS", "ש\"ח": "ILS", "אירו": "EUR",
   // Norwegian and Danish crowns are both "kroner" and "kr.": the item's language says which (CROWN, resolved below).
@@ -736,6 +740,9 @@ function money(g: Record<string, string | undefined>, text: string, language?: s
   if (g.cjk !== undefined && g.cjkCur !== undefined) {
     currency = WORDS[g.cjkCur];
     amount = cjkAmount(g.cjk);
+  } else if (g.cjkLow !== undefined && g.cjkLowCur !== undefined) {
+    currency = WORDS[g.cjkLowCur];
+    amount = cjkAmount(g.cjkLow);
   } else if (g.krw !== undefined) {
     currency = "KRW";
     amount = cjkAmount(g.krw);

@@ -21,6 +21,8 @@ const BASIS_POINTS = [
   "puncte de bază", "puncte de baza", "puncte procentuale de bază", "bazick\\p{L}* bod\\p{L}*", "bázick\\p{L}* bod\\p{L}*",
   "базисн\\p{L}* точк\\p{L}*", "μονάδ\\p{L}* βάσης", "bazn\\p{L}* bod\\p{L}*", "bazičn\\p{L}* točk\\p{L}*", "baaspunkt\\p{L}*",
   "bāzes punkt\\p{L}*", "bazini\\p{L}* punkt\\p{L}*",
+  // bn
+  "বেসিস পয়েন্ট",
 ];
 // A percentage point is 100 basis points: "0,5 ponto percentual" is a 50 bp move.
 const PERCENTAGE_POINTS = [
@@ -32,6 +34,8 @@ const PERCENTAGE_POINTS = [
   "százalékpont\\p{L}*", "puncte procentuale", "punct procentual", "punctul procentual", "procentní\\p{L}* bod\\p{L}*",
   "ποσοστιαί\\p{L}* μονάδ\\p{L}*", "postotn\\p{L}* bod\\p{L}*", "odstotn\\p{L}* točk\\p{L}*",
   "protsendipunkt\\p{L}*", "procentpunkt\\p{L}*", "procentin\\p{L}* punkt\\p{L}*",
+  // is mn
+  "prósentustig\\p{L}*", "нэгж хуви\\p{L}*",
 ];
 /** The words that may follow a basis-point number: BASIS_POINT is searched only where one may. */
 export const BASIS_POINT_WORDS = wordsAfterNumber([...BASIS_POINTS, ...PERCENTAGE_POINTS]);

@@ -299,3 +299,31 @@ describe("extractFigures: percentages in the words of South Asian, Thai, Vietnam
     expect(extractFigures(text).filter((f) => f.kind === "percent").map((f) => [f.value, f.text])).toEqual([[value, written]]);
   });
 });
+
+describe("extractFigures: forms met in regulators' and central banks' releases", () => {
+  it("gives the low end of a CJK range the currency written once after the high end", () => {
+    expect(of("共有6家業者遭罰50萬至200萬元不等。").filter((f) => f[0] === "money")).toEqual([
+      ["money", 500_000, "CNY", "50萬"],
+      ["money", 2_000_000, "CNY", "200萬元"],
+    ]);
+    expect(of("罰金は5万～10万円。")).toEqual([
+      ["money", 50_000, "JPY", "5万"],
+      ["money", 100_000, "JPY", "10万円"],
+    ]);
+    // A number before "至" with no unit and no currency after the range is no amount.
+    expect(of("第3至5條").filter((f) => f[0] === "money")).toEqual([]);
+  });
+
+  it.each([
+    ["Kara pieniężna w wysokości 800 tysięcy złotych.", 800_000, "PLN", "800 tysięcy złotych"],
+    ["Η τιμή κινείται πέριξ των 70.000 δολ. σήμερα.", 70_000, "USD", "70.000 δολ."],
+    ["Las reservas superaron los 7.000 bitcoines.", 7_000, "BTC", "7.000 bitcoines"],
+  ])("%s", oneAmount);
+
+  it("reads Icelandic, Mongolian and Bengali rate moves in points", () => {
+    expect(of("Vextir lækkuðu um 0,25 prósentustig.")).toEqual([["basis-points", 25, "0,25 prósentustig"]]);
+    expect(of("Бодлогын хүүг 4.5 нэгж хувиар нэмэгдүүлсэн.")).toEqual([["basis-points", 450, "4.5 нэгж хувиар"]]);
+    // The analyzer reads Bengali digits as ASCII ones before it looks for figures.
+    expect(of("নীতি সুদহার 50 বেসিস পয়েন্ট বাড়িয়ে")).toEqual([["basis-points", 50, "50 বেসিস পয়েন্ট"]]);
+  });
+});
