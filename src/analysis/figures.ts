@@ -279,6 +279,9 @@ const LOCAL_NUMBER_FIRST = [
   // Thai writes a decimal point before its scale: "1.92 ล้านบาท".
   String.raw`(?<n6>\d{1,3}(?:,\d{3})*\.\d{1,3})\s?(?<s6>ล้านล้าน|ล้าน|แสน|หมื่น|พัน)\s?(?<cur6>บาท|ดอลลาร์(?:สหรัฐ)?)`,
   String.raw`(?<n3>\d+,\d{1,2})(?<=\b(?<iso>USD|EUR)\s\d+,\d{1,2})\s(?<s3>${localScaleAlt})`,
+  // The low end of a range whose scale and currency come once, after the high end: "entre 5 000 et 1 000 000 euros",
+  // "amenzi de 10.000-50.000 de lei", "de 2 a 5 millones de dólares" (two million).
+  String.raw`(?<nLow>${LOCAL_NUM})(?=\s?(?:[-–]|\s(?:et|à|a|and|to|y|e|und|bis|do|și|ve|ile|до|і|и|i|és|og|och|ja|tot)\s)\s?(?:${LOCAL_NUM})(?:[\s-]?(?<sLow>${localScaleAlt}))?[\s-]?(?:de\s|d['’]|di\s)?(?<curLow>${localCurrencyAlt})(?![\p{L}]))`,
   // German joins an amount into a compound with hyphens: "die 41.000-Dollar-Marke", "eine 2-Millionen-Euro-Strafe".
   String.raw`(?<n2>${LOCAL_NUM})(?=[\s-]?[${LOCAL_FIRST}])[\s-]?(?<s2>${localScaleAlt})?[\s-]?(?:de\s|d['’]|di\s)?(?<cur>${localCurrencyAlt})(?![\p{L}])`,
 ];
@@ -449,17 +452,17 @@ export function extractFigures(text: string, published?: string | null, language
     const g = m.groups ?? {};
     // "1.5 USD" is English: a local amount never starts inside another number.
     if (before(m.index, /[\d.,]/)) continue;
-    const word = g.pre ?? g.cur ?? g.cur6 ?? g.cur9 ?? g.cur10 ?? "";
+    const word = g.pre ?? g.cur ?? g.cur6 ?? g.cur9 ?? g.cur10 ?? g.curLow ?? "";
     // "10 ft" is ten feet: the forint's sign is "Ft" as written.
     if (word.toLowerCase() === "ft" && word !== "Ft") continue;
     let currency = g.iso ?? g.code7?.toUpperCase() ?? (g.dollar || g.scaledDollar ? "USD" : LOCAL_CURRENCY[word.toLowerCase()]);
     if (currency === CROWN) currency = CROWNS[tagLanguage(language) ?? ""];
-    const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? g.s5 ?? g.s6 ?? g.s7 ?? g.s10 ?? g.s11 ?? "").toLowerCase()] ?? 1;
+    const scale = LOCAL_SCALE[(g.s1 ?? g.s2 ?? g.s3 ?? g.s5 ?? g.s6 ?? g.s7 ?? g.s10 ?? g.s11 ?? g.sLow ?? "").toLowerCase()] ?? 1;
     // Thai amounts are written the English way ("1.92 ล้าน"), the others with a decimal comma.
     const amount =
       g.big !== undefined
         ? Number(g.big) * 1e9 + Number(g.n9) * (LOCAL_SCALE[g.s9!.toLowerCase()] ?? 1)
-        : (g.n6 !== undefined || g.n10 !== undefined ? toNumber(g.n6 ?? g.n10!) : localNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? g.n7 ?? g.n8 ?? g.n11 ?? "")) * scale;
+        : (g.n6 !== undefined || g.n10 !== undefined ? toNumber(g.n6 ?? g.n10!) : localNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? g.n7 ?? g.n8 ?? g.n11 ?? g.nLow ?? "")) * scale;
     // "USD 1,25 triliun", "NOK 2,1 millioner": the code was checked behind the number.
     const start = g.iso ? m.index - g.iso.length - 1 : m.index;
     const written = text.slice(start, m.index + m[0].length).trim();

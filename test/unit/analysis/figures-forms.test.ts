@@ -327,3 +327,24 @@ describe("extractFigures: forms met in regulators' and central banks' releases",
     expect(of("নীতি সুদহার 50 বেসিস পয়েন্ট বাড়িয়ে")).toEqual([["basis-points", 50, "50 বেসিস পয়েন্ট"]]);
   });
 });
+
+describe("extractFigures: the low end of a local range", () => {
+  it("gives it the scale and currency written once after the high end", () => {
+    expect(of("Des sanctions comprises entre 5 000 et 1 000 000 euros.")).toEqual([
+      ["money", 5_000, "EUR", "5 000"],
+      ["money", 1_000_000, "EUR", "1 000 000 euros"],
+    ]);
+    expect(of("Amenzi de 10.000-50.000 de lei.")).toEqual([
+      ["money", 10_000, "RON", "10.000"],
+      ["money", 50_000, "RON", "50.000 de lei"],
+    ]);
+    expect(of("Multas de 2 a 5 millones de dólares.")).toEqual([
+      ["money", 2_000_000, "USD", "2"],
+      ["money", 5_000_000, "USD", "5 millones de dólares"],
+    ]);
+  });
+
+  it("leaves years and numbers with no currency after the range alone", () => {
+    expect(of("Zwischen 2019 und 2024 zahlte die Bank 3 Millionen Euro.")).toEqual([["money", 3_000_000, "EUR", "3 Millionen Euro"]]);
+  });
+});
