@@ -129,7 +129,7 @@ function moneyStarts(text: string, runs: readonly number[]): number[] {
 // "procentpunkti") is left to BASIS_POINT.
 // A letter of the Latin, Greek and Cyrillic blocks (PERCENT is searched without the flag u).
 const LETTER = "[A-Za-zÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ]";
-const PERCENT_WORD_PLAIN = String.raw`percent\b|per cent\b|pc\b|pkt proc\.|proc\.|procent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент(?!н${LETTER}*\sпункт)${LETTER}*|persen\b|peratus\b|パーセント|퍼센트|في المائة|في المئة|بالمائة|بالمئة|प्रतिशत|फीसदी|फ़ीसदी|শতাংশ|فیصد|เปอร์เซ็นต์|phần trăm|porsiyento|porsyento|אחוז`;
+const PERCENT_WORD_PLAIN = String.raw`percent\b|per cent\b|pc\b|pkt proc\.|proc\.|procent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент(?!н${LETTER}*\s(?:пункт|поен))${LETTER}*|пайыз(?!д${LETTER}*\s(?:тармақ|пункт))${LETTER}*|хув(?:ь|и)${LETTER}*|foiz\b(?!\s+band)|տոկոս(?!ային)[\u0561-\u0587]*|პროცენტ(?!ულ)[\u10d0-\u10ff]*|درصد|በመቶ|persen\b|peratus\b|パーセント|퍼센트|في المائة|في المئة|بالمائة|بالمئة|प्रतिशत|फीसदी|फ़ीसदी|শতাংশ|فیصد|เปอร์เซ็นต์|phần trăm|porsiyento|porsyento|אחוז`;
 // The declined words first: "percent\\b" would end "4 percentá" before its "á".
 const PERCENT_WORD = [
   String.raw`prosent(?:ti|tia|tiin|tiä|illa|in)?(?!${LETTER})|procent(?:a|ai|o|u|ų|us|ech|ům|ami|i|iem)(?!${LETTER})|percent(?:a|á|o)(?!${LETTER})`,

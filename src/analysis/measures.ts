@@ -21,8 +21,9 @@ const BASIS_POINTS = [
   "puncte de bază", "puncte de baza", "puncte procentuale de bază", "bazick\\p{L}* bod\\p{L}*", "bázick\\p{L}* bod\\p{L}*",
   "базисн\\p{L}* точк\\p{L}*", "μονάδ\\p{L}* βάσης", "bazn\\p{L}* bod\\p{L}*", "bazičn\\p{L}* točk\\p{L}*", "baaspunkt\\p{L}*",
   "bāzes punkt\\p{L}*", "bazini\\p{L}* punkt\\p{L}*",
-  // bn
-  "বেসিস পয়েন্ট",
+  // bn hy mk ka be az fa ne ur
+  "বেসিস পয়েন্ট", "բազիսային կետ\\p{L}*", "базични поени", "საბაზისო პუნქტ\\p{L}*", "базісн\\p{L}* пункт\\p{L}*", "bazis bənd\\p{L}*",
+  "واحد پایه", "आधार बिन्दु", "بیسز پوائنٹس",
 ];
 // A percentage point is 100 basis points: "0,5 ponto percentual" is a 50 bp move.
 const PERCENTAGE_POINTS = [
@@ -36,6 +37,9 @@ const PERCENTAGE_POINTS = [
   "protsendipunkt\\p{L}*", "procentpunkt\\p{L}*", "procentin\\p{L}* punkt\\p{L}*",
   // is mn
   "prósentustig\\p{L}*", "нэгж хуви\\p{L}*",
+  // hy sq mk kk az uz ka be fa ne
+  "տոկոսային կետ\\p{L}*", "pikë përqindj\\p{L}*", "процентни поени", "пайыздық тармақ\\p{L}*", "faiz bənd\\p{L}*", "foiz band\\p{L}*",
+  "პროცენტული პუნქტ\\p{L}*", "працэнтн\\p{L}* пункт\\p{L}*", "واحد درصد", "प्रतिशत बिन्दु",
 ];
 /** The words that may follow a basis-point number: BASIS_POINT is searched only where one may. */
 export const BASIS_POINT_WORDS = wordsAfterNumber([...BASIS_POINTS, ...PERCENTAGE_POINTS]);

@@ -348,3 +348,28 @@ describe("extractFigures: the low end of a local range", () => {
     expect(of("Zwischen 2019 und 2024 zahlte die Bank 3 Millionen Euro.")).toEqual([["money", 3_000_000, "EUR", "3 Millionen Euro"]]);
   });
 });
+
+describe("extractFigures: percentages and points in the languages of more central banks", () => {
+  it.each([
+    ["Վերաֆինանսավորման տոկոսադրույքը 6,75 տոկոս է։", [["percent", 6.75, "6,75 տոկոս"]]],
+    ["Эсептик чен 9 пайызга чейин көтөрүлдү.", [["percent", 9, "9 пайызга"]]],
+    ["Asosiy stavka 13,5 foiz etib belgilandi.", [["percent", 13.5, "13,5 foiz"]]],
+    ["Бодлогын хүүг 10.5 хувиас 15 хувьд хүргэв.", [["percent", 10.5, "10.5 хувиас"], ["percent", 15, "15 хувьд"]]],
+    ["საპროცენტო განაკვეთი 8 პროცენტია.", [["percent", 8, "8 პროცენტია"]]],
+  ])("%s", (text, expected) => {
+    expect(of(text)).toEqual(expected);
+  });
+
+  it.each([
+    ["Տոկոսադրույքը իջեցվել է 0,25 տոկոսային կետով։", 25, "0,25 տոկոսային կետով"],
+    ["Стапката е намалена за 0,25 процентни поени.", 25, "0,25 процентни поени"],
+    ["Мөлшерлеме 0,5 пайыздық тармаққа төмендетілді.", 50, "0,5 пайыздық тармаққа"],
+    ["Stavka 1 foiz bandga tushirildi.", 100, "1 foiz bandga"],
+    ["Uçot dərəcəsi 0,25 faiz bəndi endirilib.", 25, "0,25 faiz bəndi"],
+    ["განაკვეთი 0.5 პროცენტული პუნქტით შემცირდა.", 50, "0.5 პროცენტული პუნქტით"],
+    ["Стаўка зніжана на 0,5 працэнтнага пункта.", 50, "0,5 працэнтнага пункта"],
+    ["شرح سود 100 بیسز پوائنٹس کم کر دی گئی۔", 100, "100 بیسز پوائنٹس"],
+  ])("%s", (text, bp, written) => {
+    expect(of(text)).toEqual([["basis-points", bp, written]]);
+  });
+});
