@@ -20,7 +20,7 @@ const SYMBOLS: Record<string, string> = {
 // The codes of the Nordic and Central and South-East European currencies.
 const REGION_CODES = "SEK|NOK|DKK|ISK|HUF|RON|CZK|PLN|BGN|HRK";
 const CODES =
-  `${REGION_CODES}|Rs|USD|EUR|GBP|JPY|KRW|CNY|RMB|HKD|SGD|AUD|CAD|CHF|INR|THB|AED|MYR|PHP|IDR|VND|NGN|KES|ZAR|TRY|ARS|BRL|MXN|TWD|NZD|SAR|RUB|PKR|USDT|USDC|BTC|ETH|SOL|XRP`;
+  `${REGION_CODES}|Rs|USD|EUR|GBP|JPY|KRW|CNY|RMB|HKD|SGD|AUD|CAD|CHF|INR|THB|AED|MYR|PHP|IDR|VND|NGN|KES|Ksh|TSh|TZS|UGX|GHS|EGP|ZAR|TRY|ARS|BRL|MXN|TWD|NZD|SAR|RUB|PKR|USDT|USDC|BTC|ETH|SOL|XRP`;
 const WORDS: Record<string, string> = {
   yen: "JPY", dollar: "USD", dollars: "USD", euro: "EUR", euros: "EUR", pound: "GBP", pounds: "GBP", sterling: "GBP",
   bitcoin: "BTC", bitcoins: "BTC", ether: "ETH",
@@ -175,16 +175,19 @@ function negativeAt(text: string, at: number): boolean {
   const before = text[at - 2];
   return before === undefined || before === "(" || /\s/.test(before);
 }
-// Turkish writes the sign first: "%38".
-const PERCENT_BEFORE = /(?<![\w%])(?:%|yüzde\s)(?<n>\d+(?:[.,]\d+)?)(?![\d])/giu;
+// Turkish writes the sign first: "%38"; Turkish and Swahili the word too: "yüzde 38", "asilimia 6".
+const PERCENT_BEFORE = /(?<![\w%])(?:%|yüzde\s|asilimia\s)(?<n>\d+(?:[.,]\d+)?)(?![\d])/giu;
 const YUZDE = /yüzde\s/iuy;
-/** Whether a sign or "yüzde" stands right before a number's first digit: PERCENT_BEFORE is searched only then. */
+const ASILIMIA = /asilimia\s/iuy;
+/** Whether a sign, "yüzde" or "asilimia" stands right before a number's first digit: PERCENT_BEFORE is searched only then. */
 function percentSignBefore(text: string, runs: readonly number[]): boolean {
   for (let r = 0; r < runs.length; r += 2) {
     const start = runs[r]!;
     if (text.charCodeAt(start - 1) === 0x25) return true;
     YUZDE.lastIndex = start - 6;
     if (start >= 6 && YUZDE.test(text)) return true;
+    ASILIMIA.lastIndex = start - 9;
+    if (start >= 9 && ASILIMIA.test(text)) return true;
   }
   return false;
 }
@@ -802,7 +805,8 @@ const TOKENS = new Set(["BTC", "ETH", "SOL", "XRP", "USDT", "USDC"]);
 // Languages whose numbers are written "1.234,5".
 const DECIMAL_COMMA = new Set(["de", "fr", "it", "es", "pt", "nl", "pl", "ru", "uk", "tr", "id", "vi", "cs", "sk", "hu", "ro", "bg", "hr", "sl", "sv", "da", "no", "nb", "fi", "el", "et", "lv", "lt"]);
 
-const CODE_ALIASES: Record<string, string> = { RMB: "CNY", RS: "INR" };
+// East African shillings as their presses write them: "Ksh 13.7 billion", "TSh 500 million".
+const CODE_ALIASES: Record<string, string> = { RMB: "CNY", RS: "INR", KSH: "KES", TSH: "TZS" };
 const normaliseCode = (code: string): string => CODE_ALIASES[code.toUpperCase()] ?? code.toUpperCase();
 const toNumber = (n: string): number => Number(n.includes(",") ? n.replaceAll(",", "") : n);
 

@@ -28,6 +28,8 @@ add(
   "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
   "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
   "Jänner",
+  // Swahili
+  "Januari Februari Machi Aprili Mei Juni Julai Agosti Septemba Oktoba Novemba Desemba",
 );
 // The Nordic, Baltic, Central and South-East European months: searched apart (REGION_DATE), any word in the place of
 // the month and looked up here, since a few hundred more names in LOCAL_DATE made it slow at every position.

@@ -373,3 +373,15 @@ describe("extractFigures: percentages and points in the languages of more centra
     expect(of(text)).toEqual([["basis-points", bp, written]]);
   });
 });
+
+describe("extractFigures: East African releases", () => {
+  it("reads a Swahili percentage written before its number, and Swahili months", () => {
+    expect(of("Kiwango cha riba cha asilimia 6 kimebaki.")).toEqual([["percent", 6, "asilimia 6"]]);
+    expect(of("Benki Kuu ilitangaza uamuzi wake tarehe 5 Machi 2025.")).toEqual([["date", "2025-03-05", "5 Machi 2025"]]);
+  });
+
+  it.each([
+    ["Remittances rose to Ksh 13.7 billion in January.", 13_700_000_000, "KES", "Ksh 13.7 billion"],
+    ["The levy raised TSh 500 million.", 500_000_000, "TZS", "TSh 500 million"],
+  ])("%s", oneAmount);
+});
