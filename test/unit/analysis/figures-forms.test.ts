@@ -385,3 +385,24 @@ describe("extractFigures: East African releases", () => {
     ["The levy raised TSh 500 million.", 500_000_000, "TZS", "TSh 500 million"],
   ])("%s", oneAmount);
 });
+
+describe("extractFigures: Indian languages, Sinhala and Afrikaans", () => {
+  it.each([
+    ["रेपो दर 5.5 टक्क्यांवर आला.", [["percent", 5.5, "5.5 टक्क्यांवर"]]],
+    ["રેપો રેટ 6.5 ટકા પર યથાવત.", [["percent", 6.5, "6.5 ટકા"]]],
+    ["ਰੈਪੋ ਰੇਟ ਵਿੱਚ 0.25 ਫੀਸਦੀ ਦੀ ਕਟੌਤੀ.", [["percent", 0.25, "0.25 ਫੀਸਦੀ"]]],
+    ["வட்டி விகிதம் 6.5 சதவீதமாக உயர்ந்தது.", [["percent", 6.5, "6.5 சதவீதமாக"]]],
+    ["రెపో రేటు 6.5 శాతం వద్ద.", [["percent", 6.5, "6.5 శాతం"]]],
+    ["ರೆಪೊ ದರ ಶೇ 6ಕ್ಕೆ ಇಳಿಕೆ.", [["percent", 6, "ಶೇ 6"]]],
+    ["റിപ്പോ നിരക്ക് 6.5 ശതമാനമായി.", [["percent", 6.5, "6.5 ശതമാനമായി"]]],
+    ["ප්‍රතිපත්ති පොලී අනුපාතිකය සියයට 7.75 ලෙස.", [["percent", 7.75, "සියයට 7.75"]]],
+    ["Die repokoers bly 7,25 persent.", [["percent", 7.25, "7,25 persent"]]],
+  ])("%s", (text, expected) => {
+    expect(of(text)).toEqual(expected);
+  });
+
+  it("reads basis points in Marathi and Tamil with their case endings", () => {
+    expect(of("रेपो दरात 25 बेसिस पॉइंट्सची कपात.")).toEqual([["basis-points", 25, "25 बेसिस पॉइंट्सची"]]);
+    expect(of("வட்டி வீதம் 50 அடிப்படை புள்ளிகளால் குறைந்தது.")).toEqual([["basis-points", 50, "50 அடிப்படை புள்ளிகளால்"]]);
+  });
+});
