@@ -65,10 +65,10 @@ function isWordChar(code: number): boolean {
   return (
     // Latin with its extensions up to the schwa of Azerbaijani ("Mərkəzi"), Greek, Cyrillic.
     (code >= 0xc0 && code <= 0x2af && code !== 0xd7 && code !== 0xf7) || (code >= 0x300 && code <= 0x52f) ||
-    // Armenian; the Indic scripts (Devanagari, Bengali … Sinhala), but for their full stops (the danda "।" and double
-    // danda "॥"), which end a word as "." does; Georgian; Ethiopic.
-    (code >= 0x531 && code <= 0x58f) || (code >= 0x900 && code <= 0xdff && code !== 0x964 && code !== 0x965) ||
-    (code >= 0x10a0 && code <= 0x10ff) || (code >= 0x1200 && code <= 0x139f) || (code >= 0x1e00 && code <= 0x1eff)
+    // Armenian; the Indic scripts (Devanagari, Bengali … Sinhala); Georgian; Ethiopic: each but for its punctuation
+    // (Armenian "։" and "՝", the danda "।" and double danda "॥", Ethiopic "።" and "፣"), which ends a word as "." does.
+    (code >= 0x531 && code <= 0x588 && (code < 0x55a || code > 0x55f)) || (code >= 0x900 && code <= 0xdff && code !== 0x964 && code !== 0x965) ||
+    (code >= 0x10a0 && code <= 0x10ff) || (code >= 0x1200 && code <= 0x139f && (code < 0x1360 || code > 0x1368)) || (code >= 0x1e00 && code <= 0x1eff)
   );
 }
 
