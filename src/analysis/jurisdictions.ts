@@ -17,6 +17,8 @@ const LANGUAGE_HOME: Readonly<Record<string, string>> = {
   ja: "JP", ko: "KR", th: "TH", vi: "VN", id: "ID", ms: "MY", tr: "TR", uk: "UA", pl: "PL", it: "IT", hi: "IN", pt: "BR",
   cs: "CZ", sk: "SK", hu: "HU", ro: "RO", bg: "BG", hr: "HR", sl: "SI", sv: "SE", da: "DK", no: "NO", nb: "NO", fi: "FI",
   el: "GR", et: "EE", lv: "LV", lt: "LT", he: "IL", bn: "BD", ka: "GE", fa: "IR", ur: "PK", ne: "NP",
+  // Told by their scripts: Armenian, Amharic, Sinhala and India's languages but Tamil (Sri Lanka's too).
+  hy: "AM", am: "ET", si: "LK", pa: "IN", gu: "IN", or: "IN", te: "IN", kn: "IN", ml: "IN",
 };
 
 /** The hit that made a jurisdiction, for --explain. */

@@ -36,14 +36,16 @@ export function tagLanguage(tag: string | null | undefined): string | undefined 
 }
 
 /**
- * Scripts that only one of our languages uses: kana, Hangul, Han, Thai, Arabic, Devanagari, Hebrew, Bengali, Georgian.
+ * Scripts that only one of our languages uses: kana, Hangul, Han, Thai, Arabic, Devanagari, Hebrew, Bengali, Georgian,
+ * Armenian, Ethiopic (Amharic; Tigrinya shares it, and Ethiopia's with it), Sinhala, and the scripts of India's languages.
  * Persian and Urdu are told from Arabic by the letters Arabic lacks, Nepali from Hindi by its everyday words.
  */
 function languageOfScript(sample: string): string | undefined {
-  let kana = 0, hangul = 0, han = 0, thai = 0, arabic = 0, devanagari = 0, hebrew = 0, bengali = 0, georgian = 0;
+  let kana = 0, hangul = 0, han = 0, thai = 0, arabic = 0, devanagari = 0, hebrew = 0, bengali = 0, georgian = 0, other = 0;
+  let otherLanguage: string | undefined;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if (c < 0x590) continue;
+    if (c < 0x530) continue;
     if (c >= 0x3040 && c <= 0x30ff) kana++;
     else if (c >= 0xac00 && c <= 0xd7af) hangul++;
     else if (c >= 0x4e00 && c <= 0x9fff) han++;
@@ -53,6 +55,13 @@ function languageOfScript(sample: string): string | undefined {
     else if (c >= 0x0900 && c <= 0x097f) devanagari++;
     else if (c >= 0x0980 && c <= 0x09ff) bengali++;
     else if (c >= 0x10d0 && c <= 0x10ff) georgian++;
+    else {
+      const language = SCRIPT_LANGUAGES.find(([from, to]) => c >= from && c <= to)?.[2];
+      if (language && (otherLanguage === undefined || otherLanguage === language)) {
+        otherLanguage = language;
+        other++;
+      }
+    }
   }
   if (hangul > 10 && hangul >= kana) return "ko";
   if (kana > 5) return "ja";
@@ -63,8 +72,15 @@ function languageOfScript(sample: string): string | undefined {
   if (hebrew > 10) return "he";
   if (bengali > 10) return "bn";
   if (georgian > 10) return "ka";
+  if (other > 10) return otherLanguage;
   return undefined;
 }
+
+// One language per script: Armenian, Ethiopic, Sinhala, Gurmukhi, Gujarati, Odia, Tamil, Telugu, Kannada, Malayalam.
+const SCRIPT_LANGUAGES: ReadonlyArray<readonly [number, number, string]> = [
+  [0x0531, 0x058f, "hy"], [0x1200, 0x137f, "am"], [0x0d80, 0x0dff, "si"], [0x0a00, 0x0a7f, "pa"], [0x0a80, 0x0aff, "gu"],
+  [0x0b00, 0x0b7f, "or"], [0x0b80, 0x0bff, "ta"], [0x0c00, 0x0c7f, "te"], [0x0c80, 0x0cff, "kn"], [0x0d00, 0x0d7f, "ml"],
+];
 
 // Letters of the Arabic script that Arabic itself does not use: Urdu's retroflex letters, nun ghunna and bari ye; the
 // Persian (and Urdu) pe, che, zhe and gaf.

@@ -24,6 +24,12 @@ describe("detectLanguage", () => {
     expect(detectLanguage(null, "רשות ניירות ערך פרסמה הנחיות חדשות לחברות קריפטו")).toBe("he");
     expect(detectLanguage(null, "বাংলাদেশ ব্যাংক নীতি সুদহার কমিয়েছে")).toBe("bn");
     expect(detectLanguage(null, "ეროვნულმა ბანკმა განაკვეთი უცვლელად დატოვა")).toBe("ka");
+    expect(detectLanguage(null, "Կենտրոնական բանկը վերաֆինանսավորման տոկոսադրույքը իջեցրել է")).toBe("hy");
+    expect(detectLanguage(null, "የኢትዮጵያ ብሔራዊ ባንክ የፖሊሲ ተመን ባለበት እንዲቆይ ወስኗል")).toBe("am");
+    expect(detectLanguage(null, "ශ්‍රී ලංකා මහ බැංකුව ප්‍රතිපත්ති පොලී අනුපාතික පහත දමා ඇත")).toBe("si");
+    expect(detectLanguage(null, "இந்திய ரிசர்வ் வங்கி ரெப்போ வட்டி விகிதத்தை உயர்த்தியது")).toBe("ta");
+    expect(detectLanguage(null, "રિઝર્વ બેંકે રેપો રેટ 6.5 ટકા પર યથાવત રાખ્યો છે")).toBe("gu");
+    expect(detectLanguage(null, "రిజర్వ్ బ్యాంక్ రెపో రేటును యథాతథంగా ఉంచింది")).toBe("te");
     // Persian and Urdu by the letters Arabic lacks.
     expect(detectLanguage(null, "وزارت فرهنگ و ارشاد اسلامی اعلام کرد که تبلیغات رمزارزها ممنوع است")).toBe("fa");
     expect(detectLanguage(null, "اسٹیٹ بینک آف پاکستان نے شرح سود میں کمی کر دی ہے اور نئی پالیسی جاری کی")).toBe("ur");
