@@ -399,8 +399,8 @@ function sameForEveryHome(
  * Indonesian put the country after); "Banco Central de Moçambique", "the Securities and Exchange Commission of
  * Ghana", Thai "…ตลาดหลักทรัพย์ของสหรัฐฯ" (any body's name followed by "of" and another country, even one the tables
  * do not know by that name); Thai "ก.ล.ต. สหรัฐฯ" (any body, the country right after); "El Salvador's Congress"
- * (a generic body, the country right before: countryOwning); "ウクライナ中央銀行" (countryBefore); "البنك المركزي القطري", "the central bank of Qatar" (a generic word for a body, whether or not the
- * tables know it by this name).
+ * (a generic body, the country right before: countryOwning); "ウクライナ中央銀行" (countryBefore); "البنك المركزي
+ * القطري", "the central bank of Qatar" (a generic word for a body, whether or not the tables know it by this name).
  */
 function ownerOf(hit: Hit<Ref>, segment: Segment): string | undefined {
   const candidates = hit.refs.filter((r): r is Extract<Ref, { t: "authority" }> => r.t === "authority");

@@ -111,8 +111,8 @@ export function compileTerms(knowledge: Knowledge, options: MatcherOptions = {})
   const authority = cue("authority"), non = cue("non"), launch = cue("launch"), incident = cue("incident"), view = cue("view"), explainer = cue("explainer"), spec = cue("spec"), done = cue("done"), firm = cue("firm");
   for (const term of p.authorities) m.add(term, authority);
   // An act told in several words names what it acts on too ("mengenakan denda", imposed a fine; "הטילה קנס"): the
-  // longest match must not hide the topic's own term inside it. A Latin word of four letters or more, so that a short
-  // topic word inside another language's phrase ("ban" in "ban hành") is not read.
+  // longest match must not hide the topic's own term inside it. A Latin word of four letters or more (three in other
+  // scripts), so that a short topic word inside another language's phrase ("ban" in "ban hành") is not read.
   const longEnough = (term: string): boolean => term.replace("*", "").length >= (/^[\p{Script=Latin}\s*-]+$/u.test(term) ? 4 : 3);
   const namedInActs = heldTopics(
     knowledge.topics.filter((t) => t.id !== "monetary-policy").map((t) => ({ ...t, terms: t.terms.filter(longEnough) })),
