@@ -338,8 +338,9 @@ function countryBefore(hit: Hit<Ref>, segment: Segment, codes: ReadonlySet<strin
 }
 
 /**
- * The country whose generic body it is, written right before its name with or without a possessive: "El Salvador's
- * Congress", "Salvadoran Congress", "Kenya's Parliament". The tables give "Congress" to the US; the text says whose.
+ * The country whose body it is, written right before its name with or without a possessive: "El Salvador's
+ * Congress", "Salvadoran Congress", "the Argentine Securities and Exchange Commission". The tables give "Congress"
+ * and that commission's name to the US; the text says whose.
  */
 function countryOwning(hit: Hit<Ref>, segment: Segment, codes: ReadonlySet<string>): string | undefined {
   const prev = segment.hits.findLast((h) => h.end <= hit.start && h.end >= hit.start - 3);
@@ -399,7 +400,7 @@ function sameForEveryHome(
  * Indonesian put the country after); "Banco Central de Moçambique", "the Securities and Exchange Commission of
  * Ghana", Thai "…ตลาดหลักทรัพย์ของสหรัฐฯ" (any body's name followed by "of" and another country, even one the tables
  * do not know by that name); Thai "ก.ล.ต. สหรัฐฯ" (any body, the country right after); "El Salvador's Congress"
- * (a generic body, the country right before: countryOwning); "ウクライナ中央銀行" (countryBefore); "البنك المركزي
+ * (any body, the country right before: countryOwning); "ウクライナ中央銀行" (countryBefore); "البنك المركزي
  * القطري", "the central bank of Qatar" (a generic word for a body, whether or not the tables know it by this name).
  */
 function ownerOf(hit: Hit<Ref>, segment: Segment): string | undefined {
@@ -411,7 +412,8 @@ function ownerOf(hit: Hit<Ref>, segment: Segment): string | undefined {
   const codes = new Set(candidates.map((c) => c.code));
   const generic = candidates.every((c) => GENERIC_KINDS.has(c.kind)) || THAI.test(segment.text.slice(hit.start, hit.start + 1));
   return (
-    (generic ? countryAfter(hit, segment, codes, AT_ONCE) ?? countryOwning(hit, segment, codes) : undefined) ??
+    (generic ? countryAfter(hit, segment, codes, AT_ONCE) : undefined) ??
+    countryOwning(hit, segment, codes) ??
     countryAfter(hit, segment, codes, OF_A_COUNTRY) ??
     countryBefore(hit, segment, codes)
   );
