@@ -5,7 +5,7 @@ import { alternation } from "./alternation.js";
 import { COUNT_AT, COUNT_BEFORE, COUNT_WORDS, countValue, VOTE_AT, voteStart, voteStarts, voteValue } from "./counts.js";
 import { isoDate, parseReference, type Reference } from "./dates.js";
 import { tagLanguage } from "./language.js";
-import { hasVietnameseDate, LOCAL_DATE_AT, localDateStart, localDateStarts, localDateValue, REGION_DATE, VIETNAMESE_DATE } from "./local-dates.js";
+import { hasSwahiliDate, hasVietnameseDate, LOCAL_DATE_AT, localDateStart, localDateStarts, localDateValue, REGION_DATE, SWAHILI_DATE, VIETNAMESE_DATE } from "./local-dates.js";
 import { matchAll, matchesAt } from "./matches.js";
 import { fifteenDigits } from "./precision.js";
 import { aboutRate, BASIS_POINT, BASIS_POINT_WORDS, basisPoints, clockMinutes, FISCAL_YEAR, MEASURE_BEFORE, PERIOD, PERIOD_WORDS, periodValue, RATE_POINT, RATE_POINT_WORDS } from "./measures.js";
@@ -526,7 +526,7 @@ export function extractFigures(text: string, published?: string | null, language
     if (value && g.d9) add({ kind: "date", value, text: `${g.d9} ${g.m9}${g.y9 ? ` ${g.y9}` : ""}` }, m.index, g.d9.length);
     else if (value) add({ kind: "date", value, text: m[0].trim() }, m.index);
   }
-  const local = [...matchesAt(text, LOCAL_DATE_AT, localDateStarts(text, runs)), ...(hasVietnameseDate(text) ? matchAll(text, VIETNAMESE_DATE) : []), ...matchAll(text, REGION_DATE)];
+  const local = [...matchesAt(text, LOCAL_DATE_AT, localDateStarts(text, runs)), ...(hasVietnameseDate(text) ? matchAll(text, VIETNAMESE_DATE) : []), ...(hasSwahiliDate(text) ? matchAll(text, SWAHILI_DATE) : []), ...matchAll(text, REGION_DATE)];
   for (const m of local) {
     const start = localDateStart(text, m);
     const end = m.index + m[0].length;

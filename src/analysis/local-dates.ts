@@ -173,6 +173,13 @@ export const VIETNAMESE_DATE = /ngày\s(?<vd>\d{1,2})(?<vs>[/.])(?<vm>\d{1,2})(?
 export const hasVietnameseDate = (text: string): boolean =>
   (text.includes("à") && (text.includes("ngày") || text.includes("Ngày"))) || (text.includes("á") && text.includes("tháng"));
 
+// Swahili presses write the month first, as English does: "Januari 7, 2025", "Aprili 4,2024". Searched only in a text
+// where a Swahili month stands before a number (Indonesian shares most of the names, and writes the day first).
+export const SWAHILI_DATE =
+  /(?<![\p{L}])(?<sm>Januari|Februari|Machi|Aprili|Mei|Juni|Julai|Agosti|Septemba|Oktoba|Novemba|Desemba)\s(?<sd>\d{1,2}),\s?(?<sy>(?:19|20)\d\d)(?!\d)/gu;
+const SWAHILI_MONTH_BEFORE_NUMBER = /(?:Januari|Februari|Machi|Aprili|Mei|Juni|Julai|Agosti|Septemba|Oktoba|Novemba|Desemba)\s\d/u;
+export const hasSwahiliDate = (text: string): boolean => SWAHILI_MONTH_BEFORE_NUMBER.test(text);
+
 /** Where a LOCAL_DATE match's text starts: a year matched with its month or its preposition behind it starts there. */
 export function localDateStart(text: string, m: RegExpMatchArray): number {
   const month = m.groups?.m2 ?? m.groups?.hm ?? m.groups?.nm2;
@@ -204,6 +211,7 @@ export function localDateValue(g: Record<string, string | undefined>, ref: Refer
   if (g.nmy !== undefined) return iso(year(g.nyy), region(g.nmy), Number(g.nd));
   if (g.nmx !== undefined) return iso(undefined, region(g.nmx), Number(g.nd));
   if (g.nm2 !== undefined) return iso(year(g.ny2), region(g.nm2));
+  if (g.sm !== undefined) return iso(year(g.sy), MONTHS[g.sm.toLowerCase()] ?? 0, Number(g.sd));
   if (g.vd !== undefined) return iso(year(g.vy), Number(g.vm), Number(g.vd));
   if (g.tm !== undefined) return iso(year(g.ty), Number(g.tm));
   if (g.bd !== undefined) return iso(undefined, Number(g.bm), Number(g.bd));

@@ -378,6 +378,12 @@ describe("extractFigures: East African releases", () => {
   it("reads a Swahili percentage written before its number, and Swahili months", () => {
     expect(of("Kiwango cha riba cha asilimia 6 kimebaki.")).toEqual([["percent", 6, "asilimia 6"]]);
     expect(of("Benki Kuu ilitangaza uamuzi wake tarehe 5 Machi 2025.")).toEqual([["date", "2025-03-05", "5 Machi 2025"]]);
+    // The month first, as Tanzanian and Kenyan presses write it; the Indonesian day-first date is unchanged.
+    expect(of("Kamati ilikutana Januari 7, 2025 na kuanzia Aprili 4,2024.")).toEqual([
+      ["date", "2025-01-07", "Januari 7, 2025"],
+      ["date", "2024-04-04", "Aprili 4,2024"],
+    ]);
+    expect(of("Bank Indonesia menahan suku bunga pada 7 Januari 2025.")).toEqual([["date", "2025-01-07", "7 Januari 2025"]]);
   });
 
   it.each([
