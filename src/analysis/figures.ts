@@ -129,7 +129,10 @@ function moneyStarts(text: string, runs: readonly number[]): number[] {
 // "procentpunkti") is left to BASIS_POINT.
 // A letter of the Latin, Greek and Cyrillic blocks (PERCENT is searched without the flag u).
 const LETTER = "[A-Za-zÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ]";
-const PERCENT_WORD_PLAIN = String.raw`percent\b|per cent\b|pc\b|pkt proc\.|proc\.|procent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент(?!н${LETTER}*\s(?:пункт|поен))${LETTER}*|пайыз(?!д${LETTER}*\s(?:тармақ|пункт))${LETTER}*|хув(?:ь|и)${LETTER}*|foiz\b(?!\s+band)|տոկոս(?!ային)[\u0561-\u0587]*|პროცენტ(?!ულ)[\u10d0-\u10ff]*|درصد|በመቶ|टक्क[\u0900-\u0DFF]*|ટકા[\u0900-\u0DFF]*|ਫੀਸਦੀ[\u0900-\u0DFF]*|ਫ਼ੀਸਦੀ[\u0900-\u0DFF]*|ਪ੍ਰਤੀਸ਼ਤ[\u0900-\u0DFF]*|சதவீத[\u0900-\u0DFF]*|శాతం[\u0900-\u0DFF]*|ಶೇಕಡ[\u0900-\u0DFF]*|ശതമാന[\u0900-\u0DFF]*|persent\b|persen\b|peratus\b|パーセント|퍼센트|في المائة|في المئة|بالمائة|بالمئة|प्रतिशत|फीसदी|फ़ीसदी|শতাংশ|فیصد|เปอร์เซ็นต์|phần trăm|porsiyento|porsyento|אחוז`;
+// Marathi, Gujarati, Punjabi, Tamil, Telugu, Kannada and Malayalam, each with its case ending ("टक्क्यांवर", "சதவீதமாக"):
+// the letters and signs of the Indic blocks after the word. One alternative per word, as `wordsAfterNumber` reads them.
+const INDIC_PERCENT = ["टक्क", "ટકા", "ਫੀਸਦੀ", "ਫ਼ੀਸਦੀ", "ਪ੍ਰਤੀਸ਼ਤ", "சதவீத", "శాతం", "ಶೇಕಡ", "ശതമാന"].map((w) => String.raw`${w}[\u0900-\u0DFF]*`).join("|");
+const PERCENT_WORD_PLAIN = String.raw`percent\b|per cent\b|pc\b|pkt proc\.|proc\.|procent\b|por ciento\b|por cento\b|Prozent\b|pour cent\b|per cento\b|процент(?!н${LETTER}*\s(?:пункт|поен))${LETTER}*|пайыз(?!д${LETTER}*\s(?:тармақ|пункт))${LETTER}*|хув(?:ь|и)${LETTER}*|foiz\b(?!\s+band)|տոկոս(?!ային)[\u0561-\u0587]*|პროცენტ(?!ულ)[\u10d0-\u10ff]*|درصد|በመቶ|${INDIC_PERCENT}|persent\b|persen\b|peratus\b|パーセント|퍼센트|في المائة|في المئة|بالمائة|بالمئة|प्रतिशत|फीसदी|फ़ीसदी|শতাংশ|فیصد|เปอร์เซ็นต์|phần trăm|porsiyento|porsyento|אחוז`;
 // The declined words first: "percent\\b" would end "4 percentá" before its "á".
 const PERCENT_WORD = [
   String.raw`prosent(?:ti|tia|tiin|tiä|illa|in)?(?!${LETTER})|procent(?:a|ai|o|u|ų|us|ech|ům|ami|i|iem)(?!${LETTER})|percent(?:a|á|o)(?!${LETTER})`,
@@ -178,13 +181,15 @@ function negativeAt(text: string, at: number): boolean {
 // Turkish writes the sign first: "%38"; Turkish, Swahili, Sinhala and Kannada the word too: "yüzde 38", "asilimia 6",
 // "සියයට 7.75", "ಶೇ 6".
 const PERCENT_BEFORE = /(?<![\w%])(?:%|yüzde\s|asilimia\s|සියයට\s|ಶೇ\.?\s?)(?<n>\d+(?:[.,]\d+)?)(?![\d])/giu;
-const WORD_BEFORE = /(?:yüzde|asilimia|සියයට)\s$|ಶೇ\.?\s?$/iu;
+// Tried at a number's first digit (sticky), looking behind it: no copy of the text before it is made.
+const WORD_BEFORE = /(?<=(?:yüzde|asilimia|සියයට)\s|ಶೇ\.?\s?)/iuy;
 /** Whether a sign or a percent word stands right before a number's first digit: PERCENT_BEFORE is searched only then. */
 function percentSignBefore(text: string, runs: readonly number[]): boolean {
   for (let r = 0; r < runs.length; r += 2) {
     const start = runs[r]!;
     if (text.charCodeAt(start - 1) === 0x25) return true;
-    if (start >= 2 && WORD_BEFORE.test(text.slice(Math.max(0, start - 10), start))) return true;
+    WORD_BEFORE.lastIndex = start;
+    if (WORD_BEFORE.test(text)) return true;
   }
   return false;
 }

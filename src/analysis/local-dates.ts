@@ -9,6 +9,7 @@ import { isoDate, type Reference } from "./dates.js";
 const MONTHS: Record<string, number> = {};
 const add = (names: string, ...more: string[]) =>
   [names, ...more].forEach((list) => list.split(" ").forEach((name, i) => (MONTHS[name.toLowerCase()] = i + 1)));
+const SWAHILI_MONTHS = ["Januari", "Februari", "Machi", "Aprili", "Mei", "Juni", "Julai", "Agosti", "Septemba", "Oktoba", "Novemba", "Desemba"];
 // One line per language, January to December.
 add(
   "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
@@ -29,7 +30,7 @@ add(
   "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
   "Jänner",
   // Swahili
-  "Januari Februari Machi Aprili Mei Juni Julai Agosti Septemba Oktoba Novemba Desemba",
+  SWAHILI_MONTHS.join(" "),
 );
 // The Nordic, Baltic, Central and South-East European months: searched apart (REGION_DATE), any word in the place of
 // the month and looked up here, since a few hundred more names in LOCAL_DATE made it slow at every position.
@@ -175,9 +176,9 @@ export const hasVietnameseDate = (text: string): boolean =>
 
 // Swahili presses write the month first, as English does: "Januari 7, 2025", "Aprili 4,2024". Searched only in a text
 // where a Swahili month stands before a number (Indonesian shares most of the names, and writes the day first).
-export const SWAHILI_DATE =
-  /(?<![\p{L}])(?<sm>Januari|Februari|Machi|Aprili|Mei|Juni|Julai|Agosti|Septemba|Oktoba|Novemba|Desemba)\s(?<sd>\d{1,2}),\s?(?<sy>(?:19|20)\d\d)(?!\d)/gu;
-const SWAHILI_MONTH_BEFORE_NUMBER = /(?:Januari|Februari|Machi|Aprili|Mei|Juni|Julai|Agosti|Septemba|Oktoba|Novemba|Desemba)\s\d/u;
+const swahiliMonth = SWAHILI_MONTHS.join("|");
+export const SWAHILI_DATE = new RegExp(String.raw`(?<![\p{L}])(?<sm>${swahiliMonth})\s(?<sd>\d{1,2}),\s?(?<sy>(?:19|20)\d\d)(?!\d)`, "gu");
+const SWAHILI_MONTH_BEFORE_NUMBER = new RegExp(String.raw`(?:${swahiliMonth})\s\d`, "u");
 export const hasSwahiliDate = (text: string): boolean => SWAHILI_MONTH_BEFORE_NUMBER.test(text);
 
 /** Where a LOCAL_DATE match's text starts: a year matched with its month or its preposition behind it starts there. */
