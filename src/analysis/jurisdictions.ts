@@ -319,8 +319,7 @@ const GENERIC_KINDS = new Set(["government", "ministry", "legislature"]);
 function countryAfter(hit: Hit<Ref>, segment: Segment, codes: ReadonlySet<string>, gap: RegExp): string | undefined {
   const next = segment.hits.find((h) => h.start >= hit.end && h.start <= hit.end + 8);
   if (!next || !gap.test(segment.text.slice(hit.end, next.start))) return undefined;
-  const place = next.refs.find((r) => r.t === "place" && r.weight >= 1);
-  return place?.t === "place" && !codes.has(place.code) ? place.code : undefined;
+  return anotherCountry(next, codes);
 }
 
 /**
@@ -333,8 +332,7 @@ function countryBefore(hit: Hit<Ref>, segment: Segment, codes: ReadonlySet<strin
   if (!CJK_START.test(text.slice(hit.start, hit.start + 1))) return undefined;
   const prev = segment.hits.findLast((h) => h.end <= hit.start && h.end >= hit.start - 1);
   if (!prev || !CJK_END.test(text.slice(prev.start, prev.end)) || !/^ ?$/.test(text.slice(prev.end, hit.start))) return undefined;
-  const place = prev.refs.find((r) => r.t === "place" && r.weight >= 1);
-  return place?.t === "place" && !codes.has(place.code) ? place.code : undefined;
+  return anotherCountry(prev, codes);
 }
 
 /**
@@ -345,7 +343,12 @@ function countryBefore(hit: Hit<Ref>, segment: Segment, codes: ReadonlySet<strin
 function countryOwning(hit: Hit<Ref>, segment: Segment, codes: ReadonlySet<string>): string | undefined {
   const prev = segment.hits.findLast((h) => h.end <= hit.start && h.end >= hit.start - 3);
   if (!prev || !/^(?:['’]s)?\s$/.test(segment.text.slice(prev.end, hit.start))) return undefined;
-  const place = prev.refs.find((r) => r.t === "place" && r.weight >= 1);
+  return anotherCountry(prev, codes);
+}
+
+/** The country a hit names (a country's name or adjective, not a city), when it is none of `codes`. */
+function anotherCountry(hit: Hit<Ref>, codes: ReadonlySet<string>): string | undefined {
+  const place = hit.refs.find((r) => r.t === "place" && r.weight >= 1);
   return place?.t === "place" && !codes.has(place.code) ? place.code : undefined;
 }
 
